@@ -1,0 +1,1 @@
+"""A fact-tracking timeline dashboard for developing news stories."""

@@ -1,0 +1,84 @@
+"""Command line: `python -m dashboard build|extract|timex|export ...` (a thin shell)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+from dashboard.sources import SourceError, decode
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; errors are one line on stderr and exit code 2."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["export"]:
+        from dashboard.export import main as export_main
+
+        return export_main(argv[1:])
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (SourceError, OSError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+def parser() -> argparse.ArgumentParser:
+    """The CLI's argument parser."""
+    cli = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    commands = cli.add_subparsers(required=True, metavar="COMMAND")
+    build = commands.add_parser("build", help="extract seeds/sources.csv into data/")
+    build.add_argument("--sources", type=Path, default=ROOT / "seeds" / "sources.csv")
+    build.add_argument("--data", type=Path, default=ROOT / "data")
+    build.set_defaults(run=_build)
+    extract = commands.add_parser("extract", help="extract a manifest's articles into a folder")
+    extract.add_argument("--sources", type=Path, required=True, help="manifest CSV")
+    extract.add_argument("--out", dest="data", type=Path, required=True, help="output folder")
+    extract.set_defaults(run=_build)
+    timex = commands.add_parser("timex", help="tag the time expressions of a text file")
+    timex.add_argument("--dct", required=True, help="document creation time, YYYY-MM-DD")
+    timex.add_argument("--format", choices=("json", "timeml"), default="json")
+    timex.add_argument("file", type=Path)
+    timex.set_defaults(run=_timex)
+    commands.add_parser("export", help="export events (see `export --help`)")
+    return cli
+
+
+def _build(args: argparse.Namespace) -> int:
+    from dashboard.extract import build
+
+    tables = build(args.sources, args.data)
+    counts = ", ".join(f"{len(df)} {name}" for name, df in tables.items())
+    print(f"wrote {args.data}: {counts}")
+    return 0
+
+
+def _timex(args: argparse.Namespace) -> int:
+    from dashboard.timex import tag
+    from dashboard.timex.timeml import to_timeml
+
+    try:
+        dct = dt.date.fromisoformat(args.dct)
+    except ValueError:
+        raise ValueError(f"--dct {args.dct!r} is not a valid YYYY-MM-DD date") from None
+    try:
+        raw = args.file.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{args.file}: file not found") from None
+    text = decode(raw, args.file)
+    found = tag(text, dct)
+    if args.format == "timeml":
+        sys.stdout.write(to_timeml(text, found))
+    else:
+        for timex in found:
+            print(json.dumps(timex.to_dict(), ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,265 @@
+"""Actors: find people, organisations, countries and media in a text, one canonical name each.
+
+Known actors come from a gazetteer (the package's general one plus the story's own
+`seeds/actors.csv`); people are also found by their titles ("President Donald Trump"), ages
+("Ri, 26,", "21-year-old Baek") and phrases like "his surname Ri". Later mentions by surname
+("Trump") map to the full name.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+GAZETTEER = Path(__file__).with_name("gazetteer.csv")
+TITLES = (
+    "President|Vice President|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|"
+    "Minister|Ambassador|Spokesperson|Spokesman|Spokeswoman|spokesperson|spokesman|spokeswoman|"
+    "Chairman|Chairwoman|Secretary|Envoy|Commander|General|Gen\\.|Lt\\.|Col\\.|Sgt\\.|Capt\\.|"
+    "Maj\\.|Cpl\\.|Pvt\\.|Colonel|Sergeant|Captain|Major|Senator|Sen\\.|Rep\\.|Governor|Gov\\.|"
+    "Mayor|Chancellor|King|Queen|Pope|Director|Chief|Leader|leader|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|"
+    "Professor|Prof\\.|lawmaker|Lawmaker|analyst|researcher|professor|official|soldier|defector"
+)
+NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)){0,2}"
+NOT_NAMES = {
+    "The", "A", "An", "He", "She", "They", "It", "This", "That", "In", "On", "At", "And", "But",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "North", "South", "East", "West", "If", "When", "While", "After", "Before",
+}  # fmt: skip
+PERSON_PATTERNS = (
+    re.compile(r"\b(?:surname|named|identified as|nicknamed)\s+(?P<name>" + NAME + r")"),
+    re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<name>" + NAME + r")\b(?!\s+[a-z])"),
+    re.compile(r"(?<![\w,] )\b(?P<name>" + NAME + r"),\s+(?P<age>\d{1,2}),"),
+)
+ROLE_BEFORE = re.compile(
+    r"(?:an?|another|the)\s+((?:[A-Z][\w-]*\s+){0,2}(?:soldier|officer|defector|prisoner|"
+    r"worker|student|civilian|journalist|activist|fighter|man|woman))\b[^.]{0,60}$"
+)
+ROLE_AFTER = re.compile(r",?\s+(?:another|a|the)\s+((?:[\w-]+\s+){0,2}soldier)\b")
+
+
+@lru_cache(maxsize=8)
+def _titled_person(places: tuple[str, ...]) -> re.Pattern:
+    """Title, an optional "to/of PLACE" with a known place, then a name."""
+    place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or "(?!x)x"
+    return re.compile(
+        r"\b(?P<desc>(?:(?:[A-Z][\w.'-]*|of|the|and|to)\s+){0,6}?(?:" + TITLES + r"))"
+        r"(?:\s+(?:to|of)\s+(?:the\s+)?(?P<place>" + place + r"))?"
+        r"\s+(?P<name>" + NAME + r")(?='s\b|\b)"
+    )
+
+
+GOVERNMENT = re.compile(
+    r"\b(?P<adj>South Korean|North Korean|Russian|Ukrainian|American|Chinese|Japanese|U\.S\.)\s+"
+    r"(?P<noun>government|authorities|military|army|forces|troops|officials?)\b"
+)
+DEMONYMS = {
+    "South Korean": "South Korea", "North Korean": "North Korea", "Russian": "Russia",
+    "Ukrainian": "Ukraine", "American": "United States", "U.S.": "United States",
+    "Chinese": "China", "Japanese": "Japan",
+}  # fmt: skip
+PRONOUNS = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+@dataclass
+class Actor:
+    """An actor with one canonical name, its kind, other names and a short description."""
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an actor is named in the text."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+def load_gazetteer(path: str | Path) -> list[Actor]:
+    """Actors from a CSV with columns name, kind, aliases (`; `-separated), description."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [
+            Actor(
+                name=row["name"].strip(),
+                kind=row["kind"].strip(),
+                aliases=[a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()],
+                description=(row.get("description") or "").strip(),
+            )
+            for row in csv.DictReader(handle)
+            if (row.get("name") or "").strip()
+        ]
+
+
+@lru_cache(maxsize=1)
+def builtin_gazetteer() -> tuple[Actor, ...]:
+    """The package's general gazetteer (countries, international bodies, media), read once."""
+    return tuple(load_gazetteer(GAZETTEER))
+
+
+class ActorIndex:
+    """The actors of one story and a compiled pattern that finds their mentions."""
+
+    def __init__(self, actors: list[Actor]):
+        self.actors: dict[str, Actor] = {}
+        self._alias: dict[str, str] = {}
+        for actor in actors:
+            self.add(actor)
+
+    def add(self, actor: Actor) -> Actor:
+        """Register an actor (or merge its aliases into the one already known by its name)."""
+        known = self.actors.get(self._alias.get(actor.name, actor.name))
+        if known:
+            for alias in [actor.name, *actor.aliases]:
+                if alias != known.name and alias not in known.aliases:
+                    known.aliases.append(alias)
+                    self._alias.setdefault(alias, known.name)
+            known.description = known.description or actor.description
+            self._pattern = None
+            return known
+        self.actors[actor.name] = Actor(actor.name, actor.kind, list(actor.aliases),
+                                        actor.description)
+        for alias in [actor.name, *actor.aliases]:
+            self._alias.setdefault(alias, actor.name)
+        self._pattern = None
+        return self.actors[actor.name]
+
+    def canonical(self, name: str) -> str | None:
+        """The canonical name for `name`, if it is a known name or alias."""
+        return self._alias.get(name)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every mention of a known actor in `text`, longest names first where they overlap."""
+        if self._pattern is None:
+            names = sorted(self._alias, key=len, reverse=True)
+            self._pattern = re.compile(
+                r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
+            ) if names else re.compile(r"(?!x)x")
+        found = []
+        for match in self._pattern.finditer(text):
+            name = self._alias[match.group()]
+            found.append(Mention(match.start(), match.end(), name, self.actors[name].kind))
+        return found
+
+
+def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
+    """An ActorIndex for one article: the gazetteers plus the people and governments it names."""
+    index = ActorIndex([*builtin_gazetteer(), *gazetteers])
+    for match in GOVERNMENT.finditer(text):
+        country = DEMONYMS[match["adj"]]
+        if match["noun"] == "government" and not index.canonical(match.group()):
+            index.add(Actor(f"Government of {country}", "organisation", [match.group()]))
+    for person in find_people(text, index):
+        index.add(person)
+    return index
+
+
+def find_people(text: str, index: ActorIndex) -> list[Actor]:
+    """People named in `text` with a title, an age or an introducing phrase, in text order."""
+    places = tuple(
+        name for name, canonical in index._alias.items()
+        if index.actors[canonical].kind in ("country", "organisation")
+    )
+    patterns = (_titled_person(places), *PERSON_PATTERNS)
+    hits = sorted(
+        ((m.start("name"), m) for pattern in patterns for m in pattern.finditer(text)),
+        key=lambda hit: hit[0],
+    )
+    found: dict[str, Actor] = {}
+    facts: dict[str, dict[str, str]] = {}
+    for _, match in hits:
+        name = _clean_name(match["name"])
+        if not name or index.canonical(name) or name.split()[0] in NOT_NAMES:
+            continue
+        canonical = _existing_person(name, found)
+        if canonical is None:
+            aliases = [name.split()[-1]] if len(name.split()) > 1 and "-" not in name else []
+            found[name] = Actor(name, "person", aliases)
+            canonical = name
+        elif len(name) > len(canonical):
+            actor = found.pop(canonical)
+            actor.aliases.append(actor.name)
+            actor.name, found[name] = name, actor
+            facts[name] = facts.pop(canonical, {})
+            canonical = name
+        for key, value in _person_facts(text, match).items():
+            facts.setdefault(canonical, {}).setdefault(key, value)
+    for name, actor in found.items():
+        actor.description = _description(facts.get(name, {}))
+    return list(found.values())
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    while words and words[-1] in NOT_NAMES:
+        words.pop()
+    return " ".join(words)
+
+
+def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
+    """The known person `name` refers to: same name, or one is the other's surname."""
+    for known, actor in found.items():
+        if name == known or name in actor.aliases:
+            return known
+        if name.split()[-1] == known and len(name.split()) > 1:
+            return known
+    return None
+
+
+def _person_facts(text: str, match: re.Match) -> dict[str, str]:
+    """What the words around one mention say of a person: title, age, role."""
+    groups = match.groupdict()
+    facts = {}
+    if groups.get("desc"):
+        title = groups["desc"].strip()
+        if groups.get("place"):
+            title += " " + text[match.end("desc") : match.end("place")].strip()
+        facts["title"] = title
+    age = groups.get("age")
+    if age is None:
+        after = re.match(r",\s+(\d{1,2}),", text[match.end("name") :])
+        age = after.group(1) if after else None
+    if age:
+        facts["age"] = age
+    role = ROLE_BEFORE.search(text[max(0, match.start() - 120) : match.start("name")])
+    if not role:
+        role = ROLE_AFTER.match(text[match.end() :])
+    if role:
+        facts["role"] = role.group(1)
+    return facts
+
+
+def _description(facts: dict[str, str]) -> str:
+    """A short description: the title, or "26-year-old North Korean soldier"."""
+    if "title" in facts:
+        return facts["title"]
+    age, role = facts.get("age"), facts.get("role", "")
+    if age:
+        return f"{age}-year-old {role}".strip() if role else f"aged {age}"
+    return role
+
+
+def last_person_before(mentions: list[Mention], offset: int) -> str | None:
+    """The person most recently named before `offset`: who a pronoun there stands for."""
+    people = [m for m in mentions if m.kind == "person" and m.end <= offset]
+    return people[-1].name if people else None
+
+
+def actors_table_rows(index: ActorIndex, used: set[str]) -> list[dict]:
+    """Rows for the actors table: the actors that some event or figure names."""
+    return [
+        {"name": a.name, "kind": a.kind, "aliases": "; ".join(a.aliases),
+         "description": a.description}
+        for a in index.actors.values()
+        if a.name in used
+    ]

@@ -1,0 +1,56 @@
+"""Who says so: the speaker or source a sentence attributes its claim to."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.actors import Mention, last_person_before
+
+SPEECH = re.compile(
+    r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|added|adds|announced|announces"
+    r"|estimated|estimates?|reported|reports|confirmed|confirms|acknowledged|acknowledges|noted"
+    r"|wrote|writes|denied|denies|insisted|warned|warns|believes?|quoted as saying|according to)\b"
+)
+PRONOUN_SUBJECT = re.compile(r"\b(he|she)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+)?$", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|who|which)\b|[\"”]\s*$")
+WINDOW = 90
+
+
+def attribute(
+    sentence: str, offset: int, mentions: list[Mention], anchor: int | None = None
+) -> str:
+    """The canonical name of who says what `sentence` (at `offset` in the text) reports.
+
+    `mentions` are all actor mentions of the article; `anchor` is the text offset the claim is
+    about (a date or a number): the speech verb nearest to it wins.
+    """
+    anchor = offset if anchor is None else anchor
+    candidates = []
+    for verb in SPEECH.finditer(sentence):
+        speaker = _speaker(sentence, offset, verb, mentions)
+        if speaker:
+            distance = abs(offset + verb.start() - anchor)
+            rank = 0 if verb.group() == "according to" else 1
+            candidates.append((rank, distance, speaker))
+    return min(candidates)[2] if candidates else ""
+
+
+def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]) -> str:
+    """The actor a speech verb belongs to: its subject, or the named source after it."""
+    verb_start, verb_end = offset + verb.start(), offset + verb.end()
+    sentence_end = offset + len(sentence)
+    if verb.group() != "according to":
+        pronoun = PRONOUN_SUBJECT.search(sentence[max(0, verb.start() - 20) : verb.start()])
+        if pronoun:
+            return last_person_before(mentions, verb_start - len(pronoun.group())) or ""
+        before = [
+            m for m in mentions
+            if verb_start - WINDOW <= m.start and m.end <= verb_start and m.start >= offset
+            and not CLAUSE_BREAK.search(sentence[m.end - offset : verb.start()])
+        ]
+        if before:
+            return before[-1].name
+    after = [m for m in mentions if verb_end <= m.start < min(verb_end + WINDOW, sentence_end)]
+    if after and (verb.group() == "according to" or after[0].start - verb_end < 4):
+        return after[0].name
+    return ""

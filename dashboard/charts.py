@@ -1,0 +1,145 @@
+"""Pure chart builders: events DataFrame in, plotly Figure out.
+
+The timeline has one trace per lane (an actor or a kind). A day-precise event is a point; an
+event known only to the week, month, year... is a bar over the whole period it covers, from its
+first day to the end of its last day, so "October 2024" never looks like Oct 1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.cards import date_label, kind_label, text
+
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
+"""Okabe-Ito colours (black swapped for grey so it shows on dark themes too)."""
+
+NO_ACTOR = "No named actor"
+MAX_LANES = 30
+MAX_EVENTS = 2000
+"""Above this many events the timeline shows monthly counts (WebGL) instead of each event."""
+
+
+def lanes(events: pd.DataFrame, by: str = "actor") -> pd.DataFrame:
+    """Events with a `lane` column; an event naming several actors sits in each of their lanes."""
+    if by == "kind":
+        return events.assign(lane=events["kind"].map(kind_label))
+    names = events["actors"].fillna("").str.split("; ")
+    out = events.assign(lane=names).explode("lane")
+    out["lane"] = out["lane"].fillna("").str.strip().replace("", NO_ACTOR)
+    return out
+
+
+def lane_order(laned: pd.DataFrame, limit: int = MAX_LANES) -> list[str]:
+    """The busiest `limit` lanes, busiest first (ties by name)."""
+    counts = laned["lane"].value_counts()
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))
+    return [name for name, _ in ranked[:limit]]
+
+
+def period_end(date_end: str) -> str:
+    """The instant a period ends: the day after its last day.
+
+    >>> period_end("2024-10-31")
+    '2024-11-01'
+    """
+    return (dt.date.fromisoformat(date_end[:10]) + dt.timedelta(days=1)).isoformat()
+
+
+def hover_text(event: dict) -> str:
+    """Escaped hover label: summary, the date as written, who says so, the outlet."""
+    summary = "<br>".join(textwrap.wrap(html.escape(text(event.get("summary"))), 60)[:4])
+    written = text(event.get("date_text"))
+    shown = date_label(event.get("date"), event.get("date_end"), event.get("precision"),
+                       event.get("timex"), event.get("mod"))
+    who = text(event.get("attributed_to")) or "unattributed"
+    outlet = text(event.get("outlet")) or "unknown outlet"
+    return (f"<b>{html.escape(shown)}</b> (“{html.escape(written)}”)<br>{summary}<br>"
+            f"According to {html.escape(who)} · {html.escape(outlet)}")
+
+
+def _lane_trace(name: str, rows: pd.DataFrame, colour: str) -> go.Scatter:
+    """One lane: points for day-precise events, thick bars for longer periods."""
+    xs, ids, hovers, sizes = [], [], [], []
+    for event in rows.to_dict("records"):
+        start = text(event.get("date"))
+        end = text(event.get("date_end")) or start
+        label = hover_text(event)
+        if text(event.get("precision")) == "day" or end == start:
+            points, marks = [start], [11]
+        else:
+            points, marks = [start, period_end(end)], [0, 0]
+        xs += points + [None]
+        ids += [event.get("event_id")] * len(points) + [None]
+        hovers += [label] * len(points) + [None]
+        sizes += marks + [0]
+    return go.Scatter(
+        x=xs, y=[name if x is not None else None for x in xs], name=name, mode="lines+markers",
+        customdata=ids, hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
+        line={"color": colour, "width": 9}, opacity=0.9, connectgaps=False,
+        marker={"color": colour, "size": sizes, "line": {"color": "white", "width": 1}},
+    )
+
+
+def _count_trace(name: str, rows: pd.DataFrame, colour: str) -> go.Scattergl:
+    """One lane as monthly counts (for large tables), drawn with WebGL."""
+    months = rows["date"].str.slice(0, 7)
+    counts = months.value_counts().sort_index()
+    labels = [f"{n:,} events · {date_label(m + '-01', m + '-28', 'month')}"
+              for m, n in counts.items()]
+    return go.Scattergl(
+        x=[m + "-15" for m in counts.index], y=[name] * len(counts), name=name, mode="markers",
+        hovertext=labels, hovertemplate="%{hovertext}<extra></extra>",
+        marker={"color": colour, "size": [min(6 + n ** 0.5 * 2, 30) for n in counts]},
+    )
+
+
+def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES,
+             max_events: int = MAX_EVENTS) -> go.Figure:
+    """The timeline figure: one trace per lane (busiest `max_lanes` lanes), top to bottom.
+
+    `layout.meta` tells the caller what was drawn: lanes, hidden lane count, whether the events
+    were aggregated to monthly counts, and how many events are drawn.
+    """
+    dated = events[events["date"].notna()]
+    laned = lanes(dated, by)
+    order = lane_order(laned, max_lanes)
+    shown = laned[laned["lane"].isin(order)]
+    aggregated = dated["event_id"].nunique() > max_events
+    fig = go.Figure()
+    for index, name in enumerate(order):
+        rows = shown[shown["lane"] == name]
+        colour = PALETTE[index % len(PALETTE)]
+        trace = _count_trace if aggregated else _lane_trace
+        fig.add_trace(trace(name, rows, colour))
+    fig.update_layout(
+        height=max(260, 90 + 34 * len(order)), showlegend=False, hovermode="closest",
+        margin={"l": 10, "r": 10, "t": 10, "b": 40}, clickmode="event+select",
+        yaxis={"type": "category", "categoryorder": "array", "categoryarray": order[::-1],
+               "automargin": True, "title": None},
+        xaxis={"type": "date", "title": None, "automargin": True},
+        meta={"lanes": order, "hidden_lanes": laned["lane"].nunique() - len(order),
+              "aggregated": bool(aggregated), "events": int(shown["event_id"].nunique())},
+    )
+    return fig
+
+
+def selected_ids(selection: object) -> list[str]:
+    """The event ids of the points a plotly selection holds (Streamlit's `on_select` state)."""
+    points = []
+    if isinstance(selection, dict) or hasattr(selection, "get"):
+        inner = selection.get("selection") or selection
+        points = inner.get("points", []) if hasattr(inner, "get") else []
+    ids = []
+    for point in points or []:
+        value = point.get("customdata") if hasattr(point, "get") else None
+        if isinstance(value, list | tuple):
+            value = value[0] if value else None
+        if value and value not in ids:
+            ids.append(str(value))
+    return ids

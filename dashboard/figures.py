@@ -1,0 +1,144 @@
+"""Figures: numeric claims such as troops deployed or killed, with qualifier and source.
+
+A figure is a number that counts people (soldiers, troops, civilians...) or that a relative
+clause ties to them ("around 4,000 of whom have been killed"); ages, percentages, money and years
+are not figures.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from dashboard.actors import Mention
+from dashboard.attribution import attribute
+from dashboard.events import is_event
+from dashboard.sentences import Sentence
+from dashboard.timex import Timex
+
+QUALIFIERS = (
+    "an estimated|approximately|at least|more than|as many as|fewer than|less than|up to|"
+    "around|about|roughly|nearly|almost|over|some|estimated|under|close to"
+)
+NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+NOUNS = (
+    "soldiers|troops|servicemen|personnel|fighters|people|civilians|casualties|prisoners|POWs|"
+    "workers|refugees|defectors|men|women|children|captives|sailors|officers|mercenaries"
+)
+FIGURE = re.compile(
+    r"(?:\b(?P<qualifier>" + QUALIFIERS + r")\s+)?(?<![\w$€£.,-])(?P<number>" + NUMBER + r")"
+    r"(?:\s+(?P<scale>thousand|million|billion))?(?![\w%-]|,\d|\.\d)"
+    r"(?:\s+(?P<noun>(?:[A-Z][\w-]*\s+){0,3}(?:" + NOUNS + r"))\b"
+    r"|\s+(?P<relative>of whom|of them)\b)",
+    re.IGNORECASE,
+)
+STATUSES = (
+    ("killed or injured", r"killed or (?:injured|wounded)|(?:injured|wounded) or killed|casualties"),
+    ("killed", r"killed|dead|died|deaths"),
+    ("wounded", r"injured|wounded"),
+    ("captured", r"captured|taken prisoner|held captive"),
+    ("deployed", r"deployed|sent|dispatched|stationed|arrived"),
+)
+STATUS = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(STATUSES)), re.I)
+TROOPS = {"soldiers", "troops", "servicemen", "personnel", "fighters", "mercenaries"}
+LAST_NOUN = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}(?:" + NOUNS + r"))\b[^.]*$", re.I)
+
+
+def article_figures(
+    source_row: dict, sentences: list[Sentence], timexes: list[Timex], mentions: list[Mention]
+) -> list[dict]:
+    """Figure rows for one article's sentences."""
+    taken = [(t.start, t.end) for t in timexes]
+    rows = []
+    for sentence in sentences:
+        previous_noun = ""
+        for match in FIGURE.finditer(sentence.text):
+            start = sentence.start + match.start("number")
+            if any(a <= start < b for a, b in taken):
+                continue
+            noun = match["noun"] or previous_noun or _noun_before(sentence.text[: match.start()])
+            if not noun:
+                continue
+            previous_noun = noun
+            value = float(match["number"].replace(",", "")) * SCALE.get(
+                (match["scale"] or "").lower(), 1
+            )
+            status = _status(sentence.text, match)
+            counts = " ".join([_plain(noun), status]).strip()
+            as_of = _as_of(sentence, timexes) or (source_row["published"], "day")
+            end = sentence.start + (match.end("scale") if match["scale"] else match.end("number"))
+            qualifier_start = sentence.start + match.start()
+            rows.append({
+                "figure_id": _figure_id(source_row["source_id"], start, end),
+                "value": int(value),
+                "number_text": sentence.text[match.start() : end - sentence.start],
+                "counts": counts,
+                "quantity": _quantity(noun, status),
+                "qualifier": _qualifier(match["qualifier"]),
+                "attributed_to": attribute(sentence.text, sentence.start, mentions, start),
+                "as_of": as_of[0],
+                "as_of_precision": as_of[1],
+                "sentence": sentence.text,
+                "source_id": source_row["source_id"],
+                "source_url": source_row["url"],
+                "source_title": source_row["title"],
+                "outlet": source_row["outlet"],
+                "published": source_row["published"],
+                "char_start": qualifier_start,
+                "char_end": end,
+            })
+    return rows
+
+
+def _noun_before(text: str) -> str:
+    found = LAST_NOUN.search(text)
+    return found.group(1) if found else ""
+
+
+def _status(sentence: str, match: re.Match) -> str:
+    """What happened to the people counted: the status word nearest after the number."""
+    after = STATUS.search(sentence[match.end() : match.end() + 60])
+    before = STATUS.search(sentence[max(0, match.start() - 30) : match.start()])
+    found = after or before
+    if not found:
+        return ""
+    index = int(next(k for k, v in found.groupdict().items() if v)[1:])
+    return STATUSES[index][0]
+
+
+def _plain(noun: str) -> str:
+    return re.sub(r"\s+", " ", noun).strip()
+
+
+def _quantity(noun: str, status: str) -> str:
+    """The key that groups claims about the same quantity, whatever the wording.
+
+    >>> _quantity("North Korean soldiers", "deployed")
+    'north korean troops: deployed'
+    """
+    words = _plain(noun).lower().split()
+    if words and words[-1] in TROOPS:
+        words[-1] = "troops"
+    return f"{' '.join(words)}: {status or 'counted'}"
+
+
+def _qualifier(word: str | None) -> str:
+    if not word:
+        return ""
+    word = word.lower()
+    return {"an estimated": "estimated", "approximately": "around", "about": "around",
+            "roughly": "around", "almost": "nearly", "over": "more than",
+            "close to": "nearly"}.get(word, word)
+
+
+def _as_of(sentence: Sentence, timexes: list[Timex]) -> tuple[str, str] | None:
+    """The date a sentence gives for its figures, if it names one."""
+    for timex in timexes:
+        if sentence.start <= timex.start < sentence.end and is_event(timex):
+            return timex.date_end or timex.date, timex.precision
+    return None
+
+
+def _figure_id(source_id: str, start: int, end: int) -> str:
+    return "fig-" + hashlib.sha1(f"{source_id}:{start}:{end}".encode()).hexdigest()[:12]

@@ -1,0 +1,141 @@
+"""The page's filters: one spec, applied to the events table and mirrored in URL query params."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+
+import pandas as pd
+
+PARAMS = {"actors": "actor", "kinds": "kind", "outlets": "outlet", "sources": "source"}
+"""List fields of `FilterSpec` and the repeated query parameter each one uses."""
+
+
+@dataclass(frozen=True)
+class FilterSpec:
+    """What the user asked to see; the default spec shows everything."""
+
+    actors: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    since: str = ""
+    until: str = ""
+    approximate: bool = True
+    search: str = ""
+    lanes: str = "actor"
+
+    def is_default(self) -> bool:
+        """Whether no filter narrows the events (lane choice does not count)."""
+        return replace(self, lanes="actor") == FilterSpec()
+
+
+def iso_day(value: object) -> str:
+    """An ISO day, or '' when `value` is not one.
+
+    >>> iso_day("2025-01-09"), iso_day("yesterday")
+    ('2025-01-09', '')
+    """
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        return ""
+
+
+def _values(params: Mapping, name: str) -> list[str]:
+    raw = params.get(name, [])
+    items = [raw] if isinstance(raw, str) else list(raw)
+    return [str(item).strip() for item in items if str(item).strip()]
+
+
+def from_query(params: Mapping) -> FilterSpec:
+    """The spec a URL's query params describe; unknown or malformed values are ignored.
+
+    >>> from_query({"actor": ["Kim Jong Un", "Russia"], "since": "2024-10-01", "exact": "1"})
+    FilterSpec(actors=('Kim Jong Un', 'Russia'), kinds=(), outlets=(), sources=(), \
+since='2024-10-01', until='', approximate=False, search='', lanes='actor')
+    """
+    lists = {attr: tuple(dict.fromkeys(_values(params, name))) for attr, name in PARAMS.items()}
+    first = {name: (_values(params, name) or [""])[0] for name in ("since", "until", "q", "lanes")}
+    return FilterSpec(
+        **lists,
+        since=iso_day(first["since"]),
+        until=iso_day(first["until"]),
+        approximate=(_values(params, "exact") or ["0"])[0] not in ("1", "true", "yes"),
+        search=first["q"][:200],
+        lanes="kind" if first["lanes"] == "kind" else "actor",
+    )
+
+
+def to_query(spec: FilterSpec) -> dict[str, str | list[str]]:
+    """The query params for `spec`, leaving out everything at its default.
+
+    >>> to_query(FilterSpec(actors=("Russia",), approximate=False))
+    {'actor': ['Russia'], 'exact': '1'}
+    """
+    params: dict[str, str | list[str]] = {}
+    for attr, name in PARAMS.items():
+        if getattr(spec, attr):
+            params[name] = list(getattr(spec, attr))
+    for name, value in (("since", spec.since), ("until", spec.until), ("q", spec.search)):
+        if value:
+            params[name] = value
+    if not spec.approximate:
+        params["exact"] = "1"
+    if spec.lanes != "actor":
+        params["lanes"] = spec.lanes
+    return params
+
+
+def _any_name(column: pd.Series, names: Iterable[str]) -> pd.Series:
+    """Rows whose `; `-separated list holds one of `names`."""
+    pattern = "(?:^|; )(?:" + "|".join(re.escape(n) for n in names) + ")(?:;|$)"
+    return column.fillna("").str.contains(pattern, regex=True)
+
+
+def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
+    """The events `spec` keeps, in date order (an event is kept when its period overlaps).
+
+    Events without a date are kept only while no date bound is set.
+    """
+    keep = pd.Series(True, index=events.index)
+    if spec.actors:
+        keep &= _any_name(events["actors"], spec.actors)
+    if spec.kinds:
+        keep &= events["kind"].isin(spec.kinds).fillna(False)
+    if spec.outlets:
+        keep &= events["outlet"].isin(spec.outlets).fillna(False)
+    if spec.sources:
+        keep &= events["source_id"].isin(spec.sources).fillna(False)
+    end = events["date_end"].fillna(events["date"])
+    if spec.since:
+        keep &= (end >= spec.since).fillna(False)
+    if spec.until:
+        keep &= (events["date"] <= spec.until).fillna(False)
+    if not spec.approximate:
+        keep &= (events["precision"] == "day").fillna(False)
+    if spec.search:
+        needle = spec.search.lower()
+        haystack = events["summary"].fillna("") + "\n" + events["sentence"].fillna("")
+        keep &= haystack.str.lower().str.contains(needle, regex=False)
+    return sort_events(events[keep.astype(bool)])
+
+
+def sort_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events by first day, then last day, then id; undated ones last."""
+    return events.sort_values(["date", "date_end", "event_id"], na_position="last", kind="stable")
+
+
+def options(events: pd.DataFrame, column: str) -> list[str]:
+    """The distinct non-empty values of a column, `; `-lists split, sorted case-insensitively."""
+    values = events[column].dropna()
+    if column == "actors":
+        values = values.str.split("; ").explode()
+    return sorted({v.strip() for v in values if v and v.strip()}, key=str.casefold)
+
+
+def field_names() -> list[str]:
+    """The spec's filter field names (the lane choice is not a filter)."""
+    return [f.name for f in fields(FilterSpec) if f.name != "lanes"]

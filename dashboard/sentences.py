@@ -1,0 +1,163 @@
+"""Split an article's text into blocks (body, caption, headline, furniture...) and sentences.
+
+Offsets always point into the text as read, so nothing is ever rewritten: page furniture and the
+second copy of a repeated caption are only marked, and `masked()` blanks them out for the tagger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FURNITURE = re.compile(
+    r"^(?:settings|close|x|menu|search|share|print|comments?|advertisement|subscribe\b.*"
+    r"|sign (?:in|up)|log ?in|go top|back to top|top \d+ (?:stories|news)|most (?:read|popular)"
+    r"|related (?:articles?|stories|news)|read more|more news|skip to .*|newsletter.*"
+    r"|all rights reserved.*|copyright\b.*|©.*|.*\bshare button|.*\bfont-?size\b.*"
+    r"|[•·*\-–]?\s*[-+]?\d{1,2}|[•·*\-–]\s*\S{1,3}|\W{0,3}|\S{1,2}"
+    r"|(?:facebook|twitter|kakao|mail|link|email|whatsapp|linkedin|telegram)(?: \w+)?)$",
+    re.IGNORECASE,
+)
+SIGNATURE = re.compile(r"^[\w .'-]{2,60}\s+\S+@\S+\.\w+$")
+BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|&)){0,6}$")
+CREDIT = re.compile(
+    r"(?<=[.!?])\s+(?P<credit>[A-Z][\w'&-]*(?:[ /-][A-Z][\w'&-]*){0,3}(?: (?:Photo|photo))?"
+    r"|\((?:[Pp]hoto:?\s*)?[A-Z][\w /.&-]{1,40}\)|(?:Photo|Image|Credit)s?\s*(?:by|:)\s*"
+    r"[\w /.&-]{2,40})\s*$"
+)
+TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$|[\"”’]\s*$")
+ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt",
+    "rep", "sen", "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co",
+    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "mt", "ft", "approx", "dept", "est", "adm", "cmdr",
+}  # fmt: skip
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line or paragraph of the text and its role: body, caption, headline, byline,
+    furniture or duplicate (a repeated caption's later copies)."""
+
+    start: int
+    end: int
+    role: str
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a body or caption block; `credit` is the photo credit of a caption."""
+
+    start: int
+    end: int
+    text: str
+    role: str
+    credit: str = ""
+
+
+def blocks(text: str) -> list[Block]:
+    """Classify every non-empty line of `text` (joining wrapped body lines into paragraphs)."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    counts: dict[str, int] = {}
+    for start, end in lines:
+        key = text[start:end].strip()
+        counts[key] = counts.get(key, 0) + 1
+    seen: set[str] = set()
+    result: list[Block] = []
+    for start, end in lines:
+        line = text[start:end]
+        start += len(line) - len(line.lstrip())
+        end -= len(line) - len(line.rstrip())
+        key = text[start:end]
+        if key in seen:
+            result.append(Block(start, end, "duplicate"))
+            continue
+        seen.add(key)
+        block = _classify(key, start, end, repeated=counts[key] > 1)
+        previous = result[-1] if result else None
+        if (
+            previous
+            and block.role == "body"
+            and previous.role == "body"
+            and previous.end + 1 == start - (len(line) - len(line.lstrip()))
+            and not TERMINAL.search(text[previous.start : previous.end])
+            and key[:1].islower()
+        ):
+            result[-1] = Block(previous.start, end, "body")
+        else:
+            result.append(block)
+    return result
+
+
+def _classify(line: str, start: int, end: int, repeated: bool) -> Block:
+    """The role of one stripped line."""
+    if FURNITURE.match(line) or SIGNATURE.match(line):
+        return Block(start, end, "furniture")
+    if BYLINE.match(line):
+        return Block(start, end, "byline")
+    credit = CREDIT.search(line)
+    if credit and (repeated or len(line.split()) >= 4):
+        if repeated or not TERMINAL.search(line):
+            return Block(start, start + credit.start(), "caption", credit["credit"].strip("() "))
+    if repeated and TERMINAL.search(line):
+        return Block(start, end, "caption")
+    if not TERMINAL.search(line):
+        return Block(start, end, "headline")
+    return Block(start, end, "body")
+
+
+def sentences(text: str, article_blocks: list[Block] | None = None) -> list[Sentence]:
+    """The sentences of the body and caption blocks, in text order.
+
+    >>> [s.text for s in sentences("He left on Jan. 9 at dawn. Mr. Kim stayed.\\n")]
+    ['He left on Jan. 9 at dawn.', 'Mr. Kim stayed.']
+    """
+    found: list[Sentence] = []
+    for block in article_blocks if article_blocks is not None else blocks(text):
+        if block.role not in ("body", "caption"):
+            continue
+        cursor = block.start
+        chunk = text[block.start : block.end]
+        for match in SENTENCE_END.finditer(chunk):
+            end = block.start + match.end()
+            if _is_abbreviation(chunk, match.start()):
+                continue
+            found.append(_sentence(text, cursor, end, block))
+            cursor = end
+        if text[cursor : block.end].strip():
+            found.append(_sentence(text, cursor, block.end, block))
+    return found
+
+
+def _is_abbreviation(chunk: str, dot: int) -> bool:
+    """Whether the period at `dot` ends an abbreviation or an initial rather than a sentence."""
+    if chunk[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", chunk[:dot])
+    if not word:
+        return False
+    token = word.group(1).lower()
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _sentence(text: str, start: int, end: int, block: Block) -> Sentence:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Sentence(start, end, text[start:end], block.role, block.credit)
+
+
+def masked(text: str, article_blocks: list[Block]) -> str:
+    """`text` with everything but body and caption blocks blanked out, offsets unchanged."""
+    chars = list(text)
+    kept = [(b.start, b.end) for b in article_blocks if b.role in ("body", "caption")]
+    cursor = 0
+    for start, end in [*kept, (len(text), len(text))]:
+        for i in range(cursor, start):
+            if chars[i] != "\n":
+                chars[i] = " "
+        cursor = end
+    return "".join(chars)

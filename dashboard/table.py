@@ -1,0 +1,170 @@
+"""One schema per table, and reading, validating and writing the tables atomically.
+
+Every table function returns all of its schema's columns, even when it has no rows, so callers
+never check for missing columns.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+EVENTS_COLUMNS = {
+    "event_id": "string",
+    "date": "string",
+    "date_end": "string",
+    "precision": "string",
+    "timex": "string",
+    "date_text": "string",
+    "summary": "string",
+    "sentence": "string",
+    "actors": "string",
+    "kind": "string",
+    "attributed_to": "string",
+    "source_id": "string",
+    "source_url": "string",
+    "source_title": "string",
+    "published": "string",
+    "char_start": "Int64",
+    "char_end": "Int64",
+    "outlet": "string",
+    "timex_type": "string",
+    "mod": "string",
+    "photo_credit": "string",
+    "sentence_start": "Int64",
+}
+"""The events table: the first 17 columns are the public contract, in this order."""
+
+EVENTS_CONTRACT = list(EVENTS_COLUMNS)[:17]
+
+FIGURES_COLUMNS = {
+    "figure_id": "string",
+    "value": "Int64",
+    "number_text": "string",
+    "counts": "string",
+    "quantity": "string",
+    "qualifier": "string",
+    "attributed_to": "string",
+    "as_of": "string",
+    "as_of_precision": "string",
+    "sentence": "string",
+    "source_id": "string",
+    "source_url": "string",
+    "source_title": "string",
+    "outlet": "string",
+    "published": "string",
+    "char_start": "Int64",
+    "char_end": "Int64",
+}
+"""The figures table: one numeric claim per row; `quantity` groups claims about the same thing."""
+
+ACTORS_COLUMNS = {
+    "name": "string",
+    "kind": "string",
+    "aliases": "string",
+    "description": "string",
+}
+"""The actors table: one canonical name per actor; `aliases` is `; `-separated."""
+
+SOURCES_COLUMNS = {
+    "source_id": "string",
+    "path": "string",
+    "url": "string",
+    "title": "string",
+    "outlet": "string",
+    "author": "string",
+    "published": "string",
+    "published_inferred": "boolean",
+    "text_path": "string",
+    "sha256": "string",
+    "chars": "Int64",
+}
+"""The sources table: one article per row; `text_path` is its text as read, under the data dir."""
+
+SCHEMAS = {
+    "events": EVENTS_COLUMNS,
+    "figures": FIGURES_COLUMNS,
+    "actors": ACTORS_COLUMNS,
+    "sources": SOURCES_COLUMNS,
+}
+
+
+def frame(rows: list[dict], schema: dict[str, str]) -> pd.DataFrame:
+    """A DataFrame with exactly the schema's columns and dtypes, whatever the rows hold.
+
+    >>> list(frame([], ACTORS_COLUMNS).columns)
+    ['name', 'kind', 'aliases', 'description']
+    """
+    df = pd.DataFrame(rows, columns=list(schema))
+    return df.astype(schema)
+
+
+def read(data_dir: str | Path, name: str) -> pd.DataFrame:
+    """Read table `name` from `data_dir`; an absent file reads as an empty table."""
+    schema = SCHEMAS[name]
+    path = Path(data_dir) / f"{name}.csv"
+    if not path.exists():
+        return frame([], schema)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    for column in schema:
+        if column not in df.columns:
+            df[column] = pd.NA
+    extra = [c for c in df.columns if c not in schema]
+    return pd.concat([df[list(schema)].astype(schema), df[extra]], axis=1)
+
+
+def to_csv_text(df: pd.DataFrame) -> str:
+    """The table as CSV text, the way every file and download of this project writes it."""
+    return df.to_csv(index=False, lineterminator="\n")
+
+
+def write_dir(
+    target: str | Path, tables: dict[str, pd.DataFrame], files: dict[str, str]
+) -> None:
+    """Write tables and other files (source texts...) into `target` atomically: all or nothing.
+
+    The new directory is built beside `target` and swapped in with renames, so a crash midway
+    leaves the previous contents in place.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        for name, df in tables.items():
+            (staging / f"{name}.csv").write_text(to_csv_text(df), encoding="utf-8")
+        for relative, text in files.items():
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            (staging / relative).write_text(text, encoding="utf-8")
+        _keep_foreign_files(target, staging)
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _keep_foreign_files(target: Path, staging: Path) -> None:
+    """Carry over files the build does not make (e.g. human curation) into the new directory."""
+    if not target.is_dir():
+        return
+    for entry in target.iterdir():
+        if not (staging / entry.name).exists() and not entry.name.startswith("."):
+            if entry.is_dir():
+                shutil.copytree(entry, staging / entry.name)
+            else:
+                shutil.copy2(entry, staging / entry.name)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with two renames."""
+    if not target.exists():
+        os.replace(staging, target)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    retired.rmdir()
+    os.replace(target, retired)
+    os.replace(staging, target)
+    shutil.rmtree(retired, ignore_errors=True)

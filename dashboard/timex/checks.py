@@ -1,0 +1,155 @@
+"""Context-free filters that drop matches which only look like time expressions.
+
+Each filter takes (match, text) and returns False to drop the candidate.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
+_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z]+)")
+_YEAR_CUES = {
+    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through",
+    "between", "and", "to", "or", "early", "late", "mid", "fiscal", "year", "the", "around",
+    "circa", "about", "for", "spring", "summer", "autumn", "fall", "winter", "end", "start",
+    "beginning", "as", "at", "than", "last", "this", "next", "on", "into", "throughout", "back",
+    "year", "years", "its", "their", "his", "her", "s", "season", "same",
+}  # fmt: skip
+_VERBISH_S = {
+    "was", "is", "has", "as", "its", "his", "this", "ends", "begins", "marks", "saw", "sees",
+    "comes", "does", "goes", "remains", "seems", "was", "versus", "plus", "us",
+}  # fmt: skip
+_MONTH_VERB_CUES = {
+    "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through",
+    "between", "and", "to", "or", "early", "late", "mid", "last", "this", "next", "on", "for",
+    "end", "beginning", "start", "middle", "since", "into", "throughout", "each", "every",
+    "late", "past", "coming", "until", "as", "than", "that", "s",
+}  # fmt: skip
+_SET_A_CUES = re.compile(
+    r"(?i)(?:\d|times|once|twice|thrice|percent|cents?|dollars?|million|billion|yen|pounds?"
+    r"|euros?|barrels?|tons?|miles?|hours|days|shifts?|meals?|hours?)\W*$"
+)
+_TIME_CUES = re.compile(r"(?i)\b(?:at|by|until|till|from|around|about|before|after|since)\s*$")
+
+
+def word_before(text: str, start: int) -> str:
+    """The word right before `start` (lower case), skipping blanks and commas."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.group(1).lower() if m else ""
+
+
+def word_after(text: str, end: int) -> str:
+    """The word right after `end`, as written."""
+    m = _WORD_AFTER.search(text[end : end + 30])
+    return m.group(1) if m else ""
+
+
+def _capital(m: re.Match, group: str) -> bool:
+    s = m.group(group) if group in m.re.groupindex else None
+    return not s or s[0].isupper()
+
+
+def check_month(m: re.Match, text: str) -> bool:
+    """Month names must be capitalised; "May"/"March" alone need a preposition or modifier."""
+    if not _capital(m, "mon"):
+        return False
+    mon = m.group("mon").lower()
+    if mon in ("may", "march") and not (m.group("rel") or m.group("edge") or m.group("ear")):
+        return word_before(text, m.start()) in _MONTH_VERB_CUES
+    return True
+
+
+def check_dated(m: re.Match, text: str) -> bool:
+    """Month-day forms need a capitalised month and no trailing time/score digits."""
+    if not _capital(m, "mon") or not _capital(m, "wd"):
+        return False
+    return True
+
+
+def check_year(m: re.Match, text: str) -> bool:
+    """A bare number is a year only in year-like context."""
+    y = m.group("y")
+    if m.group("fy") or m.group("yr") or m.group("edge") or m.group("ear"):
+        return True
+    before = word_before(text, m.start())
+    lead = text[max(0, m.start() - 2) : m.start()]
+    if y.startswith("'"):
+        return before in _YEAR_CUES
+    n = int(y)
+    after = word_after(text, m.end())
+    if after.islower() and after.endswith("s") and after not in _VERBISH_S:
+        return False
+    if after.lower() in ("percent", "people", "feet", "meters", "metres", "km", "miles", "kg"):
+        return False
+    if before in ("no", "number", "route", "flight", "room", "highway", "rule", "article"):
+        return False
+    if "$" in lead or "#" in lead:
+        return False
+    if 1900 <= n <= 2039:
+        return True
+    return before in _YEAR_CUES and before not in ("the", "and", "or", "to", "than", "at")
+
+
+def check_weekday(m: re.Match, text: str) -> bool:
+    """Weekday names must be capitalised."""
+    return _capital(m, "wd")
+
+
+def check_clock(m: re.Match, text: str) -> bool:
+    """A bare 24-hour "13:06" needs a cue word ("at", "by") or a time zone."""
+    if m.group("hh24") and not (m.group("tz") or m.group("wd1") or m.group("wd2")):
+        return bool(_TIME_CUES.search(text, max(0, m.start() - 12), m.start()))
+    if m.group("oc") and not m.group("oc")[0].isdigit():
+        return True
+    return True
+
+
+def check_set(m: re.Match, text: str) -> bool:
+    """"a day"/"a year" is a frequency only after a count or an amount ("twice a day")."""
+    if m.group("every") and m.group("every").lower() == "a":
+        return bool(_SET_A_CUES.search(text, max(0, m.start() - 20), m.start()))
+    if m.group("wds"):
+        return _capital(m, "wds")
+    return True
+
+
+def check_units(m: re.Match, text: str) -> bool:
+    """Bare plural units ("years") count only after "for"/"in" or with a modifier."""
+    if m.group("rel") or m.group("the"):
+        return True
+    return word_before(text, m.start()) in ("for", "over", "within")
+
+
+def check_ref(m: re.Match, text: str) -> bool:
+    """"current" is an expression only before a period noun or alone; "future" not as a noun."""
+    w = m.group("w").lower()
+    if w == "current":
+        return False
+    if w == "future":
+        return word_before(text, m.start()) in ("near", "the", "in", "distant", "foreseeable")
+    return True
+
+
+def check_duration(m: re.Match, text: str) -> bool:
+    """Counts of units, but not "one day" in the sense of "some day" with a verb."""
+    n = m.group("n").lower()
+    if n in ("some", "many") and not m.group("rel"):
+        return False
+    return True
+
+
+CHECKS = {
+    "mdy": check_dated,
+    "dmy": check_dated,
+    "month_year": check_dated,
+    "month": check_month,
+    "year": check_year,
+    "weekday": check_weekday,
+    "clock": check_clock,
+    "set": check_set,
+    "units": check_units,
+    "ref": check_ref,
+    "duration": check_duration,
+}
+"""Rule name to its filter."""

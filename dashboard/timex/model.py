@@ -1,0 +1,30 @@
+"""The result type of the temporal tagger."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One time expression: its span in the text and its TIMEX3 normalisation.
+
+    `precision` is the unit the value is known to (second, minute, hour, day, week, month,
+    quarter, half, season, year, decade, century) or None for durations, sets and
+    PRESENT_REF/PAST_REF/FUTURE_REF; `date`/`date_end` are the first and last ISO day the value
+    covers, or None where it names no calendar period.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    precision: str | None = None
+    date: str | None = None
+    date_end: str | None = None
+
+    def to_dict(self) -> dict:
+        """The non-empty fields, for JSON output."""
+        return {k: v for k, v in asdict(self).items() if v is not None}

@@ -1,0 +1,221 @@
+"""The compiled candidate patterns: one regex per kind of expression, built once at import.
+
+Each entry of `RULES` is (name, regex); `dashboard.timex.rules` holds the matching handler that
+turns a match into a TIMEX3 type and value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.timex.lexicon import NUMBERS, ORDINALS, SEASONS
+
+
+def _alt(words) -> str:
+    """A non-capturing alternation of `words`, longest first, spaces matching any blank."""
+    ws = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
+
+
+MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUMWORD = (
+    rf"(?:(?:{TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    + _alt([w for w in NUMBERS if not w.startswith(("twenty", "thirty"))])[3:-1]
+    + ")"
+)
+VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+number\s+of|few|several|some|many|numerous|couple\s+of)"
+NUM = rf"(?:\d+(?:\.\d+)?|{NUMWORD})"
+ORD = _alt(ORDINALS)
+UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centuries|millennium|millennia)"
+SEASON = _alt(SEASONS)
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+EDGE = (
+    r"(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half"
+    r"|second\s+half|latter\s+part|early\s+part|first\s+part|rest|remainder|balance)\s+of\s+)"
+    r"|(?P<ear>(?:early|late|mid|middle)(?:\s*-\s*|\s+)))"
+)
+"""A modifier in front of a period: "the end of", "early", "mid-"."""
+
+TZ = r"(?:\s*\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|KST|JST|ET|PT|CT)\)?)"
+AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+
+_P: list[tuple[str, str]] = [
+    (
+        "iso",
+        rf"\b(?P<y>{YEAR4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)"
+        r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?(?![\d-])",
+    ),
+    (
+        "numeric",
+        r"(?<![\d/.,-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)"
+        r"(?:\s+(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?(?![\d/])",
+    ),
+    (
+        "mdy",
+        rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{EDGE})?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b"
+        rf"(?!\s*(?:%|percent|[-:]\d))(?:,?\s+(?P<y>{YEAR4})\b)?",
+    ),
+    (
+        "dmy",
+        rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})\b"
+        rf"(?:,?\s+(?P<y>{YEAR4})\b)?",
+    ),
+    (
+        "month_year",
+        rf"\b(?:{EDGE})?(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR4})\b(?!\s*(?:%|percent))",
+    ),
+    (
+        "month",
+        rf"\b(?:{EDGE})?(?:(?P<rel>last|this|next|past|coming|previous|same)\s+)?"
+        rf"(?P<mon>{MONTH_FULL}|Sept\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w'])",
+    ),
+    (
+        "year",
+        rf"(?<![\w$£€#.,/-])(?:{EDGE})?(?:(?P<fy>(?:fiscal|financial|calendar|model|school)"
+        rf"(?:\s+year)?)\s+|(?P<yr>(?:the\s+)?year\s+))?(?P<y>{YEAR4}|'\d\d)"
+        r"(?![\w%$€£/:-]|[.,]\d|\s+(?:percent|per\s+cent))",
+    ),
+    (
+        "decade",
+        rf"(?<![\w$])(?:the\s+)?(?:{EDGE})?(?P<dec>(?:1[5-9]|20)\d0|'\d0|[1-9]0)'?s\b",
+    ),
+    (
+        "century",
+        rf"\b(?:the\s+)?(?:{EDGE})?(?:(?P<cord>{ORD}|\d{{1,2}}(?:st|nd|rd|th))|(?P<crel>this|last"
+        rf"|next|past|previous))[- ]century\b",
+    ),
+    (
+        "weekday",
+        rf"\b(?:(?P<ear>early|late)\s+)?(?:(?P<rel>last|this|next|past|coming|previous)\s+)?"
+        rf"(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?(?![\w-])",
+    ),
+    (
+        "deictic",
+        r"\b(?:(?P<ear>early|late|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow|tonight"
+        r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:'s)?"
+        rf"(?:\s+(?P<part>{PART}))?\b",
+    ),
+    (
+        "partday",
+        rf"\b(?:(?P<ear>early|late|earlier|later)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
+        rf"(?P<part>{PART})\b",
+    ),
+    (
+        "relperiod",
+        rf"\b(?:{EDGE}|(?P<eart>earlier|later)\s+(?:(?:in|during)\s+)?)?"
+        r"(?P<rel>last|this|next|the\s+past|the\s+coming|the\s+previous|the\s+current"
+        r"|the\s+following|the\s+same|the\s+next|the\s+last|that|the\s+preceding|the\s+prior"
+        r"|the\s+latest|the\s+most\s+recent|the\s+upcoming|the\s+current\s+fiscal|this\s+fiscal"
+        r"|last\s+fiscal|next\s+fiscal|the\s+new|the\s+recent|the)\s+"
+        rf"(?P<unit>week|weekend|month|year|quarter|decade|day|morning|night|evening|afternoon"
+        rf"|{SEASON}|half|period|season|winter|century|spring|summer)(?:'s)?\b(?![- ]old)",
+    ),
+    (
+        "quarter",
+        rf"\b(?:(?P<pre>(?:the\s+)?(?:(?:latest|last|current|this|next|same|first|year-ago|"
+        r"year-earlier|year\s+ago|year\s+earlier|previous|prior|comparable|fiscal|calendar)\s+)*)"
+        rf"|(?P<y1>{YEAR4})'?s?\s+|(?:fiscal\s+)(?P<fy>{YEAR4})'?s?\s+)?"
+        rf"(?P<q>{ORD}|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)"
+        rf"(?:\s+(?:of\s+|in\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y2>{YEAR4})\b"
+        r"|\s+of\s+(?P<rel2>this|last|next|the)\s+(?:fiscal\s+)?year\b)?",
+    ),
+    (
+        "yearago",
+        r"\b(?:the\s+)?(?:same\s+)?(?P<ya>year-ago|year-earlier|year\s+ago|year\s+earlier"
+        r"|prior-year|year-before|previous-year|comparable|corresponding)"
+        r"(?:\s+(?P<unit>quarter|period|month|week|day|year))?\b",
+    ),
+    ("qcode", rf"\b(?P<q>Q[1-4]|H[12])(?:\s+(?P<y>{YEAR4}))?\b"),
+    (
+        "season",
+        rf"\b(?:{EDGE})?(?:(?P<rel>last|this|next|past|coming|previous|the)\s+)?(?P<s>{SEASON})"
+        rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?\b(?![- ]long)",
+    ),
+    (
+        "offset",
+        rf"\b(?:(?P<approx>about|some|nearly|almost|roughly|around|approximately|more\s+than"
+        rf"|less\s+than|just|only|over|at\s+least|barely)\s+)?(?P<n>{NUM}|{VAGUE}|a|an)"
+        rf"(?:[- ]and[- ]a[- ]half)?[- ](?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|before"
+        r"|after|from\s+now|hence|previously|since)\b",
+    ),
+    (
+        "dayafter",
+        r"\b(?P<what>the\s+day|the\s+week|the\s+month|the\s+year|the\s+night)\s+"
+        r"(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))",
+    ),
+    (
+        "laterthat",
+        r"\b(?P<eart>earlier|later)\s+(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning"
+        r"|night|evening|afternoon)\b",
+    ),
+    (
+        "inday",
+        r"\b(?P<eart>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b",
+    ),
+    (
+        "duration",
+        rf"\b(?:(?P<approx>about|some|nearly|almost|roughly|around|approximately|more\s+than"
+        rf"|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|over|under|just|only|barely"
+        rf"|within|another|an\s+additional|no\s+more\s+than)\s+)?"
+        rf"(?:(?P<the>the|its|their|his|her|a)\s+)?(?:(?P<rel>past|last|next|first|coming"
+        rf"|previous|final|initial|following|preceding|recent|latest|remaining|prior)\s+)?"
+        rf"(?P<n>{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?:\s+|-)"
+        rf"(?:(?P<more>more|straight|consecutive|full|additional|long)\s+)?"
+        rf"(?P<unit>{UNIT})s?(?P<long>[- ]long)?\b(?![- ]olds?\b)",
+    ),
+    (
+        "units",
+        rf"\b(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent|previous|few)\s+)?"
+        r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+        r"(?P<long>[- ]long)?\b(?![- ]old)",
+    ),
+    (
+        "set",
+        rf"\b(?:(?P<every>every|each|per|a)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
+        rf"|hour|day|night|week|month|quarter|year|decade|{WEEKDAY}|morning|evening"
+        rf"|afternoon)s?\b|(?P<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly"
+        rf"|nightly|biweekly|semiannually|biannually)\b|on\s+a\s+(?P<basis>daily|weekly|monthly"
+        rf"|yearly|annual|quarterly|regular)\s+basis\b|(?P<wds>{WEEKDAY})s\b)",
+    ),
+    (
+        "clock",
+        rf"\b(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow|tonight)\s+(?:at\s+)?)?"
+        rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})"
+        rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<nm>noon|midnight|midday)"
+        rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)(?P<tz>{TZ})?"
+        rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?(?!\w)",
+    ),
+    (
+        "ref",
+        r"\b(?P<w>now|currently|current|recently|recent|lately|nowadays|formerly|previously"
+        r"|the\s+past|the\s+future|future|soon|these\s+days|at\s+present|at\s+the\s+moment"
+        r"|right\s+now|any\s+time\s+soon|recent\s+(?:years|months|weeks|days)|the\s+present"
+        r")\b",
+    ),
+    (
+        "holiday",
+        r"\b(?P<h>New\s+Year's\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Independence\s+Day"
+        r"|Halloween|Valentine's\s+Day|Veterans\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?"
+        r"|Labor\s+Day|Memorial\s+Day)\b",
+    ),
+]
+
+RULES: list[tuple[str, re.Pattern]] = [(n, re.compile(p, re.I)) for n, p in _P]
+"""(rule name, compiled case-insensitive pattern) for every kind of candidate."""
+
+TRIGGER = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|to[dm]"
+    r"|yest|now|curr|rec|past|futur|soon|day|week|month|year|quarter|decade|centur|hour|minut"
+    r"|second|spring|summer|fall|autumn|winter|season|noon|midnight|midday|morning|evening"
+    r"|afternoon|night|late|earl|former|previous|once|then|meanwhile|annual|christmas|easter"
+    r"|thanksgiving|labor|memorial|new|indep|hallow|valent|veteran|boxing|prior|immediate"
+    r"|eventual|present|ago|later|period|half|fortnight|millenni|the\s+time|at\s+the|at\s+that)",
+    re.I,
+)
+"""Cheap pre-check: a sentence without any of these cannot hold an expression."""

@@ -1,0 +1,76 @@
+"""The tagger: find candidates with every pattern, keep the leftmost-longest, resolve in order.
+
+>>> [(t.text, t.type, t.value) for t in tag("The minister said Wednesday it will act.", "2025-02-19")]
+[('Wednesday', 'DATE', '2025-02-19')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard.timex.checks import CHECKS
+from dashboard.timex.context import Context
+from dashboard.timex.dates import parse_value
+from dashboard.timex.model import Timex
+from dashboard.timex.patterns import RULES, TRIGGER
+from dashboard.timex.ranges import value_range
+from dashboard.timex.rules import HANDLERS
+
+_COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
+
+
+def _as_date(dct: str | dt.date | dt.datetime) -> dt.date:
+    """The DCT as a date; unreadable input falls back to today."""
+    if isinstance(dct, dt.datetime):
+        return dct.date()
+    if isinstance(dct, dt.date):
+        return dct
+    try:
+        return dt.date.fromisoformat(str(dct).strip()[:10])
+    except ValueError:
+        return dt.date.today()
+
+
+def _candidates(text: str) -> list:
+    """(start, -length, rule index, match) of every pattern match that passes its filter."""
+    found = []
+    for i, name, rx, check, _ in _COMPILED:
+        for m in rx.finditer(text):
+            if m.end() == m.start():
+                continue
+            if check is None or check(m, text):
+                found.append((m.start(), m.start() - m.end(), i, m))
+    found.sort(key=lambda c: c[:3])
+    return found
+
+
+def _safe(handler, m, ctx):
+    """The handler's result; a handler bug must never break tagging of the whole text."""
+    try:
+        return handler(m, ctx)
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError):
+        return None
+
+
+def tag(text: str, dct: str | dt.date) -> list[Timex]:
+    """Every temporal expression in `text`, normalised against the creation date `dct`."""
+    if not isinstance(text, str) or not text or not TRIGGER.search(text):
+        return []
+    ctx = Context(text, _as_date(dct))
+    out: list[Timex] = []
+    last_end = 0
+    for start, neg_len, i, m in _candidates(text):
+        if start < last_end:
+            continue
+        result = _safe(_COMPILED[i][4], m, ctx)
+        if result is None or not result[1]:
+            continue
+        type_, value, mod = result
+        end = start - neg_len
+        precision, first, last = value_range(value, type_)
+        out.append(Timex(start, end, text[start:end], type_, value, mod, precision, first, last))
+        last_end = end
+        if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
+            ctx.last = value.split("T")[0]
+            ctx.last_sentence = ctx.sentence(start)
+    return out
