@@ -59,9 +59,6 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _timex(args: argparse.Namespace) -> int:
-    from dashboard.timex import tag
-    from dashboard.timex.timeml import to_timeml
-
     try:
         dct = dt.date.fromisoformat(args.dct)
     except ValueError:
@@ -71,8 +68,12 @@ def _timex(args: argparse.Namespace) -> int:
     except FileNotFoundError:
         raise SourceError(f"{args.file}: file not found") from None
     text = decode(raw, args.file)
+    from dashboard.timex import tag
+
     found = tag(text, dct)
     if args.format == "timeml":
+        from dashboard.timex.timeml import to_timeml
+
         sys.stdout.write(to_timeml(text, found))
     else:
         for timex in found:

@@ -63,7 +63,8 @@ DEMONYMS = {
     "Ukrainian": "Ukraine", "American": "United States", "U.S.": "United States",
     "Chinese": "China", "Japanese": "Japan",
 }  # fmt: skip
-PRONOUNS = re.compile(r"\b(?:he|she|He|She)\b")
+LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)?$")
+"""A country named after one of these words is a place in the sentence, not an actor."""
 
 
 @dataclass
@@ -148,7 +149,11 @@ class ActorIndex:
         found = []
         for match in self._pattern.finditer(text):
             name = self._alias[match.group()]
-            found.append(Mention(match.start(), match.end(), name, self.actors[name].kind))
+            kind = self.actors[name].kind
+            before = max(0, match.start() - 8)
+            if kind == "country" and LOCATIVE.search(text, before, match.start()):
+                continue
+            found.append(Mention(match.start(), match.end(), name, kind))
         return found
 
 

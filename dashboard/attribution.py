@@ -9,7 +9,8 @@ from dashboard.actors import Mention, last_person_before
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|added|adds|announced|announces"
     r"|estimated|estimates?|reported|reports|confirmed|confirms|acknowledged|acknowledges|noted"
-    r"|wrote|writes|denied|denies|insisted|warned|warns|believes?|quoted as saying|according to)\b"
+    r"|wrote|writes|denied|denies|insisted|warned|warns|believes?|quoted as saying"
+    r"|(?i:according to))\b"
 )
 PRONOUN_SUBJECT = re.compile(r"\b(he|she)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|who|which)\b|[\"”]\s*$")
@@ -30,7 +31,7 @@ def attribute(
         speaker = _speaker(sentence, offset, verb, mentions)
         if speaker:
             distance = abs(offset + verb.start() - anchor)
-            rank = 0 if verb.group() == "according to" else 1
+            rank = 0 if verb.group().lower() == "according to" else 1
             candidates.append((rank, distance, speaker))
     return min(candidates)[2] if candidates else ""
 
@@ -39,7 +40,7 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
     """The actor a speech verb belongs to: its subject, or the named source after it."""
     verb_start, verb_end = offset + verb.start(), offset + verb.end()
     sentence_end = offset + len(sentence)
-    if verb.group() != "according to":
+    if verb.group().lower() != "according to":
         pronoun = PRONOUN_SUBJECT.search(sentence[max(0, verb.start() - 20) : verb.start()])
         if pronoun:
             return last_person_before(mentions, verb_start - len(pronoun.group())) or ""
@@ -51,6 +52,6 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
         if before:
             return before[-1].name
     after = [m for m in mentions if verb_end <= m.start < min(verb_end + WINDOW, sentence_end)]
-    if after and (verb.group() == "according to" or after[0].start - verb_end < 4):
+    if after and (verb.group().lower() == "according to" or after[0].start - verb_end < 4):
         return after[0].name
     return ""

@@ -33,7 +33,10 @@ TRAILING_CLAUSE = re.compile(
     r",\s+(?:reaffirming|adding|saying|serving|citing|noting|according|while|which)\b.*$"
 )
 APPOSITIVE = re.compile(r",\s+(?:currently|who|which)\b[^,]{0,80},")
-QUOTE_THEN_SPEAKER = re.compile(r"^[\"“](?P<quote>.+?)[,.?!]?[\"”]\s+(?P<speaker>[^\"“”]+)$")
+QUOTE_THEN_SPEAKER = re.compile(
+    r"^[\"“]?(?P<quote>[^\"“”]+?)[,.?!]?[\"”]\s+(?P<speaker>[^\"“”]*\b(?:said|says|told|added"
+    r"|asked|stated|wrote|quoted as saying)\b[^\"“”]*)$"
+)
 MAX_WORDS = 30
 
 

@@ -34,7 +34,8 @@ FIGURE = re.compile(
     re.IGNORECASE,
 )
 STATUSES = (
-    ("killed or injured", r"killed or (?:injured|wounded)|(?:injured|wounded) or killed|casualties"),
+    ("killed or injured",
+     r"killed or (?:injured|wounded)|(?:injured|wounded) or killed|casualties"),
     ("killed", r"killed|dead|died|deaths"),
     ("wounded", r"injured|wounded"),
     ("captured", r"captured|taken prisoner|held captive"),

@@ -113,7 +113,8 @@ def _checked_date(value: str, where: str) -> str:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise SourceError(f"{where}: published date {value!r} is not a valid YYYY-MM-DD date") from None
+        problem = f"published date {value!r} is not a valid YYYY-MM-DD date"
+        raise SourceError(f"{where}: {problem}") from None
 
 
 def read_source(row: dict) -> Source:

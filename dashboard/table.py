@@ -104,7 +104,10 @@ def frame(rows: list[dict], schema: dict[str, str]) -> pd.DataFrame:
 
 
 def read(data_dir: str | Path, name: str) -> pd.DataFrame:
-    """Read table `name` from `data_dir`; an absent file reads as an empty table."""
+    """Read table `name` from `data_dir`; an absent file reads as an empty table.
+
+    Empty text cells read as "" (not missing), so callers can use string methods directly.
+    """
     schema = SCHEMAS[name]
     path = Path(data_dir) / f"{name}.csv"
     if not path.exists():
@@ -113,8 +116,16 @@ def read(data_dir: str | Path, name: str) -> pd.DataFrame:
     for column in schema:
         if column not in df.columns:
             df[column] = pd.NA
+    for column, dtype in schema.items():
+        if dtype == "boolean":
+            df[column] = df[column].map(_BOOLEANS, na_action="ignore")
+        elif dtype == "string":
+            df[column] = df[column].fillna("")
     extra = [c for c in df.columns if c not in schema]
     return pd.concat([df[list(schema)].astype(schema), df[extra]], axis=1)
+
+
+_BOOLEANS = {"True": True, "False": False, "true": True, "false": False, "1": True, "0": False}
 
 
 def to_csv_text(df: pd.DataFrame) -> str:

@@ -20,7 +20,7 @@ TEXT = "Officials said on Monday that talks would resume — café owners cheere
         (codecs.BOM_UTF8 + TEXT.encode("utf-8"), TEXT),
         (TEXT.encode("utf-16"), TEXT),
         (TEXT.encode("cp1252"), TEXT),
-        ("Grüße aus Köln, said the mayor.\n".encode("latin-1"), "Grüße aus Köln, said the mayor.\n"),
+        ("Grüße aus Köln, said Mr. Roth.\n".encode("latin-1"), "Grüße aus Köln, said Mr. Roth.\n"),
     ],
 )
 def test_decode(raw, expected):

@@ -1,0 +1,200 @@
+"""The page and the TimelineJS export in a real headless Chromium (Debian's, never a download).
+
+Under CI=true these tests must run; elsewhere they skip when Chromium or the npm packages of
+tests/browser/ are missing (`npm ci --prefix tests/browser`).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import http.server
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import sample_data
+
+from dashboard import export
+
+pytestmark = pytest.mark.browser
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+TIMELINEJS = ROOT / "tests" / "browser" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def need(path: Path, why: str) -> None:
+    """Skip when `path` is missing, except under CI where it is a failure."""
+    if path.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{why} is missing at {path}")
+    pytest.skip(f"{why} is missing at {path}")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, attempts: int = 240) -> None:
+    """Poll `url` until it answers (each try waits a quarter second)."""
+    for _ in range(attempts):
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError(f"{url} did not answer")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    need(Path(CHROMIUM), "Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    data = sample_data.write(tmp_path_factory.mktemp("browser") / "data")
+    port = free_port()
+    env = {**os.environ, "DASHBOARD_DATA": str(data)}
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+               "--server.headless", "true", "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--browser.gatherUsageStats", "false",
+               "--server.fileWatcherType", "none"]
+    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/_stcore/health", process)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+DRAWN_EVENTS = """() => {
+  const plot = document.querySelector('.js-plotly-plot');
+  if (!plot || !plot._fullData) return null;
+  const ids = new Set();
+  for (const trace of plot._fullData) for (const id of trace.customdata || []) if (id) ids.add(id);
+  return {ids: [...ids].sort(), traces: document.querySelectorAll('.scatterlayer .trace').length};
+}"""
+
+
+def drawn(page, count: int) -> dict:
+    """The timeline's drawn event ids and lane traces, once it shows `count` events."""
+    page.wait_for_function(f"() => {{ const d = ({DRAWN_EVENTS})(); "
+                           f"return d && d.ids.length === {count}; }}", timeout=60_000)
+    return page.evaluate(DRAWN_EVENTS)
+
+
+def test_page_draws_filters_and_downloads(browser, app_url, tmp_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(app_url)
+    everything = drawn(page, 7)
+    assert everything["traces"] == 5
+    page.wait_for_timeout(500)
+    page.screenshot(path=ARTIFACTS / "page-1280.png")
+
+    actors = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    actors.locator("input").click()
+    actors.locator("input").fill("Russia")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    narrowed = drawn(page, 2)
+    assert narrowed["ids"] == ["e1", "e5"] and narrowed["traces"] == 2
+    page.wait_for_function("() => location.search.includes('actor=Russia')", timeout=30_000)
+
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Events (CSV)").click()
+    saved = tmp_path / "events.csv"
+    info.value.save_as(saved)
+    rows = list(csv.DictReader(saved.open(encoding="utf-8")))
+    assert [row["event_id"] for row in rows] == ["e5", "e1"]
+    page.screenshot(path=ARTIFACTS / "page-filtered-1280.png")
+    context.close()
+
+
+def test_page_reads_at_phone_width(browser, app_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(app_url + "?lanes=kind")
+    assert drawn(page, 7)["traces"] == 6
+    page.wait_for_timeout(500)
+    page.screenshot(path=ARTIFACTS / "page-phone.png")
+    context.close()
+
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="/lib/css/timeline.css"><script src="/lib/js/timeline.js"></script>
+</head><body><div id="timeline" style="width:1200px;height:600px"></div><script>
+fetch('/timeline.json').then(r => r.json()).then(data => {
+  window.timeline = new TL.Timeline('timeline', data, {hash_bookmark: false});
+});
+</script></body></html>"""
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        if path.startswith("/lib/"):
+            return str(TIMELINEJS / path.removeprefix("/lib/").split("?")[0])
+        return super().translate_path(path)
+
+    def log_message(self, *args):
+        pass
+
+
+def test_timelinejs_export_loads_in_timelinejs(browser, tmp_path):
+    need(TIMELINEJS / "js" / "timeline.js", "TimelineJS from npm")
+    events = sample_data.tables()["events"]
+    (tmp_path / "timeline.json").write_text(export.timelinejs_json(events, "Story"))
+    (tmp_path / "index.html").write_text(PAGE)
+    handler = functools.partial(_Handler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"http://127.0.0.1:{server.server_port}/index.html")
+        page.wait_for_function("() => document.querySelectorAll('.tl-timemarker').length > 0",
+                               timeout=60_000)
+        markers = page.locator(".tl-timemarker").count()
+        assert markers == len(json.loads((tmp_path / "timeline.json").read_text())["events"])
+        assert markers == len(events) and errors == []
+        page.screenshot(path=ARTIFACTS / "timelinejs.png") if ARTIFACTS.exists() else None
+        page.close()
+    finally:
+        server.shutdown()
+
+
+def test_keep_a_screenshot_for_the_readme():
+    shot = ARTIFACTS / "page-1280.png"
+    if shot.exists():
+        (ROOT / "docs").mkdir(exist_ok=True)
+        shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")
