@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench build lint clean
+.PHONY: run test bench build lint clean browser-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,12 @@ build: $(STAMP)
 run: $(STAMP) data/events.csv
 	$(BIN)/streamlit run dashboard/app.py --server.address localhost --server.port 8501 --server.headless true
 
-test: $(STAMP)
+tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
+	-npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts
+
+browser-deps: tests/browser/node_modules/.package-lock.json
+
+test: $(STAMP) browser-deps
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)

@@ -35,27 +35,55 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="extract seeds/sources.csv into data/")
     build.add_argument("--sources", type=Path, default=ROOT / "seeds" / "sources.csv")
     build.add_argument("--data", type=Path, default=ROOT / "data")
+    build.add_argument("--jobs", type=int, default=1, help="extract in N processes")
     build.set_defaults(run=_build)
     extract = commands.add_parser("extract", help="extract a manifest's articles into a folder")
     extract.add_argument("--sources", type=Path, required=True, help="manifest CSV")
     extract.add_argument("--out", dest="data", type=Path, required=True, help="output folder")
+    extract.add_argument("--jobs", type=int, default=1, help="extract in N processes")
     extract.set_defaults(run=_build)
     timex = commands.add_parser("timex", help="tag the time expressions of a text file")
     timex.add_argument("--dct", required=True, help="document creation time, YYYY-MM-DD")
     timex.add_argument("--format", choices=("json", "timeml"), default="json")
     timex.add_argument("file", type=Path)
     timex.set_defaults(run=_timex)
+    add = commands.add_parser("add", help="add an article to seeds/ and rebuild data/")
+    add.add_argument("file", type=Path)
+    add.add_argument("--url", required=True)
+    add.add_argument("--published", required=True, help="YYYY-MM-DD")
+    add.add_argument("--title", default="")
+    add.add_argument("--outlet", default="")
+    add.add_argument("--author", default="")
+    add.add_argument("--sources", type=Path, default=ROOT / "seeds" / "sources.csv")
+    add.add_argument("--data", type=Path, default=ROOT / "data")
+    add.add_argument("--jobs", type=int, default=1)
+    add.set_defaults(run=_add)
     commands.add_parser("export", help="export events (see `export --help`)")
     return cli
 
 
 def _build(args: argparse.Namespace) -> int:
-    from dashboard.extract import build
+    from dashboard.extract import build, terminal_progress
 
-    tables = build(args.sources, args.data)
+    if args.jobs < 1:
+        raise ValueError(f"--jobs {args.jobs}: must be at least 1")
+    tables = build(args.sources, args.data, jobs=args.jobs, progress=terminal_progress)
     counts = ", ".join(f"{len(df)} {name}" for name, df in tables.items())
     print(f"wrote {args.data}: {counts}")
     return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from dashboard.intake import add_source
+
+    try:
+        content = args.file.read_bytes()
+    except FileNotFoundError:
+        raise SourceError(f"{args.file}: file not found") from None
+    stored = add_source(args.sources, content, args.file.name, args.url, args.published,
+                        args.title, args.outlet, args.author)
+    print(f"added {stored}")
+    return _build(args)
 
 
 def _timex(args: argparse.Namespace) -> int:

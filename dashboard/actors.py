@@ -63,6 +63,15 @@ DEMONYMS = {
     "Ukrainian": "Ukraine", "American": "United States", "U.S.": "United States",
     "Chinese": "China", "Japanese": "Japan",
 }  # fmt: skip
+ORGANISATION = re.compile(
+    r"\b(?:[A-Z][\w'-]*\s+){0,4}(?:Service|Ministry|Agency|Council|Committee|Office|Command"
+    r"|Department|Bureau|Parliament|Assembly|Directorate|Guard|Commission|Institute)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})?"
+)
+"""Organisations named by a head word: "Security Service of Ukraine", "Defense Ministry"."""
+DEFINITE = re.compile(
+    r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army)\b"
+)
 LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)?$")
 """A country named after one of these words is a place in the sentence, not an actor."""
 
@@ -154,7 +163,21 @@ class ActorIndex:
             if kind == "country" and LOCATIVE.search(text, before, match.start()):
                 continue
             found.append(Mention(match.start(), match.end(), name, kind))
-        return found
+        return self._with_definites(text, found)
+
+    def _with_definites(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Add mentions like "the agency": the last organisation named before whose names
+        contain that noun."""
+        extra = []
+        for match in DEFINITE.finditer(text):
+            noun = match.group(1).lower()
+            for mention in reversed([m for m in found if m.end <= match.start()]):
+                actor = self.actors[mention.name]
+                names = " ".join([actor.name, *actor.aliases, actor.description]).lower()
+                if actor.kind in ("organisation", "media") and noun in names:
+                    extra.append(Mention(match.start(), match.end(), actor.name, actor.kind))
+                    break
+        return sorted([*found, *extra], key=lambda m: m.start) if extra else found
 
 
 def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
@@ -164,6 +187,11 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
         country = DEMONYMS[match["adj"]]
         if match["noun"] == "government" and not index.canonical(match.group()):
             index.add(Actor(f"Government of {country}", "organisation", [match.group()]))
+    for match in ORGANISATION.finditer(text):
+        name = re.sub(r"^(?:The|A|An|In|On|At|But|And|When|While)\s+", "", match.group())
+        name = re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
+        if len(name.split()) > 1 and not index.canonical(name):
+            index.add(Actor(name, "organisation"))
     for person in find_people(text, index):
         index.add(person)
     return index

@@ -27,6 +27,20 @@ def load(data_dir: str, stamp: float | None) -> dataset.Dataset:
     return dataset.load(data_dir)
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def choices(data_dir: str, stamp: float | None) -> dict[str, list[str]]:
+    """The values each filter offers, per column."""
+    events = load(data_dir, stamp).events
+    return {column: filters.options(events, column)
+            for column in ("actors", "kind", "outlet", "source_id")}
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def date_labels(data_dir: str, stamp: float | None):
+    """Every event's date as people write it, by row."""
+    return cards.date_labels(load(data_dir, stamp).events)
+
+
 def seed_state(spec: filters.FilterSpec, bounds: tuple[dt.date, dt.date]) -> None:
     """Give each filter widget its value from the URL, once per session."""
     values = {attr: getattr(spec, attr) for attr in KEYS}
@@ -54,19 +68,19 @@ def only_actor(name: str) -> None:
     st.session_state["page"] = 1
 
 
-def sidebar(data: dataset.Dataset, bounds: tuple[dt.date, dt.date]) -> filters.FilterSpec:
+def sidebar(data: dataset.Dataset, offered: dict[str, list[str]],
+            bounds: tuple[dt.date, dt.date]) -> filters.FilterSpec:
     """The filter widgets; returns the spec they describe."""
-    events = data.events
     titles = dict(zip(data.sources["source_id"], data.sources["title"].fillna(""), strict=False))
     with st.sidebar:
         st.header("Filters")
-        st.multiselect("Actors", filters.options(events, "actors"), key="f_actors")
+        st.multiselect("Actors", offered["actors"], key="f_actors")
         dates = st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates",
                               format="YYYY-MM-DD")
-        st.multiselect("Kind of event", filters.options(events, "kind"), key="f_kinds",
+        st.multiselect("Kind of event", offered["kind"], key="f_kinds",
                        format_func=cards.kind_label)
-        st.multiselect("Outlet", filters.options(events, "outlet"), key="f_outlets")
-        st.multiselect("Article", filters.options(events, "source_id"), key="f_sources",
+        st.multiselect("Outlet", offered["outlet"], key="f_outlets")
+        st.multiselect("Article", offered["source_id"], key="f_sources",
                        format_func=lambda sid: titles.get(sid) or sid)
         st.checkbox("Include approximate dates (week, month, year…)", key="f_approximate")
         st.text_input("Search summaries and sentences", key="f_search")
@@ -117,6 +131,9 @@ def timeline(shown) -> None:
     if meta.get("hidden_lanes"):
         notes.append(f"Showing the {len(meta['lanes'])} busiest lanes; "
                      f"{meta['hidden_lanes']:,} more are hidden.")
+    if meta.get("zoomed"):
+        notes.append("The chart opens on the busiest period: drag the slider under it, or "
+                     "double-click the chart, to see every date.")
     notes.append("Dots are events known to the day; bars cover a whole week, month or year.")
     st.caption(" ".join(notes))
     picked = charts.selected_ids(state)
@@ -172,11 +189,10 @@ def downloads(data: dataset.Dataset, shown) -> None:
                                key=f"download_{name}")
 
 
-def events_table(shown) -> None:
-    """The filtered events as a table with human column names."""
+def events_table(shown, labels) -> None:
+    """The filtered events as a table with human column names (`labels`: dates by row)."""
     with st.expander(f"Table of the {len(shown):,} filtered events"):
-        view = shown.assign(when=[cards.date_label(*row) for row in shown[
-            ["date", "date_end", "precision", "timex", "mod"]].itertuples(index=False)])
+        view = shown.assign(when=labels.reindex(shown.index))
         view = view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
         st.dataframe(view, hide_index=True, key="table")
 
@@ -200,7 +216,7 @@ def main() -> None:
         filters.from_query(st.query_params.to_dict() | {
             name: st.query_params.get_all(name) for name in filters.PARAMS.values()}))
     seed_state(spec, bounds)
-    spec = sidebar(data, bounds)
+    spec = sidebar(data, choices(data_dir, data.built), bounds)
     wanted = filters.to_query(spec)
     if wanted != {k: st.query_params.get_all(k) if k in filters.PARAMS.values() else v
                   for k, v in st.query_params.to_dict().items()}:
@@ -214,10 +230,11 @@ def main() -> None:
     timeline(shown)
     downloads(data, shown)
     event_cards(shown)
-    events_table(shown)
+    events_table(shown, date_labels(data_dir, data.built))
     actor_cards(data, shown)
     st.subheader("Sources")
     st.html(cards.sources_html(data.sources))
 
 
-main()
+if __name__ == "__main__":
+    main()

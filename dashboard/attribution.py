@@ -9,7 +9,7 @@ from dashboard.actors import Mention, last_person_before
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|added|adds|announced|announces"
     r"|estimated|estimates?|reported|reports|confirmed|confirms|acknowledged|acknowledges|noted"
-    r"|wrote|writes|denied|denies|insisted|warned|warns|believes?|quoted as saying"
+    r"|wrote|writes|denied|denies|insisted|warned|warns|believes?|believed|quoted as saying"
     r"|(?i:according to))\b"
 )
 PRONOUN_SUBJECT = re.compile(r"\b(he|she)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+)?$", re.I)
@@ -52,6 +52,11 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
         if before:
             return before[-1].name
     after = [m for m in mentions if verb_end <= m.start < min(verb_end + WINDOW, sentence_end)]
-    if after and (verb.group().lower() == "according to" or after[0].start - verb_end < 4):
+    if not after:
+        return ""
+    if verb.group().lower() == "according to":
+        return after[0].name
+    inverted = re.search(r"[,\"”]\s*$", sentence[: verb.start()])
+    if inverted and after[0].start - verb_end < 4:
         return after[0].name
     return ""

@@ -100,6 +100,16 @@ def _unit_label(first: dt.date, last: dt.date, unit: str, value: str) -> str:
     return f"{day_label(first.isoformat())} – {day_label(last.isoformat())}"
 
 
+def date_labels(events: pd.DataFrame) -> pd.Series:
+    """`date_label` for every event, computed once per distinct date (fast on large tables)."""
+    columns = ["date", "date_end", "precision", "timex", "mod"]
+    keys = events[columns].astype(object).where(events[columns].notna(), "")
+    joined = keys.apply(lambda c: c.astype(str)).agg("\x1f".join, axis=1)
+    distinct = keys.assign(_key=joined).drop_duplicates("_key")
+    labels = {row[-1]: date_label(*row[:-1]) for row in distinct.itertuples(index=False)}
+    return joined.map(labels).astype("string")
+
+
 def number_label(value: object, qualifier: object = "") -> str:
     """A figure with its qualifier, with thousands separators.
 
@@ -303,10 +313,12 @@ def actor_cards(events: pd.DataFrame, actors: pd.DataFrame, limit: int = 12) -> 
     """The `limit` actors with most events: name, kind, description, count, first/last date."""
     if events.empty:
         return []
-    laned = events.assign(name=events["actors"].fillna("").str.split("; ")).explode("name")
+    names = events["actors"].fillna("").str.split("; ", regex=False).explode()
+    laned = events.loc[names.index, ["event_id", "date", "date_end", "precision", "timex",
+                                     "mod"]].assign(name=names.to_numpy())
     laned = laned[laned["name"].fillna("").str.strip() != ""]
     info = {row["name"]: row for row in actors.to_dict("records")}
-    counts = laned.groupby("name")["event_id"].nunique()
+    counts = laned.drop_duplicates(["event_id", "name"])["name"].value_counts()
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))[:limit]
     cards = []
     for name, _ in top:

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard.cards import date_label, kind_label, text
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#999999"]
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#999999", "#F0E442"]
 """Okabe-Ito colours (black swapped for grey so it shows on dark themes too)."""
 
 NO_ACTOR = "No named actor"
@@ -28,11 +28,10 @@ MAX_EVENTS = 2000
 def lanes(events: pd.DataFrame, by: str = "actor") -> pd.DataFrame:
     """Events with a `lane` column; an event naming several actors sits in each of their lanes."""
     if by == "kind":
-        return events.assign(lane=events["kind"].map(kind_label))
-    names = events["actors"].fillna("").str.split("; ")
-    out = events.assign(lane=names).explode("lane")
-    out["lane"] = out["lane"].fillna("").str.strip().replace("", NO_ACTOR)
-    return out
+        return events.assign(lane=events["kind"].map(kind_label, na_action=None))
+    names = events["actors"].fillna("").str.split("; ", regex=False).explode()
+    names = names.fillna("").str.strip().replace("", NO_ACTOR)
+    return events.loc[names.index].assign(lane=names.to_numpy())
 
 
 def lane_order(laned: pd.DataFrame, limit: int = MAX_LANES) -> list[str]:
@@ -49,6 +48,24 @@ def period_end(date_end: str) -> str:
     '2024-11-01'
     """
     return (dt.date.fromisoformat(date_end[:10]) + dt.timedelta(days=1)).isoformat()
+
+
+def focus_range(events: pd.DataFrame) -> list[str] | None:
+    """The window to open the timeline on when a few old events would squash the rest.
+
+    None (show everything) unless the earliest 5% of events (at least one) lie more than a year
+    before the others; then the window starts a little before the rest.
+    """
+    starts = events["date"].dropna().sort_values()
+    if len(starts) < 5:
+        return None
+    cut = dt.date.fromisoformat(starts.iloc[max(1, len(starts) // 20)][:10])
+    first = dt.date.fromisoformat(starts.iloc[0][:10])
+    if (cut - first).days < 365:
+        return None
+    last = dt.date.fromisoformat(events["date_end"].fillna(events["date"]).dropna().max()[:10])
+    pad = max(dt.timedelta(days=15), (last - cut) / 20)
+    return [(cut - pad).isoformat(), (last + pad).isoformat()]
 
 
 def hover_text(event: dict) -> str:
@@ -86,10 +103,8 @@ def _lane_trace(name: str, rows: pd.DataFrame, colour: str) -> go.Scatter:
     )
 
 
-def _count_trace(name: str, rows: pd.DataFrame, colour: str) -> go.Scattergl:
+def _count_trace(name: str, counts: pd.Series, colour: str) -> go.Scattergl:
     """One lane as monthly counts (for large tables), drawn with WebGL."""
-    months = rows["date"].str.slice(0, 7)
-    counts = months.value_counts().sort_index()
     labels = [f"{n:,} events · {date_label(m + '-01', m + '-28', 'month')}"
               for m, n in counts.items()]
     return go.Scattergl(
@@ -107,24 +122,30 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
     were aggregated to monthly counts, and how many events are drawn.
     """
     dated = events[events["date"].notna()]
-    laned = lanes(dated, by)
+    aggregated = len(dated) > max_events and dated["event_id"].nunique() > max_events
+    laned = lanes(dated[["event_id", "date", "actors", "kind"]] if aggregated else dated, by)
     order = lane_order(laned, max_lanes)
     shown = laned[laned["lane"].isin(order)]
-    aggregated = dated["event_id"].nunique() > max_events
     fig = go.Figure()
-    for index, name in enumerate(order):
-        rows = shown[shown["lane"] == name]
-        colour = PALETTE[index % len(PALETTE)]
-        trace = _count_trace if aggregated else _lane_trace
-        fig.add_trace(trace(name, rows, colour))
+    if aggregated:
+        monthly = shown.groupby(["lane", shown["date"].str.slice(0, 7)]).size()
+        for index, name in enumerate(order):
+            fig.add_trace(_count_trace(name, monthly.loc[name], PALETTE[index % len(PALETTE)]))
+    else:
+        for index, name in enumerate(order):
+            rows = shown[shown["lane"] == name]
+            fig.add_trace(_lane_trace(name, rows, PALETTE[index % len(PALETTE)]))
     fig.update_layout(
-        height=max(260, 90 + 34 * len(order)), showlegend=False, hovermode="closest",
+        height=max(300, 130 + 34 * len(order)), showlegend=False, hovermode="closest",
         margin={"l": 10, "r": 10, "t": 10, "b": 40}, clickmode="event+select",
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": order[::-1],
                "automargin": True, "title": None},
-        xaxis={"type": "date", "title": None, "automargin": True},
+        xaxis={"type": "date", "title": None, "automargin": True, "range": focus_range(dated),
+               "rangeslider": {"visible": True, "thickness": 0.08,
+                                             "bgcolor": "rgba(128,128,128,0.08)"}},
         meta={"lanes": order, "hidden_lanes": laned["lane"].nunique() - len(order),
-              "aggregated": bool(aggregated), "events": int(shown["event_id"].nunique())},
+              "aggregated": bool(aggregated), "events": int(shown["event_id"].nunique()),
+              "zoomed": focus_range(dated) is not None},
     )
     return fig
 

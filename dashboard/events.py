@@ -49,7 +49,7 @@ def event_id(source_id: str, start: int, end: int) -> str:
     """A stable identifier from the source and the span.
 
     >>> event_id("000_seed", 10, 16)
-    'ev-8d1cdf9a9c55'
+    'ev-d64412e70399'
     """
     digest = hashlib.sha1(f"{source_id}:{start}:{end}".encode()).hexdigest()
     return f"ev-{digest[:12]}"
@@ -106,13 +106,30 @@ def sentence_actors(sentence: Sentence, mentions: list[Mention]) -> list[str]:
 
 
 def classify(sentence: Sentence, timex: Timex) -> str:
-    """The event's kind, from the words of its sentence (photo for captions without others)."""
-    for kind, pattern in KIND_PATTERNS:
-        if kind == "photo" and sentence.role == "caption":
-            return "photo"
-        if pattern.search(sentence.text):
-            return kind
+    """The event's kind, from the words of the clause holding the date, else of its sentence
+    (photo for captions that name nothing else)."""
+    start = timex.start - sentence.start
+    clause = _clause(sentence.text, start, start + len(timex.text))
+    for whole, text in ((False, clause), (True, sentence.text)):
+        for kind, pattern in KIND_PATTERNS:
+            if kind == "photo" and sentence.role == "caption":
+                if whole:
+                    return "photo"
+                continue
+            if pattern.search(text):
+                return kind
     return "photo" if sentence.role == "caption" else "event"
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The comma- or semicolon-delimited stretch of `text` around [start, end).
+
+    >>> _clause("Troops left on Monday, officials said Tuesday.", 37, 44)
+    ' officials said Tuesday.'
+    """
+    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
+    rights = [i for i in (text.find(",", end), text.find(";", end)) if i != -1]
+    return text[left : min(rights) if rights else len(text)]
 
 
 def summarise(sentence: Sentence, mentions: list[Mention]) -> str:

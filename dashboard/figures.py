@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from dashboard.actors import Mention
+from dashboard.actors import DEMONYMS, Mention
 from dashboard.attribution import attribute
 from dashboard.events import is_event
 from dashboard.sentences import Sentence
@@ -27,11 +27,11 @@ NOUNS = (
     "workers|refugees|defectors|men|women|children|captives|sailors|officers|mercenaries"
 )
 FIGURE = re.compile(
-    r"(?:\b(?P<qualifier>" + QUALIFIERS + r")\s+)?(?<![\w$€£.,-])(?P<number>" + NUMBER + r")"
-    r"(?:\s+(?P<scale>thousand|million|billion))?(?![\w%-]|,\d|\.\d)"
-    r"(?:\s+(?P<noun>(?:[A-Z][\w-]*\s+){0,3}(?:" + NOUNS + r"))\b"
-    r"|\s+(?P<relative>of whom|of them)\b)",
-    re.IGNORECASE,
+    r"(?:\b(?P<qualifier>(?i:" + QUALIFIERS + r"))\s+)?(?<![\w$€£.,-])(?P<number>" + NUMBER + r")"
+    r"(?:\s+(?P<scale>(?i:thousand|million|billion)))?(?![\w%-]|,\d|\.\d)"
+    r"(?:\s+(?P<noun>(?:[A-Z][\w-]*\s+){0,3}(?i:" + NOUNS + r"))\b"
+    r"|\s+(?P<relative>(?i:of (?:whom|them|those|these|the (?:" + NOUNS + r"))))\b"
+    r"|(?=\s+(?i:killed|wounded|injured|dead|captured)\b))"
 )
 STATUSES = (
     ("killed or injured",
@@ -43,6 +43,7 @@ STATUSES = (
 )
 STATUS = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(STATUSES)), re.I)
 TROOPS = {"soldiers", "troops", "servicemen", "personnel", "fighters", "mercenaries"}
+ADJECTIVES = {country: adjective for adjective, country in reversed(DEMONYMS.items())}
 LAST_NOUN = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}(?:" + NOUNS + r"))\b[^.]*$", re.I)
 
 
@@ -52,22 +53,27 @@ def article_figures(
     """Figure rows for one article's sentences."""
     taken = [(t.start, t.end) for t in timexes]
     rows = []
+    last_subject = ""
     for sentence in sentences:
         previous_noun = ""
         for match in FIGURE.finditer(sentence.text):
             start = sentence.start + match.start("number")
             if any(a <= start < b for a, b in taken):
                 continue
-            noun = match["noun"] or previous_noun or _noun_before(sentence.text[: match.start()])
+            noun = (match["noun"] or previous_noun
+                    or _noun_before(sentence.text[: match.start()]))
+            if not noun and match["relative"]:
+                noun = last_subject or match["relative"].split()[-1]
             if not noun:
                 continue
             previous_noun = noun
+            noun = last_subject = _with_demonym(noun, sentence, start, mentions)
             value = float(match["number"].replace(",", "")) * SCALE.get(
                 (match["scale"] or "").lower(), 1
             )
             status = _status(sentence.text, match)
             counts = " ".join([_plain(noun), status]).strip()
-            as_of = _as_of(sentence, timexes) or (source_row["published"], "day")
+            as_of = _as_of(sentence, timexes, source_row["published"]) or (source_row["published"], "day")
             end = sentence.start + (match.end("scale") if match["scale"] else match.end("number"))
             qualifier_start = sentence.start + match.start()
             rows.append({
@@ -95,6 +101,16 @@ def article_figures(
 def _noun_before(text: str) -> str:
     found = LAST_NOUN.search(text)
     return found.group(1) if found else ""
+
+
+def _with_demonym(noun: str, sentence: Sentence, start: int, mentions: list[Mention]) -> str:
+    """"troops" sent by a country the sentence names before the number: "North Korean troops"."""
+    if noun[:1].isupper():
+        return noun
+    countries = [m for m in mentions if m.kind == "country" and sentence.start <= m.start < start]
+    if countries and countries[-1].name in ADJECTIVES:
+        return f"{ADJECTIVES[countries[-1].name]} {noun}"
+    return noun
 
 
 def _status(sentence: str, match: re.Match) -> str:
@@ -133,11 +149,11 @@ def _qualifier(word: str | None) -> str:
             "close to": "nearly"}.get(word, word)
 
 
-def _as_of(sentence: Sentence, timexes: list[Timex]) -> tuple[str, str] | None:
-    """The date a sentence gives for its figures, if it names one."""
+def _as_of(sentence: Sentence, timexes: list[Timex], published: str) -> tuple[str, str] | None:
+    """The last day of the date a sentence gives for its figures (never after publication)."""
     for timex in timexes:
         if sentence.start <= timex.start < sentence.end and is_event(timex):
-            return timex.date_end or timex.date, timex.precision
+            return min(timex.date_end or timex.date, published), timex.precision
     return None
 
 

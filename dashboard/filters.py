@@ -132,7 +132,7 @@ def options(events: pd.DataFrame, column: str) -> list[str]:
     """The distinct non-empty values of a column, `; `-lists split, sorted case-insensitively."""
     values = events[column].dropna()
     if column == "actors":
-        values = values.str.split("; ").explode()
+        values = values.str.split("; ", regex=False).explode()
     return sorted({v.strip() for v in values if v and v.strip()}, key=str.casefold)
 
 

@@ -36,6 +36,9 @@ EVENTS_COLUMNS = {
     "mod": "string",
     "photo_credit": "string",
     "sentence_start": "Int64",
+    "story_event_id": "string",
+    "conflict": "string",
+    "status": "string",
 }
 """The events table: the first 17 columns are the public contract, in this order."""
 

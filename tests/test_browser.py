@@ -100,14 +100,26 @@ DRAWN_EVENTS = """() => {
   if (!plot || !plot._fullData) return null;
   const ids = new Set();
   for (const trace of plot._fullData) for (const id of trace.customdata || []) if (id) ids.add(id);
-  return {ids: [...ids].sort(), traces: document.querySelectorAll('.scatterlayer .trace').length};
+  return {ids: [...ids].sort(), traces: plot.querySelectorAll('.scatterlayer .trace').length,
+          plots: document.querySelectorAll('.js-plotly-plot').length};
 }"""
 
 
-def drawn(page, count: int) -> dict:
-    """The timeline's drawn event ids and lane traces, once it shows `count` events."""
-    page.wait_for_function(f"() => {{ const d = ({DRAWN_EVENTS})(); "
-                           f"return d && d.ids.length === {count}; }}", timeout=60_000)
+FIRST_POINT = """() => {
+  for (const el of document.querySelectorAll('.js-plotly-plot .scatterlayer .points path')) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 4) return {x: box.x + box.width / 2, y: box.y + box.height / 2,
+                                id: el.__data__ && el.__data__.data};
+  }
+}"""
+ALL_IDS = {"e1", "e2", "e3", "e4", "e5", "e6", "e7"}
+
+
+def drawn(page, count: int, lanes: int) -> dict:
+    """The timeline's drawn event ids, once it shows `count` events in `lanes` lane traces."""
+    page.wait_for_function(f"() => {{ const d = ({DRAWN_EVENTS})(); return d && d.plots === 1 "
+                           f"&& d.ids.length === {count} && d.traces === {lanes}; }}",
+                           timeout=60_000)
     return page.evaluate(DRAWN_EVENTS)
 
 
@@ -116,18 +128,28 @@ def test_page_draws_filters_and_downloads(browser, app_url, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     page = context.new_page()
     page.goto(app_url)
-    everything = drawn(page, 7)
-    assert everything["traces"] == 5
+    assert len(drawn(page, 7, lanes=5)["ids"]) == 7
     page.wait_for_timeout(500)
     page.screenshot(path=ARTIFACTS / "page-1280.png")
+    page.set_viewport_size({"width": 1280, "height": 1900})
+    page.wait_for_timeout(1000)
+    page.screenshot(path=ARTIFACTS / "page-overview.png")
+    (ROOT / "docs").mkdir(exist_ok=True)
+    shutil.copyfile(ARTIFACTS / "page-overview.png", ROOT / "docs" / "screenshot.png")
+    page.set_viewport_size({"width": 1280, "height": 800})
+
+    point = page.evaluate(FIRST_POINT)
+    page.mouse.click(point["x"], point["y"])
+    card = page.get_by_test_id("stVerticalBlockBorderWrapper").filter(has_text="Selected event")
+    card.first.wait_for(timeout=30_000)
+    assert point["id"] in ALL_IDS
 
     actors = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     actors.locator("input").click()
     actors.locator("input").fill("Russia")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    narrowed = drawn(page, 2)
-    assert narrowed["ids"] == ["e1", "e5"] and narrowed["traces"] == 2
+    assert drawn(page, 2, lanes=2)["ids"] == ["e1", "e5"]
     page.wait_for_function("() => location.search.includes('actor=Russia')", timeout=30_000)
 
     with page.expect_download(timeout=60_000) as info:
@@ -144,7 +166,7 @@ def test_page_reads_at_phone_width(browser, app_url):
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     page = context.new_page()
     page.goto(app_url + "?lanes=kind")
-    assert drawn(page, 7)["traces"] == 6
+    assert len(drawn(page, 7, lanes=6)["ids"]) == 7
     page.wait_for_timeout(500)
     page.screenshot(path=ARTIFACTS / "page-phone.png")
     context.close()
@@ -187,14 +209,9 @@ def test_timelinejs_export_loads_in_timelinejs(browser, tmp_path):
         markers = page.locator(".tl-timemarker").count()
         assert markers == len(json.loads((tmp_path / "timeline.json").read_text())["events"])
         assert markers == len(events) and errors == []
-        page.screenshot(path=ARTIFACTS / "timelinejs.png") if ARTIFACTS.exists() else None
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "timelinejs.png")
         page.close()
     finally:
         server.shutdown()
 
-
-def test_keep_a_screenshot_for_the_readme():
-    shot = ARTIFACTS / "page-1280.png"
-    if shot.exists():
-        (ROOT / "docs").mkdir(exist_ok=True)
-        shutil.copyfile(shot, ROOT / "docs" / "screenshot.png")

@@ -112,3 +112,19 @@ def test_undated_events_are_left_out():
                                             table.EVENTS_COLUMNS)], ignore_index=True)
     fig = charts.timeline(events).to_dict()
     assert not any("u1" in _marks(trace) for trace in fig["data"])
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        (["2024-10-01", "2025-01-09", "2025-01-12", "2025-02-19"], None),
+        (["2025-01-09"] * 30 + ["2015-01-01"], ["2024-12-25", "2025-01-24"]),
+        (["2024-01-01", "2024-06-01", "2024-09-01", "2025-01-01", "2025-02-01"], None),
+    ],
+)
+def test_the_chart_opens_on_the_busy_period_when_old_events_would_squash_it(dates, expected):
+    rows = [{"event_id": f"x{i}", "date": d, "date_end": d, "precision": "day", "actors": "A"}
+            for i, d in enumerate(dates)]
+    fig = charts.timeline(table.frame(rows, table.EVENTS_COLUMNS)).to_dict()
+    assert fig["layout"]["xaxis"].get("range") == expected
+    assert fig["layout"]["xaxis"]["rangeslider"]["visible"]

@@ -14,17 +14,17 @@ _YEAR_CUES = {
     "between", "and", "to", "or", "early", "late", "mid", "fiscal", "year", "the", "around",
     "circa", "about", "for", "spring", "summer", "autumn", "fall", "winter", "end", "start",
     "beginning", "as", "at", "than", "last", "this", "next", "on", "into", "throughout", "back",
-    "year", "years", "its", "their", "his", "her", "s", "season", "same",
+    "years", "its", "their", "his", "her", "s", "season", "same",
 }  # fmt: skip
 _VERBISH_S = {
     "was", "is", "has", "as", "its", "his", "this", "ends", "begins", "marks", "saw", "sees",
-    "comes", "does", "goes", "remains", "seems", "was", "versus", "plus", "us",
+    "comes", "does", "goes", "remains", "seems", "versus", "plus", "us",
 }  # fmt: skip
 _MONTH_VERB_CUES = {
     "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through",
     "between", "and", "to", "or", "early", "late", "mid", "last", "this", "next", "on", "for",
-    "end", "beginning", "start", "middle", "since", "into", "throughout", "each", "every",
-    "late", "past", "coming", "until", "as", "than", "that", "s",
+    "end", "beginning", "start", "middle", "into", "throughout", "each", "every",
+    "past", "coming", "as", "than", "that", "s",
 }  # fmt: skip
 _SET_A_CUES = re.compile(
     r"(?i)(?:\d|times|once|twice|thrice|percent|cents?|dollars?|million|billion|yen|pounds?"
@@ -116,7 +116,7 @@ def check_set(m: re.Match, text: str) -> bool:
 
 def check_units(m: re.Match, text: str) -> bool:
     """Bare plural units ("years") count only after "for"/"in" or with a modifier."""
-    if m.group("rel") or m.group("the"):
+    if m.group("rel") or m.group("the") or m.group("long"):
         return True
     return word_before(text, m.start()) in ("for", "over", "within")
 
@@ -139,7 +139,25 @@ def check_duration(m: re.Match, text: str) -> bool:
     return True
 
 
+_SEASON_CUES = {"in", "during", "by", "until", "since", "through", "this", "last", "next",
+                "early", "late", "mid", "the", "that", "each", "every", "for", "of", "past"}
+
+
+def check_season(m: re.Match, text: str) -> bool:
+    """"fall" is a season only with a determiner, a year, or after "in"/"during"."""
+    if m.group("s").lower() != "fall" or m.group("y") or m.group("edge") or m.group("ear"):
+        return True
+    rel = (m.group("rel") or "").lower()
+    after = word_after(text, m.end()).lower()
+    if after in ("of", "in", "from", "to", "off", "into", "on", "was", "is", "has"):
+        return False
+    if rel and rel != "the":
+        return True
+    return word_before(text, m.start()) in ("in", "during", "by", "until", "since", "through")
+
+
 CHECKS = {
+    "season": check_season,
     "mdy": check_dated,
     "dmy": check_dated,
     "month_year": check_dated,

@@ -13,12 +13,9 @@ import datetime as dt
 import re
 
 _FUTURE = (
-    r"will|wo|won't|'ll|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|slated|due"
-    r"|expects?\s+to|expected\s+to|intends?\s+to|aims?\s+to|set\s+to|is\s+to|are\s+to|next"
-    r"|upcoming|coming|until|till|would|could|should|may|might|must|can|hopes?\s+to"
-    r"|wants?\s+to|seeks?\s+to|promised\s+to|vowed\s+to|ahead|later|begins?|starts?|opens?"
-    r"|resumes?|meets?|to\s+(?:be|meet|vote|hold|start|begin|visit|decide|announce|return|take"
-    r"|sign|travel|open|resume|release|attend|report)|by"
+    r"will|wo|won't|'ll|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|slated|due\s+to"
+    r"|expects?|expected|intends?\s+to|aims?\s+to|set\s+to|is\s+to|are\s+to|next(?!\s+to)|upcoming"
+    r"|coming|would|hopes?\s+to|ahead|effective|through|to\s+be|soon"
 )
 _PAST = (
     r"said|says|was|were|had|did|has|have|been|ago|last|earlier|previously|since|reported"
@@ -37,6 +34,8 @@ class Context:
         self.bounds = [0] + [m.end() for m in _SENT_END.finditer(text)]
         self.last: str | None = None
         self.last_sentence = -1
+        self.quarter: str | None = None
+        self.quarter_sentence = -1
         self._cues: dict[int, list[tuple[int, int]]] = {}
 
     def sentence(self, pos: int) -> int:

@@ -30,8 +30,15 @@ NUMWORD = (
     + ")"
 )
 VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+number\s+of|few|several|some|many|numerous|couple\s+of)"
-NUM = rf"(?:\d+(?:\.\d+)?|{NUMWORD})"
+NUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{NUMWORD})"
 ORD = _alt(ORDINALS)
+SPOKEN_YEAR = (
+    rf"(?:(?:nineteen|eighteen|twenty)(?:\s+hundred)?\s+(?:and\s+)?(?:(?:{TENS})"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|oh[- ](?:one|two|three|four|five"
+    r"|six|seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six"
+    r"|seven|eight|nine|ten))?)"
+)
 UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centuries|millennium|millennia)"
 SEASON = _alt(SEASONS)
 PART = r"(?:morning|afternoon|evening|night|overnight)"
@@ -59,7 +66,7 @@ _P: list[tuple[str, str]] = [
     (
         "mdy",
         rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{EDGE})?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b"
-        rf"(?!\s*(?:%|percent|[-:]\d))(?:,?\s+(?P<y>{YEAR4})\b)?",
+        rf"(?!\s*(?:%|percent|:\d))(?:,?\s+(?P<y>{YEAR4})\b)?",
     ),
     (
         "dmy",
@@ -68,7 +75,9 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "month_year",
-        rf"\b(?:{EDGE})?(?P<mon>{MONTH})(?:,?\s+|\s+of\s+)(?P<y>{YEAR4})\b(?!\s*(?:%|percent))",
+        rf"\b(?:{EDGE})?(?P<mon>{MONTH})(?:(?:,?\s+|\s+of\s+)(?:(?P<y>{YEAR4})|(?P<sy>{SPOKEN_YEAR}))"
+        r"\b(?!\s*(?:%|percent))"
+        r"|\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b)",
     ),
     (
         "month",
@@ -120,7 +129,8 @@ _P: list[tuple[str, str]] = [
         "quarter",
         rf"\b(?:(?P<pre>(?:the\s+)?(?:(?:latest|last|current|this|next|same|first|year-ago|"
         r"year-earlier|year\s+ago|year\s+earlier|previous|prior|comparable|fiscal|calendar)\s+)*)"
-        rf"|(?P<y1>{YEAR4})'?s?\s+|(?:fiscal\s+)(?P<fy>{YEAR4})'?s?\s+)?"
+        rf"|(?P<y1>{YEAR4})'?s?\s+|(?:fiscal\s+)(?P<fy>{YEAR4})'?s?\s+"
+        r"|(?P<ry>last|this|next)\s+(?:fiscal\s+)?year'?s\s+(?:(?:fiscal|calendar)\s+)?)?"
         rf"(?P<q>{ORD}|final|last)[- ](?:fiscal[- ])?(?P<unit>quarter|half)"
         rf"(?:\s+(?:of\s+|in\s+)?(?:(?:fiscal|calendar)\s+(?:year\s+)?)?(?P<y2>{YEAR4})\b"
         r"|\s+of\s+(?P<rel2>this|last|next|the)\s+(?:fiscal\s+)?year\b)?",
@@ -131,11 +141,24 @@ _P: list[tuple[str, str]] = [
         r"|prior-year|year-before|previous-year|comparable|corresponding)"
         r"(?:\s+(?P<unit>quarter|period|month|week|day|year))?\b",
     ),
+    (
+        "yearperiod",
+        rf"\bthe\s+(?P<y>{YEAR4})\s+(?P<unit>quarter|period|year)\b",
+    ),
+    (
+        "spoken",
+        rf"\b(?:the\s+year\s+)?(?P<hi>nineteen|eighteen|twenty)(?:\s+hundred)?"
+        rf"(?:\s+(?:and\s+)?(?P<lo>(?:{TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight"
+        r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+        r"|nineteen|oh[- ](?:one|two|three|four|five|six|seven|eight|nine)))\b"
+        r"|\b(?:the\s+year\s+)?(?P<hi2>two)\s+thousand(?:\s+(?:and\s+)?(?P<lo2>one|two|three"
+        r"|four|five|six|seven|eight|nine|ten))?\b(?!\s+(?:\w+\s+)?(?:years|people|dollars))",
+    ),
     ("qcode", rf"\b(?P<q>Q[1-4]|H[12])(?:\s+(?P<y>{YEAR4}))?\b"),
     (
         "season",
         rf"\b(?:{EDGE})?(?:(?P<rel>last|this|next|past|coming|previous|the)\s+)?(?P<s>{SEASON})"
-        rf"(?:\s+(?:of\s+)?(?P<y>{YEAR4}))?\b(?![- ]long)",
+        rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR4})|(?P<sy>{SPOKEN_YEAR})))?\b(?![- ]long)",
     ),
     (
         "offset",
@@ -171,7 +194,7 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "units",
-        rf"\b(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent|previous|few)\s+)?"
+        r"\b(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent|previous|few)\s+)?"
         r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
         r"(?P<long>[- ]long)?\b(?![- ]old)",
     ),
@@ -179,7 +202,7 @@ _P: list[tuple[str, str]] = [
         "set",
         rf"\b(?:(?P<every>every|each|per|a)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
         rf"|hour|day|night|week|month|quarter|year|decade|{WEEKDAY}|morning|evening"
-        rf"|afternoon)s?\b|(?P<adv>daily|weekly|monthly|yearly|annually|quarterly|hourly"
+        rf"|afternoon|{MONTH_FULL})s?\b|(?P<adv>daily|weekly|monthly|yearly|hourly"
         rf"|nightly|biweekly|semiannually|biannually)\b|on\s+a\s+(?P<basis>daily|weekly|monthly"
         rf"|yearly|annual|quarterly|regular)\s+basis\b|(?P<wds>{WEEKDAY})s\b)",
     ),
@@ -189,12 +212,13 @@ _P: list[tuple[str, str]] = [
         rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})"
         rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<nm>noon|midnight|midday)"
         rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)(?P<tz>{TZ})?"
-        rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?(?!\w)",
+        rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"
+        rf"(?:,?\s+(?:on\s+)?(?P<cmon>{MONTH})\s+(?P<cd>{DAYNUM})\b)?(?!\w)",
     ),
     (
         "ref",
-        r"\b(?P<w>now|currently|current|recently|recent|lately|nowadays|formerly|previously"
-        r"|the\s+past|the\s+future|future|soon|these\s+days|at\s+present|at\s+the\s+moment"
+        r"\b(?P<w>now|currently|current|recently|recent|lately|nowadays|formerly"
+        r"|the\s+past|the\s+future|future|these\s+days|at\s+present|at\s+the\s+moment"
         r"|right\s+now|any\s+time\s+soon|recent\s+(?:years|months|weeks|days)|the\s+present"
         r")\b",
     ),
@@ -208,14 +232,3 @@ _P: list[tuple[str, str]] = [
 
 RULES: list[tuple[str, re.Pattern]] = [(n, re.compile(p, re.I)) for n, p in _P]
 """(rule name, compiled case-insensitive pattern) for every kind of candidate."""
-
-TRIGGER = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|to[dm]"
-    r"|yest|now|curr|rec|past|futur|soon|day|week|month|year|quarter|decade|centur|hour|minut"
-    r"|second|spring|summer|fall|autumn|winter|season|noon|midnight|midday|morning|evening"
-    r"|afternoon|night|late|earl|former|previous|once|then|meanwhile|annual|christmas|easter"
-    r"|thanksgiving|labor|memorial|new|indep|hallow|valent|veteran|boxing|prior|immediate"
-    r"|eventual|present|ago|later|period|half|fortnight|millenni|the\s+time|at\s+the|at\s+that)",
-    re.I,
-)
-"""Cheap pre-check: a sentence without any of these cannot hold an expression."""

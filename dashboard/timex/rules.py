@@ -14,6 +14,7 @@ from dashboard.timex.dates import format_value, parse_value, period_start, shift
 from dashboard.timex.lexicon import (
     HOLIDAYS,
     MONTHS,
+    NUMBERS,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
@@ -103,7 +104,15 @@ def h_dated(m: re.Match, ctx: Context) -> Result:
 
 
 def h_month_year(m: re.Match, ctx: Context) -> Result:
-    return "DATE", f"{int(m['y']):04d}-{_mon(m['mon']):02d}", _mod(m)
+    if m["ry"]:
+        y = ctx.dct.year + {"last": -1, "next": 1}.get(m["ry"].lower(), 0)
+    elif m["sy"]:
+        y = spoken_year(m["sy"])
+        if y is None:
+            return None
+    else:
+        y = int(m["y"])
+    return "DATE", f"{y:04d}-{_mon(m['mon']):02d}", _mod(m)
 
 
 def h_month(m: re.Match, ctx: Context) -> Result:
@@ -147,7 +156,9 @@ def _with_part(day: str, part: str | None) -> tuple[str, str]:
 def h_weekday(m: re.Match, ctx: Context) -> Result:
     wd = WEEKDAYS[m["wd"].lower()]
     rel = _norm(m["rel"])
-    if rel in ("last", "past", "previous"):
+    if rel == "previous" and ctx.last and (p := parse_value(ctx.last)) and p[0] == "day":
+        day = weekday(p[1], wd, -1, strict=True)
+    elif rel in ("last", "past", "previous"):
         day = weekday(ctx.dct, wd, -1, strict=True)
     elif rel in ("next", "coming"):
         day = weekday(ctx.dct, wd, 1, strict=True)
@@ -213,7 +224,9 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
             base = _period(ctx, "day", 0, True)
         elif rel in _PREV:
             base = _period(ctx, "day", -1, rel != "last")
-        elif rel in _THIS or rel == "the":
+        elif rel == "the":
+            base = _period(ctx, "day", 0, True)
+        elif rel in _THIS:
             base = _day(ctx.dct)
         else:
             return None
@@ -222,10 +235,9 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
     if gran is None:
         return None
     if rel in _PASTDUR:
-        if mod:
-            return "DATE", _period(ctx, gran, -1, False), mod
-        code = UNITS.get(unit, "Q" if unit == "period" else "X")
-        return "DURATION", f"P1{code}", None
+        if gran in ("half", "day") or unit == "period":
+            return None
+        return "DATE", _period(ctx, gran, -1, False), mod
     if rel in _PREV:
         return "DATE", _period(ctx, gran, -1, rel != "last" and "fiscal" not in rel), mod
     if rel in _THIS:
@@ -240,8 +252,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         return ("DATE", _period(ctx, "year", 1, False), mod) if gran == "year" else None
     if rel in _LATEST or (rel == "the" and gran == "quarter"):
         if gran == "quarter":
-            if ctx.last and (p := parse_value(ctx.last)) and p[0] == "quarter":
-                return "DATE", ctx.last, mod
+            if rel == "the" and ctx.quarter:
+                return "DATE", ctx.quarter, mod
             return "DATE", _period(ctx, "quarter", -1, False), mod
         return "DATE", _period(ctx, gran, -1, False), mod
     if rel == "the":
@@ -268,16 +280,16 @@ def _quarter_year(ctx: Context, q: int, months: int) -> int:
 
 def h_quarter(m: re.Match, ctx: Context) -> Result:
     qw = m["q"].lower()
-    q = _ORD_Q.get(qw) or ORDINALS.get(qw)
     half = m["unit"].lower() == "half"
+    q = (2 if half else 4) if qw in _ORD_Q else ORDINALS.get(qw)
     if not q or q > (2 if half else 4):
         return None
     months = 6 if half else 3
     y = m["y1"] or m["y2"] or m["fy"]
     if y:
         year = int(y)
-    elif m["rel2"]:
-        year = ctx.dct.year + {"last": -1, "next": 1}.get(_norm(m["rel2"]), 0)
+    elif m["rel2"] or m["ry"]:
+        year = ctx.dct.year + {"last": -1, "next": 1}.get(_norm(m["rel2"] or m["ry"]), 0)
     else:
         year = _quarter_year(ctx, q, months)
     pre = _norm(m["pre"])
@@ -295,9 +307,10 @@ def h_qcode(m: re.Match, ctx: Context) -> Result:
 
 def h_yearago(m: re.Match, ctx: Context) -> Result:
     unit = (m["unit"] or "").lower()
-    if ctx.last and (p := parse_value(ctx.last)) and p[0] in ("quarter", "month", "year"):
-        if unit in ("", "quarter", "period") or p[0] == unit:
-            return "DATE", shifted(ctx.last, "year", -1), None
+    if not unit and m["ya"].lower() in ("comparable", "corresponding"):
+        return None
+    if unit in ("", "quarter", "period") and ctx.quarter:
+        return "DATE", shifted(ctx.quarter, "year", -1), None
     if unit in ("quarter", "period"):
         return "DATE", _period(ctx, "quarter", -5, False), None
     if unit in ("month", "week", "day"):
@@ -305,8 +318,43 @@ def h_yearago(m: re.Match, ctx: Context) -> Result:
     return "DATE", f"{ctx.dct.year - 1:04d}", None
 
 
+def h_yearperiod(m: re.Match, ctx: Context) -> Result:
+    y = int(m["y"])
+    if m["unit"].lower() == "year":
+        return "DATE", f"{y:04d}", None
+    if ctx.quarter:
+        return "DATE", f"{y:04d}{ctx.quarter[4:]}", None
+    return "DATE", f"{y:04d}", None
+
+
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                "eighty": 80, "ninety": 90}  # fmt: skip
+
+
+def spoken_year(words: str) -> int | None:
+    """The year named in words: "nineteen ninety-six" is 1996, "two thousand one" is 2001."""
+    parts = _SPACE.sub(" ", words.lower().replace("-", " ")).split(" ")
+    parts = [p for p in parts if p not in ("the", "year", "and", "hundred", "oh")]
+    if len(parts) >= 2 and parts[0] == "two" and parts[1] == "thousand":
+        rest = to_number(" ".join(parts[2:])) if parts[2:] else 0
+        return 2000 + rest if isinstance(rest, int) else None
+    if not parts or parts[0] not in ("eighteen", "nineteen", "twenty"):
+        return None
+    rest = to_number(" ".join(parts[1:])) if parts[1:] else 0
+    if not isinstance(rest, int) or rest >= 100:
+        return None
+    return NUMBERS[parts[0]] * 100 + rest
+
+
+def h_spoken(m: re.Match, ctx: Context) -> Result:
+    y = spoken_year(m.group(0))
+    return ("DATE", f"{y:04d}", None) if y else None
+
+
 def h_season(m: re.Match, ctx: Context) -> Result:
     code = SEASONS[m["s"].lower()]
+    if m["sy"] and (y := spoken_year(m["sy"])):
+        return "DATE", f"{y:04d}-{code}", _mod(m)
     if m["y"]:
         return "DATE", f"{int(m['y']):04d}-{code}", _mod(m)
     rel = _norm(m["rel"])
@@ -326,9 +374,8 @@ _OFFSET_GRAN = {"day": "day", "night": "day", "week": "day", "weekend": "week",
 
 
 def _last_quarter_base(ctx: Context, pos: int) -> str | None:
-    if ctx.last and (p := parse_value(ctx.last)) and p[0] == "quarter":
-        if ctx.sentence(pos) - ctx.last_sentence <= 3:
-            return ctx.last
+    if ctx.quarter and ctx.sentence(pos) - ctx.quarter_sentence <= 2:
+        return ctx.quarter
     return None
 
 
@@ -353,7 +400,7 @@ def h_offset(m: re.Match, ctx: Context) -> Result:
                  "millennium": "year"}.get(unit, unit)  # fmt: skip
     gran = _OFFSET_GRAN[unit]
     sign = -1 if back else 1
-    anchored = d not in ("ago", "from now", "hence")
+    anchored = d not in ("ago", "from now", "hence") and unit not in ("year", "decade", "century")
     if unit == "year" and (base := _last_quarter_base(ctx, m.start())):
         return "DATE", shifted(base, "year", sign * count), None
     if anchored and ctx.last and (p := parse_value(ctx.last)):
@@ -406,9 +453,12 @@ def duration_value(n: int | float | None, unit: str) -> str:
         n, unit = (None if n is None else n * 2), "week"
     if unit == "night":
         unit = "day"
-    code = {"decade": "DE", "century": "CE", "millennium": "ML", "weekend": "WE"}.get(
-        unit, UNITS.get(unit, "X")
-    )
+    if unit in ("decade", "century", "millennium"):
+        scale = {"decade": 10, "century": 100, "millennium": 1000}[unit]
+        if n is None:
+            return "PXC" if unit == "century" else "PXY"
+        return f"P{fmt_number(n * scale)}Y"
+    code = "WE" if unit == "weekend" else UNITS.get(unit, "X")
     t = "T" if unit in TIME_UNITS else ""
     return f"P{t}{fmt_number(n)}{code}"
 
@@ -445,6 +495,8 @@ def h_set(m: re.Match, ctx: Context) -> Result:
     unit = m["unit"].lower()
     if unit in PARTS_OF_DAY:
         return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None
+    if unit in MONTHS:
+        return "SET", f"XXXX-{MONTHS[unit]:02d}", None
     n = to_number(m["n"]) if m["n"] else 1
     if "other" in _norm(m.group(0)):
         n = 2
@@ -462,6 +514,9 @@ def _clock_day(ctx: Context, word: str | None, m: re.Match) -> str:
 
 def h_clock(m: re.Match, ctx: Context) -> Result:
     day = _clock_day(ctx, m["wd1"] or m["wd2"], m)
+    if m["cmon"]:
+        day = month_day(ctx.dct, _mon(m["cmon"]), int(_DIGITS.match(m["cd"]).group()),
+                        ctx.direction(m.start(), m.end())) or day  # fmt: skip
     if m["nm"]:
         nm = m["nm"].lower()
         return "TIME", f"{day}T{'24:00' if nm == 'midnight' else '12:00'}", None
@@ -493,7 +548,9 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_R
 def h_ref(m: re.Match, ctx: Context) -> Result:
     w = _norm(m["w"])
     if w.startswith("recent "):
-        return "DATE", "PAST_REF", None
+        if w.endswith("years"):
+            return "DATE", "PAST_REF", None
+        return "DURATION", duration_value(None, w.split()[-1][:-1]), None
     v = _REFS.get(w)
     return ("DATE", v, None) if v else None
 
@@ -514,8 +571,10 @@ def h_holiday(m: re.Match, ctx: Context) -> Result:
     else:
         fixed = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
                  "labor day": (9, 1, 1), "memorial day": (5, 1, -1)}[h]  # fmt: skip
-        day = _nth_weekday(y, fixed[0], fixed[1], fixed[2])
-        mo, d = day.month, day.day
+        days = [_nth_weekday(x, *fixed) for x in (y - 1, y, y + 1)]
+        if ctx.direction(m.start(), m.end()) < 0:
+            return "DATE", [x for x in days if x <= ctx.dct][-1].isoformat(), None
+        return "DATE", [x for x in days if x >= ctx.dct][0].isoformat(), None
     value = month_day(ctx.dct, mo, d, ctx.direction(m.start(), m.end()))
     return ("DATE", value, None) if value else None
 
@@ -525,7 +584,7 @@ HANDLERS = {
     "month_year": h_month_year, "month": h_month, "year": h_year, "decade": h_decade,
     "century": h_century, "weekday": h_weekday, "deictic": h_deictic, "partday": h_partday,
     "relperiod": h_relperiod, "quarter": h_quarter, "qcode": h_qcode, "yearago": h_yearago,
-    "season": h_season, "offset": h_offset, "dayafter": h_dayafter, "laterthat": h_laterthat,
+    "season": h_season, "yearperiod": h_yearperiod, "spoken": h_spoken, "offset": h_offset, "dayafter": h_dayafter, "laterthat": h_laterthat,
     "inday": h_inday, "duration": h_duration, "units": h_units, "set": h_set,
     "clock": h_clock, "ref": h_ref, "holiday": h_holiday,
 }  # fmt: skip

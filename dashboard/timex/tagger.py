@@ -12,11 +12,13 @@ from dashboard.timex.checks import CHECKS
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.model import Timex
-from dashboard.timex.patterns import RULES, TRIGGER
+from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.rules import HANDLERS
+from dashboard.timex.triggers import prefix_starts, trigger_hits
 
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
+_BY_NAME = {name: (i, rx, check) for i, name, rx, check, _ in _COMPILED}
 
 
 def _as_date(dct: str | dt.date | dt.datetime) -> dt.date:
@@ -32,16 +34,27 @@ def _as_date(dct: str | dt.date | dt.datetime) -> dt.date:
 
 
 def _candidates(text: str) -> list:
-    """(start, -length, rule index, match) of every pattern match that passes its filter."""
-    found = []
-    for i, name, rx, check, _ in _COMPILED:
-        for m in rx.finditer(text):
-            if m.end() == m.start():
-                continue
-            if check is None or check(m, text):
-                found.append((m.start(), m.start() - m.end(), i, m))
-    found.sort(key=lambda c: c[:3])
-    return found
+    """(start, -length, rule index, match) of every cued pattern match that passes its filter."""
+    tried: dict = {}
+    kept: dict = {}
+    for p, names in trigger_hits(text):
+        starts = prefix_starts(text, p)
+        for name in names:
+            i, rx, check = _BY_NAME[name]
+            for s in starts:
+                key = (s, i)
+                if key in kept:
+                    continue
+                if key in tried:
+                    m = tried[key]
+                else:
+                    m = rx.match(text, s)
+                    if m is not None and check is not None and not check(m, text):
+                        m = None
+                    tried[key] = m
+                if m is not None and m.end() > p:
+                    kept[key] = (s, s - m.end(), i, m)
+    return sorted(kept.values(), key=lambda c: c[:3])
 
 
 def _safe(handler, m, ctx):
@@ -54,7 +67,7 @@ def _safe(handler, m, ctx):
 
 def tag(text: str, dct: str | dt.date) -> list[Timex]:
     """Every temporal expression in `text`, normalised against the creation date `dct`."""
-    if not isinstance(text, str) or not text or not TRIGGER.search(text):
+    if not isinstance(text, str) or not text:
         return []
     ctx = Context(text, _as_date(dct))
     out: list[Timex] = []
@@ -70,6 +83,9 @@ def tag(text: str, dct: str | dt.date) -> list[Timex]:
         precision, first, last = value_range(value, type_)
         out.append(Timex(start, end, text[start:end], type_, value, mod, precision, first, last))
         last_end = end
+        if precision == "quarter" and _COMPILED[i][1] in ("quarter", "qcode", "relperiod"):
+            ctx.quarter = value
+            ctx.quarter_sentence = ctx.sentence(start)
         if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
             ctx.last = value.split("T")[0]
             ctx.last_sentence = ctx.sentence(start)

@@ -1,0 +1,104 @@
+"""Time the page on a synthetic table of 100,000 events over 500 actors (AppTest runs).
+
+Prints medians for: a first run in a fresh session (data cache warm), a run with a cold data
+cache, and a filter change (one actor picked). Targets on 2 cores: full run < 3 s, filter
+change < 1 s.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from dashboard import table
+
+EVENTS = 100_000
+ACTORS = 500
+RUNS = 5
+APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+PRECISIONS = [("day", 0), ("day", 0), ("day", 0), ("month", 1), ("week", 2), ("year", 3)]
+
+
+def synthetic(data_dir: Path, events: int = EVENTS, actors: int = ACTORS) -> None:
+    """Write a seeded random build with `events` events naming `actors` actors."""
+    import datetime as dt
+
+    rng = random.Random(7)
+    names = [f"Actor {i:03d}" for i in range(actors)]
+    kinds = ["statement", "capture", "deployment", "photo", "interview", "briefing"]
+    start = dt.date(2015, 1, 1)
+    rows = []
+    for i in range(events):
+        day = start + dt.timedelta(days=rng.randrange(3700))
+        precision, unit = rng.choice(PRECISIONS)
+        first, last = day, day
+        if unit == 1:
+            first = day.replace(day=1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        elif unit == 2:
+            first = day - dt.timedelta(days=day.weekday())
+            last = first + dt.timedelta(days=6)
+        elif unit == 3:
+            first, last = day.replace(month=1, day=1), day.replace(month=12, day=31)
+        sentence = f"Officials said on {day:%B %d, %Y} that event {i} happened."
+        rows.append({
+            "event_id": f"ev{i:06d}", "date": first.isoformat(), "date_end": last.isoformat(),
+            "precision": precision, "timex": first.isoformat(), "date_text": f"{day:%B %d, %Y}",
+            "summary": f"Synthetic event {i}", "sentence": sentence,
+            "actors": "; ".join(rng.sample(names, rng.choice([1, 1, 2]))),
+            "kind": rng.choice(kinds), "attributed_to": "Officials",
+            "source_id": f"s{i % 1000}", "source_url": f"https://example.org/{i % 1000}",
+            "source_title": f"Article {i % 1000}", "published": last.isoformat(),
+            "char_start": 18, "char_end": 18 + len(f"{day:%B %d, %Y}"), "outlet": f"Outlet {i % 40}",
+            "sentence_start": 0,
+        })
+    sources = [{"source_id": f"s{i}", "url": f"https://example.org/{i}", "title": f"Article {i}",
+                "outlet": f"Outlet {i % 40}", "published": "2025-01-01"} for i in range(1000)]
+    actor_rows = [{"name": n, "kind": "person", "description": "Synthetic actor"} for n in names]
+    for name, rows_, schema in (("events", rows, table.EVENTS_COLUMNS),
+                                ("sources", sources, table.SOURCES_COLUMNS),
+                                ("actors", actor_rows, table.ACTORS_COLUMNS)):
+        text = table.to_csv_text(table.frame(rows_, schema))
+        (data_dir / f"{name}.csv").write_text(text, encoding="utf-8")
+
+
+def _timed(action) -> float:
+    began = time.perf_counter()
+    at = action()
+    elapsed = time.perf_counter() - began
+    if at.exception:
+        raise RuntimeError(at.exception[0].message)
+    return elapsed
+
+
+def main() -> None:
+    """Build the synthetic data, time the page, print the medians."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    with tempfile.TemporaryDirectory() as folder:
+        data = Path(folder)
+        began = time.perf_counter()
+        synthetic(data)
+        print(f"synthetic data: {EVENTS:,} events, {ACTORS} actors "
+              f"({time.perf_counter() - began:.1f} s to write)")
+        os.environ["DASHBOARD_DATA"] = str(data)
+        cold, full, change = [], [], []
+        for _ in range(RUNS):
+            st.cache_data.clear()
+            cold.append(_timed(lambda: AppTest.from_file(str(APP), default_timeout=120).run()))
+            at = AppTest.from_file(str(APP), default_timeout=120)
+            full.append(_timed(at.run))
+            picker = at.multiselect(key="f_actors").set_value(["Actor 042"])
+            change.append(_timed(picker.run))
+        for label, times, target in (("full run, cold data cache", cold, None),
+                                     ("full run (new session)", full, 3.0),
+                                     ("filter change (one actor)", change, 1.0)):
+            median = statistics.median(times)
+            verdict = "" if target is None else (" ok" if median < target else " OVER TARGET")
+            goal = f" (target < {target:.0f} s)" if target else ""
+            print(f"{label}: median {median:.2f} s over {len(times)} runs{goal}{verdict}")

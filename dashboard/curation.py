@@ -1,0 +1,126 @@
+"""Human curation: an analyst's verdicts and corrections, kept in `data/curation.csv`.
+
+Rows are keyed by `event_id`, applied on every rebuild and every page load, and never dropped: a
+correction whose event no longer exists stays in the file and is reported as an orphan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard import table
+
+CURATION_COLUMNS = {
+    "event_id": "string",
+    "status": "string",
+    "date": "string",
+    "date_end": "string",
+    "precision": "string",
+    "summary": "string",
+    "actors": "string",
+    "kind": "string",
+    "note": "string",
+    "updated": "string",
+}
+"""The curation file: a blank correction cell means "keep what the machine found"."""
+
+STATUSES = ("auto", "verified", "corrected", "rejected")
+CORRECTABLE = ("date", "date_end", "precision", "summary", "actors", "kind")
+FILE = "curation.csv"
+
+
+@contextmanager
+def locked(folder: str | Path) -> Iterator[None]:
+    """Hold the project's write lock for `folder` (a lock file beside it), across processes."""
+    folder = Path(folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.parent / f".{folder.name}.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def read(data_dir: str | Path) -> pd.DataFrame:
+    """The curation table (empty when there is none)."""
+    path = Path(data_dir) / FILE
+    if not path.exists():
+        return table.frame([], CURATION_COLUMNS)
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for column in CURATION_COLUMNS:
+        if column not in df.columns:
+            df[column] = ""
+    return df[list(CURATION_COLUMNS)].astype(CURATION_COLUMNS)
+
+
+def apply(events: pd.DataFrame, curation: pd.DataFrame) -> pd.DataFrame:
+    """Events with the curation applied and a `status` column (auto where nobody curated)."""
+    events = events.copy()
+    events["status"] = "auto"
+    if curation.empty or events.empty:
+        return events
+    latest = curation.drop_duplicates("event_id", keep="last").set_index("event_id")
+    position = {event_id: i for i, event_id in enumerate(events["event_id"])}
+    for event_id, row in latest.iterrows():
+        if event_id not in position:
+            continue
+        i = events.index[position[event_id]]
+        changed = False
+        for column in CORRECTABLE:
+            if row[column] and row[column] != events.at[i, column]:
+                events.at[i, column] = row[column]
+                changed = True
+        status = row["status"] if row["status"] in STATUSES else ""
+        events.at[i, "status"] = status if status in ("verified", "rejected") else (
+            "corrected" if changed or status == "corrected" else status or "auto"
+        )
+    return events
+
+
+def orphans(events: pd.DataFrame, curation: pd.DataFrame) -> pd.DataFrame:
+    """Curation rows whose event no longer exists (kept in the file, shown on the page)."""
+    return curation[~curation["event_id"].isin(set(events["event_id"]))]
+
+
+def save(data_dir: str | Path, event_id: str, status: str, **corrections: str) -> pd.DataFrame:
+    """Record a verdict or correction for one event, under the lock, atomically."""
+    if status not in STATUSES:
+        raise ValueError(f"status {status!r} is not one of {', '.join(STATUSES)}")
+    unknown = set(corrections) - set(CORRECTABLE) - {"note"}
+    if unknown:
+        raise ValueError(f"cannot correct {', '.join(sorted(unknown))}")
+    data_dir = Path(data_dir)
+    with locked(data_dir):
+        current = read(data_dir)
+        row = {column: "" for column in CURATION_COLUMNS}
+        row.update({k: v or "" for k, v in corrections.items()})
+        row.update(event_id=event_id, status=status,
+                   updated=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        kept = current[current["event_id"] != event_id]
+        updated = pd.concat([kept, table.frame([row], CURATION_COLUMNS)], ignore_index=True)
+        write_atomic(data_dir / FILE, table.to_csv_text(updated))
+    return updated
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

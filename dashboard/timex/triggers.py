@@ -1,0 +1,128 @@
+"""Fast candidate search: find trigger words with `str.find`, then try only the rules they cue.
+
+Scanning the whole text with every rule is slow in Python, so the tagger looks up trigger words
+(month and weekday names, units, deictic words, digits) in a lower-cased, punctuation-blanked copy
+of the text and tries each cued rule, anchored, at the trigger and at the starts of the modifier
+words right before it ("the end of", "the past two", "early", "Friday,").
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.timex.lexicon import MONTHS, NUMBERS, ORDINALS, WEEKDAYS
+
+_DATED = ("mdy", "dmy", "month_year", "month", "holiday")
+_UNIT_RULES = ("relperiod", "quarter", "duration", "offset", "units", "set", "dayafter",
+               "laterthat", "inday", "yearago", "century", "year")  # fmt: skip
+_PART_RULES = ("partday", "relperiod", "set", "laterthat", "deictic", "weekday")
+_REF_RULES = ("ref", "units", "duration")
+
+
+def _cues() -> dict[str, tuple[str, ...]]:
+    cues: dict[str, tuple[str, ...]] = {}
+
+    def add(words, rules):
+        for w in words:
+            cues[w] = tuple(dict.fromkeys(cues.get(w, ()) + tuple(rules)))
+
+    add(MONTHS, _DATED)
+    add(WEEKDAYS, ("weekday", "mdy", "dmy", "clock", "set"))
+    add([w + "s" for w in WEEKDAYS if len(w) > 3], ("set",))
+    add(("today", "yesterday", "tomorrow", "tonight"), ("deictic", "clock", "partday"))
+    add(("morning", "afternoon", "evening", "night", "overnight", "mornings", "evenings",
+         "afternoons", "nights"), _PART_RULES)  # fmt: skip
+    units = ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month",
+             "quarter", "year", "decade", "century", "millennium", "millennia", "centuries",
+             "yr", "min", "hr", "sec")  # fmt: skip
+    add(units, _UNIT_RULES)
+    add([u + "s" for u in units if not u.startswith(("centur", "millenn"))], _UNIT_RULES)
+    add(("half", "period", "term"), ("quarter", "relperiod", "yearago", "duration"))
+    add(("spring", "summer", "fall", "autumn", "winter", "season"), ("season", "relperiod"))
+    add(("now", "currently", "current", "recently", "recent", "lately", "nowadays", "formerly",
+         "previously", "past", "future", "soon", "present", "moment"), _REF_RULES)  # fmt: skip
+    add(("days",), ("ref",))
+    add(("ago", "earlier", "comparable", "corresponding"), ("yearago",))
+    add(("daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly",
+         "biweekly", "semiannually", "biannually", "basis"), ("set",))  # fmt: skip
+    add(("noon", "midnight", "midday", "clock"), ("clock",))
+    add(("q1", "q2", "q3", "q4", "h1", "h2"), ("qcode",))
+    add(("christmas", "thanksgiving", "halloween", "independence", "valentine", "veterans",
+         "boxing", "labor", "memorial", "new"), ("holiday",))  # fmt: skip
+    add(("fiscal",), ("year", "quarter"))
+    add(("nineteen", "eighteen", "twenty", "thousand"), ("spoken",))
+    add(("quarter", "period", "year"), ("yearperiod",))
+    return cues
+
+
+CUES = _cues()
+"""Trigger word (lower case) to the names of the rules it can start or end."""
+
+DIGIT_RULES = ("iso", "numeric", "dmy", "year", "decade", "century", "quarter", "duration",
+               "offset", "clock", "set", "month_year", "yearperiod")  # fmt: skip
+"""Rules tried at every run of digits."""
+
+PREFIX_WORDS = frozenset(
+    """the a an early late mid middle very end beginning start close turn of first second half
+    latter part rest remainder balance earlier later in during last this next past coming
+    previous current following same that preceding prior latest most recent upcoming fiscal
+    financial calendar model school new year about some nearly almost roughly around
+    approximately more than less fewer up to at least over under just only barely within
+    another additional no its their his her every each per other and on few several many
+    numerous couple number straight consecutive full long final initial remaining year-ago
+    year-earlier today yesterday tomorrow tonight s""".split()
+    + list(MONTHS) + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
+)  # fmt: skip
+"""Words that may stand before a trigger inside one expression."""
+
+_BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
+_BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+_BLANK.update({ord(c): " " for c in "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026"})
+_FOLD = str.maketrans(_BLANK)
+_DIGITS = re.compile(r"\d+")
+_SKIP = " \t\r\n,-\u00a0"
+_WORDCH = "'.$"
+
+
+def prefix_starts(text: str, p: int) -> list[int]:
+    """The trigger offset `p` and the starts of the modifier words right before it."""
+    starts = [p]
+    if p and text[p - 1] == "'":
+        starts.append(p - 1)
+    q = p
+    for _ in range(8):
+        j = q
+        while j > 0 and text[j - 1] in _SKIP:
+            if text[j - 1] == "\n":
+                return starts
+            j -= 1
+        k = j
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in _WORDCH):
+            k -= 1
+        if k == j:
+            break
+        word = text[k:j].lower().rstrip(".")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word not in PREFIX_WORDS and not word.isdigit() and not word.startswith("'"):
+            break
+        starts.append(k)
+        q = k
+    return starts
+
+
+def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """(offset, cued rule names) of every trigger in `text`."""
+    folded = " " + text.translate(_FOLD) + " "
+    hits: list[tuple[int, tuple[str, ...]]] = []
+    present = set(folded.split()) & CUES.keys()
+    for word in present:
+        needle = " " + word + " "
+        rules = CUES[word]
+        i = folded.find(needle)
+        while i >= 0:
+            hits.append((i, rules))
+            i = folded.find(needle, i + len(word) + 1)
+    for m in _DIGITS.finditer(text):
+        hits.append((m.start(), DIGIT_RULES))
+    return hits
