@@ -135,7 +135,7 @@ def _clause(text: str, start: int, end: int) -> str:
 def summarise(sentence: Sentence, mentions: list[Mention]) -> str:
     """A short readable line: the sentence without openers, asides and trailing clauses,
     with a leading pronoun replaced by the person it stands for."""
-    text = sentence.text.strip()
+    text = " ".join(sentence.text.split())
     quoted = QUOTE_THEN_SPEAKER.match(text)
     if quoted:
         speaker = quoted["speaker"].rstrip(". ")

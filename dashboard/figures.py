@@ -73,7 +73,8 @@ def article_figures(
             )
             status = _status(sentence.text, match)
             counts = " ".join([_plain(noun), status]).strip()
-            as_of = _as_of(sentence, timexes, source_row["published"]) or (source_row["published"], "day")
+            published = source_row["published"]
+            as_of = _as_of(sentence, timexes, published) or (published, "day")
             end = sentence.start + (match.end("scale") if match["scale"] else match.end("number"))
             qualifier_start = sentence.start + match.start()
             rows.append({

@@ -58,41 +58,58 @@ class Sentence:
 
 
 def blocks(text: str) -> list[Block]:
-    """Classify every non-empty line of `text` (joining wrapped body lines into paragraphs)."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    """Classify every paragraph of `text`: a line, or lines wrapped at a fixed width."""
+    paragraphs = _paragraphs(text)
     counts: dict[str, int] = {}
-    for start, end in lines:
-        key = text[start:end].strip()
+    for start, end in paragraphs:
+        key = " ".join(text[start:end].split())
         counts[key] = counts.get(key, 0) + 1
     seen: set[str] = set()
     result: list[Block] = []
-    for start, end in lines:
-        line = text[start:end]
-        start += len(line) - len(line.lstrip())
-        end -= len(line) - len(line.rstrip())
-        key = text[start:end]
+    for start, end in paragraphs:
+        key = " ".join(text[start:end].split())
         if key in seen:
             result.append(Block(start, end, "duplicate"))
             continue
         seen.add(key)
-        block = _classify(key, start, end, repeated=counts[key] > 1)
-        previous = result[-1] if result else None
-        if (
-            previous
-            and block.role == "body"
-            and previous.role == "body"
-            and previous.end + 1 == start - (len(line) - len(line.lstrip()))
-            and not TERMINAL.search(text[previous.start : previous.end])
-            and key[:1].islower()
-        ):
-            result[-1] = Block(previous.start, end, "body")
-        else:
-            result.append(block)
+        block = _classify(text[start:end], start, end, repeated=counts[key] > 1)
+        result.append(block)
     return result
 
 
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs: runs of adjacent lines joined where one line wraps into the next."""
+    runs: list[list[tuple[int, int]]] = [[]]
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            start = offset + len(line) - len(line.lstrip())
+            runs[-1].append((start, start + len(line.strip())))
+        elif runs[-1]:
+            runs.append([])
+        offset += len(line) + 1
+    spans = []
+    for run in runs:
+        widest = max((end - start for start, end in run), default=0)
+        for i, (start, end) in enumerate(run):
+            if i and _wraps(text[run[i - 1][0] : run[i - 1][1]], text[start:end], widest):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return spans
+
+
+def _wraps(line: str, following: str, widest: int) -> bool:
+    """Whether `following` continues `line`'s sentence (a hard-wrapped paragraph)."""
+    if TERMINAL.search(line) or FURNITURE.match(line) or FURNITURE.match(following):
+        return False
+    if following[:1].islower():
+        return True
+    return len(line) >= 55 and widest - len(line) <= 15 and not following[:1] in "•*-–"
+
+
 def _classify(line: str, start: int, end: int, repeated: bool) -> Block:
-    """The role of one stripped line."""
+    """The role of one paragraph (stripped)."""
     if FURNITURE.match(line) or SIGNATURE.match(line):
         return Block(start, end, "furniture")
     if BYLINE.match(line):

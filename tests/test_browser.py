@@ -100,7 +100,9 @@ DRAWN_EVENTS = """() => {
   if (!plot || !plot._fullData) return null;
   const ids = new Set();
   for (const trace of plot._fullData) for (const id of trace.customdata || []) if (id) ids.add(id);
-  return {ids: [...ids].sort(), traces: plot.querySelectorAll('.scatterlayer .trace').length,
+  const traces = [...plot.querySelectorAll('.scatterlayer .trace')]
+    .filter(trace => !trace.closest('.rangeslider-container'));
+  return {ids: [...ids].sort(), traces: traces.length,
           plots: document.querySelectorAll('.js-plotly-plot').length};
 }"""
 
@@ -108,7 +110,7 @@ DRAWN_EVENTS = """() => {
 FIRST_POINT = """() => {
   for (const el of document.querySelectorAll('.js-plotly-plot .scatterlayer .points path')) {
     const box = el.getBoundingClientRect();
-    if (box.width > 4) return {x: box.x + box.width / 2, y: box.y + box.height / 2,
+    if (box.width > 4 && !el.closest('.rangeslider-container')) return {x: box.x + box.width / 2, y: box.y + box.height / 2,
                                 id: el.__data__ && el.__data__.data};
   }
 }"""

@@ -114,7 +114,7 @@ def test_manifest_errors(tmp_path, manifest, problem):
 def test_publication_date_is_inferred_and_marked(tmp_path):
     write(tmp_path / "a.txt", "Posted Feb. 19, 2025\n\nThe ministry said Tuesday it agreed.\n")
     write(tmp_path / "b.html", '<meta name="date" content="2024-11-02"><p>Talks ended.</p>')
-    write(tmp_path / "sources.csv", MANIFEST_HEADER + "a.txt,u,T,O,A,\nb.html,u,T,O,A,\n")
+    write(tmp_path / "sources.csv", MANIFEST_HEADER + "a.txt,https://example.org/a,T,O,A,\nb.html,https://example.org/b,T,O,A,\n")
     rows = read_manifest(tmp_path / "sources.csv")
     first, second = (read_source(row) for row in rows)
     assert (first.published, first.published_inferred) == ("2025-02-19", True)
@@ -122,7 +122,22 @@ def test_publication_date_is_inferred_and_marked(tmp_path):
 
 
 def test_source_errors_name_the_file(tmp_path):
-    write(tmp_path / "sources.csv", MANIFEST_HEADER + "missing.txt,u,T,O,A,2025-01-01\n")
+    write(tmp_path / "sources.csv", MANIFEST_HEADER + "missing.txt,https://example.org/a,T,O,A,2025-01-01\n")
     (row,) = read_manifest(tmp_path / "sources.csv")
     with pytest.raises(SourceError, match=r"missing.txt: file not found"):
         read_source(row)
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = (
+        "Army pulls back from the border after weeks of tension\n\nBy Jo Park\n\n"
+        "The army said on Monday that it had pulled most of its units back from\n"
+        "the northern border, ending a standoff that began in early January and\n"
+        "Kept officials in both capitals awake for weeks.\n\n"
+        "Officials expect talks\nto resume next week.\n"
+    )
+    roles = [b.role for b in blocks(text)]
+    assert roles == ["headline", "byline", "body", "body"]
+    found = [" ".join(s.text.split()) for s in sentences(text)]
+    assert found[0].startswith("The army said on Monday") and found[0].endswith("for weeks.")
+    assert found[1] == "Officials expect talks to resume next week."

@@ -15,7 +15,8 @@ import re
 _FUTURE = (
     r"will|wo|won't|'ll|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|slated|due\s+to"
     r"|expects?|expected|intends?\s+to|aims?\s+to|set\s+to|is\s+to|are\s+to|next(?!\s+to)|upcoming"
-    r"|coming|would|hopes?\s+to|ahead|effective|through|to\s+be|soon"
+    r"|coming|would|hopes?\s+to|ahead|effective|through|to\s+be|soon|until|till|as\s+soon\s+as"
+    r"|as\s+early\s+as|deadline|planned|planning"
 )
 _PAST = (
     r"said|says|was|were|had|did|has|have|been|ago|last|earlier|previously|since|reported"

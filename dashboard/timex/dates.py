@@ -1,8 +1,9 @@
 """Calendar arithmetic on TIMEX3 values: parse a value to (granularity, first day), shift, format.
 
+>>> import datetime as dt
 >>> parse_value("2024-SU")
 ('season', datetime.date(2024, 6, 1))
->>> format_value("week", shift("week", datetime.date(2025, 2, 19), "week", -1))
+>>> format_value("week", shift("week", dt.date(2025, 2, 19), "week", -1))
 '2025-W07'
 """
 

@@ -81,11 +81,23 @@ def month(ref: dt.date, m: int, direction: int, rel: str | None = None) -> str:
         y = y if m < ref.month else y - 1
     elif rel in ("next", "coming"):
         y = y if m > ref.month else y + 1
-    elif direction < 0:
-        y = y if m <= ref.month else y - 1
     else:
-        y = y if m >= ref.month else y + 1
+        back = (ref.month - m) % 12
+        ahead = (m - ref.month) % 12
+        if direction < 0:
+            y = y if m <= ref.month else y - 1
+            if back > MONTH_REACH and ahead < back:
+                y = ref.year if m >= ref.month else ref.year + 1
+        else:
+            y = y if m >= ref.month else y + 1
+            if ahead > MONTH_REACH and back < ahead:
+                y = ref.year if m <= ref.month else ref.year - 1
     return f"{y:04d}-{m:02d}"
+
+
+MONTH_REACH = 8
+"""How many months back (or ahead) tense alone may send a bare month name before the nearest
+occurrence wins instead."""
 
 
 def season(ref: dt.date, code: str, direction: int, rel: str | None = None) -> str:

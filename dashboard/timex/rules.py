@@ -55,7 +55,7 @@ def _anchor(ctx: Context, gran: str) -> tuple[str, dt.date]:
     """The last mentioned period usable at granularity `gran`, else the DCT's."""
     if ctx.last:
         parsed = parse_value(ctx.last)
-        if parsed and (parsed[0] == gran or (gran != "day" and parsed[0] == "day")):
+        if parsed and _finer_or_equal(parsed[0].replace("weekend", "week"), gran):
             return gran, period_start(gran, parsed[1])
     return gran, period_start(gran, ctx.dct)
 
@@ -164,8 +164,7 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
         day = weekday(ctx.dct, wd, 1, strict=True)
     else:
         day = weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
-    t, v = _with_part(day, m["part"])
-    return t, v, mod_of(m["ear"])
+    return "DATE", day, mod_of(m["ear"])
 
 
 _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
@@ -505,7 +504,7 @@ def h_set(m: re.Match, ctx: Context) -> Result:
 
 def _clock_day(ctx: Context, word: str | None, m: re.Match) -> str:
     if not word:
-        return _day(ctx.dct)
+        return _period(ctx, "day", 0, True)
     w = word.lower()
     if w in _DEICTIC:
         return _day(ctx.dct + dt.timedelta(days=_DEICTIC[w]))
