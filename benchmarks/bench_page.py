@@ -53,8 +53,8 @@ def synthetic(data_dir: Path, events: int = EVENTS, actors: int = ACTORS) -> Non
             "kind": rng.choice(kinds), "attributed_to": "Officials",
             "source_id": f"s{i % 1000}", "source_url": f"https://example.org/{i % 1000}",
             "source_title": f"Article {i % 1000}", "published": last.isoformat(),
-            "char_start": 18, "char_end": 18 + len(f"{day:%B %d, %Y}"), "outlet": f"Outlet {i % 40}",
-            "sentence_start": 0,
+            "char_start": 18, "char_end": 18 + len(f"{day:%B %d, %Y}"),
+            "outlet": f"Outlet {i % 40}", "sentence_start": 0,
         })
     sources = [{"source_id": f"s{i}", "url": f"https://example.org/{i}", "title": f"Article {i}",
                 "outlet": f"Outlet {i % 40}", "published": "2025-01-01"} for i in range(1000)]

@@ -80,7 +80,10 @@ def speed(docs: list[Doc]) -> None:
     theirs = _median_time(run_dateparser, 3)
     print(f"speed over {len(docs)} TimeBank texts ({words} words), median of repeats:")
     print(f"  tagger {ours * 1000:.1f} ms = {ours * 1e6 / words:.3f} ms per 1,000 words")
-    print(f"  dateparser.search_dates {theirs * 1000:.1f} ms = {theirs * 1e6 / words:.3f} ms per 1,000 words")
+    print(
+        f"  dateparser.search_dates {theirs * 1000:.1f} ms = "
+        f"{theirs * 1e6 / words:.3f} ms per 1,000 words"
+    )
     print(f"  tagger is {theirs / ours:.1f}x faster")
 
 

@@ -37,7 +37,7 @@ PERSON_PATTERNS = (
     re.compile(r"(?<![\w,] )\b(?P<name>" + NAME + r"),\s+(?P<age>\d{1,2}),"),
 )
 ROLE_BEFORE = re.compile(
-    r"(?:an?|another|the)\s+((?:[A-Z][\w-]*\s+){0,2}(?:soldier|officer|defector|prisoner|"
+    r"(?:[Aa]n?|[Aa]nother|[Tt]he)\s+((?:[A-Z][\w-]*\s+){0,2}(?:soldier|officer|defector|prisoner|"
     r"worker|student|civilian|journalist|activist|fighter|man|woman))\b[^.]{0,60}$"
 )
 ROLE_AFTER = re.compile(r",?\s+(?:another|a|the)\s+((?:[\w-]+\s+){0,2}soldier)\b")
@@ -48,7 +48,8 @@ def _titled_person(places: tuple[str, ...]) -> re.Pattern:
     """Title, an optional "to/of PLACE" with a known place, then a name."""
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or "(?!x)x"
     return re.compile(
-        r"\b(?P<desc>(?:(?:[A-Z][\w.'-]*|of|the|and|to)\s+){0,6}?(?:" + TITLES + r"))"
+        r"\b(?P<desc>(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
+        r"(?:" + TITLES + r"))"
         r"(?:\s+(?:to|of)\s+(?:the\s+)?(?P<place>" + place + r"))?"
         r"\s+(?P<name>" + NAME + r")(?='s\b|\b)"
     )
@@ -123,6 +124,7 @@ class ActorIndex:
     def __init__(self, actors: list[Actor]):
         self.actors: dict[str, Actor] = {}
         self._alias: dict[str, str] = {}
+        self._pattern: re.Pattern | None = None
         for actor in actors:
             self.add(actor)
 
@@ -143,6 +145,10 @@ class ActorIndex:
             self._alias.setdefault(alias, actor.name)
         self._pattern = None
         return self.actors[actor.name]
+
+    def names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """Every name and alias of the actors of these kinds."""
+        return tuple(n for n, c in self._alias.items() if self.actors[c].kind in kinds)
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for `name`, if it is a known name or alias."""
@@ -199,11 +205,7 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
 
 def find_people(text: str, index: ActorIndex) -> list[Actor]:
     """People named in `text` with a title, an age or an introducing phrase, in text order."""
-    places = tuple(
-        name for name, canonical in index._alias.items()
-        if index.actors[canonical].kind in ("country", "organisation")
-    )
-    patterns = (_titled_person(places), *PERSON_PATTERNS)
+    patterns = (_titled_person(index.names(("country", "organisation"))), *PERSON_PATTERNS)
     hits = sorted(
         ((m.start("name"), m) for pattern in patterns for m in pattern.finditer(text)),
         key=lambda hit: hit[0],
@@ -216,7 +218,7 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
             continue
         canonical = _existing_person(name, found)
         if canonical is None:
-            aliases = [name.split()[-1]] if len(name.split()) > 1 and "-" not in name else []
+            aliases = [name.split()[-1]] if len(name.split()) == 2 and "-" not in name else []
             found[name] = Actor(name, "person", aliases)
             canonical = name
         elif len(name) > len(canonical):
@@ -284,8 +286,13 @@ def _description(facts: dict[str, str]) -> str:
 
 def last_person_before(mentions: list[Mention], offset: int) -> str | None:
     """The person most recently named before `offset`: who a pronoun there stands for."""
-    people = [m for m in mentions if m.kind == "person" and m.end <= offset]
-    return people[-1].name if people else None
+    return last_before(mentions, offset, ("person",))
+
+
+def last_before(mentions: list[Mention], offset: int, kinds: tuple[str, ...]) -> str | None:
+    """The actor of one of `kinds` most recently named before `offset`."""
+    found = [m for m in mentions if m.kind in kinds and m.end <= offset]
+    return found[-1].name if found else None
 
 
 def actors_table_rows(index: ActorIndex, used: set[str]) -> list[dict]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.actors import Mention, last_person_before
+from dashboard.actors import Mention, last_before, last_person_before
 
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|added|adds|announced|announces"
@@ -12,7 +12,7 @@ SPEECH = re.compile(
     r"|wrote|writes|denied|denies|insisted|warned|warns|believes?|believed|quoted as saying"
     r"|(?i:according to))\b"
 )
-PRONOUN_SUBJECT = re.compile(r"\b(he|she)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+)?$", re.I)
+PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|who|which)\b|[\"”]\s*$")
 WINDOW = 90
 
@@ -43,7 +43,10 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
     if verb.group().lower() != "according to":
         pronoun = PRONOUN_SUBJECT.search(sentence[max(0, verb.start() - 20) : verb.start()])
         if pronoun:
-            return last_person_before(mentions, verb_start - len(pronoun.group())) or ""
+            before = verb_start - len(pronoun.group())
+            if pronoun.group(1).lower() == "it":
+                return last_before(mentions, before, ("organisation", "media")) or ""
+            return last_person_before(mentions, before) or ""
         before = [
             m for m in mentions
             if verb_start - WINDOW <= m.start and m.end <= verb_start and m.start >= offset

@@ -137,7 +137,7 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
             fig.add_trace(_lane_trace(name, rows, PALETTE[index % len(PALETTE)]))
     fig.update_layout(
         height=max(300, 130 + 34 * len(order)), showlegend=False, hovermode="closest",
-        margin={"l": 10, "r": 10, "t": 10, "b": 40}, clickmode="event+select",
+        margin={"l": 10, "r": 10, "t": 36, "b": 30}, clickmode="event+select",
         yaxis={"type": "category", "categoryorder": "array", "categoryarray": order[::-1],
                "automargin": True, "title": None},
         xaxis={"type": "date", "title": None, "automargin": True, "range": focus_range(dated),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from dashboard.actors import Mention, last_person_before
+from dashboard.actors import Mention, last_before, last_person_before
 from dashboard.attribution import attribute
 from dashboard.sentences import Sentence
 from dashboard.timex import Timex
@@ -19,14 +19,16 @@ KINDS = (
     ("interview", r"\binterview(?:s|ed)?\b"),
     ("photo", r"\b(?:photo|photograph|picture|image|video|footage)\b"),
     ("capture", r"\b(?:captured|capture|taken prisoner|seized|detained)\b"),
-    ("deployment", r"\b(?:deployed|deploy|deployment|dispatched|sent (?:to|in)|stationed)\b"),
+    ("deployment", r"\b(?:deployed|deploy|deployment|dispatched|sent\b[^.;]{0,40}\b(?:to|in"
+                   r"|into)|stationed|arrived)\b"),
     ("casualties", r"\b(?:killed|wounded|injured|casualties|died|dead)\b"),
-    ("enlistment", r"\b(?:joined|enlisted|conscripted|drafted)\b[^.]{0,30}"
+    ("enlistment", r"\b(?:joined|entered|enlisted|conscripted|drafted)\b[^.]{0,30}"
                    r"\b(?:military|army|navy|forces|service)\b"),
     ("meeting", r"\b(?:met|meeting|summit|talks)\b"),
     ("statement", r"\b(?:said|says|announced|stated|told|claimed|confirmed|acknowledged"
-                  r"|statement|declared)\b"),
+                  r"|statement|declared|reported|reports|wrote|posted)\b"),
 )
+CAPTION_KINDS = {"briefing", "interview", "meeting"}
 KIND_PATTERNS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in KINDS)
 OPENERS = re.compile(r"^(?:Meanwhile|However|Still|Also|Moreover|In addition|Separately),\s+")
 TRAILING_CLAUSE = re.compile(
@@ -102,34 +104,51 @@ def sentence_actors(sentence: Sentence, mentions: list[Mention]) -> list[str]:
         if person:
             names.append(person)
             break
+    if re.match(r"It\s+(?:said|says|added|reported|announced|confirmed|estimated)\b",
+                sentence.text):
+        body = last_before(mentions, sentence.start, ("organisation", "media"))
+        if body:
+            names.append(body)
     return list(dict.fromkeys(names))
 
 
 def classify(sentence: Sentence, timex: Timex) -> str:
-    """The event's kind, from the words of the clause holding the date, else of its sentence
-    (photo for captions that name nothing else)."""
+    """The event's kind: the kind word nearest the date in its clause, else in its sentence.
+
+    A caption is a photo unless it shows a briefing, interview or meeting.
+    """
     start = timex.start - sentence.start
-    clause = _clause(sentence.text, start, start + len(timex.text))
-    for whole, text in ((False, clause), (True, sentence.text)):
-        for kind, pattern in KIND_PATTERNS:
-            if kind == "photo" and sentence.role == "caption":
-                if whole:
-                    return "photo"
-                continue
-            if pattern.search(text):
-                return kind
+    end = start + len(timex.text)
+    kinds = CAPTION_KINDS if sentence.role == "caption" else None
+    for text, offset in ((*_clause_span(sentence.text, start, end),), (sentence.text, 0)):
+        kind = _nearest_kind(text, start - offset, end - offset, kinds)
+        if kind:
+            return kind
     return "photo" if sentence.role == "caption" else "event"
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The comma- or semicolon-delimited stretch of `text` around [start, end).
+def _nearest_kind(text: str, start: int, end: int, kinds: set[str] | None) -> str | None:
+    """The kind whose word is closest to [start, end) in `text` (earlier kinds win ties)."""
+    best = None
+    for rank, (kind, pattern) in enumerate(KIND_PATTERNS):
+        if kinds is not None and kind not in kinds:
+            continue
+        for match in pattern.finditer(text):
+            gap = max(match.start() - end, start - match.end(), 0)
+            if best is None or (gap, rank) < best[:2]:
+                best = (gap, rank, kind)
+    return best[2] if best else None
 
-    >>> _clause("Troops left on Monday, officials said Tuesday.", 37, 44)
-    ' officials said Tuesday.'
+
+def _clause_span(text: str, start: int, end: int) -> tuple[str, int]:
+    """The comma- or semicolon-delimited stretch of `text` around [start, end), and its offset.
+
+    >>> _clause_span("Troops left on Monday, officials said Tuesday.", 37, 44)
+    (' officials said Tuesday.', 22)
     """
     left = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
     rights = [i for i in (text.find(",", end), text.find(";", end)) if i != -1]
-    return text[left : min(rights) if rights else len(text)]
+    return text[left : min(rights) if rights else len(text)], left
 
 
 def summarise(sentence: Sentence, mentions: list[Mention]) -> str:

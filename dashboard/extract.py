@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -218,10 +219,23 @@ def _same_actor(actor: Actor, known: dict[str, Actor]) -> str | None:
         return actor.name
     for name, other in known.items():
         if other.kind == actor.kind == "person" and (
-            actor.name in other.aliases or name in actor.aliases
+            actor.name in other.aliases or name in actor.aliases or _spelt_alike(name, actor.name)
         ):
             return name if len(name) >= len(actor.name) else None
     return None
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """Two spellings of one full name: same first name, surnames nearly alike.
+
+    >>> _spelt_alike("Volodymyr Zelenskyy", "Volodymyr Zelenskiy")
+    True
+    """
+    first_a, *rest_a = a.split()
+    first_b, *rest_b = b.split()
+    if first_a != first_b or not rest_a or not rest_b:
+        return False
+    return SequenceMatcher(None, " ".join(rest_a), " ".join(rest_b)).ratio() >= 0.8
 
 
 def _renamed(row: dict, renames: dict[str, str]) -> dict:

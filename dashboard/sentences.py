@@ -25,6 +25,12 @@ CREDIT = re.compile(
     r"|\((?:[Pp]hoto:?\s*)?[A-Z][\w /.&-]{1,40}\)|(?:Photo|Image|Credit)s?\s*(?:by|:)\s*"
     r"[\w /.&-]{2,40})\s*$"
 )
+DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}(?:,\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Z][\w&.'’ -]{0,30}\))?\s*(?:—|–|--?)\s*"
+)
+"""A news dateline ("SEOUL, Feb. 19 (Yonhap) --"): where and when the story was filed, which
+belongs to the article, not to an event it reports."""
 TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$|[\"”’]\s*$")
 ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
@@ -73,6 +79,10 @@ def blocks(text: str) -> list[Block]:
             continue
         seen.add(key)
         block = _classify(text[start:end], start, end, repeated=counts[key] > 1)
+        dateline = DATELINE.match(text, start, end) if block.role == "body" else None
+        if dateline and dateline.end() < end:
+            result.append(Block(start, dateline.end(), "dateline"))
+            block = Block(dateline.end(), end, "body")
         result.append(block)
     return result
 
@@ -105,7 +115,7 @@ def _wraps(line: str, following: str, widest: int) -> bool:
         return False
     if following[:1].islower():
         return True
-    return len(line) >= 55 and widest - len(line) <= 15 and not following[:1] in "•*-–"
+    return len(line) >= 55 and widest - len(line) <= 15 and following[:1] not in "•*-–"
 
 
 def _classify(line: str, start: int, end: int, repeated: bool) -> Block:

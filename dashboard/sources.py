@@ -14,6 +14,7 @@ import hashlib
 import io
 import re
 import stat
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,10 +41,12 @@ BLOCK_TAGS = (
     "p", "div", "section", "article", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption",
     "blockquote", "tr", "br", "header", "footer", "figure", "pre", "dd", "dt", "td", "th",
 )  # fmt: skip
+JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+"""The publication date in a page's JSON-LD metadata (schema.org NewsArticle)."""
 DROPPED_TAGS = (
     "script", "style", "noscript", "iframe", "nav", "form", "button", "svg", "template",
     "object", "embed", "select", "input", "textarea", "aside", "head", "frame", "frameset",
-    "canvas", "audio", "video",
+    "canvas", "audio", "video", "footer",
 )  # fmt: skip
 TEXT_STRINGS = (NavigableString, CData)
 """The string types that are page text (not comments, doctypes or processing instructions)."""
@@ -146,8 +149,10 @@ def read_manifest(manifest: str | Path) -> list[dict]:
     for number, fields in records:
         where = f"{manifest}: row {number}"
         if len(fields) != len(columns):
+            count = f"{len(fields)} field{'s' if len(fields) != 1 else ''}"
+            hint = " (an unclosed quote?)" if any("\n" in f for f in fields) else ""
             raise SourceError(
-                f"{where}: {len(fields)} fields, but the header has {len(columns)} columns"
+                f"{where}: {count}, but the header has {len(columns)} columns{hint}"
             )
         row = {}
         for position, (name, value) in enumerate(zip(columns, fields, strict=True), start=1):
@@ -453,7 +458,9 @@ def html_to_text(html: str) -> tuple[str, str, str]:
     the tree is walked without recursion (and without editing it, which is quadratic), so
     thousands of nested tags cost no more than thousands of siblings.
     """
-    soup = BeautifulSoup(SURROGATES.sub("\ufffd", html), "lxml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "looks like a file name", "XML parsed as HTML"...
+        soup = BeautifulSoup(SURROGATES.sub("\ufffd", html), "lxml")
     title = _meta(soup, ("meta", "property", "og:title")) or (
         soup.title.get_text(" ", strip=True) if soup.title else ""
     )
@@ -465,6 +472,9 @@ def html_to_text(html: str) -> tuple[str, str, str]:
     if not published:
         stamp = soup.find("time", attrs={"datetime": True})
         published = _date_prefix(_attribute(stamp, "datetime")) if stamp else ""
+    if not published:
+        linked = JSON_LD_DATE.search(html)
+        published = _date_prefix(linked.group(1)) if linked else ""
     body = soup.body or soup
     lines = [re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in _text(body).split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"

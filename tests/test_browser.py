@@ -6,6 +6,7 @@ tests/browser/ are missing (`npm ci --prefix tests/browser`).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import http.server
@@ -23,7 +24,7 @@ from pathlib import Path
 import pytest
 import sample_data
 
-from dashboard import export
+from dashboard import charts, dataset, export
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,11 +74,11 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    data = sample_data.write(tmp_path_factory.mktemp("browser") / "data")
+@contextlib.contextmanager
+def serve(data_dir: Path):
+    """`streamlit run` the page over `data_dir` on a free localhost port; yields its URL."""
     port = free_port()
-    env = {**os.environ, "DASHBOARD_DATA": str(data)}
+    env = {**os.environ, "DASHBOARD_DATA": str(data_dir)}
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
                "--server.headless", "true", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--browser.gatherUsageStats", "false",
@@ -95,6 +96,12 @@ def app_url(tmp_path_factory):
             process.kill()
 
 
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    with serve(sample_data.write(tmp_path_factory.mktemp("browser") / "data")) as url:
+        yield url
+
+
 DRAWN_EVENTS = """() => {
   const plot = document.querySelector('.js-plotly-plot');
   if (!plot || !plot._fullData) return null;
@@ -110,11 +117,9 @@ DRAWN_EVENTS = """() => {
 FIRST_POINT = """() => {
   for (const el of document.querySelectorAll('.js-plotly-plot .scatterlayer .points path')) {
     const box = el.getBoundingClientRect();
-    if (box.width > 4 && !el.closest('.rangeslider-container')) return {x: box.x + box.width / 2, y: box.y + box.height / 2,
-                                id: el.__data__ && el.__data__.data};
+    if (box.width > 4 && !el.closest('.rangeslider-container')) return el;
   }
 }"""
-ALL_IDS = {"e1", "e2", "e3", "e4", "e5", "e6", "e7"}
 
 
 def drawn(page, count: int, lanes: int) -> dict:
@@ -133,18 +138,12 @@ def test_page_draws_filters_and_downloads(browser, app_url, tmp_path):
     assert len(drawn(page, 7, lanes=5)["ids"]) == 7
     page.wait_for_timeout(500)
     page.screenshot(path=ARTIFACTS / "page-1280.png")
-    page.set_viewport_size({"width": 1280, "height": 1900})
-    page.wait_for_timeout(1000)
-    page.screenshot(path=ARTIFACTS / "page-overview.png")
-    (ROOT / "docs").mkdir(exist_ok=True)
-    shutil.copyfile(ARTIFACTS / "page-overview.png", ROOT / "docs" / "screenshot.png")
-    page.set_viewport_size({"width": 1280, "height": 800})
 
-    point = page.evaluate(FIRST_POINT)
-    page.mouse.click(point["x"], point["y"])
-    card = page.get_by_test_id("stVerticalBlockBorderWrapper").filter(has_text="Selected event")
-    card.first.wait_for(timeout=30_000)
-    assert point["id"] in ALL_IDS
+    point = page.evaluate_handle(FIRST_POINT).as_element()
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_text("Selected event").wait_for(timeout=30_000)
 
     actors = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     actors.locator("input").click()
@@ -217,3 +216,21 @@ def test_timelinejs_export_loads_in_timelinejs(browser, tmp_path):
     finally:
         server.shutdown()
 
+
+
+def test_built_data_renders_and_makes_the_readme_screenshot(browser):
+    """The repository's own build, drawn in full; its picture becomes docs/screenshot.png."""
+    data_dir = ROOT / "data"
+    if not (data_dir / "events.csv").exists():
+        pytest.skip("no build in data/ (make build)")
+    meta = charts.timeline(dataset.load(data_dir).events).layout.meta
+    with serve(data_dir) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 1700})
+        page.goto(url)
+        drawn(page, meta["events"], lanes=len(meta["lanes"]))
+        page.wait_for_timeout(1000)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "built-data-1280.png")
+        page.close()
+    (ROOT / "docs").mkdir(exist_ok=True)
+    shutil.copyfile(ARTIFACTS / "built-data-1280.png", ROOT / "docs" / "screenshot.png")

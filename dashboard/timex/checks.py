@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from dashboard.timex.lexicon import MONTHS
+
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z]+)")
 _YEAR_CUES = {
@@ -77,7 +79,7 @@ def check_year(m: re.Match, text: str) -> bool:
     if y.startswith("'"):
         return before in _YEAR_CUES
     n = int(y)
-    after = word_after(text, m.end())
+    after = word_after(text, m.end()) if text[m.end() : m.end() + 1] == " " else ""
     if after.islower() and after.endswith("s") and after not in _VERBISH_S:
         return False
     if after.lower() in ("percent", "people", "feet", "meters", "metres", "km", "miles", "kg"):
@@ -92,8 +94,13 @@ def check_year(m: re.Match, text: str) -> bool:
 
 
 def check_weekday(m: re.Match, text: str) -> bool:
-    """Weekday names must be capitalised."""
-    return _capital(m, "wd")
+    """Weekday names must be capitalised and not name a paper ("the Sunday Times")."""
+    if not _capital(m, "wd"):
+        return False
+    if not m.group("rel") and word_before(text, m.start()) == "the" and not m.group("part"):
+        nxt = word_after(text, m.end())
+        return not (nxt[:1].isupper() and nxt.lower() not in MONTHS)
+    return True
 
 
 def check_clock(m: re.Match, text: str) -> bool:
@@ -107,7 +114,9 @@ def check_clock(m: re.Match, text: str) -> bool:
 
 def check_set(m: re.Match, text: str) -> bool:
     """"a day"/"a year" is a frequency only after a count or an amount ("twice a day")."""
-    if m.group("every") and m.group("every").lower() == "a":
+    if m.group("freq"):
+        return True
+    if m.group("every") and m.group("every").lower() in ("a", "an"):
         return bool(_SET_A_CUES.search(text, max(0, m.start() - 20), m.start()))
     if m.group("wds"):
         return _capital(m, "wds")
@@ -144,16 +153,21 @@ _SEASON_CUES = {"in", "during", "by", "until", "since", "through", "this", "last
 
 
 def check_season(m: re.Match, text: str) -> bool:
-    """"fall" is a season only with a determiner, a year, or after "in"/"during"."""
-    if m.group("s").lower() != "fall" or m.group("y") or m.group("edge") or m.group("ear"):
+    """A season needs a determiner, a year or a preposition; "fall" also must not be a verb."""
+    if m.group("y") or m.group("sy") or m.group("edge") or m.group("ear"):
         return True
+    fall = m.group("s").lower() == "fall"
     rel = (m.group("rel") or "").lower()
     after = word_after(text, m.end()).lower()
-    if after in ("of", "in", "from", "to", "off", "into", "on", "was", "is", "has"):
+    if fall and after in ("of", "in", "from", "to", "off", "into", "on", "was", "is", "has"):
         return False
     if rel and rel != "the":
         return True
-    return word_before(text, m.start()) in ("in", "during", "by", "until", "since", "through")
+    before = word_before(text, m.start())
+    if rel == "the":
+        return not fall or before in ("in", "during", "by", "until", "since", "through", "this")
+    cues = ("in", "during", "by", "until", "since", "through", "this", "last", "next", "of")
+    return before in cues and not fall or before in cues[:6]
 
 
 CHECKS = {

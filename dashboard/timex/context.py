@@ -13,14 +13,14 @@ import datetime as dt
 import re
 
 _FUTURE = (
-    r"will|wo|won't|'ll|shall|going\s+to|plans?\s+to|planning\s+to|scheduled|slated|due\s+to"
+    r"will|wo|won't|'ll|shall|going\s+to|plans?\s+(?:to|an?)|planning\s+to|scheduled|slated|due\s+to"
     r"|expects?|expected|intends?\s+to|aims?\s+to|set\s+to|is\s+to|are\s+to|next(?!\s+to)|upcoming"
     r"|coming|would|hopes?\s+to|ahead|effective|through|to\s+be|soon|until|till|as\s+soon\s+as"
     r"|as\s+early\s+as|deadline|planned|planning"
 )
 _PAST = (
     r"said|says|was|were|had|did|has|have|been|ago|last|earlier|previously|since|reported"
-    r"|told|announced|added|noted|\w+ed"
+    r"|told|announced|added|noted|\w+(?<!e)ed"
 )
 _CUE = re.compile(rf"(?i)\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST}))\b")
 _SENT_END = re.compile(r"[.!?]['\")\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")

@@ -17,7 +17,9 @@ def _alt(words) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
 
 
-MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -39,12 +41,15 @@ SPOKEN_YEAR = (
     r"|six|seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six"
     r"|seven|eight|nine|ten))?)"
 )
-UNIT = r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century|centuries|millennium|millennia)"
+UNIT = (
+    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century"
+    r"|centuries|millennium|millennia)"
+)
 SEASON = _alt(SEASONS)
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 EDGE = (
-    r"(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half"
-    r"|second\s+half|latter\s+part|early\s+part|first\s+part|rest|remainder|balance)\s+of\s+)"
+    r"(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn"
+    r"|latter\s+part|early\s+part|first\s+part|rest|remainder|balance)\s+of\s+)"
     r"|(?P<ear>(?:early|late|mid|middle)(?:\s*-\s*|\s+)))"
 )
 """A modifier in front of a period: "the end of", "early", "mid-"."""
@@ -137,7 +142,7 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "yearago",
-        r"\b(?:the\s+)?(?:same\s+)?(?P<ya>year-ago|year-earlier|year\s+ago|year\s+earlier"
+        r"\b(?:the\s+)?(?:(?:same|comparable|corresponding|prior)\s+)?(?P<ya>year-ago|year-earlier|year\s+ago|year\s+earlier"
         r"|prior-year|year-before|previous-year|comparable|corresponding)"
         r"(?:\s+(?P<unit>quarter|period|month|week|day|year))?\b",
     ),
@@ -186,11 +191,11 @@ _P: list[tuple[str, str]] = [
         rf"\b(?:(?P<approx>about|some|nearly|almost|roughly|around|approximately|more\s+than"
         rf"|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|over|under|just|only|barely"
         rf"|within|another|an\s+additional|no\s+more\s+than)\s+)?"
-        rf"(?:(?P<the>the|its|their|his|her|a)\s+)?(?:(?P<rel>past|last|next|first|coming"
+        rf"(?:(?P<the>the|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|first|coming"
         rf"|previous|final|initial|following|preceding|recent|latest|remaining|prior)\s+)?"
         rf"(?P<n>{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?:\s+|-)"
         rf"(?:(?P<more>more|straight|consecutive|full|additional|long)\s+)?"
-        rf"(?P<unit>{UNIT})s?(?P<long>[- ]long)?\b(?![- ]olds?\b)",
+        rf"(?P<unit>{UNIT})s?(?P<long>[- ]long)?\b(?![- ](?:olds?|earlier|ago|end)\b)",
     ),
     (
         "units",
@@ -200,9 +205,10 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "set",
-        rf"\b(?:(?P<every>every|each|per|a)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
+        rf"\b(?:(?:(?P<freq>once|twice|thrice|(?:{NUM}|several|many|a\s+few)\s+times)\s+)?"
+        rf"(?P<every>every|each|per|a|an)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
         rf"|hour|day|night|week|month|quarter|year|decade|{WEEKDAY}|morning|evening"
-        rf"|afternoon|{MONTH_FULL})s?\b|(?P<adv>daily|weekly|monthly|yearly|hourly"
+        rf"|afternoon|{MONTH_FULL})s?\b|(?P<adv>daily|weekly|monthly|yearly|annually|hourly"
         rf"|nightly|biweekly|semiannually|biannually)\b|on\s+a\s+(?P<basis>daily|weekly|monthly"
         rf"|yearly|annual|quarterly|regular)\s+basis\b|(?P<wds>{WEEKDAY})s\b)",
     ),

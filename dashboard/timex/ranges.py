@@ -41,5 +41,6 @@ def value_range(value: str, type_: str) -> tuple[str | None, str | None, str | N
     if gran == "day" and "T" in value:
         tm = _TIME.search(value)
         if tm:
-            precision = "second" if tm.group(3) else "minute" if tm.group(2) else "hour"
+            minute = tm.group(2) and tm.group(2) != ":00"
+            precision = "second" if tm.group(3) else "minute" if minute else "hour"
     return precision, first.isoformat(), last.isoformat()

@@ -164,7 +164,8 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
         day = weekday(ctx.dct, wd, 1, strict=True)
     else:
         day = weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
-    return "DATE", day, mod_of(m["ear"])
+    t, v = _with_part(day, m["part"])
+    return t, v, mod_of(m["ear"])
 
 
 _DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
@@ -250,6 +251,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
     if rel == "the new":
         return ("DATE", _period(ctx, "year", 1, False), mod) if gran == "year" else None
     if rel in _LATEST or (rel == "the" and gran == "quarter"):
+        if gran == "quarter" and (ended := _ended(m, ctx)):
+            return "DATE", ended, mod
         if gran == "quarter":
             if rel == "the" and ctx.quarter:
                 return "DATE", ctx.quarter, mod
@@ -270,6 +273,26 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
 
 
 _ORD_Q = {"final": 4, "last": 4}
+_ENDED = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+(?P<mon>[A-Z][a-z]+\.?)\s+(?P<d>\d\d?)\b"
+    r"(?:,?\s+(?P<y>\d{4}))?"
+)
+
+
+def _ended(m: re.Match, ctx: Context) -> str | None:
+    """The quarter of the closing date that follows "the quarter" ("... ended Sept. 30")."""
+    e = _ENDED.match(ctx.text, m.end())
+    if not e or e["mon"].lower().rstrip(".") not in MONTHS:
+        return None
+    mon, day = _mon(e["mon"]), int(e["d"])
+    if e["y"]:
+        y = int(e["y"])
+    else:
+        v = month_day(ctx.dct, mon, day, -1)
+        if v is None:
+            return None
+        y = int(v[:4])
+    return f"{y:04d}-Q{(mon - 1) // 3 + 1}"
 
 
 def _quarter_year(ctx: Context, q: int, months: int) -> int:
@@ -399,7 +422,9 @@ def h_offset(m: re.Match, ctx: Context) -> Result:
                  "millennium": "year"}.get(unit, unit)  # fmt: skip
     gran = _OFFSET_GRAN[unit]
     sign = -1 if back else 1
-    anchored = d not in ("ago", "from now", "hence") and unit not in ("year", "decade", "century")
+    anchored = d not in ("ago", "from now", "hence") and not (
+        back and unit in ("year", "decade", "century")
+    )
     if unit == "year" and (base := _last_quarter_base(ctx, m.start())):
         return "DATE", shifted(base, "year", sign * count), None
     if anchored and ctx.last and (p := parse_value(ctx.last)):
@@ -583,7 +608,8 @@ HANDLERS = {
     "month_year": h_month_year, "month": h_month, "year": h_year, "decade": h_decade,
     "century": h_century, "weekday": h_weekday, "deictic": h_deictic, "partday": h_partday,
     "relperiod": h_relperiod, "quarter": h_quarter, "qcode": h_qcode, "yearago": h_yearago,
-    "season": h_season, "yearperiod": h_yearperiod, "spoken": h_spoken, "offset": h_offset, "dayafter": h_dayafter, "laterthat": h_laterthat,
+    "season": h_season, "yearperiod": h_yearperiod, "spoken": h_spoken, "offset": h_offset,
+    "dayafter": h_dayafter, "laterthat": h_laterthat,
     "inday": h_inday, "duration": h_duration, "units": h_units, "set": h_set,
     "clock": h_clock, "ref": h_ref, "holiday": h_holiday,
 }  # fmt: skip

@@ -1,6 +1,6 @@
 """The tagger: find candidates with every pattern, keep the leftmost-longest, resolve in order.
 
->>> [(t.text, t.type, t.value) for t in tag("The minister said Wednesday it will act.", "2025-02-19")]
+>>> [(t.text, t.type, t.value) for t in tag("She said Wednesday it will act.", "2025-02-19")]
 [('Wednesday', 'DATE', '2025-02-19')]
 """
 

@@ -26,7 +26,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
         for w in words:
             cues[w] = tuple(dict.fromkeys(cues.get(w, ()) + tuple(rules)))
 
-    add(MONTHS, _DATED)
+    add(MONTHS, _DATED + ("set",))
     add(WEEKDAYS, ("weekday", "mdy", "dmy", "clock", "set"))
     add([w + "s" for w in WEEKDAYS if len(w) > 3], ("set",))
     add(("today", "yesterday", "tomorrow", "tonight"), ("deictic", "clock", "partday"))
@@ -70,7 +70,8 @@ PREFIX_WORDS = frozenset(
     approximately more than less fewer up to at least over under just only barely within
     another additional no its their his her every each per other and on few several many
     numerous couple number straight consecutive full long final initial remaining year-ago
-    year-earlier today yesterday tomorrow tonight s""".split()
+    year-earlier today yesterday tomorrow tonight s before after day these right any time once
+    twice thrice times""".split()
     + list(MONTHS) + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""

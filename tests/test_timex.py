@@ -1,0 +1,174 @@
+"""Table-driven tests of the temporal tagger: one row per expression, in sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.timex import Timex, tag
+from dashboard.timex.timeml import to_timeml
+
+D, T, DUR, S = "DATE", "TIME", "DURATION", "SET"
+WED = "2025-02-19"
+
+ROWS = [
+    # seed expressions (DCT 2025-02-19, a Wednesday)
+    ("The cabinet said Wednesday it will review the rules.", WED, "Wednesday", D, WED, "day"),
+    ("A report published earlier in the day named the officials.", WED, "earlier in the day",
+     D, WED, "day"),
+    ("The two fishermen were rescued on Jan. 9 off the coast.", WED, "Jan. 9", D, "2025-01-09",
+     "day"),
+    ("Aid convoys have crossed the border since October 2024 to reach the town.", WED,
+     "October 2024", D, "2024-10", "month"),
+    ("She joined the national orchestra in 2015, playing the cello.", WED, "2015", D, "2015",
+     "year"),
+    ("The unit was sent to the front on Jan. 5 but saw little action.", WED, "Jan. 5", D,
+     "2025-01-05", "day"),
+    ("Firefighters battle a blaze near the harbour, Jan. 12. Reuters", WED, "Jan. 12", D,
+     "2025-01-12", "day"),
+    ("The envoy speaks to reporters in the capital, Feb. 13. AFP", WED, "Feb. 13", D,
+     "2025-02-13", "day"),
+    ("In a speech earlier this month, the governor promised new roads.", WED,
+     "earlier this month", D, "2025-02", "month"),
+    ("Prices will keep rising, she told a briefing, Tuesday (local time).", WED, "Tuesday", D,
+     "2025-02-18", "day"),
+    ("Officials meet on a weekly basis to review the data.", WED, "on a weekly basis", S, "P1W",
+     None),
+    ("The strikers are currently negotiating with the owners.", WED, "currently", D,
+     "PRESENT_REF", None),
+    # absolute dates in several formats
+    ("The ceasefire began on 9 January and held for a week.", WED, "9 January", D, "2025-01-09",
+     "day"),
+    ("The order, dated 1/9/2025, was later withdrawn.", WED, "1/9/2025", D, "2025-01-09", "day"),
+    ("The law took effect on March 3, 2021, after a long debate.", WED, "March 3, 2021", D,
+     "2021-03-03", "day"),
+    ("Court filings from 2024-11-30 describe the deal.", WED, "2024-11-30", D, "2024-11-30",
+     "day"),
+    ("The company was founded in May 1998 by two engineers.", WED, "May 1998", D, "1998-05",
+     "month"),
+    # relative dates
+    ("The minister resigned last week after the vote.", WED, "last week", D, "2025-W07", "week"),
+    ("Unemployment fell last month, the agency said.", WED, "last month", D, "2025-01", "month"),
+    ("Growth slowed late last year as exports weakened.", WED, "late last year", D, "2024",
+     "year"),
+    ("The refinery will reopen next year.", WED, "next year", D, "2026", "year"),
+    ("The mayor said yesterday that the bridge was safe.", WED, "yesterday", D, "2025-02-18",
+     "day"),
+    ("The court will rule tomorrow on the appeal.", WED, "tomorrow", D, "2025-02-20", "day"),
+    ("The council will vote on Friday on the budget.", WED, "Friday", D, "2025-02-21", "day"),
+    ("The rebels seized the town two years ago.", WED, "two years ago", D, "2023", "year"),
+    ("Talks are expected in the coming weeks.", WED, "the coming weeks", D, "FUTURE_REF", None),
+    ("The festival moved to the coast in the 1990s.", WED, "the 1990s", D, "199", "decade"),
+    ("Sales rose in the third quarter of 2024.", WED, "the third quarter of 2024", D, "2024-Q3",
+     "quarter"),
+    ("Tourism recovered in the summer of 2023.", WED, "the summer of 2023", D, "2023-SU",
+     "season"),
+    ("The plant opened in mid-January, months behind schedule.", WED, "mid-January", D,
+     "2025-01", "month"),
+    ("The dam burst on March 3, 2021. Three days later the river peaked.", WED,
+     "Three days later", D, "2021-03-06", "day"),
+    ("Fighting resumed on Jan. 20, and the next day the talks collapsed.", WED, "the next day", D,
+     "2025-01-21", "day"),
+    ("Police detained the driver on Tuesday morning.", WED, "Tuesday morning", T,
+     "2025-02-18TMO", "day"),
+    # times with zones
+    ("The polls close at 3 p.m. EST, officials said.", WED, "3 p.m. EST", T, "2025-02-19T15:00",
+     "hour"),
+    ("The launch is set for 10:30 a.m. tomorrow.", WED, "10:30 a.m. tomorrow", T,
+     "2025-02-20T10:30", "minute"),
+    # durations and sets
+    ("The siege lasted three days.", WED, "three days", DUR, "P3D", None),
+    ("Voters elect a new council every four years.", WED, "every four years", S, "P4Y", None),
+    ("He signed a two-year contract with the club.", WED, "two-year", DUR, "P2Y", None),
+    ("The crew worked for several hours to free the whale.", WED, "several hours", DUR, "PTXH",
+     None),
+    ("Over the past week, prices doubled.", WED, "the past week", D, "2025-W07", "week"),
+    ("The newspaper is printed daily.", WED, "daily", S, "P1D", None),
+    # references
+    ("The port is now closed to foreign ships.", WED, "now", D, "PRESENT_REF", None),
+    ("The reserve has recently been expanded.", WED, "recently", D, "PAST_REF", None),
+    # years in context
+    ("The treaty of 1648 ended the war.", WED, "1648", D, "1648", "year"),
+    ("The company posted a loss in fiscal 2024.", WED, "fiscal 2024", D, "2024", "year"),
+]  # fmt: skip
+
+NONE_ROWS = [
+    "Ri, 26, and another soldier, 21-year-old Baek, were treated in hospital.",
+    "The home side won 3-1 after extra time.",
+    "Officials said the rules may change and that crowds may gather.",
+    "Thousands of workers will March through the capital on the route.",
+    "For bookings call 555-2025 or 020 7946 0958 before noon-time runs out.",
+    "The survey found that 80 percent of voters agreed.",
+    "The army has 11,000 soldiers, and around 4,000 were wounded.",
+    "We said we would help, and we did.",
+    "The bill costs $2,015 and weighs 1,998 kilograms.",
+    "The mayor of Sunderland met the Sunday Times editor.",
+    "Residents gathered at the hot spring outside the village.",
+    "The 2000 runners set off from the square.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "text", "type_", "value", "precision"), ROWS,
+                         ids=[r[2] for r in ROWS])  # fmt: skip
+def test_expression(sentence, dct, text, type_, value, precision):
+    found = {t.text: t for t in tag(sentence, dct)}
+    assert text in found, f"{text!r} not found in {list(found)}"
+    t = found[text]
+    assert (t.type, t.value, t.precision) == (type_, value, precision)
+
+
+@pytest.mark.parametrize("sentence", NONE_ROWS)
+def test_no_expression(sentence):
+    found = [t.text for t in tag(sentence, WED) if t.text not in ("noon",)]
+    assert found == []
+
+
+def test_seed_traps_give_nothing():
+    text = "Ri, 26, and another soldier, 21-year-old Baek. We are 80 percent sure. Around 4,000."
+    assert tag(text, WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "first", "last"),
+    [
+        ("in October 2024", "2024-10", "2024-10-01", "2024-10-31"),
+        ("in the summer of 2024", "2024-SU", "2024-06-01", "2024-08-31"),
+        ("in the 1990s", "199", "1990-01-01", "1999-12-31"),
+        ("in the second quarter of 2025", "2025-Q2", "2025-04-01", "2025-06-30"),
+        ("on Jan. 9", "2025-01-09", "2025-01-09", "2025-01-09"),
+    ],
+)
+def test_date_range(text, value, first, last):
+    (t,) = tag("It happened " + text + ".", WED)
+    assert (t.value, t.date, t.date_end) == (value, first, last)
+
+
+def test_week_range_is_monday_to_sunday():
+    (t,) = tag("He left last week.", WED)
+    assert (t.value, t.date, t.date_end) == ("2025-W07", "2025-02-10", "2025-02-16")
+
+
+def test_dct_as_date_object():
+    import datetime as dt
+
+    (t,) = tag("They met yesterday.", dt.date(2025, 2, 19))
+    assert t.value == "2025-02-18"
+
+
+def test_timeml_output_escapes_and_numbers():
+    text = "Q&A on Jan. 9 <live> and again on Feb. 2."
+    out = to_timeml(text, tag(text, WED))
+    assert out == (
+        'Q&amp;A on <TIMEX3 tid="t1" type="DATE" value="2025-01-09">Jan. 9</TIMEX3> &lt;live&gt; '
+        'and again on <TIMEX3 tid="t2" type="DATE" value="2025-02-02">Feb. 2</TIMEX3>.'
+    )
+
+
+def test_timeml_writes_mod():
+    text = "Growth slowed late last year."
+    assert 'mod="END"' in to_timeml(text, tag(text, WED))
+
+
+def test_to_dict_drops_empty_fields():
+    t = Timex(0, 3, "now", "DATE", "PRESENT_REF")
+    assert t.to_dict() == {"start": 0, "end": 3, "text": "now", "type": "DATE",
+                           "value": "PRESENT_REF"}  # fmt: skip
