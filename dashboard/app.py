@@ -28,11 +28,15 @@ def load(data_dir: str, stamp: float | None) -> dataset.Dataset:
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def choices(data_dir: str, stamp: float | None) -> dict[str, list[str]]:
-    """The values each filter offers, per column."""
-    events = load(data_dir, stamp).events
-    return {column: filters.options(events, column)
-            for column in ("actors", "kind", "outlet", "source_id")}
+def overview(data_dir: str, stamp: float | None) -> dict:
+    """What the whole build offers: each filter's values, its date bounds, the header line."""
+    data = load(data_dir, stamp)
+    return {
+        "choices": {column: filters.options(data.events, column)
+                    for column in ("actors", "kind", "outlet", "source_id")},
+        "bounds": filters.date_bounds(data.events, dt.date.today()),
+        "header": cards.header_line(data.events, data.sources, data.built),
+    }
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -97,10 +101,10 @@ def sidebar(data: dataset.Dataset, offered: dict[str, list[str]],
     )
 
 
-def header(data: dataset.Dataset) -> None:
-    """Story name, counts, span of dates and when the data was built."""
+def header(data: dataset.Dataset, line: str) -> None:
+    """Story name, then `line`: counts, span of dates and when the data was built."""
     st.title(data.title)
-    st.caption(cards.header_line(data.events, data.sources, data.built))
+    st.caption(line)
 
 
 def figure_cards(data: dataset.Dataset) -> None:
@@ -202,24 +206,19 @@ def main() -> None:
     st.set_page_config(page_title="Story timeline", layout="wide")
     data_dir = str(dataset.default_data_dir())
     data = load(data_dir, dataset.stamp(data_dir))
-    header(data)
+    facts = overview(data_dir, data.built)
+    header(data, facts["header"])
     if data.empty:
         st.info("There is no data yet. Build it from the articles in seeds/ with `make build` "
                 "(or `python -m dashboard build`), then reload this page.")
         return
-    days = data.events["date"].dropna()
-    ends = data.events["date_end"].dropna()
-    today = dt.date.today()
-    bounds = (dt.date.fromisoformat(days.min()) if len(days) else today,
-              dt.date.fromisoformat(max(ends.max(), days.max())) if len(days) else today)
-    spec = filters.FilterSpec() if st.session_state.pop("f_clear", False) else (
-        filters.from_query(st.query_params.to_dict() | {
-            name: st.query_params.get_all(name) for name in filters.PARAMS.values()}))
-    seed_state(spec, bounds)
-    spec = sidebar(data, choices(data_dir, data.built), bounds)
+    bounds = facts["bounds"]
+    current = {name: st.query_params.get_all(name) for name in st.query_params}
+    cleared = st.session_state.pop("f_clear", False)
+    seed_state(filters.FilterSpec() if cleared else filters.from_query(current), bounds)
+    spec = sidebar(data, facts["choices"], bounds)
     wanted = filters.to_query(spec)
-    if wanted != {k: st.query_params.get_all(k) if k in filters.PARAMS.values() else v
-                  for k, v in st.query_params.to_dict().items()}:
+    if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     figure_cards(data)
     shown = filters.apply(data.events, spec)

@@ -103,11 +103,11 @@ def _unit_label(first: dt.date, last: dt.date, unit: str, value: str) -> str:
 def date_labels(events: pd.DataFrame) -> pd.Series:
     """`date_label` for every event, computed once per distinct date (fast on large tables)."""
     columns = ["date", "date_end", "precision", "timex", "mod"]
-    keys = events[columns].astype(object).where(events[columns].notna(), "")
-    joined = keys.apply(lambda c: c.astype(str)).agg("\x1f".join, axis=1)
-    distinct = keys.assign(_key=joined).drop_duplicates("_key")
-    labels = {row[-1]: date_label(*row[:-1]) for row in distinct.itertuples(index=False)}
-    return joined.map(labels).astype("string")
+    keys = events[columns].astype("string").fillna("")
+    distinct = keys.drop_duplicates()
+    labels = distinct.assign(_label=[date_label(*row) for row in distinct.itertuples(index=False)])
+    merged = keys.merge(labels, on=columns, how="left")["_label"]
+    return merged.set_axis(events.index).astype("string")
 
 
 def number_label(value: object, qualifier: object = "") -> str:
@@ -320,18 +320,20 @@ def actor_cards(events: pd.DataFrame, actors: pd.DataFrame, limit: int = 12) -> 
     info = {row["name"]: row for row in actors.to_dict("records")}
     counts = laned.drop_duplicates(["event_id", "name"])["name"].value_counts()
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))[:limit]
+    names = [name for name, _ in top]
+    dated = laned[laned["name"].isin(names) & laned["date"].notna()]
+    dated = dated.assign(date_end=dated["date_end"].fillna(dated["date"]))
+    first = dated.sort_values(["date", "date_end"]).drop_duplicates("name").set_index("name")
+    last = dated.sort_values(["date_end", "date"]).drop_duplicates("name", keep="last")
+    last = last.set_index("name")
     cards = []
-    for name, _ in top:
-        group = laned[laned["name"] == name]
-        dated = group[group["date"].notna()].sort_values(["date", "date_end"])
+    for name, count in top:
         meta = info.get(name, {})
         cards.append({
             "name": name, "kind": text(meta.get("kind")).capitalize(),
-            "description": text(meta.get("description")),
-            "events": int(group["event_id"].nunique()),
-            "first": _event_date(dated.iloc[0]) if len(dated) else "Undated",
-            "last": _event_date(dated.sort_values(["date_end", "date"]).iloc[-1])
-            if len(dated) else "Undated",
+            "description": text(meta.get("description")), "events": int(count),
+            "first": _event_date(first.loc[name]) if name in first.index else "Undated",
+            "last": _event_date(last.loc[name]) if name in last.index else "Undated",
         })
     return cards
 

@@ -123,6 +123,16 @@ def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
     return sort_events(events[keep.astype(bool)])
 
 
+def date_bounds(events: pd.DataFrame, fallback: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day any event covers (`fallback` twice when none is dated)."""
+    days = pd.concat([events["date"], events["date_end"]]).dropna().str.slice(0, 10)
+    days = days[days.str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
+    low, high = (iso_day(days.min()), iso_day(days.max())) if len(days) else ("", "")
+    if not (low and high):
+        return fallback, fallback
+    return dt.date.fromisoformat(low), dt.date.fromisoformat(high)
+
+
 def sort_events(events: pd.DataFrame) -> pd.DataFrame:
     """Events by first day, then last day, then id; undated ones last."""
     return events.sort_values(["date", "date_end", "event_id"], na_position="last", kind="stable")

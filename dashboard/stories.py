@@ -8,8 +8,10 @@ are kept and each is flagged in `conflict`.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import pandas as pd
@@ -27,6 +29,10 @@ STOPWORDS = set(
 WORD = re.compile(r"[a-z][a-z'-]+")
 MERGE_SIMILARITY = 0.2
 CONFLICT_SIMILARITY = 0.4
+COARSE = {"quarter", "half", "season", "year", "decade", "century"}
+WINDOW_DAYS = 14
+MAX_NEIGHBOURS = 100
+RARE_WORDS = 3
 HAPPENINGS = {"capture", "deployment", "casualties", "enlistment", "meeting", "event"}
 """Kinds that happen once: two reports of one with different days disagree. Statements,
 interviews and briefings recur, so different days there are different events."""
@@ -97,12 +103,11 @@ def _alike(a: _Item, b: _Item) -> float:
 def link(events: list[dict]) -> list[dict]:
     """The events with `story_event_id` and `conflict` filled in (new dicts, same order)."""
     items = _items(events)
-    pairs = sorted(
-        ((_alike(a, b), a.index, b.index) for i, a in enumerate(items) for b in items[i + 1 :]
-         if a.sentence != b.sentence),
-        reverse=True,
-    )
+    scored = ((_alike(items[i], items[j]), i, j) for i, j in candidate_pairs(items)
+              if items[i].sentence != items[j].sentence)
+    pairs = sorted((pair for pair in scored if pair[0] >= MERGE_SIMILARITY), reverse=True)
     cluster = {item.index: [item] for item in items}
+    span = {item.index: (item.first, item.last) for item in items}
     owner = {item.index: item.index for item in items}
     conflicts: dict[int, list[_Item]] = {}
     for score, i, j in pairs:
@@ -110,23 +115,78 @@ def link(events: list[dict]) -> list[dict]:
         if score >= CONFLICT_SIMILARITY and _conflicting(a, b):
             conflicts.setdefault(i, []).append(b)
             conflicts.setdefault(j, []).append(a)
-        if score < MERGE_SIMILARITY or owner[i] == owner[j]:
-            continue
-        merged = cluster[owner[i]] + cluster[owner[j]]
-        if _span(merged) is None:
-            continue
         keep, gone = owner[i], owner[j]
-        cluster[keep] = merged
-        for item in cluster.pop(gone):
+        if keep == gone:
+            continue
+        common = (max(span[keep][0], span[gone][0]), min(span[keep][1], span[gone][1]))
+        if common[0] > common[1]:
+            continue
+        if len(cluster[keep]) < len(cluster[gone]):
+            keep, gone = gone, keep
+        for item in cluster[gone]:
             owner[item.index] = keep
+        cluster[keep].extend(cluster.pop(gone))
+        span[keep] = common
+        del span[gone]
+    ids = {root: story_event_id(members) for root, members in cluster.items()}
     rows = []
     for item, event in zip(items, events, strict=True):
-        members = cluster[owner[item.index]]
         rows.append(event | {
-            "story_event_id": story_event_id(members),
+            "story_event_id": ids[owner[item.index]],
             "conflict": _conflict_note(conflicts.get(item.index, []), events),
         })
     return rows
+
+
+def candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+    """Index pairs worth comparing, found without comparing everything with everything.
+
+    Merge candidates have the same kind and overlapping dates (coarser than a month: the same
+    value); conflict candidates are day-precise happenings of one kind within a fortnight that
+    share an actor or one of their rarest words. Each event meets at most `MAX_NEIGHBOURS` others per test, which
+    keeps a large corpus near linear.
+    """
+    pairs: set[tuple[int, int]] = set()
+    sentences = {item.sentence: item.words for item in items}
+    frequency = Counter(word for words in sentences.values() for word in words)
+    common = max(50, len(sentences) // 100)
+    fine: dict[str, list[tuple[int, int, _Item]]] = {}
+    coarse: dict[tuple[str, str, str], list[_Item]] = {}
+    nearby: dict[tuple[str, str], list[tuple[int, _Item]]] = {}
+    for item in items:
+        if item.precision in COARSE:
+            coarse.setdefault((item.kind, item.first, item.last), []).append(item)
+            continue
+        try:
+            first = dt.date.fromisoformat(item.first).toordinal()
+            last = dt.date.fromisoformat(item.last).toordinal()
+        except ValueError:
+            continue
+        fine.setdefault(item.kind, []).append((first, last, item))
+        if item.kind in HAPPENINGS and item.precision == "day":
+            shared = [w for w in item.words if 1 < frequency[w] <= common]
+            rare = sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]
+            for key in (*item.actors, *rare):
+                nearby.setdefault((item.kind, key), []).append((first, item))
+    for group in fine.values():
+        group.sort(key=lambda entry: entry[0])
+        for i, (_, last, item) in enumerate(group):
+            for other_first, _, other in group[i + 1 : i + 1 + MAX_NEIGHBOURS]:
+                if other_first > last:
+                    break
+                pairs.add((item.index, other.index))
+    for group in nearby.values():
+        group.sort(key=lambda entry: entry[0])
+        for i, (first, item) in enumerate(group):
+            for other_first, other in group[i + 1 : i + 1 + MAX_NEIGHBOURS]:
+                if other_first > first + WINDOW_DAYS:
+                    break
+                pairs.add((item.index, other.index))
+    for group in coarse.values():
+        for i, item in enumerate(group):
+            for other in group[i + 1 : i + 1 + MAX_NEIGHBOURS]:
+                pairs.add((item.index, other.index))
+    return pairs
 
 
 def _span(members: list[_Item]) -> tuple[str, str] | None:

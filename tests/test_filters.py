@@ -75,3 +75,12 @@ def test_default_spec_writes_no_params():
 def test_options_split_actor_lists():
     assert filters.options(EVENTS, "actors") == [
         "North Korea", "Russia", "South Korea", "Ukraine", "Volodymyr Zelenskyy"]
+
+
+def test_date_bounds():
+    import datetime as dt
+
+    assert filters.date_bounds(EVENTS, dt.date(2000, 1, 1)) == (dt.date(2015, 1, 1),
+                                                                dt.date(2025, 2, 19))
+    empty = EVENTS.iloc[:0]
+    assert filters.date_bounds(empty, dt.date(2000, 1, 1)) == (dt.date(2000, 1, 1),) * 2

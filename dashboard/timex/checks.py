@@ -143,7 +143,12 @@ def check_ref(m: re.Match, text: str) -> bool:
 def check_duration(m: re.Match, text: str) -> bool:
     """Counts of units, but not "one day" in the sense of "some day" with a verb."""
     n = m.group("n").lower()
+    unit = m.group("unit").lower()
     if n in ("some", "many") and not m.group("rel"):
+        return False
+    if unit == "second" and n in ("a", "an", "one"):
+        return False
+    if unit == "quarter" and word_after(text, m.end()).lower() == "of":
         return False
     return True
 

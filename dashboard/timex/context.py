@@ -15,7 +15,7 @@ import re
 _FUTURE = (
     r"will|wo|won't|'ll|shall|going\s+to|plans?\s+(?:to|an?)|planning\s+to|scheduled|slated|due\s+to"
     r"|expects?|expected|intends?\s+to|aims?\s+to|set\s+to|is\s+to|are\s+to|next(?!\s+to)|upcoming"
-    r"|coming|would|hopes?\s+to|ahead|effective|through|to\s+be|soon|until|till|as\s+soon\s+as"
+    r"|coming|would|hopes?\s+to|ahead|effective|to\s+be|soon|until|till|as\s+soon\s+as"
     r"|as\s+early\s+as|deadline|planned|planning"
 )
 _PAST = (
@@ -24,6 +24,10 @@ _PAST = (
 )
 _CUE = re.compile(rf"(?i)\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST}))\b")
 _SENT_END = re.compile(r"[.!?]['\")\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+
+
+CUE_WINDOW = 120
+"""How far (in characters) around an expression tense cues are looked for."""
 
 
 class Context:
@@ -37,7 +41,6 @@ class Context:
         self.last_sentence = -1
         self.quarter: str | None = None
         self.quarter_sentence = -1
-        self._cues: dict[int, list[tuple[int, int]]] = {}
 
     def sentence(self, pos: int) -> int:
         """The index of the sentence holding offset `pos`."""
@@ -49,20 +52,12 @@ class Context:
         end = self.bounds[i + 1] if i + 1 < len(self.bounds) else len(self.text)
         return self.bounds[i], end
 
-    def _sentence_cues(self, i: int) -> list[tuple[int, int]]:
-        """(offset, +1 future / -1 past) of every tense cue in sentence `i`."""
-        if i not in self._cues:
-            start, end = self.sentence_span(self.bounds[i])
-            self._cues[i] = [
-                (m.start(), 1 if m.group("f") else -1)
-                for m in _CUE.finditer(self.text, start, end)
-            ]
-        return self._cues[i]
-
     def direction(self, start: int, end: int) -> int:
         """+1 when the expression at start..end looks forward in time, else -1 (news default)."""
         best, best_d = -1, 10**9
-        for off, sign in self._sentence_cues(self.sentence(start)):
+        lo, hi = self.sentence_span(start)
+        for m in _CUE.finditer(self.text, max(lo, start - CUE_WINDOW), min(hi, end + CUE_WINDOW)):
+            off, sign = m.start(), (1 if m.group("f") else -1)
             if start <= off < end:
                 continue
             d = start - off if off < start else (off - end) * 2 + 1

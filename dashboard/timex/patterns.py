@@ -47,6 +47,11 @@ UNIT = (
 )
 SEASON = _alt(SEASONS)
 PART = r"(?:morning|afternoon|evening|night|overnight)"
+PART_OF = (
+    r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?P<part0>morning|afternoon|evening|night|early\s+hours"
+    r"|small\s+hours|wee\s+hours)\s+of\s+)?"
+)
+"""An optional "the morning of" in front of a day."""
 EDGE = (
     r"(?:(?P<edge>(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn"
     r"|latter\s+part|early\s+part|first\s+part|rest|remainder|balance)\s+of\s+)"
@@ -70,12 +75,13 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "mdy",
-        rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{EDGE})?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b"
+        rf"\b{PART_OF}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{EDGE})?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b"
         rf"(?!\s*(?:%|percent|:\d))(?:,?\s+(?P<y>{YEAR4})\b)?",
     ),
     (
         "dmy",
-        rf"\b(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?(?P<mon>{MONTH})\b"
+        rf"\b{PART_OF}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?"
+        rf"(?P<mon>{MONTH})\b"
         rf"(?:,?\s+(?P<y>{YEAR4})\b)?",
     ),
     (
@@ -97,7 +103,9 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "decade",
-        rf"(?<![\w$])(?:the\s+)?(?:{EDGE})?(?P<dec>(?:1[5-9]|20)\d0|'\d0|[1-9]0)'?s\b",
+        rf"(?<![\w$])(?:the\s+)?(?:{EDGE})?(?:(?P<dec>(?:1[5-9]|20)\d0|'\d0|[1-9]0)'?s\b"
+        r"|(?<=the\s)(?:nineteen[- ])?(?P<decw>twenties|thirties|forties|fifties|sixties"
+        r"|seventies|eighties|nineties)\b)",
     ),
     (
         "century",
@@ -106,8 +114,8 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "weekday",
-        rf"\b(?:(?P<ear>early|late)\s+)?(?:(?P<rel>last|this|next|past|coming|previous)\s+)?"
-        rf"(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?(?![\w-])",
+        rf"\b{PART_OF}(?:(?P<ear>early|late)\s+)?(?:(?P<rel>last|this|next|past|coming|previous)"
+        rf"\s+)?(?P<wd>{WEEKDAY})(?:'s)?(?:\s+(?P<part>{PART}))?(?![\w-])",
     ),
     (
         "deictic",
@@ -126,7 +134,8 @@ _P: list[tuple[str, str]] = [
         r"(?P<rel>last|this|next|the\s+past|the\s+coming|the\s+previous|the\s+current"
         r"|the\s+following|the\s+same|the\s+next|the\s+last|that|the\s+preceding|the\s+prior"
         r"|the\s+latest|the\s+most\s+recent|the\s+upcoming|the\s+current\s+fiscal|this\s+fiscal"
-        r"|last\s+fiscal|next\s+fiscal|the\s+new|the\s+recent|the)\s+"
+        r"|last\s+fiscal|next\s+fiscal|the\s+new|the\s+recent|the\s+full|the\s+fiscal"
+        r"|the\s+calendar|the)\s+"
         rf"(?P<unit>week|weekend|month|year|quarter|decade|day|morning|night|evening|afternoon"
         rf"|{SEASON}|half|period|season|winter|century|spring|summer)(?:'s)?\b(?![- ]old)",
     ),
@@ -173,6 +182,10 @@ _P: list[tuple[str, str]] = [
         r"|after|from\s+now|hence|previously|since)\b",
     ),
     (
+        "yearend",
+        r"\b(?:(?:the\s+)?(?P<rel>last|this|next)\s+)?year(?:'s|-|\s+)end\b",
+    ),
+    (
         "dayafter",
         r"\b(?P<what>the\s+day|the\s+week|the\s+month|the\s+year|the\s+night)\s+"
         r"(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))",
@@ -193,8 +206,9 @@ _P: list[tuple[str, str]] = [
         rf"|within|another|an\s+additional|no\s+more\s+than)\s+)?"
         rf"(?:(?P<the>the|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|first|coming"
         rf"|previous|final|initial|following|preceding|recent|latest|remaining|prior)\s+)?"
-        rf"(?P<n>{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?:\s+|-)"
-        rf"(?:(?P<more>more|straight|consecutive|full|additional|long)\s+)?"
+        rf"(?P<n>{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?(the)\s+|(?:\s+|-))"
+        rf"(?:(?P<more>more|straight|consecutive|full|additional|long|trading|business|working"
+        rf"|calendar)\s+)?"
         rf"(?P<unit>{UNIT})s?(?P<long>[- ]long)?\b(?![- ](?:olds?|earlier|ago|end)\b)",
     ),
     (
@@ -232,7 +246,7 @@ _P: list[tuple[str, str]] = [
         "holiday",
         r"\b(?P<h>New\s+Year's\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Independence\s+Day"
         r"|Halloween|Valentine's\s+Day|Veterans\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?"
-        r"|Labor\s+Day|Memorial\s+Day)\b",
+        r"|Labor\s+Day|Memorial\s+Day|Election\s+Day)\b",
     ),
 ]
 

@@ -95,11 +95,14 @@ def h_dated(m: re.Match, ctx: Context) -> Result:
     day = int(_DIGITS.match(m["d"]).group())
     if m["y"]:
         try:
-            return "DATE", dt.date(int(m["y"]), mon, day).isoformat(), None
+            value = dt.date(int(m["y"]), mon, day).isoformat()
         except ValueError:
             return None
+        return *_with_part(value, m["part0"]), None
     wd = WEEKDAYS.get(m["wd"].lower()) if m["wd"] else None
     value = month_day(ctx.dct, mon, day, ctx.direction(m.start(), m.end()), wd)
+    if value and m["part0"]:
+        return *_with_part(value, m["part0"]), None
     return ("DATE", value, None) if value else None
 
 
@@ -125,7 +128,13 @@ def h_year(m: re.Match, ctx: Context) -> Result:
     return "DATE", f"{_year_fix(m['y']):04d}", _mod(m)
 
 
+_DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5",
+                 "sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}  # fmt: skip
+
+
 def h_decade(m: re.Match, ctx: Context) -> Result:
+    if m["decw"]:
+        return "DATE", "19" + _DECADE_WORDS[m["decw"].lower()], _mod(m)
     d = m["dec"].lstrip("'")
     if len(d) == 4:
         return "DATE", d[:3], _mod(m)
@@ -150,7 +159,8 @@ def h_century(m: re.Match, ctx: Context) -> Result:
 def _with_part(day: str, part: str | None) -> tuple[str, str]:
     if not part:
         return "DATE", day
-    return "TIME", f"{day}T{PARTS_OF_DAY[part.lower()]}"
+    code = PARTS_OF_DAY.get(part.lower().split()[-1], "MO" if "hours" in part.lower() else "NI")
+    return "TIME", f"{day}T{code}"
 
 
 def h_weekday(m: re.Match, ctx: Context) -> Result:
@@ -164,7 +174,7 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
         day = weekday(ctx.dct, wd, 1, strict=True)
     else:
         day = weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
-    t, v = _with_part(day, m["part"])
+    t, v = _with_part(day, m["part"] or m["part0"])
     return t, v, mod_of(m["ear"])
 
 
@@ -240,7 +250,7 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         return "DATE", _period(ctx, gran, -1, False), mod
     if rel in _PREV:
         return "DATE", _period(ctx, gran, -1, rel != "last" and "fiscal" not in rel), mod
-    if rel in _THIS:
+    if rel in _THIS or rel in ("the full", "the fiscal", "the calendar"):
         return "DATE", _period(ctx, gran, 0, False), mod
     if rel in _NEXT:
         return "DATE", _period(ctx, gran, 1, False), mod
@@ -263,7 +273,7 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
             wd = ctx.dct.isoweekday()
             n = 0 if wd >= 6 or direction > 0 else -1
             return "DATE", _period(ctx, "weekend", n, False), mod
-        if gran in ("day", "year", "week", "month") and mod:
+        if mod:
             return "DATE", _period(ctx, gran, 0, False), mod
         if gran in ("year", "month", "week"):
             return "DURATION", f"P1{UNITS[unit]}", None
@@ -396,7 +406,7 @@ _OFFSET_GRAN = {"day": "day", "night": "day", "week": "day", "weekend": "week",
 
 
 def _last_quarter_base(ctx: Context, pos: int) -> str | None:
-    if ctx.quarter and ctx.sentence(pos) - ctx.quarter_sentence <= 2:
+    if ctx.quarter and ctx.sentence(pos) - ctx.quarter_sentence <= 4:
         return ctx.quarter
     return None
 
@@ -594,8 +604,11 @@ def h_holiday(m: re.Match, ctx: Context) -> Result:
         mo, d = HOLIDAYS[h]
     else:
         fixed = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
-                 "labor day": (9, 1, 1), "memorial day": (5, 1, -1)}[h]  # fmt: skip
-        days = [_nth_weekday(x, *fixed) for x in (y - 1, y, y + 1)]
+                 "labor day": (9, 1, 1), "memorial day": (5, 1, -1)}.get(h)  # fmt: skip
+        if fixed:
+            days = [_nth_weekday(x, *fixed) for x in (y - 1, y, y + 1)]
+        else:
+            days = [_nth_weekday(x, 11, 1, 1) + dt.timedelta(days=1) for x in (y - 1, y, y + 1)]
         if ctx.direction(m.start(), m.end()) < 0:
             return "DATE", [x for x in days if x <= ctx.dct][-1].isoformat(), None
         return "DATE", [x for x in days if x >= ctx.dct][0].isoformat(), None
@@ -603,7 +616,13 @@ def h_holiday(m: re.Match, ctx: Context) -> Result:
     return ("DATE", value, None) if value else None
 
 
+def h_yearend(m: re.Match, ctx: Context) -> Result:
+    y = ctx.dct.year + {"last": -1, "next": 1}.get(_norm(m["rel"]), 0)
+    return "DATE", f"{y:04d}", "END"
+
+
 HANDLERS = {
+    "yearend": h_yearend,
     "iso": h_iso, "numeric": h_numeric, "mdy": h_dated, "dmy": h_dated,
     "month_year": h_month_year, "month": h_month, "year": h_year, "decade": h_decade,
     "century": h_century, "weekday": h_weekday, "deictic": h_deictic, "partday": h_partday,

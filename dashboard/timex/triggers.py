@@ -50,6 +50,10 @@ def _cues() -> dict[str, tuple[str, ...]]:
     add(("christmas", "thanksgiving", "halloween", "independence", "valentine", "veterans",
          "boxing", "labor", "memorial", "new"), ("holiday",))  # fmt: skip
     add(("fiscal",), ("year", "quarter"))
+    add(("end",), ("yearend",))
+    add(("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+         "nineties"), ("decade",))  # fmt: skip
+    add(("election",), ("holiday",))
     add(("nineteen", "eighteen", "twenty", "thousand"), ("spoken",))
     add(("quarter", "period", "year"), ("yearperiod",))
     return cues
@@ -58,9 +62,12 @@ def _cues() -> dict[str, tuple[str, ...]]:
 CUES = _cues()
 """Trigger word (lower case) to the names of the rules it can start or end."""
 
-DIGIT_RULES = ("iso", "numeric", "dmy", "year", "decade", "century", "quarter", "duration",
-               "offset", "clock", "set", "month_year", "yearperiod")  # fmt: skip
-"""Rules tried at every run of digits."""
+DIGIT_RULES = {
+    1: ("numeric", "dmy", "duration", "offset", "clock", "set", "century", "decade", "iso"),
+    3: ("duration", "offset", "set"),
+    4: ("iso", "year", "decade", "yearperiod", "quarter", "spoken"),
+}
+"""Rules tried at a number, by the length of its integer part (2 digits count as 1)."""
 
 PREFIX_WORDS = frozenset(
     """the a an early late mid middle very end beginning start close turn of first second half
@@ -71,7 +78,7 @@ PREFIX_WORDS = frozenset(
     another additional no its their his her every each per other and on few several many
     numerous couple number straight consecutive full long final initial remaining year-ago
     year-earlier today yesterday tomorrow tonight s before after day these right any time once
-    twice thrice times""".split()
+    twice thrice times morning afternoon evening night hours small wee""".split()
     + list(MONTHS) + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""
@@ -80,7 +87,7 @@ _BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
 _BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 _BLANK.update({ord(c): " " for c in "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026"})
 _FOLD = str.maketrans(_BLANK)
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"(?<![\w.,$£€])\d+(?:\.\d+)?(?!\d|[.,]\d)")
 _SKIP = " \t\r\n,-\u00a0"
 _WORDCH = "'.$"
 
@@ -125,5 +132,8 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
             hits.append((i, rules))
             i = folded.find(needle, i + len(word) + 1)
     for m in _DIGITS.finditer(text):
-        hits.append((m.start(), DIGIT_RULES))
+        n = len(m.group().split(".")[0])
+        rules = DIGIT_RULES.get(1 if n == 2 else n)
+        if rules:
+            hits.append((m.start(), rules))
     return hits

@@ -1,0 +1,164 @@
+"""Build a synthetic corpus (benchmarks/corpus.py) with the command line and time it.
+
+Prints, for `--jobs 1` and `--jobs 2`: the full build's median wall time, articles per second
+and per core, and peak memory (the largest single process, from getrusage RUSAGE_CHILDREN, and
+the whole process tree, sampled from /proc every 0.2 s); then the median time of a rebuild
+after changing one article and of a rebuild with nothing changed (the per-source cache).
+Targets: >= 200 articles/s per core, incremental rebuild < 2 s, peak memory < 2 GiB.
+
+Environment: BENCH_ARTICLES (default 10,000), BENCH_RUNS (repetitions; default 3, or 1 from
+5,000 articles up), BENCH_KEEP=1 keeps the temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.corpus import generate, touch_article
+
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "10000"))
+RUNS = int(os.environ.get("BENCH_RUNS", "3" if ARTICLES < 5000 else "1"))
+ROOT = Path(__file__).resolve().parent.parent
+PER_CORE_TARGET = 200.0
+INCREMENTAL_TARGET = 2.0
+MEMORY_TARGET = 2 * 2**30
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of `pid` and all its descendants (Linux /proc; 0 elsewhere)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        child = int(entry.name)
+        children.setdefault(int(fields.get("PPid", "0").strip() or 0), []).append(child)
+        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        total += rss.get(current, 0)
+        stack.extend(children.get(current, []))
+    return total
+
+
+def run(args: list[str]) -> tuple[float, int, str]:
+    """Run `python -m dashboard ARGS`: (seconds, peak RSS of its process tree, stdout)."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-m", "dashboard", *args], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak_tree = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak_tree
+        while not done.is_set():
+            peak_tree = max(peak_tree, tree_rss(process.pid))
+            done.wait(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"python -m dashboard {' '.join(args)} failed:\n{stderr}")
+    return seconds, peak_tree, stdout.strip()
+
+
+def _child_peak() -> int:
+    """The largest resident size of any finished child process (getrusage, bytes)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+
+
+def jobs_supported() -> bool:
+    """Whether `extract` accepts `--jobs` yet."""
+    result = subprocess.run([sys.executable, "-m", "dashboard", "extract", "--help"], cwd=ROOT,
+                            capture_output=True, text=True)
+    return "--jobs" in result.stdout
+
+
+def mib(size: int) -> str:
+    return f"{size / 2**20:,.0f} MiB"
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def main() -> None:
+    """Generate the corpus, then time full builds, incremental rebuilds and memory."""
+    folder = Path(tempfile.mkdtemp(prefix="bench-corpus-"))
+    try:
+        started = time.perf_counter()
+        manifest = generate(folder / "corpus", ARTICLES)
+        size = sum(p.stat().st_size for p in manifest.parent.iterdir())
+        print(f"corpus: {ARTICLES:,} articles, {size / 2**20:.1f} MiB, generated in "
+              f"{time.perf_counter() - started:.1f} s; {RUNS} run(s) each")
+        job_counts = (1, 2) if jobs_supported() else (None,)
+        if job_counts == (None,):
+            print("note: `extract --jobs` is not accepted yet; timing the default build only")
+        peak_tree_all = 0
+        last_out = None
+        for jobs in job_counts:
+            times, trees = [], []
+            for repeat in range(RUNS):
+                out = folder / f"out-{jobs}-{repeat}"
+                flags = ["--jobs", str(jobs)] if jobs else []
+                seconds, tree, stdout = run(
+                    ["extract", "--sources", str(manifest), "--out", str(out), *flags]
+                )
+                times.append(seconds)
+                trees.append(tree)
+                last_out = out
+            median = statistics.median(times)
+            rate = ARTICLES / median
+            per_core = rate / (jobs or 1)
+            peak_tree_all = max(peak_tree_all, *trees)
+            print(f"full build --jobs {jobs or '(default)'}: median {median:.1f} s "
+                  f"(runs {', '.join(f'{t:.1f}' for t in times)}), {rate:,.0f} articles/s, "
+                  f"{per_core:,.0f} per core [{verdict(per_core >= PER_CORE_TARGET)}: "
+                  f">= {PER_CORE_TARGET:.0f}]; peak tree RSS {mib(max(trees))}")
+            print(f"  {stdout}")
+        assert last_out is not None
+        changed, unchanged = [], []
+        flags = ["--jobs", "1"] if job_counts != (None,) else []
+        for repeat in range(max(RUNS, 3)):
+            touch_article(manifest, 17 * repeat + 3)
+            changed.append(run(["extract", "--sources", str(manifest), "--out", str(last_out),
+                                *flags])[0])
+            unchanged.append(run(["extract", "--sources", str(manifest), "--out",
+                                  str(last_out), *flags])[0])
+        incremental = statistics.median(changed)
+        print(f"rebuild after changing one article: median {incremental:.2f} s "
+              f"(runs {', '.join(f'{t:.2f}' for t in changed)}) "
+              f"[{verdict(incremental < INCREMENTAL_TARGET)}: < {INCREMENTAL_TARGET:.0f} s]")
+        print(f"rebuild with nothing changed: median {statistics.median(unchanged):.2f} s")
+        peak_process = _child_peak()
+        print(f"peak memory: largest process {mib(peak_process)}, largest process tree "
+              f"{mib(peak_tree_all)} [{verdict(max(peak_process, peak_tree_all) < MEMORY_TARGET)}"
+              f": < 2 GiB]")
+    finally:
+        if os.environ.get("BENCH_KEEP"):
+            print(f"kept {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

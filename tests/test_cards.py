@@ -1,0 +1,86 @@
+"""Human formatting: dates at their precision, numbers, links, highlighting, figure cards."""
+
+import pytest
+from sample_data import tables
+
+from dashboard import cards
+
+DATA = tables()
+
+
+@pytest.mark.parametrize(
+    ("date", "date_end", "precision", "timex", "mod", "expected"),
+    [
+        ("2025-01-09", "2025-01-09", "day", "2025-01-09", "", "Jan 9, 2025"),
+        ("2024-10-01", "2024-10-31", "month", "2024-10", "", "Oct 2024"),
+        ("2015-01-01", "2015-12-31", "year", "2015", "", "2015"),
+        ("2025-02-10", "2025-02-16", "week", "2025-W07", "", "Week 7, 2025"),
+        ("2025-01-01", "2025-03-31", "quarter", "2025-Q1", "", "Q1 2025"),
+        ("2024-12-01", "2025-02-28", "season", "2024-WI", "", "Winter 2024"),
+        ("2010-01-01", "2019-12-31", "decade", "201", "", "2010s"),
+        ("2025-02-01", "2025-02-10", "month", "2025-02", "START", "Early Feb 2025"),
+        ("2025-01-03", "2025-01-20", "", "", "", "Jan 3 – Jan 20, 2025"),
+        ("2024-12-30", "2025-01-02", "", "", "", "Dec 30, 2024 – Jan 2, 2025"),
+        (None, None, None, None, None, "Undated"),
+    ],
+)
+def test_date_label(date, date_end, precision, timex, mod, expected):
+    assert cards.date_label(date, date_end, precision, timex, mod) == expected
+
+
+def test_date_labels_match_date_label_row_by_row():
+    events = DATA["events"]
+    expected = [cards.date_label(r.date, r.date_end, r.precision, r.timex, r.mod)
+                for r in events.itertuples()]
+    assert list(cards.date_labels(events)) == expected
+    assert list(cards.date_labels(events.iloc[[3, 1]]).index) == [3, 1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "cs", "ce", "text", "expected"),
+    [
+        ("On Jan. 9 they left.", 10, 13, 19, "Jan. 9", ("On ", "Jan. 9", " they left.")),
+        ("On Jan. 9 they left.", 10, 99, 105, "Jan. 9", ("On ", "Jan. 9", " they left.")),
+        ("On Jan. 9 they left.", None, None, None, "Jan. 9", ("On ", "Jan. 9", " they left.")),
+        ("No date here.", 0, 0, 4, "Monday", ("No date here.", "", "")),
+    ],
+)
+def test_split_highlight(sentence, start, cs, ce, text, expected):
+    assert cards.split_highlight(sentence, start, cs, ce, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/a?b=1", "https://example.org/a?b=1"),
+        ("HTTP://example.org", "HTTP://example.org"),
+        ("javascript:alert(1)", ""),
+        ("data:text/html,<b>x</b>", ""),
+        ("//example.org", ""),
+        ("", ""),
+    ],
+)
+def test_only_http_urls_become_links(url, expected):
+    assert cards.safe_url(url) == expected
+    assert ("<a " in cards.link(url, "label")) == bool(expected)
+
+
+def test_event_card_escapes_everything():
+    event = DATA["events"].iloc[2].to_dict() | {"summary": "<script>x</script>"}
+    body = cards.event_card_html(event)
+    assert "<script>" not in body and "&lt;script&gt;" in body
+    assert '<mark style="background:#F0E442;color:#000">Wednesday</mark>' in body
+
+
+def test_key_figures_show_the_latest_and_say_others_differ():
+    deployed, casualties = cards.key_figures(DATA["figures"])
+    assert (deployed["value"], deployed["attributed_to"]) == (12000, "Ukrainian intelligence")
+    assert deployed["others"] == "about 11,000 (South Korea's spy agency, Nov 13, 2024)"
+    assert (casualties["value"], casualties["others"]) == (4000, "")
+    body = cards.figure_card_html(deployed)
+    assert "Other sources differ" in body and "javascript:" not in body
+
+
+def test_sources_list_marks_inferred_dates_and_links_only_http():
+    body = cards.sources_html(DATA["sources"])
+    assert body.count("<a ") == 1 and "Jan 13, 2025 (date inferred)" in body
