@@ -203,9 +203,9 @@ def events_table(shown, labels) -> None:
 
 def main() -> None:
     """Lay the page out."""
-    st.set_page_config(page_title="Story timeline", layout="wide")
     data_dir = str(dataset.default_data_dir())
     data = load(data_dir, dataset.stamp(data_dir))
+    st.set_page_config(page_title=data.title, layout="wide")
     facts = overview(data_dir, data.built)
     header(data, facts["header"])
     if data.empty:

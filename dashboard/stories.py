@@ -141,18 +141,16 @@ def link(events: list[dict]) -> list[dict]:
 def candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
     """Index pairs worth comparing, found without comparing everything with everything.
 
-    Merge candidates have the same kind and overlapping dates (coarser than a month: the same
-    value); conflict candidates are day-precise happenings of one kind within a fortnight that
-    share an actor or one of their rarest words. Each event meets at most `MAX_NEIGHBOURS` others per test, which
-    keeps a large corpus near linear.
+    Events are blocked by kind and by each of their actors and rarest words; within a block,
+    merge candidates have overlapping dates, and day-precise happenings within a fortnight are
+    conflict candidates. Dates coarser than a month meet only the same value. Each event meets
+    at most `MAX_NEIGHBOURS` others per block, which keeps a large corpus near linear.
     """
-    pairs: set[tuple[int, int]] = set()
     sentences = {item.sentence: item.words for item in items}
     frequency = Counter(word for words in sentences.values() for word in words)
     common = max(50, len(sentences) // 100)
-    fine: dict[str, list[tuple[int, int, _Item]]] = {}
+    blocks: dict[tuple[str, str], list[tuple[int, int, _Item]]] = {}
     coarse: dict[tuple[str, str, str], list[_Item]] = {}
-    nearby: dict[tuple[str, str], list[tuple[int, _Item]]] = {}
     for item in items:
         if item.precision in COARSE:
             coarse.setdefault((item.kind, item.first, item.last), []).append(item)
@@ -162,24 +160,17 @@ def candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
             last = dt.date.fromisoformat(item.last).toordinal()
         except ValueError:
             continue
-        fine.setdefault(item.kind, []).append((first, last, item))
-        if item.kind in HAPPENINGS and item.precision == "day":
-            shared = [w for w in item.words if 1 < frequency[w] <= common]
-            rare = sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]
-            for key in (*item.actors, *rare):
-                nearby.setdefault((item.kind, key), []).append((first, item))
-    for group in fine.values():
-        group.sort(key=lambda entry: entry[0])
-        for i, (_, last, item) in enumerate(group):
-            for other_first, _, other in group[i + 1 : i + 1 + MAX_NEIGHBOURS]:
-                if other_first > last:
-                    break
-                pairs.add((item.index, other.index))
-    for group in nearby.values():
-        group.sort(key=lambda entry: entry[0])
-        for i, (first, item) in enumerate(group):
-            for other_first, other in group[i + 1 : i + 1 + MAX_NEIGHBOURS]:
-                if other_first > first + WINDOW_DAYS:
+        shared = [w for w in item.words if 1 < frequency[w] <= common]
+        rare = sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]
+        for key in (*item.actors, *rare):
+            blocks.setdefault((item.kind, key), []).append((first, last, item))
+    pairs: set[tuple[int, int]] = set()
+    for block in blocks.values():
+        block.sort(key=lambda entry: entry[0])
+        for i, (_, last, item) in enumerate(block):
+            reach = last + WINDOW_DAYS if _may_conflict(item) else last
+            for other_first, _, other in block[i + 1 : i + 1 + MAX_NEIGHBOURS]:
+                if other_first > reach:
                     break
                 pairs.add((item.index, other.index))
     for group in coarse.values():
@@ -187,6 +178,10 @@ def candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
             for other in group[i + 1 : i + 1 + MAX_NEIGHBOURS]:
                 pairs.add((item.index, other.index))
     return pairs
+
+
+def _may_conflict(item: _Item) -> bool:
+    return item.kind in HAPPENINGS and item.precision == "day"
 
 
 def _span(members: list[_Item]) -> tuple[str, str] | None:

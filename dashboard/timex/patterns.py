@@ -183,7 +183,7 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "yearend",
-        r"\b(?:(?:the\s+)?(?P<rel>last|this|next)\s+)?year(?:'s|-|\s+)end\b",
+        r"\b(?:the\s+)?(?:(?P<rel>last|this|next)\s+)?year(?:'s\s+|-|\s+)end\b",
     ),
     (
         "dayafter",

@@ -78,7 +78,7 @@ PREFIX_WORDS = frozenset(
     another additional no its their his her every each per other and on few several many
     numerous couple number straight consecutive full long final initial remaining year-ago
     year-earlier today yesterday tomorrow tonight s before after day these right any time once
-    twice thrice times morning afternoon evening night hours small wee""".split()
+    twice thrice times trading business working morning afternoon evening night hours small wee""".split()
     + list(MONTHS) + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""
