@@ -10,7 +10,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import cards, charts, dataset, export, filters
+from dashboard import cards, charts, dataset, export, filters, humanize
 
 PAGE_SIZE = 25
 KEYS = {"actors": "f_actors", "kinds": "f_kinds", "outlets": "f_outlets",
@@ -42,21 +42,28 @@ def overview(data_dir: str, stamp: float | None) -> dict:
 @st.cache_data(show_spinner=False, max_entries=4)
 def date_labels(data_dir: str, stamp: float | None):
     """Every event's date as people write it, by row."""
-    return cards.date_labels(load(data_dir, stamp).events)
+    return humanize.date_labels(load(data_dir, stamp).events)
 
 
-def seed_state(spec: filters.FilterSpec, bounds: tuple[dt.date, dt.date]) -> None:
-    """Give each filter widget its value from the URL, once per session."""
-    values = {attr: getattr(spec, attr) for attr in KEYS}
+OFFERED = {"actors": "actors", "kinds": "kind", "outlets": "outlet", "sources": "source_id"}
+
+
+def seed_state(spec: filters.FilterSpec, offered: dict[str, list[str]],
+               bounds: tuple[dt.date, dt.date]) -> None:
+    """Give each filter widget its value from the URL (values the data lacks dropped), once."""
     for attr, key in KEYS.items():
-        if key not in st.session_state:
-            value = values[attr]
-            st.session_state[key] = list(value) if isinstance(value, tuple) else value
+        if key in st.session_state:
+            continue
+        value = getattr(spec, attr)
+        if attr in OFFERED:
+            known = set(offered[OFFERED[attr]])
+            value = [item for item in value if item in known]
+        st.session_state[key] = value
     if "f_dates" not in st.session_state:
-        since = filters.iso_day(spec.since) or bounds[0].isoformat()
-        until = filters.iso_day(spec.until) or bounds[1].isoformat()
-        low, high = dt.date.fromisoformat(since), dt.date.fromisoformat(until)
-        st.session_state["f_dates"] = (max(low, bounds[0]), min(high, bounds[1]))
+        low = dt.date.fromisoformat(spec.since) if spec.since else bounds[0]
+        high = dt.date.fromisoformat(spec.until) if spec.until else bounds[1]
+        low, high = max(low, bounds[0]), min(high, bounds[1])
+        st.session_state["f_dates"] = (low, high) if low <= high else bounds
 
 
 def clear_filters() -> None:
@@ -82,7 +89,7 @@ def sidebar(data: dataset.Dataset, offered: dict[str, list[str]],
         dates = st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates",
                               format="YYYY-MM-DD")
         st.multiselect("Kind of event", offered["kind"], key="f_kinds",
-                       format_func=cards.kind_label)
+                       format_func=humanize.kind_label)
         st.multiselect("Outlet", offered["outlet"], key="f_outlets")
         st.multiselect("Article", offered["source_id"], key="f_sources",
                        format_func=lambda sid: titles.get(sid) or sid)
@@ -215,7 +222,8 @@ def main() -> None:
     bounds = facts["bounds"]
     current = {name: st.query_params.get_all(name) for name in st.query_params}
     cleared = st.session_state.pop("f_clear", False)
-    seed_state(filters.FilterSpec() if cleared else filters.from_query(current), bounds)
+    seed_state(filters.FilterSpec() if cleared else filters.from_query(current),
+               facts["choices"], bounds)
     spec = sidebar(data, facts["choices"], bounds)
     wanted = filters.to_query(spec)
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:

@@ -14,7 +14,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.cards import date_label, kind_label, text
+from dashboard.humanize import date_label, kind_label, text
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#999999", "#F0E442"]
 """Okabe-Ito colours (black swapped for grey so it shows on dark themes too)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import dataset, filters, table
-from dashboard.cards import date_label, kind_label, link, text
+from dashboard.humanize import date_label, kind_label, link, text
 
 FORMATS = ("csv", "json", "timelinejs")
 PARTS_BY_PRECISION = {"day": 3, "week": 3, "month": 2, "quarter": 2, "season": 2, "half": 2}

@@ -14,14 +14,13 @@ import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard import curation, stories, table
-from dashboard.actors import Actor, ActorIndex, load_gazetteer, story_index
+from dashboard.actors import Actor, ActorIndex, Roster, load_gazetteer, story_index
 from dashboard.events import article_events
 from dashboard.figures import article_figures
 from dashboard.sentences import blocks, masked, sentences
@@ -181,28 +180,18 @@ def _store(cache: Path | None, key: str, article: Article) -> None:
 
 def tables_of(articles: list[Article]) -> dict[str, pd.DataFrame]:
     """Combine articles into the four tables, with one canonical name per actor."""
-    actors: dict[str, Actor] = {}
-    renames: dict[str, str] = {}
+    roster = Roster()
     for article in articles:
         for actor in article.index.actors.values():
-            canonical = _same_actor(actor, actors)
-            if canonical and canonical != actor.name:
-                renames[actor.name] = canonical
-            if canonical:
-                known = actors[canonical]
-                known.aliases += [a for a in actor.aliases if a not in known.aliases]
-                known.description = known.description or actor.description
-            else:
-                actors[actor.name] = Actor(actor.name, actor.kind, list(actor.aliases),
-                                           actor.description)
-    events = stories.link([_renamed(e, renames) for a in articles for e in a.events])
-    figures = [_renamed(f, renames) for a in articles for f in a.figures]
+            roster.merge(actor)
+    events = stories.link([_renamed(e, roster) for a in articles for e in a.events])
+    figures = [_renamed(f, roster) for a in articles for f in a.figures]
     used = {name for e in events for name in e["actors"].split("; ") if name}
     used |= {row["attributed_to"] for row in [*events, *figures] if row["attributed_to"]}
     actor_rows = [
         {"name": a.name, "kind": a.kind, "aliases": "; ".join(a.aliases),
          "description": a.description}
-        for a in sorted(actors.values(), key=lambda a: a.name)
+        for a in sorted(roster.actors.values(), key=lambda a: a.name)
         if a.name in used
     ]
     return {
@@ -213,39 +202,16 @@ def tables_of(articles: list[Article]) -> dict[str, pd.DataFrame]:
     }
 
 
-def _same_actor(actor: Actor, known: dict[str, Actor]) -> str | None:
-    """The name under which `actor` is already known: same name, or a surname of a person."""
-    if actor.name in known:
-        return actor.name
-    for name, other in known.items():
-        if other.kind == actor.kind == "person" and (
-            actor.name in other.aliases or name in actor.aliases or _spelt_alike(name, actor.name)
-        ):
-            return name if len(name) >= len(actor.name) else None
-    return None
-
-
-def _spelt_alike(a: str, b: str) -> bool:
-    """Two spellings of one full name: same first name, surnames nearly alike.
-
-    >>> _spelt_alike("Volodymyr Zelenskyy", "Volodymyr Zelenskiy")
-    True
-    """
-    first_a, *rest_a = a.split()
-    first_b, *rest_b = b.split()
-    if first_a != first_b or not rest_a or not rest_b:
-        return False
-    return SequenceMatcher(None, " ".join(rest_a), " ".join(rest_b)).ratio() >= 0.8
-
-
-def _renamed(row: dict, renames: dict[str, str]) -> dict:
-    if not renames:
+def _renamed(row: dict, roster: Roster) -> dict:
+    """The row with actor names replaced by their canonical names."""
+    if not roster.renames:
         return row
     row = dict(row)
     if "actors" in row:
-        names = [renames.get(n, n) for n in row["actors"].split("; ") if n]
+        names = [roster.canonical(n) for n in row["actors"].split("; ") if n]
         row["actors"] = "; ".join(dict.fromkeys(names))
-    row["attributed_to"] = renames.get(row["attributed_to"], row["attributed_to"])
+    if row["attributed_to"]:
+        row["attributed_to"] = roster.canonical(row["attributed_to"])
     return row
 
 

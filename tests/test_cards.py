@@ -1,9 +1,9 @@
-"""Human formatting: dates at their precision, numbers, links, highlighting, figure cards."""
+"""Human formatting (dates at their precision, links, highlighting) and the cards built on it."""
 
 import pytest
 from sample_data import tables
 
-from dashboard import cards
+from dashboard import cards, humanize
 
 DATA = tables()
 
@@ -25,15 +25,15 @@ DATA = tables()
     ],
 )
 def test_date_label(date, date_end, precision, timex, mod, expected):
-    assert cards.date_label(date, date_end, precision, timex, mod) == expected
+    assert humanize.date_label(date, date_end, precision, timex, mod) == expected
 
 
 def test_date_labels_match_date_label_row_by_row():
     events = DATA["events"]
-    expected = [cards.date_label(r.date, r.date_end, r.precision, r.timex, r.mod)
+    expected = [humanize.date_label(r.date, r.date_end, r.precision, r.timex, r.mod)
                 for r in events.itertuples()]
-    assert list(cards.date_labels(events)) == expected
-    assert list(cards.date_labels(events.iloc[[3, 1]]).index) == [3, 1]
+    assert list(humanize.date_labels(events)) == expected
+    assert list(humanize.date_labels(events.iloc[[3, 1]]).index) == [3, 1]
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_date_labels_match_date_label_row_by_row():
     ],
 )
 def test_split_highlight(sentence, start, cs, ce, text, expected):
-    assert cards.split_highlight(sentence, start, cs, ce, text) == expected
+    assert humanize.split_highlight(sentence, start, cs, ce, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -61,8 +61,8 @@ def test_split_highlight(sentence, start, cs, ce, text, expected):
     ],
 )
 def test_only_http_urls_become_links(url, expected):
-    assert cards.safe_url(url) == expected
-    assert ("<a " in cards.link(url, "label")) == bool(expected)
+    assert humanize.safe_url(url) == expected
+    assert ("<a " in humanize.link(url, "label")) == bool(expected)
 
 
 def test_event_card_escapes_everything():

@@ -16,7 +16,8 @@ _FUTURE = (
     r"will|wo|won't|'ll|shall|going\s+to|plans?\s+(?:to|an?)|planning\s+to|scheduled|slated|due\s+to"
     r"|expects?|expected|intends?\s+to|aims?\s+to|set\s+to|is\s+to|are\s+to|next(?!\s+to)|upcoming"
     r"|coming|would|hopes?\s+to|ahead|effective|to\s+be|soon|until|till|as\s+soon\s+as"
-    r"|as\s+early\s+as|deadline|planned|planning"
+    r"|as\s+early\s+as|deadline|planned|planning|meets?|begins?|starts?|opens?|resumes?"
+    r"|arrives?|visits?|expires?|takes\s+place|take\s+place|votes?|convenes?"
 )
 _PAST = (
     r"said|says|was|were|had|did|has|have|been|ago|last|earlier|previously|since|reported"

@@ -276,6 +276,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         if mod:
             return "DATE", _period(ctx, gran, 0, False), mod
         if gran in ("year", "month", "week"):
+            if gran == "year" and (ended := _ended(m, ctx)):
+                return "DATE", ended[:4], mod
             return "DURATION", f"P1{UNITS[unit]}", None
         if gran == "day":
             return "DATE", _period(ctx, "day", 0, True), mod

@@ -1,0 +1,203 @@
+"""Human formatting: dates at their own precision, numbers, text cells and safe links.
+
+One date format for the whole page ("Jan 9, 2025", "Oct 2024", "Week 7, 2025", "2015"), and a
+date is never shown more precisely than it is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
+MODS = {
+    "START": "Early", "MID": "Mid", "END": "Late", "APPROX": "About",
+    "BEFORE": "Before", "AFTER": "After", "ON_OR_BEFORE": "By", "ON_OR_AFTER": "Since",
+}
+
+
+def text(value: object) -> str:
+    """A cell as plain text: missing values become ''.
+
+    >>> text(pd.NA), text(None), text(" x ")
+    ('', '', 'x')
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return str(value).strip()
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def day_label(value: str) -> str:
+    """An ISO day as people write it.
+
+    >>> day_label("2025-01-09")
+    'Jan 9, 2025'
+    """
+    day = _day(value)
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}" if day else ""
+
+
+def date_label(date: object, date_end: object = "", precision: object = "", timex: object = "",
+               mod: object = "") -> str:
+    """A date shown at its own precision, never more precise than it is.
+
+    >>> date_label("2024-10-01", "2024-10-31", "month", "2024-10")
+    'Oct 2024'
+    >>> date_label("2025-02-10", "2025-02-16", "week", "2025-W07")
+    'Week 7, 2025'
+    >>> date_label("2010-01-01", "2019-12-31", "decade", "201")
+    '2010s'
+    >>> date_label("2024-10-01", "2024-10-31", "month", "2024-10", "START")
+    'Early Oct 2024'
+    """
+    start, end, unit, value = text(date), text(date_end), text(precision).lower(), text(timex)
+    first, last = _day(start), _day(end) or _day(start)
+    if first is None:
+        return "Undated"
+    label = _unit_label(first, last, unit, value)
+    prefix = MODS.get(text(mod).upper(), "")
+    return f"{prefix} {label}" if prefix else label
+
+
+def _unit_label(first: dt.date, last: dt.date, unit: str, value: str) -> str:
+    """The label of the period [first, last] at precision `unit`."""
+    if unit == "day" or first == last:
+        return day_label(first.isoformat())
+    if unit == "month":
+        return f"{MONTHS[first.month - 1]} {first.year}"
+    if unit == "year":
+        return str(first.year)
+    if unit == "week":
+        match = re.fullmatch(r"(\d{4})-W(\d{1,2})", value)
+        year, week = (match.group(1), int(match.group(2))) if match else first.isocalendar()[:2]
+        return f"Week {week}, {year}"
+    if unit == "quarter":
+        return f"Q{(first.month - 1) // 3 + 1} {first.year}"
+    if unit == "half":
+        return f"H{1 if first.month <= 6 else 2} {first.year}"
+    if unit == "season":
+        season = SEASONS.get(value[-2:].upper(), "")
+        return f"{season} {value[:4] or first.year}".strip()
+    if unit == "decade":
+        return f"{first.year // 10 * 10}s"
+    if unit == "century":
+        return f"{first.year // 100 + 1}th century"
+    if first.year == last.year:
+        return f"{MONTHS[first.month - 1]} {first.day} – {day_label(last.isoformat())}"
+    return f"{day_label(first.isoformat())} – {day_label(last.isoformat())}"
+
+
+def date_labels(events: pd.DataFrame) -> pd.Series:
+    """`date_label` for every event, computed once per distinct date (fast on large tables)."""
+    columns = ["date", "date_end", "precision", "timex", "mod"]
+    keys = events[columns].astype("string").fillna("")
+    distinct = keys.drop_duplicates()
+    labels = distinct.assign(_label=[date_label(*row) for row in distinct.itertuples(index=False)])
+    merged = keys.merge(labels, on=columns, how="left")["_label"]
+    return merged.set_axis(events.index).astype("string")
+
+
+def number_label(value: object, qualifier: object = "") -> str:
+    """A figure with its qualifier, with thousands separators.
+
+    >>> number_label(4000, "around")
+    'around 4,000'
+    """
+    try:
+        number = f"{int(value):,}"
+    except (TypeError, ValueError):
+        number = text(value)
+    return f"{text(qualifier)} {number}".strip()
+
+
+def built_label(mtime: float | None) -> str:
+    """When the data was built, in UTC, or 'never' when there is no data.
+
+    >>> built_label(0)
+    'Jan 1, 1970 00:00 UTC'
+    """
+    if mtime is None:
+        return "never"
+    moment = dt.datetime.fromtimestamp(mtime, tz=dt.UTC)
+    return f"{day_label(moment.date().isoformat())} {moment:%H:%M} UTC"
+
+
+def safe_url(url: object) -> str:
+    """The URL when it is http(s), else ''.
+
+    >>> safe_url("javascript:alert(1)"), safe_url("https://example.org/a")
+    ('', 'https://example.org/a')
+    """
+    value = text(url)
+    parts = urlsplit(value)
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else ""
+
+
+def link(url: object, label: object) -> str:
+    """An escaped link when the URL is http(s), else the escaped label alone."""
+    target, name = safe_url(url), html.escape(text(label) or text(url))
+    if not target:
+        return name
+    return f'<a href="{html.escape(target, quote=True)}" target="_blank" rel="noopener">{name}</a>'
+
+
+def split_highlight(sentence: object, sentence_start: object, char_start: object,
+                    char_end: object, date_text: object) -> tuple[str, str, str]:
+    """The sentence cut around its time expression: (before, expression, after).
+
+    >>> split_highlight("He left in October 2024.", 100, 111, 123, "October 2024")
+    ('He left in ', 'October 2024', '.')
+    """
+    whole, wanted = text(sentence), text(date_text)
+    try:
+        start = int(char_start) - int(sentence_start)
+        end = int(char_end) - int(sentence_start)
+    except (TypeError, ValueError):
+        start, end = -1, -1
+    if not (0 <= start < end <= len(whole)) or (wanted and whole[start:end] != wanted):
+        start = whole.find(wanted) if wanted else -1
+        end = start + len(wanted)
+    if start < 0:
+        return whole, "", ""
+    return whole[:start], whole[start:end], whole[end:]
+
+
+def kind_label(kind: object) -> str:
+    """An event kind as a capitalised word.
+
+    >>> kind_label("capture")
+    'Capture'
+    """
+    value = text(kind)
+    return value[:1].upper() + value[1:] if value else "Other"
+
+
+def event_date(event: Mapping) -> str:
+    """An event's (row's) date at its own precision."""
+    return date_label(event.get("date"), event.get("date_end"), event.get("precision"),
+                      event.get("timex"), event.get("mod"))
+
+
+def span_label(events: pd.DataFrame) -> str:
+    """The dates the events cover, each end at its own precision, e.g. '2015 to Feb 19, 2025'."""
+    dated = events[events["date"].notna()]
+    if dated.empty:
+        return "no dated events"
+    first = dated.sort_values(["date", "date_end"]).iloc[0]
+    last = dated.assign(_end=dated["date_end"].fillna(dated["date"]))
+    last = last.sort_values(["_end", "date"]).iloc[-1]
+    begin, end = event_date(first), event_date(last)
+    return begin if begin == end else f"{begin} to {end}"
