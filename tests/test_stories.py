@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from extracted import FIXTURES, built_tables
 
-from dashboard import table
-from dashboard.extract import build
 from dashboard.stories import story_table
 
-STORY = Path(__file__).parent / "fixtures" / "story" / "sources.csv"
+STORY = FIXTURES / "story" / "sources.csv"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    out = tmp_path_factory.mktemp("story") / "data"
-    build(STORY, out, cache=False)
-    return {name: table.read(out, name) for name in table.SCHEMAS}
+    return built_tables(STORY, tmp_path_factory.mktemp("story") / "data")
 
 
 def event(events: pd.DataFrame, source_id: str, date_text: str) -> pd.Series:

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from extracted import FIXTURES, built_tables
 
-from dashboard import table
-from dashboard.extract import build
-
-WIRES = Path(__file__).parent / "fixtures" / "wires" / "sources.csv"
+WIRES = FIXTURES / "wires" / "sources.csv"
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    out = tmp_path_factory.mktemp("wires") / "data"
-    build(WIRES, out, cache=False)
-    return {name: table.read(out, name) for name in table.SCHEMAS}
+    return built_tables(WIRES, tmp_path_factory.mktemp("wires") / "data")
 
 
 def rows(events: pd.DataFrame, source_id: str, date_text: str) -> pd.DataFrame:
