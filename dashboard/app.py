@@ -79,6 +79,15 @@ def only_actor(name: str) -> None:
     st.session_state["page"] = 1
 
 
+def pick_event() -> None:
+    """Mirror the event clicked on the timeline in the URL, so a shared link opens its card."""
+    ids = charts.selected_ids(st.session_state.get("timeline"))
+    if ids:
+        st.query_params["event"] = ids[0]
+    elif "event" in st.query_params:
+        del st.query_params["event"]
+
+
 def sidebar(data: dataset.Dataset, offered: dict[str, list[str]],
             bounds: tuple[dt.date, dt.date]) -> filters.FilterSpec:
     """The filter widgets; returns the spec they describe."""
@@ -127,14 +136,14 @@ def figure_cards(data: dataset.Dataset) -> None:
 
 
 def timeline(shown) -> None:
-    """The timeline chart; clicking an event opens its card just below."""
+    """The timeline chart; clicking an event opens its card just below (and puts it in the URL)."""
     st.subheader("Timeline")
     st.radio("Lanes", ["actor", "kind"], key="f_lanes", horizontal=True,
              format_func=lambda v: "One lane per actor" if v == "actor" else "One lane per kind")
     fig = charts.timeline(shown, by=st.session_state["f_lanes"])
     meta = fig.layout.meta or {}
-    state = st.plotly_chart(fig, key="timeline", on_select="rerun", selection_mode="points",
-                            alt="Timeline of the filtered events", config={"displaylogo": False})
+    st.plotly_chart(fig, key="timeline", on_select=pick_event, selection_mode="points",
+                    alt="Timeline of the filtered events", config={"displaylogo": False})
     notes = []
     if meta.get("aggregated"):
         notes.append("Too many events to draw one by one: dots are monthly counts. "
@@ -147,8 +156,8 @@ def timeline(shown) -> None:
                      "double-click the chart, to see every date.")
     notes.append("Dots are events known to the day; bars cover a whole week, month or year.")
     st.caption(" ".join(notes))
-    picked = charts.selected_ids(state)
-    if picked:
+    picked = st.query_params.get_all("event")
+    if shown["event_id"].isin(picked).any():
         with st.container(border=True):
             st.markdown("**Selected event**")
             for event in shown[shown["event_id"].isin(picked)].to_dict("records"):
@@ -215,7 +224,8 @@ def main() -> None:
     st.set_page_config(page_title=data.title, layout="wide")
     facts = overview(data_dir, data.built)
     header(data, facts["header"])
-    if data.empty:
+    if data.events.empty:
+        figure_cards(data)
         st.info("There is no data yet. Build it from the articles in seeds/ with `make build` "
                 "(or `python -m dashboard build`), then reload this page.")
         return
@@ -225,7 +235,8 @@ def main() -> None:
     seed_state(filters.FilterSpec() if cleared else filters.from_query(current),
                facts["choices"], bounds)
     spec = sidebar(data, facts["choices"], bounds)
-    wanted = filters.to_query(spec)
+    wanted = filters.to_query(spec) | ({"event": current["event"][-1]} if "event" in current
+                                       else {})
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     figure_cards(data)

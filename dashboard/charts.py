@@ -68,6 +68,16 @@ def focus_range(events: pd.DataFrame) -> list[str] | None:
     return [(cut - pad).isoformat(), (last + pad).isoformat()]
 
 
+def middle(first: str, last: str) -> str:
+    """The middle day of a period, where a hover point sits so long bars answer the mouse.
+
+    >>> middle("2024-10-01", "2024-10-31")
+    '2024-10-16'
+    """
+    start, end = dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])
+    return (start + (end - start) / 2).isoformat()
+
+
 def hover_text(event: dict) -> str:
     """Escaped hover label: summary, the date as written, who says so, the outlet."""
     summary = "<br>".join(textwrap.wrap(html.escape(text(event.get("summary"))), 60)[:4])
@@ -81,7 +91,11 @@ def hover_text(event: dict) -> str:
 
 
 def _lane_trace(name: str, rows: pd.DataFrame, colour: str) -> go.Scatter:
-    """One lane: points for day-precise events, thick bars for longer periods."""
+    """One lane: points for day-precise events, thick bars for longer periods.
+
+    A bar is three invisible points (first day, middle, end of the last day) joined by a thick
+    line; a gap (None) separates events.
+    """
     xs, ids, hovers, sizes = [], [], [], []
     for event in rows.to_dict("records"):
         start = text(event.get("date"))
@@ -90,7 +104,7 @@ def _lane_trace(name: str, rows: pd.DataFrame, colour: str) -> go.Scatter:
         if text(event.get("precision")) == "day" or end == start:
             points, marks = [start], [11]
         else:
-            points, marks = [start, period_end(end)], [0, 0]
+            points, marks = [start, middle(start, end), period_end(end)], [0, 0, 0]
         xs += points + [None]
         ids += [event.get("event_id")] * len(points) + [None]
         hovers += [label] * len(points) + [None]

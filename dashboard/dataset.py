@@ -30,11 +30,6 @@ class Dataset:
     title: str = DEFAULT_TITLE
     built: float | None = None
 
-    @property
-    def empty(self) -> bool:
-        """Whether there is nothing to show (no events and no figures)."""
-        return self.events.empty and self.figures.empty
-
 
 def stamp(data_dir: str | Path) -> float | None:
     """The mtime of events.csv (None when absent): changes whenever the data is rebuilt."""

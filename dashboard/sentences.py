@@ -21,13 +21,13 @@ FURNITURE = re.compile(
 SIGNATURE = re.compile(r"^[\w .'-]{2,60}\s+\S+@\S+\.\w+$")
 BYLINE = re.compile(r"^By\s+[A-Z][\w.'-]*(?:\s+(?:[A-Z][\w.'-]*|and|&)){0,6}$")
 CREDIT = re.compile(
-    r"(?<=[.!?])\s+(?P<credit>[A-Z][\w'&-]*(?:[ /-][A-Z][\w'&-]*){0,3}(?: (?:Photo|photo))?"
+    r"(?<=[.!?])\s+(?P<credit>[A-Z][\w'&-]*+(?:[ /-][A-Z][\w'&-]*+){0,3}(?: (?:Photo|photo))?"
     r"|\((?:[Pp]hoto:?\s*)?[A-Z][\w /.&-]{1,40}\)|(?:Photo|Image|Credit)s?\s*(?:by|:)\s*"
     r"[\w /.&-]{2,40})\s*$"
 )
 DATELINE = re.compile(
     r"^[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}(?:,\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([A-Z][\w&.'’ -]{0,30}\))?\s*(?:—|–|--?)\s*"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*+(?:\([A-Z][\w&.'’ -]{0,30}\))?\s*+(?:—|–|--?)\s*"
 )
 """A news dateline ("SEOUL, Feb. 19 (Yonhap) --"): where and when the story was filed, which
 belongs to the article, not to an event it reports."""
@@ -38,7 +38,12 @@ ABBREVIATIONS = {
     "rep", "sen", "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "mt", "ft", "approx", "dept", "est", "adm", "cmdr",
 }  # fmt: skip
-SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+"""The end of a sentence. Matches start only at the first mark of a run ("?!", "...") and the
+credit and dateline patterns use possessive quantifiers, so a long run of marks, dashes or
+spaces costs linear time instead of minutes of backtracking (hostile or garbled input)."""
+SIGNATURE_MAX = 400
+"""Longest line tried as an e-mail signature; the pattern is quadratic in a line of many @."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,7 @@ def _wraps(line: str, following: str, widest: int) -> bool:
 
 def _classify(line: str, start: int, end: int, repeated: bool) -> Block:
     """The role of one paragraph (stripped)."""
-    if FURNITURE.match(line) or SIGNATURE.match(line):
+    if FURNITURE.match(line) or (len(line) <= SIGNATURE_MAX and SIGNATURE.match(line)):
         return Block(start, end, "furniture")
     if BYLINE.match(line):
         return Block(start, end, "byline")
@@ -162,7 +167,7 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     """Whether the period at `dot` ends an abbreviation or an initial rather than a sentence."""
     if chunk[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", chunk[:dot])
+    word = re.search(r"([\w.]+)$", chunk[max(0, dot - 40) : dot])  # a token's tail is enough
     if not word:
         return False
     token = word.group(1).lower()

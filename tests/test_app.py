@@ -104,6 +104,11 @@ def test_date_range_from_the_url(page):
 def test_downloads_match_the_filtered_table_exactly(page):
     at = page(kind=["capture", "photo", "briefing"])
     assert table_ids(at) == csv_ids(at) == ["e2", "e4", "e7"]
+    table = at.dataframe[0].value
+    rows = list(csv.DictReader(io.StringIO(download(at, "Events (CSV)"))))
+    for column, label in (("summary", "Summary"), ("kind", "Kind"), ("actors", "Actors"),
+                          ("date_text", "Date as written"), ("outlet", "Outlet")):
+        assert [row[column] for row in rows] == list(table[label])
     shown = [row["event_id"] for row in json.loads(download(at, "Events (JSON)"))]
     timeline = json.loads(download(at, "TimelineJS (JSON)"))["events"]
     assert shown == [e["unique_id"] for e in timeline] == ["e2", "e4", "e7"]
@@ -145,3 +150,11 @@ def test_odd_urls_still_open_the_page(page, query):
     at = page(**query)
     assert not at.exception
     assert at.warning or table_ids(at)
+
+
+def test_a_linked_event_opens_its_card(page):
+    at = page(event="e4")
+    assert not at.exception
+    selected = [m.value for m in at.markdown if m.value == "**Selected event**"]
+    assert selected and at.query_params["event"] == "e4"
+    assert not [m for m in page(event="nope").markdown if m.value == "**Selected event**"]

@@ -47,7 +47,9 @@ def test_one_trace_per_lane(by, lanes):
 def test_imprecise_dates_are_bars_over_their_whole_period(event_id, extent):
     fig = charts.timeline(EVENTS, by="kind").to_dict()
     drawn = [_marks(trace)[event_id] for trace in fig["data"] if event_id in _marks(trace)]
-    assert drawn == [extent]
+    assert len(drawn) == 1
+    assert [min(drawn[0]), max(drawn[0])] == [extent[0], extent[-1]]
+    assert len(drawn[0]) == (1 if len(extent) == 1 else 3)
 
 
 def test_points_are_markers_and_bars_are_thick_lines():

@@ -394,3 +394,24 @@ def test_subprocess_exit_code_and_one_line(tmp_path, files, rows, problem):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and problem in lines[0], result.stderr
     assert snapshot(out) == {"keep.csv": b"unchanged\n"}
+
+
+GARBLED = {
+    "a run of marks": "Talks failed" + "!" * 50_000 + "\n",
+    "a hyphen chain after a sentence": "He said. " + "A-" * 2_000 + "a!?x\n",
+    "many sentences on one line": "He said. Photo by Some Agency Name. " * 2_000 + "\n",
+    "an e-mail-like run": "John Smith " + "a@b." * 10_000 + "!\n",
+    "a long gap after a capital word": "ABC" + " " * 50_000 + "x.\n",
+    "a dateline with long gaps": "SEOUL, Feb. 19" + " " * 30_000 + "(AP)" + " " * 30_000 + "x.\n",
+    "a long wrapped paragraph": "Start of a paragraph\n" + "and it goes on\n" * 20_000 + "end.\n",
+}
+
+
+@pytest.mark.parametrize("text", GARBLED.values(), ids=GARBLED.keys())
+def test_splitter_is_fast_on_garbled_text(text):
+    from dashboard.sentences import blocks, sentences
+
+    started = time.perf_counter()
+    found = blocks(text)
+    sentences(text, found)
+    assert time.perf_counter() - started < 2

@@ -134,7 +134,8 @@ def check_ref(m: re.Match, text: str) -> bool:
     """"current" is an expression only before a period noun or alone; "future" not as a noun."""
     w = m.group("w").lower()
     if w == "current":
-        return False
+        after = word_after(text, m.end()).lower()
+        return after not in ("account", "accounts", "affairs", "events", "flow", "flows", "of")
     if w == "future":
         return word_before(text, m.start()) in ("near", "the", "in", "distant", "foreseeable")
     return True

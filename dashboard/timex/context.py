@@ -12,20 +12,18 @@ import bisect
 import datetime as dt
 import re
 
-_FUTURE = (
-    r"will|wo|won't|'ll|shall|going\s+to|plans?\s+(?:to|an?)|planning\s+to|scheduled|slated|due\s+to"
-    r"|expects?|expected|intends?\s+to|aims?\s+to|set\s+to|is\s+to|are\s+to|next(?!\s+to)|upcoming"
-    r"|coming|would|hopes?\s+to|ahead|effective|to\s+be|soon|until|till|as\s+soon\s+as"
-    r"|as\s+early\s+as|deadline|planned|planning|meets?|begins?|starts?|opens?|resumes?"
-    r"|arrives?|visits?|expires?|takes\s+place|take\s+place|votes?|convenes?"
-)
-_PAST = (
-    r"said|says|was|were|had|did|has|have|been|ago|last|earlier|previously|since|reported"
-    r"|told|announced|added|noted|\w+(?<!e)ed"
-)
-_CUE = re.compile(rf"(?i)\b(?:(?P<f>{_FUTURE})|(?P<p>{_PAST}))\b")
-_SENT_END = re.compile(r"[.!?]['\")\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+from dashboard.timex.tense import cues
 
+_ABBREVIATIONS = (
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Sgt"
+    " Co Corp Inc Ltd No vs U.S a.m p.m Jr Sr Prof Capt Maj Mt Ft"
+).split()
+_NOT_AFTER = "".join(f"(?<!\\b{re.escape(a)})" for a in _ABBREVIATIONS)
+_SENT_END = re.compile(rf"(?:[!?]|\.{_NOT_AFTER})['\")\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
+
+
+DEFAULT_DIRECTION = 0
+"""The direction when no tense cue is near: 0 lets callers pick the nearest date."""
 
 CUE_WINDOW = 120
 """How far (in characters) around an expression tense cues are looked for."""
@@ -55,10 +53,9 @@ class Context:
 
     def direction(self, start: int, end: int) -> int:
         """+1 when the expression at start..end looks forward in time, else -1 (news default)."""
-        best, best_d = -1, 10**9
+        best, best_d = DEFAULT_DIRECTION, 10**9
         lo, hi = self.sentence_span(start)
-        for m in _CUE.finditer(self.text, max(lo, start - CUE_WINDOW), min(hi, end + CUE_WINDOW)):
-            off, sign = m.start(), (1 if m.group("f") else -1)
+        for off, sign in cues(self.text, max(lo, start - CUE_WINDOW), min(hi, end + CUE_WINDOW)):
             if start <= off < end:
                 continue
             d = start - off if off < start else (off - end) * 2 + 1

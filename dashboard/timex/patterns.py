@@ -200,6 +200,15 @@ _P: list[tuple[str, str]] = [
         r"\b(?P<eart>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b",
     ),
     (
+        "set",
+        rf"\b(?:(?:(?P<freq>once|twice|thrice|(?:{NUM}|several|many|a\s+few)\s+times)\s+)?"
+        rf"(?P<every>every|each|per|a|an)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
+        rf"|hour|day|night|week|month|quarter|year|decade|{WEEKDAY}|morning|evening"
+        rf"|afternoon|{MONTH_FULL})s?\b|(?P<adv>daily|weekly|monthly|yearly|annually|hourly"
+        rf"|nightly|biweekly|semiannually|biannually)\b|on\s+a\s+(?P<basis>daily|weekly|monthly"
+        rf"|yearly|annual|quarterly|regular)\s+basis\b|(?P<wds>{WEEKDAY})s\b)",
+    ),
+    (
         "duration",
         rf"\b(?:(?P<approx>about|some|nearly|almost|roughly|around|approximately|more\s+than"
         rf"|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|over|under|just|only|barely"
@@ -216,15 +225,6 @@ _P: list[tuple[str, str]] = [
         r"\b(?:(?P<the>the\s+)?(?P<rel>past|last|next|coming|recent|previous|few)\s+)?"
         r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
         r"(?P<long>[- ]long)?\b(?![- ]old)",
-    ),
-    (
-        "set",
-        rf"\b(?:(?:(?P<freq>once|twice|thrice|(?:{NUM}|several|many|a\s+few)\s+times)\s+)?"
-        rf"(?P<every>every|each|per|a|an)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
-        rf"|hour|day|night|week|month|quarter|year|decade|{WEEKDAY}|morning|evening"
-        rf"|afternoon|{MONTH_FULL})s?\b|(?P<adv>daily|weekly|monthly|yearly|annually|hourly"
-        rf"|nightly|biweekly|semiannually|biannually)\b|on\s+a\s+(?P<basis>daily|weekly|monthly"
-        rf"|yearly|annual|quarterly|regular)\s+basis\b|(?P<wds>{WEEKDAY})s\b)",
     ),
     (
         "clock",

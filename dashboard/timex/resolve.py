@@ -38,7 +38,7 @@ def mod_of(word: str | None) -> str | None:
 def weekday(ref: dt.date, wd: int, direction: int, strict: bool = False) -> str:
     """The day with ISO weekday `wd` nearest `ref` in `direction` (`ref` itself unless strict)."""
     delta = wd - ref.isoweekday()
-    if direction < 0:
+    if direction <= 0:
         delta = delta - 7 if delta > 0 or (strict and delta == 0) else delta
     else:
         delta = delta + 7 if delta < 0 or (strict and delta == 0) else delta
@@ -61,15 +61,21 @@ def month_day(ref: dt.date, m: int, d: int, direction: int, wd: int | None = Non
         fitting = [x for x in options if x.isoweekday() == wd]
         if fitting:
             return min(fitting, key=lambda x: abs((x - ref).days)).isoformat()
-    if direction < 0:
+    reach = DAY_REACH if direction == 0 else DAY_REACH_CUED
+    if direction <= 0:
         past = [x for x in options if x <= ref]
-        if past and (ref - past[-1]).days < 300:
+        if past and (ref - past[-1]).days < reach:
             return past[-1].isoformat()
     else:
         future = [x for x in options if x >= ref]
-        if future and (future[0] - ref).days < 300:
+        if future and (future[0] - ref).days < reach:
             return future[0].isoformat()
     return min(options, key=lambda x: abs((x - ref).days)).isoformat()
+
+
+DAY_REACH = 240
+DAY_REACH_CUED = 300
+"""How many days back (or ahead) tense may send a month-day date before the nearest one wins."""
 
 
 def month(ref: dt.date, m: int, direction: int, rel: str | None = None) -> str:
@@ -84,18 +90,23 @@ def month(ref: dt.date, m: int, direction: int, rel: str | None = None) -> str:
     else:
         back = (ref.month - m) % 12
         ahead = (m - ref.month) % 12
-        if direction < 0:
+        if direction == 0:
             y = y if m <= ref.month else y - 1
-            if back > MONTH_REACH and ahead < back:
+            if ahead < back and back > MONTH_REACH:
+                y = ref.year if m >= ref.month else ref.year + 1
+        elif direction < 0:
+            y = y if m <= ref.month else y - 1
+            if back > MONTH_REACH_CUED and ahead < back:
                 y = ref.year if m >= ref.month else ref.year + 1
         else:
             y = y if m >= ref.month else y + 1
-            if ahead > MONTH_REACH and back < ahead:
+            if ahead > MONTH_REACH_CUED and back < ahead:
                 y = ref.year if m <= ref.month else ref.year - 1
     return f"{y:04d}-{m:02d}"
 
 
 MONTH_REACH = 8
+MONTH_REACH_CUED = 8
 """How many months back (or ahead) tense alone may send a bare month name before the nearest
 occurrence wins instead."""
 
@@ -112,7 +123,7 @@ def season(ref: dt.date, code: str, direction: int, rel: str | None = None) -> s
         chosen = [s for s in starts if s < current][-1]
     elif rel in ("next", "coming"):
         chosen = [s for s in starts if s > current][0]
-    elif direction < 0:
+    elif direction <= 0:
         chosen = [s for s in starts if s <= ref][-1]
     else:
         chosen = [s for s in starts if s >= current][0]

@@ -152,7 +152,7 @@ def h_century(m: re.Match, ctx: Context) -> Result:
     rel = _norm(m["crel"])
     c = ctx.dct.year // 100 + {"this": 0, "next": 1}.get(rel, -1)
     if rel in ("past",):
-        return "DURATION", "P1CE", None
+        return "DURATION", "P100Y", None
     return "DATE", f"{c:02d}", _mod(m)
 
 
@@ -234,8 +234,6 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
             base = _period(ctx, "day", 0, True)
         elif rel in _PREV:
             base = _period(ctx, "day", -1, rel != "last")
-        elif rel == "the":
-            base = _period(ctx, "day", 0, True)
         elif rel in _THIS:
             base = _day(ctx.dct)
         else:
@@ -257,6 +255,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
     if rel in _FOLLOW:
         return "DATE", _period(ctx, gran, 1, True), mod
     if rel in _SAME:
+        if gran == "quarter" and ctx.quarter:
+            return "DATE", ctx.quarter, mod
         return "DATE", _period(ctx, gran, 0, True), mod
     if rel == "the new":
         return ("DATE", _period(ctx, "year", 1, False), mod) if gran == "year" else None
@@ -276,8 +276,6 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         if mod:
             return "DATE", _period(ctx, gran, 0, False), mod
         if gran in ("year", "month", "week"):
-            if gran == "year" and (ended := _ended(m, ctx)):
-                return "DATE", ended[:4], mod
             return "DURATION", f"P1{UNITS[unit]}", None
         if gran == "day":
             return "DATE", _period(ctx, "day", 0, True), mod
@@ -611,7 +609,7 @@ def h_holiday(m: re.Match, ctx: Context) -> Result:
             days = [_nth_weekday(x, *fixed) for x in (y - 1, y, y + 1)]
         else:
             days = [_nth_weekday(x, 11, 1, 1) + dt.timedelta(days=1) for x in (y - 1, y, y + 1)]
-        if ctx.direction(m.start(), m.end()) < 0:
+        if ctx.direction(m.start(), m.end()) <= 0:
             return "DATE", [x for x in days if x <= ctx.dct][-1].isoformat(), None
         return "DATE", [x for x in days if x >= ctx.dct][0].isoformat(), None
     value = month_day(ctx.dct, mo, d, ctx.direction(m.start(), m.end()))

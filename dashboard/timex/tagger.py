@@ -83,7 +83,11 @@ def tag(text: str, dct: str | dt.date) -> list[Timex]:
         precision, first, last = value_range(value, type_)
         out.append(Timex(start, end, text[start:end], type_, value, mod, precision, first, last))
         last_end = end
-        if precision == "quarter" and _COMPILED[i][1] in ("quarter", "qcode", "relperiod"):
+        if (
+            precision == "quarter"
+            and _COMPILED[i][1] in ("quarter", "qcode", "relperiod")
+            and last <= ctx.dct.isoformat()
+        ):
             ctx.quarter = value
             ctx.quarter_sentence = ctx.sentence(start)
         if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:

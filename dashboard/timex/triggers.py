@@ -13,8 +13,6 @@ import re
 from dashboard.timex.lexicon import MONTHS, NUMBERS, ORDINALS, WEEKDAYS
 
 _DATED = ("mdy", "dmy", "month_year", "month", "holiday")
-_UNIT_RULES = ("relperiod", "quarter", "duration", "offset", "units", "set", "dayafter",
-               "laterthat", "inday", "yearago", "century", "year")  # fmt: skip
 _PART_RULES = ("partday", "relperiod", "set", "laterthat", "deictic", "weekday")
 _REF_RULES = ("ref", "units", "duration")
 
@@ -32,11 +30,15 @@ def _cues() -> dict[str, tuple[str, ...]]:
     add(("today", "yesterday", "tomorrow", "tonight"), ("deictic", "clock", "partday"))
     add(("morning", "afternoon", "evening", "night", "overnight", "mornings", "evenings",
          "afternoons", "nights"), _PART_RULES)  # fmt: skip
-    units = ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month",
-             "quarter", "year", "decade", "century", "millennium", "millennia", "centuries",
-             "yr", "min", "hr", "sec")  # fmt: skip
-    add(units, _UNIT_RULES)
-    add([u + "s" for u in units if not u.startswith(("centur", "millenn"))], _UNIT_RULES)
+    base = ("relperiod", "duration", "offset", "units", "set", "dayafter", "laterthat", "inday",
+            "yearago", "quarter")
+    for unit in ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "yr",
+                 "min", "hr", "sec"):  # fmt: skip
+        add((unit, unit + "s"), base)
+    add(("year", "years"), base + ("yearago", "year", "yearperiod"))
+    add(("quarter", "quarters"), base + ("quarter", "yearago", "yearperiod"))
+    add(("decade", "decades"), base)
+    add(("century", "centuries", "millennium", "millennia"), base + ("century",))
     add(("half", "period", "term"), ("quarter", "relperiod", "yearago", "duration"))
     add(("spring", "summer", "fall", "autumn", "winter", "season"), ("season", "relperiod"))
     add(("now", "currently", "current", "recently", "recent", "lately", "nowadays", "formerly",
@@ -55,7 +57,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
          "nineties"), ("decade",))  # fmt: skip
     add(("election",), ("holiday",))
     add(("nineteen", "eighteen", "twenty", "thousand"), ("spoken",))
-    add(("quarter", "period", "year"), ("yearperiod",))
+    add(("period",), ("yearperiod",))
     return cues
 
 
@@ -78,7 +80,8 @@ PREFIX_WORDS = frozenset(
     another additional no its their his her every each per other and on few several many
     numerous couple number straight consecutive full long final initial remaining year-ago
     year-earlier today yesterday tomorrow tonight s before after day these right any time once
-    twice thrice times trading business working morning afternoon evening night hours small wee""".split()
+    twice thrice times trading business working morning afternoon evening night hours small
+    wee""".split()
     + list(MONTHS) + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""

@@ -1,0 +1,66 @@
+"""Tense cues: the words around an expression that tell whether it points back or ahead.
+
+>>> text = "He said talks will be held soon."
+>>> [(text[o:o + 4], s) for o, s in cues(text, 0, len(text))]
+[('said', -1), ('will', 1), ('soon', 1)]
+"""
+
+from __future__ import annotations
+
+import re
+
+FUTURE = frozenset(
+    """will wo won't shall would upcoming coming ahead effective soon until till deadline
+    planned planning scheduled slated expects expect expected meet meets begin begins start
+    starts open opens resume resumes arrive arrives visit visits expire expires vote votes
+    convene convenes""".split()
+)
+"""Words that point ahead on their own."""
+
+FUTURE_BEFORE_TO = frozenset(
+    "going plans plan intends intend aims aim hopes hope set is are due".split()
+)
+"""Words that point ahead when "to" follows ("plans to", "is to")."""
+
+MODALS = frozenset("will would shall must to".split())
+"""Words after which "be <participle>" points ahead ("will be held")."""
+
+PAST = frozenset(
+    """said says was were had did has have been ago last earlier previously since reported told
+    announced added noted brought bought sold made took gave came went got saw found left lost
+    won began became fell rose held kept met paid ran sent spent stood struck thought wrote
+    built caught chose drew drove knew led meant sought shook shot spoke stole swore taught tore
+    threw understood woke wore withdrew yesterday""".split()
+)
+"""Words that point back."""
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+
+
+def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(offset, +1 ahead / -1 back) of every tense cue in text[lo:hi]."""
+    words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
+    out: list[tuple[int, int]] = []
+    skip = -1
+    for i, (off, w) in enumerate(words):
+        if i <= skip:
+            continue
+        nxt = words[i + 1][1] if i + 1 < len(words) else ""
+        if w in MODALS:
+            j = i + 1 + (nxt == "not")
+            if j + 1 < len(words) and words[j][1] == "be":
+                out.append((off, 1))
+                skip = j + 1
+                continue
+        if w in FUTURE or w.endswith("'ll") or (w == "next" and nxt != "to"):
+            out.append((off, 1))
+        elif w in FUTURE_BEFORE_TO and nxt == "to" or w in ("plans", "plan") and nxt in ("a", "an"):
+            out.append((off, 1))
+        elif w in ("takes", "take") and nxt == "place":
+            out.append((off, 1))
+        elif w == "as" and nxt in ("soon", "early"):
+            out.append((off, 1))
+            skip = i + 1
+        elif w in PAST or (len(w) > 3 and w.endswith("ed") and not w.endswith("eed")):
+            out.append((off, -1))
+    return out
