@@ -122,11 +122,11 @@ CASES = [
      "2023-07-14", "2020", D, "2020", "year"),
     ("The region suffered a severe drought in 1984.",
      "2019-10-30", "1984", D, "1984", "year"),
-    # --- fiscal years -----------------------------------------------------------------
+    # --- fiscal years (TimeBank writes them as the plain year) -------------------------
     ("The retailer expects revenue to grow in fiscal 2024.",
-     "2023-07-14", "fiscal 2024", D, "FY2024", "year"),
+     "2023-07-14", "fiscal 2024", D, "2024", "year"),
     ("Losses widened in fiscal 1997, the company said.",
-     "1998-03-12", "fiscal 1997", D, "FY1997", "year"),
+     "1998-03-12", "fiscal 1997", D, "1997", "year"),
     # --- decades and centuries --------------------------------------------------------
     ("The party dominated national politics in the 1990s.",
      "2025-02-19", "the 1990s", D, "199", "decade"),
