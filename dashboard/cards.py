@@ -21,8 +21,14 @@ from dashboard.humanize import (
     number_label,
     span_label,
     split_highlight,
+    status_label,
     text,
 )
+
+STATUS_COLOURS = {"Auto": "#999999", "Verified": "#009E73", "Corrected": "#0072B2",
+                  "Rejected": "#D55E00"}
+MAX_CLAIMS = 8
+"""How many claims a figure card lists (the latest ones); its chart shows them all."""
 
 
 def _attribution(value: object) -> str:
@@ -30,8 +36,30 @@ def _attribution(value: object) -> str:
     return f"According to {html.escape(who)}" if who else "Source does not attribute it"
 
 
+def status_badge_html(status: object) -> str:
+    """The curation status as a small coloured badge (auto, verified, corrected, rejected)."""
+    label = status_label(status)
+    colour = STATUS_COLOURS[label]
+    return (f'<span style="border:1px solid {colour};color:{colour};border-radius:0.6rem;'
+            f'padding:0 0.45rem;font-size:0.75rem;font-weight:600">{label}</span>')
+
+
+def reported_by(count: object) -> str:
+    """'Reported by N sources' for an event's story event.
+
+    >>> reported_by(2), reported_by(None)
+    ('Reported by 2 sources', 'Reported by 1 source')
+    """
+    try:
+        number = max(1, int(count))
+    except (TypeError, ValueError):
+        number = 1
+    return f"Reported by {number:,} source{'s' * (number != 1)}"
+
+
 def event_card_html(event: Mapping) -> str:
-    """One event as escaped HTML: date, summary, actors, highlighted sentence, provenance."""
+    """One event as escaped HTML: status, date, summary, actors, highlighted sentence,
+    provenance, how many sources report it and where sources disagree on its date."""
     before, mark, after = split_highlight(event.get("sentence"), event.get("sentence_start"),
                                           event.get("char_start"), event.get("char_end"),
                                           event.get("date_text"))
@@ -42,8 +70,9 @@ def event_card_html(event: Mapping) -> str:
     source = link(event.get("source_url"), event.get("source_title") or "Source")
     outlet = html.escape(text(event.get("outlet")))
     parts = [
-        f'<div style="font-size:0.85rem;opacity:0.8">{html.escape(date)}'
-        f' · {html.escape(kind_label(event.get("kind")))}</div>',
+        f'<div style="font-size:0.85rem"><span style="opacity:0.8">{html.escape(date)}'
+        f' · {html.escape(kind_label(event.get("kind")))}</span> '
+        f'{status_badge_html(event.get("status"))}</div>',
         f'<div style="font-weight:600;margin:0.2rem 0">{html.escape(text(event.get("summary")))}'
         "</div>",
         f'<blockquote style="margin:0.3rem 0;padding-left:0.6rem;border-left:3px solid #56B4E9">'
@@ -53,8 +82,12 @@ def event_card_html(event: Mapping) -> str:
         + (f" · Actors: {html.escape(actors)}" if actors else "") + "</div>",
         f'<div style="font-size:0.85rem">{source}'
         + (f" · {outlet}" if outlet else "") + (f" · {published}" if published else "")
-        + "</div>",
+        + f" · {reported_by(event.get('story_sources'))}</div>",
     ]
+    conflict = text(event.get("conflict"))
+    if conflict:
+        parts.append(f'<div style="font-size:0.85rem;color:#D55E00">Sources disagree on the '
+                     f"date: {html.escape(conflict)}</div>")
     credit = text(event.get("photo_credit"))
     if credit:
         parts.append(f'<div style="font-size:0.8rem;opacity:0.8">Photo: {html.escape(credit)}'
@@ -79,7 +112,44 @@ def figure_card_html(card: Mapping) -> str:
     if others:
         lines.append(f'<div style="font-size:0.8rem;color:#D55E00">Other sources differ: '
                      f"{html.escape(others)}</div>")
+    for note in card.get("disagreements") or []:
+        lines.append(f'<div style="font-size:0.8rem;color:#D55E00">Sources disagree '
+                     f"{html.escape(note)}</div>")
+    history = card.get("history") or []
+    if len(history) > 1:
+        items = "".join(f'<li style="font-size:0.8rem">{claim_html(claim)}</li>'
+                        for claim in history[-MAX_CLAIMS:][::-1])
+        more = len(history) - MAX_CLAIMS
+        lines.append(f'<div style="font-size:0.8rem;margin-top:0.3rem">{len(history)} claims, '
+                     f'latest first:<ul style="margin:0;padding-left:1.1rem">{items}</ul>'
+                     + (f"and {more:,} earlier.</div>" if more > 0 else "</div>"))
     return "".join(lines)
+
+
+def claim_html(claim: Mapping) -> str:
+    """One figure claim as escaped HTML: value, as-of date, who makes it, the source."""
+    as_of = day_label(text(claim.get("as_of"))) or "undated"
+    who = text(claim.get("attributed_to")) or "unattributed"
+    source = link(claim.get("source_url"), claim.get("outlet") or claim.get("source_title")
+                  or "Source")
+    return (f"{html.escape(number_label(claim.get('value'), claim.get('qualifier')))} "
+            f"as of {html.escape(as_of)}: {html.escape(who)} · {source}")
+
+
+def disagreements(claims: pd.DataFrame) -> list[str]:
+    """Where claims with the same as-of date give different values, one note per date."""
+    notes = []
+    dated = claims[claims["as_of"].notna() & claims["value"].notna()]
+    for as_of, group in dated.groupby("as_of", sort=True):
+        if group["value"].nunique() < 2:
+            continue
+        said = []
+        for row in group.drop_duplicates(["value", "attributed_to", "outlet"]).to_dict("records"):
+            who = ", ".join(x for x in (text(row.get("attributed_to")), text(row.get("outlet")))
+                            if x) or "unattributed"
+            said.append(f"{number_label(row['value'], row.get('qualifier'))} ({who})")
+        notes.append(f"as of {day_label(str(as_of))}: " + " vs ".join(said))
+    return notes
 
 
 def sources_html(sources: pd.DataFrame, limit: int = 200) -> str:
@@ -102,6 +172,8 @@ def key_figures(figures: pd.DataFrame) -> list[dict]:
     """One card per quantity: the latest claim, noting other sources' differing values.
 
     Claims are ordered by as-of date, then publication date; the latest one leads the card.
+    Each card also holds its `history` (every claim, oldest first) and its `disagreements`
+    (claims of the same as-of date that give different values).
     """
     cards = []
     if figures.empty:
@@ -120,6 +192,8 @@ def key_figures(figures: pd.DataFrame) -> list[dict]:
                           + (f", {when})" if when else ")"))
         latest["others"] = "; ".join(others)
         latest["claims"] = len(group)
+        latest["history"] = group.drop(columns="_key").to_dict("records")
+        latest["disagreements"] = disagreements(group)
         cards.append(latest)
     cards.sort(key=lambda c: -int(c["value"]) if text(c.get("value")) else 0)
     return cards
@@ -173,3 +247,58 @@ def actor_card_html(card: Mapping) -> str:
                if description else "")
             + f'<div style="font-size:0.85rem">First: {html.escape(card["first"])} · '
             f'Last: {html.escape(card["last"])}</div>')
+
+
+def story_rows(stories: pd.DataFrame, events: pd.DataFrame) -> list[dict]:
+    """Story-table rows with their sources: (outlet or title, URL) of each member event."""
+    wanted = {i for row in stories["event_ids"].dropna() for i in row.split("; ")}
+    members = events[events["event_id"].isin(wanted)].drop_duplicates("event_id")
+    members = members.set_index("event_id")
+    rows = []
+    for row in stories.to_dict("records"):
+        ids = [i for i in text(row.get("event_ids")).split("; ") if i in members.index]
+        links = []
+        for event in members.loc[ids].to_dict("records") if ids else []:
+            pair = (text(event.get("outlet")) or text(event.get("source_title")) or "Source",
+                    text(event.get("source_url")))
+            if pair not in links:
+                links.append(pair)
+        rows.append({**row, "links": links})
+    return rows
+
+
+def story_table_html(rows: list[dict]) -> str:
+    """The story events as an escaped HTML table: date, summary, kind, sources, conflict."""
+    if not rows:
+        return "<p>No story events.</p>"
+    cell = 'style="padding:0.25rem 0.5rem;vertical-align:top;border-top:1px solid #8884"'
+    warn = cell[:-1] + ';color:#D55E00"'
+    head = "".join(f'<th style="text-align:left;padding:0.25rem 0.5rem">{name}</th>'
+                   for name in ("Date", "What happened", "Kind", "Sources", "Dates disagree"))
+    body = []
+    for row in rows:
+        count = int(row.get("sources") or 0) or len(row.get("links") or []) or 1
+        links = ", ".join(link(url, name) for name, url in row.get("links") or [])
+        when = date_label(row.get("date"), row.get("date_end"), row.get("precision"))
+        body.append(
+            f"<tr><td {cell}>{html.escape(when)}</td>"
+            f"<td {cell}>{html.escape(text(row.get('summary')))}</td>"
+            f"<td {cell}>{html.escape(kind_label(row.get('kind')))}</td>"
+            f"<td {cell}>{count:,} source{'s' * (count != 1)}: {links}</td>"
+            f'<td {warn}>{html.escape(text(row.get("conflict")))}</td></tr>'
+        )
+    return (f'<table style="border-collapse:collapse;font-size:0.85rem;width:100%">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def orphan_lines(orphans: pd.DataFrame, limit: int = 20) -> list[str]:
+    """One plain-text line per curation row whose event no longer exists (at most `limit`)."""
+    lines = []
+    for row in orphans.head(limit).to_dict("records"):
+        changed = [f"{column} → {text(row.get(column))}" for column in
+                   ("date", "date_end", "precision", "summary", "actors", "kind")
+                   if text(row.get(column))]
+        lines.append(f"{text(row.get('event_id'))} ({text(row.get('status')) or 'auto'}"
+                     + (f"; {'; '.join(changed)}" if changed else "") + ")")
+    more = len(orphans) - limit
+    return lines + ([f"and {more:,} more"] if more > 0 else [])

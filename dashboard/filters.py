@@ -26,6 +26,8 @@ class FilterSpec:
     approximate: bool = True
     search: str = ""
     lanes: str = "actor"
+    rejected: bool = False
+    """Whether events an analyst rejected are shown (hidden by default)."""
 
     def is_default(self) -> bool:
         """Whether no filter narrows the events (lane choice does not count)."""
@@ -55,7 +57,7 @@ def from_query(params: Mapping) -> FilterSpec:
 
     >>> from_query({"actor": ["Kim Jong Un", "Russia"], "since": "2024-10-01", "exact": "1"})
     FilterSpec(actors=('Kim Jong Un', 'Russia'), kinds=(), outlets=(), sources=(), \
-since='2024-10-01', until='', approximate=False, search='', lanes='actor')
+since='2024-10-01', until='', approximate=False, search='', lanes='actor', rejected=False)
     """
     lists = {attr: tuple(dict.fromkeys(_values(params, name))) for attr, name in PARAMS.items()}
     first = {name: (_values(params, name) or [""])[0] for name in ("since", "until", "q", "lanes")}
@@ -66,6 +68,7 @@ since='2024-10-01', until='', approximate=False, search='', lanes='actor')
         approximate=(_values(params, "exact") or ["0"])[0] not in ("1", "true", "yes"),
         search=first["q"][:200],
         lanes="kind" if first["lanes"] == "kind" else "actor",
+        rejected=(_values(params, "rejected") or ["0"])[0] in ("1", "true", "yes"),
     )
 
 
@@ -86,6 +89,8 @@ def to_query(spec: FilterSpec) -> dict[str, str | list[str]]:
         params["exact"] = "1"
     if spec.lanes != "actor":
         params["lanes"] = spec.lanes
+    if spec.rejected:
+        params["rejected"] = "1"
     return params
 
 
@@ -120,6 +125,8 @@ def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
         needle = spec.search.lower()
         haystack = events["summary"].fillna("") + "\n" + events["sentence"].fillna("")
         keep &= haystack.str.lower().str.contains(needle, regex=False)
+    if not spec.rejected and "status" in events.columns:
+        keep &= (events["status"] != "rejected").fillna(True)
     return sort_events(events[keep.astype(bool)])
 
 

@@ -135,6 +135,19 @@ def built_label(mtime: float | None) -> str:
     return f"{day_label(moment.date().isoformat())} {moment:%H:%M} UTC"
 
 
+MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain_markdown(value: object) -> str:
+    r"""Text made inert for Streamlit's markdown (st.error, st.warning...): every ASCII
+    punctuation mark backslash-escaped, so links, emphasis, HTML and :directives: show as typed.
+
+    >>> print(plain_markdown("[x](javascript:alert(1)) *hi*"))
+    \[x\]\(javascript\:alert\(1\)\) \*hi\*
+    """
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text(value)).replace("\n", "  \n")
+
+
 def safe_url(url: object) -> str:
     """The URL when it is http(s), else ''.
 
@@ -191,13 +204,59 @@ def event_date(event: Mapping) -> str:
                       event.get("timex"), event.get("mod"))
 
 
+SPAN_UNITS = {"day": "day", "week": "month", "month": "month", "quarter": "year",
+              "half": "year", "season": "year", "year": "year"}
+"""The unit each precision is shown at in the header's span: days, months or years only."""
+
+
+def span_end_label(day: object, precision: object) -> str:
+    """One end of a span: a day, a month or a year (a decade for coarser), never finer than known.
+
+    >>> span_end_label("2025-02-19", "day"), span_end_label("2025-02-16", "week")
+    ('Feb 19, 2025', 'Feb 2025')
+    >>> span_end_label("2015-12-31", "year"), span_end_label("2019-12-31", "decade")
+    ('2015', '2010s')
+    """
+    moment = _day(text(day))
+    if moment is None:
+        return "Undated"
+    unit = SPAN_UNITS.get(text(precision).lower(), "")
+    if unit == "day":
+        return day_label(moment.isoformat())
+    if unit == "month":
+        return f"{MONTHS[moment.month - 1]} {moment.year}"
+    if unit == "year":
+        return str(moment.year)
+    if text(precision).lower() == "century":
+        return f"{moment.year // 100 + 1}th century"
+    return f"{moment.year // 10 * 10}s"
+
+
 def span_label(events: pd.DataFrame) -> str:
-    """The dates the events cover, each end at its own precision, e.g. '2015 to Feb 19, 2025'."""
+    """From the earliest `date` to the latest `date_end`, each at its own precision.
+
+    Both ends use the same format family (day, month or year; no "Early"/"Late" prefixes), e.g.
+    '2015 to Feb 19, 2025'.
+    """
     dated = events[events["date"].notna()]
     if dated.empty:
         return "no dated events"
     first = dated.sort_values(["date", "date_end"]).iloc[0]
-    last = dated.assign(_end=dated["date_end"].fillna(dated["date"]))
-    last = last.sort_values(["_end", "date"]).iloc[-1]
-    begin, end = event_date(first), event_date(last)
+    ends = dated.assign(_end=dated["date_end"].fillna(dated["date"]))
+    last = ends.sort_values(["_end", "date"]).iloc[-1]
+    begin = span_end_label(first["date"], first["precision"])
+    end = span_end_label(last["_end"], last["precision"])
     return begin if begin == end else f"{begin} to {end}"
+
+
+STATUSES = {"auto": "Auto", "verified": "Verified", "corrected": "Corrected",
+            "rejected": "Rejected"}
+
+
+def status_label(status: object) -> str:
+    """An event's curation status as a word ('Auto' when nobody has curated it).
+
+    >>> status_label("verified"), status_label(None)
+    ('Verified', 'Auto')
+    """
+    return STATUSES.get(text(status).lower(), "Auto")

@@ -102,20 +102,24 @@ def app_url(tmp_path_factory):
         yield url
 
 
+TIMELINE = """() => [...document.querySelectorAll('.js-plotly-plot')]
+  .filter(p => p._fullData && p._fullData.some(t => (t.customdata || []).some(Boolean)))"""
+"""The timeline plots: the only charts whose points carry event ids (figure histories do not)."""
+
 DRAWN_EVENTS = """() => {
-  const plot = document.querySelector('.js-plotly-plot');
-  if (!plot || !plot._fullData) return null;
+  const timelines = (""" + TIMELINE + """)();
+  const plot = timelines[0];
+  if (!plot) return null;
   const ids = new Set();
   for (const trace of plot._fullData) for (const id of trace.customdata || []) if (id) ids.add(id);
   const traces = [...plot.querySelectorAll('.scatterlayer .trace')]
     .filter(trace => !trace.closest('.rangeslider-container'));
-  return {ids: [...ids].sort(), traces: traces.length,
-          plots: document.querySelectorAll('.js-plotly-plot').length};
+  return {ids: [...ids].sort(), traces: traces.length, plots: timelines.length};
 }"""
 
 
 FIRST_POINT = """() => {
-  for (const el of document.querySelectorAll('.js-plotly-plot .scatterlayer .points path')) {
+  for (const el of (""" + TIMELINE + """)()[0].querySelectorAll('.scatterlayer .points path')) {
     const box = el.getBoundingClientRect();
     if (box.width > 4 && !el.closest('.rangeslider-container')) return el;
   }
@@ -217,6 +221,29 @@ def test_timelinejs_export_loads_in_timelinejs(browser, tmp_path):
     finally:
         server.shutdown()
 
+
+
+def test_story_events_and_figure_history_render(browser, tmp_path):
+    """The multi-source fixture story: story events with their sources, figure histories."""
+    from dashboard import extract
+
+    data_dir = tmp_path / "data"
+    extract.build(ROOT / "tests" / "fixtures" / "story" / "sources.csv", data_dir, cache=False)
+    with serve(data_dir) as url:
+        page = browser.new_page(viewport={"width": 1280, "height": 1300})
+        page.goto(url)
+        drawn(page, 11, lanes=len(charts.timeline(dataset.load(data_dir).events).data))
+        page.get_by_text("Story events (9)").wait_for(timeout=30_000)
+        page.get_by_text("Metro Ledger dates this 2025-01-11 (Jan. 11)").first.wait_for()
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 3",
+                               timeout=30_000)
+        page.wait_for_timeout(1000)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=ARTIFACTS / "story-1280.png")
+        page.get_by_text("Story events (9)").scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        page.screenshot(path=ARTIFACTS / "story-events-1280.png")
+        page.close()
 
 
 def test_built_data_renders_and_makes_the_readme_screenshot(browser):

@@ -130,3 +130,23 @@ def test_the_chart_opens_on_the_busy_period_when_old_events_would_squash_it(date
     fig = charts.timeline(table.frame(rows, table.EVENTS_COLUMNS)).to_dict()
     assert fig["layout"]["xaxis"].get("range") == expected
     assert fig["layout"]["xaxis"]["rangeslider"]["visible"]
+
+
+def test_figure_history_has_one_point_per_claim_at_its_as_of_date():
+    claims = tables()["figures"]
+    claims = claims[claims["quantity"] == "nk_soldiers_deployed"]
+    extra = claims.iloc[[0]].assign(figure_id="f9", value=13000, attributed_to="<b>x</b>",
+                                    as_of="2024-12-01")
+    fig = charts.figure_history(pd.concat([extra, claims])).to_dict()
+    (trace,) = fig["data"]
+    assert trace["x"] == ["2024-11-13", "2024-12-01", "2024-12-01"]
+    assert sorted(trace["y"][1:]) == [12000, 13000] and trace["y"][0] == 11000
+    assert fig["layout"]["xaxis"]["type"] == "date" and fig["layout"]["meta"]["claims"] == 3
+    assert all("<b>x</b>" not in text for text in trace["hovertext"])
+    assert any("&lt;b&gt;x&lt;/b&gt;" in text for text in trace["hovertext"])
+
+
+def test_figure_history_leaves_out_undated_claims():
+    claims = [{"value": 5, "as_of": None}, {"value": 7, "as_of": "2025-01-02"}]
+    fig = charts.figure_history(claims)
+    assert list(fig.data[0].x) == ["2025-01-02"] and fig.layout.meta["undated"] == 1

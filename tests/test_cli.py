@@ -68,7 +68,8 @@ def test_bad_input_is_one_line_exit_2_and_keeps_data(tmp_path, name, content, pu
 
 def test_missing_file_is_named(tmp_path):
     manifest = tmp_path / "sources.csv"
-    manifest.write_text(HEADER + "nowhere.txt,https://example.org/a,T,O,A,2025-02-19\n", encoding="utf-8")
+    row = "nowhere.txt,https://example.org/a,T,O,A,2025-02-19\n"
+    manifest.write_text(HEADER + row, encoding="utf-8")
     result = run("extract", "--sources", str(manifest), "--out", str(tmp_path / "out"))
     assert result.returncode == 2
     assert "nowhere.txt: file not found" in result.stderr

@@ -84,3 +84,12 @@ def test_date_bounds():
                                                                 dt.date(2025, 2, 19))
     empty = EVENTS.iloc[:0]
     assert filters.date_bounds(empty, dt.date(2000, 1, 1)) == (dt.date(2000, 1, 1),) * 2
+
+
+def test_rejected_events_are_hidden_unless_asked_for():
+    events = EVENTS.assign(status=["auto", "rejected", "verified", "auto", "corrected", "auto",
+                                   "rejected"])
+    assert "e2" not in list(filters.apply(events, FilterSpec())["event_id"])
+    assert len(filters.apply(events, FilterSpec(rejected=True))) == 7
+    assert filters.to_query(FilterSpec(rejected=True)) == {"rejected": "1"}
+    assert filters.from_query({"rejected": "1"}) == FilterSpec(rejected=True)

@@ -35,6 +35,11 @@ _SET_A_CUES = re.compile(
 _TIME_CUES = re.compile(r"(?i)\b(?:at|by|until|till|from|around|about|before|after|since)\s*$")
 
 
+_NOT_YEAR_AFTER = {"percent", "people", "feet", "meters", "metres", "km", "miles", "kg", "hours",
+                   "hrs", "gmt", "utc"}  # fmt: skip
+_ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", "KST", "JST", "Z"}
+
+
 def word_before(text: str, start: int) -> str:
     """The word right before `start` (lower case), skipping blanks and commas."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
@@ -53,11 +58,15 @@ def _capital(m: re.Match, group: str) -> bool:
 
 
 def check_month(m: re.Match, text: str) -> bool:
-    """Month names must be capitalised; "May"/"March" alone need a preposition or modifier."""
+    """Month names must be capitalised; "May"/"March" alone, or a month before a capitalised
+    word ("April Ryan"), need a preposition or modifier."""
     if not _capital(m, "mon"):
         return False
     mon = m.group("mon").lower()
-    if mon in ("may", "march") and not (m.group("rel") or m.group("edge") or m.group("ear")):
+    if m.group("rel") or m.group("edge") or m.group("ear"):
+        return True
+    named = word_after(text, m.end())[:1].isupper() and text[m.end() : m.end() + 1] == " "
+    if mon in ("may", "march") or named:
         return word_before(text, m.start()) in _MONTH_VERB_CUES
     return True
 
@@ -82,7 +91,7 @@ def check_year(m: re.Match, text: str) -> bool:
     after = word_after(text, m.end()) if text[m.end() : m.end() + 1] == " " else ""
     if after.islower() and after.endswith("s") and after not in _VERBISH_S:
         return False
-    if after.lower() in ("percent", "people", "feet", "meters", "metres", "km", "miles", "kg"):
+    if after.lower() in _NOT_YEAR_AFTER or after in _ZONES:
         return False
     if before in ("no", "number", "route", "flight", "room", "highway", "rule", "article"):
         return False
@@ -107,9 +116,39 @@ def check_clock(m: re.Match, text: str) -> bool:
     """A bare 24-hour "13:06" needs a cue word ("at", "by") or a time zone."""
     if m.group("hh24") and not (m.group("tz") or m.group("wd1") or m.group("wd2")):
         return bool(_TIME_CUES.search(text, max(0, m.start() - 12), m.start()))
-    if m.group("oc") and not m.group("oc")[0].isdigit():
-        return True
+    if m.group("nm") and (m.group("nm")[0].isupper() or word_before(text, m.start()) == "high"):
+        return False
     return True
+
+
+def check_decade(m: re.Match, text: str) -> bool:
+    """"30s" alone is an age ("in his 30s"); decades need "the", an apostrophe or four digits."""
+    dec = m.group("dec")
+    if not dec or len(dec) != 2:
+        return True
+    return m.group(0).lower().startswith("the")
+
+
+def _titled(m: re.Match, text: str, group: str) -> bool:
+    """Whether a group is capitalised inside a sentence, as in a title ("ABC's This Week")."""
+    word = m.group(group) or ""
+    if not word[:1].isupper():
+        return False
+    before = text[max(0, m.start() - 3) : m.start()].strip(" \"'(")
+    return bool(before) and before[-1:] not in ".!?:\n"
+
+
+def check_relperiod(m: re.Match, text: str) -> bool:
+    """Period words are lower case in prose; "This Week" is a title."""
+    return not m.group("unit")[:1].isupper()
+
+
+def check_deictic(m: re.Match, text: str) -> bool:
+    """"Today" right after a capitalised name is a title ("VOA Today")."""
+    if not _titled(m, text, "word"):
+        return True
+    previous = text[max(0, m.start() - 30) : m.start()].split()
+    return not (previous and previous[-1][:1].isupper())
 
 
 def check_set(m: re.Match, text: str) -> bool:
@@ -147,6 +186,8 @@ def check_duration(m: re.Match, text: str) -> bool:
     unit = m.group("unit").lower()
     if n in ("some", "many") and not m.group("rel"):
         return False
+    if m.group("unit")[:1].isupper() and m.group("n")[:1].isdigit():
+        return False
     if unit == "second" and n in ("a", "an", "one"):
         return False
     if unit == "quarter" and word_after(text, m.end()).lower() == "of":
@@ -176,7 +217,25 @@ def check_season(m: re.Match, text: str) -> bool:
     return before in cues and not fall or before in cues[:6]
 
 
+_DAYLIST_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:\s*(?:,|and|or|-|to|through)\s*\d{1,2}(?:st|nd|rd|th)?)*\s*(?:,|and|or|-|to|through)\s*$"
+)
+
+
+def check_daylist(m: re.Match, text: str) -> bool:
+    """A bare day number counts only right after a dated list ("April 24 and 25")."""
+    lead = text[max(0, m.start() - 40) : m.start()].rstrip()
+    if not lead.endswith((",", "and", "or", "-", "to", "through")):
+        return False
+    return bool(_DAYLIST_BEFORE.search(lead))
+
+
 CHECKS = {
+    "decade": check_decade,
+    "relperiod": check_relperiod,
+    "deictic": check_deictic,
+    "daylist": check_daylist,
     "season": check_season,
     "mdy": check_dated,
     "dmy": check_dated,

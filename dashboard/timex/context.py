@@ -18,12 +18,15 @@ _ABBREVIATIONS = (
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Sgt"
     " Co Corp Inc Ltd No vs U.S a.m p.m Jr Sr Prof Capt Maj Mt Ft"
 ).split()
-_NOT_AFTER = "".join(f"(?<!\\b{re.escape(a)})" for a in _ABBREVIATIONS)
+_NOT_AFTER = "".join(f"(?<!\\b{re.escape(a)}\\.)" for a in _ABBREVIATIONS)
 _SENT_END = re.compile(rf"(?:[!?]|\.{_NOT_AFTER})['\")\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n")
 
 
 DEFAULT_DIRECTION = 0
 """The direction when no tense cue is near: 0 lets callers pick the nearest date."""
+
+CLAUSE_PENALTY = 40
+"""Extra distance for a cue in another clause (a comma or semicolon in between)."""
 
 CUE_WINDOW = 120
 """How far (in characters) around an expression tense cues are looked for."""
@@ -59,6 +62,9 @@ class Context:
             if start <= off < end:
                 continue
             d = start - off if off < start else (off - end) * 2 + 1
+            gap = self.text[off:start] if off < start else self.text[end:off]
+            if "," in gap or ";" in gap:
+                d += CLAUSE_PENALTY
             if d < best_d:
                 best, best_d = sign, d
         return best

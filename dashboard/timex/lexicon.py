@@ -23,7 +23,8 @@ NUMBERS = {
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "single": 1, "half": 0.5,
-    "a half": 0.5, "couple": 2, "a couple of": 2, "dozen": 12, "a dozen": 12,
+    "a half": 0.5, "half a": 0.5, "half an": 0.5, "couple": 2, "a couple of": 2, "dozen": 12,
+    "a dozen": 12,
 }  # fmt: skip
 """Number words to numbers (compounds such as "twenty-five" are summed by the caller)."""
 

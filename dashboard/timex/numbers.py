@@ -19,6 +19,9 @@ def to_number(s: str) -> int | float | None:
     if not s:
         return None
     if s[0].isdigit():
+        if s.endswith(" 1/2"):
+            whole = to_number(s[:-4])
+            return None if whole is None else whole + 0.5
         try:
             f = float(s)
         except ValueError:

@@ -32,7 +32,7 @@ NUMWORD = (
     + ")"
 )
 VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+number\s+of|few|several|some|many|numerous|couple\s+of)"
-NUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{NUMWORD})"
+NUM = rf"(?:\d{{1,3}}(?:\.\d+|\s+1/2)?|{NUMWORD})"
 ORD = _alt(ORDINALS)
 SPOKEN_YEAR = (
     rf"(?:(?:nineteen|eighteen|twenty)(?:\s+hundred)?\s+(?:and\s+)?(?:(?:{TENS})"
@@ -70,8 +70,9 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "numeric",
-        r"(?<![\d/.,-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>\d{4}|\d\d)"
-        r"(?:\s+(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?(?![\d/])",
+        r"(?<![\d/.,-])(?P<m>3[01]|[12]\d|0?[1-9])(?P<sep>[/.])(?P<d>3[01]|[12]\d|0?[1-9])(?P=sep)"
+        r"(?P<y>\d{4}|\d\d)"
+        r"(?:\s+(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?(?![\d/]|\.\d)",
     ),
     (
         "mdy",
@@ -84,6 +85,11 @@ _P: list[tuple[str, str]] = [
         rf"(?P<mon>{MONTH})\b"
         rf"(?:,?\s+(?P<y>{YEAR4})\b)?",
     ),
+    ("daylist", rf"(?<=[\s,-])(?P<d>{DAYNUM})\b(?!\s*(?:%|percent|[:.]\d))"),
+    (
+        "weekof",
+        rf"\bthe\s+week\s+of\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b(?:,?\s+(?P<y>{YEAR4})\b)?",
+    ),
     (
         "month_year",
         rf"\b(?:{EDGE})?(?P<mon>{MONTH})(?:(?:,?\s+|\s+of\s+)(?:(?P<y>{YEAR4})|(?P<sy>{SPOKEN_YEAR}))"
@@ -93,7 +99,7 @@ _P: list[tuple[str, str]] = [
     (
         "month",
         rf"\b(?:{EDGE})?(?:(?P<rel>last|this|next|past|coming|previous|same)\s+)?"
-        rf"(?P<mon>{MONTH_FULL}|Sept\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w'])",
+        rf"(?P<mon>{MONTH_FULL}|Sept\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w']|\s+\d)",
     ),
     (
         "year",
@@ -132,7 +138,8 @@ _P: list[tuple[str, str]] = [
         "relperiod",
         rf"\b(?:{EDGE}|(?P<eart>earlier|later)\s+(?:(?:in|during)\s+)?)?"
         r"(?P<rel>last|this|next|the\s+past|the\s+coming|the\s+previous|the\s+current"
-        r"|the\s+following|the\s+same|the\s+next|the\s+last|that|the\s+preceding|the\s+prior"
+        r"|the\s+following|the\s+same|the\s+next|the\s+last|that\s+same|that|the\s+preceding"
+        r"|the\s+prior"
         r"|the\s+latest|the\s+most\s+recent|the\s+upcoming|the\s+current\s+fiscal|this\s+fiscal"
         r"|last\s+fiscal|next\s+fiscal|the\s+new|the\s+recent|the\s+full|the\s+fiscal"
         r"|the\s+calendar|the)\s+"
@@ -161,12 +168,7 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "spoken",
-        rf"\b(?:the\s+year\s+)?(?P<hi>nineteen|eighteen|twenty)(?:\s+hundred)?"
-        rf"(?:\s+(?:and\s+)?(?P<lo>(?:{TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight"
-        r"|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-        r"|nineteen|oh[- ](?:one|two|three|four|five|six|seven|eight|nine)))\b"
-        r"|\b(?:the\s+year\s+)?(?P<hi2>two)\s+thousand(?:\s+(?:and\s+)?(?P<lo2>one|two|three"
-        r"|four|five|six|seven|eight|nine|ten))?\b(?!\s+(?:\w+\s+)?(?:years|people|dollars))",
+        rf"\b(?:the\s+year\s+)?{SPOKEN_YEAR}\b(?!\s+(?:\w+\s+)?(?:years|people|dollars))",
     ),
     ("qcode", rf"\b(?P<q>Q[1-4]|H[12])(?:\s+(?P<y>{YEAR4}))?\b"),
     (
@@ -212,10 +214,10 @@ _P: list[tuple[str, str]] = [
         "duration",
         rf"\b(?:(?P<approx>about|some|nearly|almost|roughly|around|approximately|more\s+than"
         rf"|less\s+than|fewer\s+than|up\s+to|at\s+least|at\s+most|over|under|just|only|barely"
-        rf"|within|another|an\s+additional|no\s+more\s+than)\s+)?"
+        rf"|within|another|an\s+additional|no\s+more\s+than)\s+(?!the\b|its\b|their\b))?"
         rf"(?:(?P<the>the|its|their|his|her)\s+)?(?:(?P<rel>past|last|next|first|coming"
         rf"|previous|final|initial|following|preceding|recent|latest|remaining|prior)\s+)?"
-        rf"(?P<n>{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?(the)\s+|(?:\s+|-))"
+        rf"(?P<n>half\s+an?|{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?(the)\s+|(?:\s+|-))"
         rf"(?:(?P<more>more|straight|consecutive|full|additional|long|trading|business|working"
         rf"|calendar)\s+)?"
         rf"(?P<unit>{UNIT})s?(?P<long>[- ]long)?\b(?![- ](?:olds?|earlier|ago|end)\b)",
@@ -230,6 +232,7 @@ _P: list[tuple[str, str]] = [
         "clock",
         rf"\b(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow|tonight)\s+(?:at\s+)?)?"
         rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})"
+        rf"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|[Hh]ours\b|hrs\b))"
         rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<nm>noon|midnight|midday)"
         rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)(?P<tz>{TZ})?"
         rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"

@@ -100,15 +100,16 @@ def month(ref: dt.date, m: int, direction: int, rel: str | None = None) -> str:
                 y = ref.year if m >= ref.month else ref.year + 1
         else:
             y = y if m >= ref.month else y + 1
-            if ahead > MONTH_REACH_CUED and back < ahead:
-                y = ref.year if m <= ref.month else ref.year - 1
     return f"{y:04d}-{m:02d}"
 
 
 MONTH_REACH = 8
+"""With no tense cue, a bare month name further back than this (in months) goes to the nearer
+occurrence ahead instead."""
+
 MONTH_REACH_CUED = 8
-"""How many months back (or ahead) tense alone may send a bare month name before the nearest
-occurrence wins instead."""
+"""The same for past-tense sentences (reported plans for the coming months); a future cue is
+always obeyed."""
 
 
 def season(ref: dt.date, code: str, direction: int, rel: str | None = None) -> str:

@@ -72,7 +72,11 @@ def tag(text: str, dct: str | dt.date) -> list[Timex]:
     ctx = Context(text, _as_date(dct))
     out: list[Timex] = []
     last_end = 0
-    for start, neg_len, i, m in _candidates(text):
+    try:
+        candidates = _candidates(text)
+    except Exception:
+        return []  # a pattern bug must not break the caller; the property tests hunt for these
+    for start, neg_len, i, m in candidates:
         if start < last_end:
             continue
         result = _safe(_COMPILED[i][4], m, ctx)
@@ -80,12 +84,16 @@ def tag(text: str, dct: str | dt.date) -> list[Timex]:
             continue
         type_, value, mod = result
         end = start - neg_len
-        precision, first, last = value_range(value, type_)
+        try:
+            precision, first, last = value_range(value, type_)
+        except (ValueError, OverflowError):
+            precision = first = last = None
         out.append(Timex(start, end, text[start:end], type_, value, mod, precision, first, last))
         last_end = end
         if (
             precision == "quarter"
             and _COMPILED[i][1] in ("quarter", "qcode", "relperiod")
+            and last
             and last <= ctx.dct.isoformat()
         ):
             ctx.quarter = value

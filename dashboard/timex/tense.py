@@ -13,7 +13,7 @@ FUTURE = frozenset(
     """will wo won't shall would upcoming coming ahead effective soon until till deadline
     planned planning scheduled slated expects expect expected meet meets begin begins start
     starts open opens resume resumes arrive arrives visit visits expire expires vote votes
-    convene convenes""".split()
+    convene convenes forecast forecasts ends closes""".split()
 )
 """Words that point ahead on their own."""
 
@@ -34,12 +34,14 @@ PAST = frozenset(
 )
 """Words that point back."""
 
+_ADVERBS = frozenset("not still also now then probably likely soon only never just".split())
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
 def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(offset, +1 ahead / -1 back) of every tense cue in text[lo:hi]."""
     words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
+    proper = {off for off, _ in words if text[off].isupper()}
     out: list[tuple[int, int]] = []
     skip = -1
     for i, (off, w) in enumerate(words):
@@ -47,7 +49,9 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             continue
         nxt = words[i + 1][1] if i + 1 < len(words) else ""
         if w in MODALS:
-            j = i + 1 + (nxt == "not")
+            j = i + 1
+            while j < min(i + 3, len(words) - 1) and words[j][1] in _ADVERBS:
+                j += 1
             if j + 1 < len(words) and words[j][1] == "be":
                 out.append((off, 1))
                 skip = j + 1
@@ -61,6 +65,8 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         elif w == "as" and nxt in ("soon", "early"):
             out.append((off, 1))
             skip = i + 1
-        elif w in PAST or (len(w) > 3 and w.endswith("ed") and not w.endswith("eed")):
+        elif w in PAST or (
+            len(w) > 3 and w.endswith("ed") and not w.endswith("eed") and off not in proper
+        ):
             out.append((off, -1))
     return out

@@ -58,16 +58,31 @@ def _cues() -> dict[str, tuple[str, ...]]:
     add(("election",), ("holiday",))
     add(("nineteen", "eighteen", "twenty", "thousand"), ("spoken",))
     add(("period",), ("yearperiod",))
+    add(("week",), ("weekof",))
     return cues
 
 
 CUES = _cues()
 """Trigger word (lower case) to the names of the rules it can start or end."""
 
+_AFTER_SMALL = re.compile(
+    r"(?P<slash>/|\.\d\d?\.\d\d)|(?P<colon>[:.]\d\d)|(?P<ord>(?:st|nd|rd|th)\b)|(?P<dec>0?'?s\b)"
+    r"|\s*(?P<ampm>[AaPp]\.?\s?[Mm]\b|o'clock)|(?P<word>[\s-]+(?:and[\s-]+|1/2\s+)?[A-Za-z])"
+)
+_SMALL_RULES = {
+    "slash": ("numeric",),
+    "colon": ("clock",),
+    "ampm": ("clock",),
+    "ord": ("dmy", "century", "daylist"),
+    "dec": ("decade",),
+    "word": ("dmy", "duration", "offset", "set", "daylist"),
+}
+"""Rules tried at a one- or two-digit number, by what follows it."""
+
 DIGIT_RULES = {
-    1: ("numeric", "dmy", "duration", "offset", "clock", "set", "century", "decade", "iso"),
+    1: ("numeric", "dmy", "duration", "offset", "clock", "set", "century", "decade", "daylist"),
     3: ("duration", "offset", "set"),
-    4: ("iso", "year", "decade", "yearperiod", "quarter", "spoken"),
+    4: ("iso", "year", "decade", "yearperiod", "quarter", "spoken", "clock"),
 }
 """Rules tried at a number, by the length of its integer part (2 digits count as 1)."""
 
@@ -82,7 +97,7 @@ PREFIX_WORDS = frozenset(
     year-earlier today yesterday tomorrow tonight s before after day these right any time once
     twice thrice times trading business working morning afternoon evening night hours small
     wee""".split()
-    + list(MONTHS) + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
+    + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""
 
@@ -90,6 +105,7 @@ _BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
 _BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 _BLANK.update({ord(c): " " for c in "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026"})
 _FOLD = str.maketrans(_BLANK)
+_DOTTED = re.compile(r"(?<![\d.])\d\d?\.\d\d?\.\d{4}(?![\d.]\d)")
 _DIGITS = re.compile(r"(?<![\w.,$£€])\d+(?:\.\d+)?(?!\d|[.,]\d)")
 _SKIP = " \t\r\n,-\u00a0"
 _WORDCH = "'.$"
@@ -115,7 +131,7 @@ def prefix_starts(text: str, p: int) -> list[int]:
         word = text[k:j].lower().rstrip(".")
         if word.endswith("'s"):
             word = word[:-2]
-        if word not in PREFIX_WORDS and not word.isdigit() and not word.startswith("'"):
+        if word not in PREFIX_WORDS and not word.startswith("'"):
             break
         starts.append(k)
         q = k
@@ -134,9 +150,15 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
         while i >= 0:
             hits.append((i, rules))
             i = folded.find(needle, i + len(word) + 1)
+    for m in _DOTTED.finditer(text):
+        hits.append((m.start(), ("numeric",)))
     for m in _DIGITS.finditer(text):
         n = len(m.group().split(".")[0])
-        rules = DIGIT_RULES.get(1 if n == 2 else n)
+        if n <= 2:
+            after = _AFTER_SMALL.match(text, m.end())
+            rules = _SMALL_RULES[after.lastgroup] if after else ("daylist",)
+        else:
+            rules = DIGIT_RULES.get(n)
         if rules:
             hits.append((m.start(), rules))
     return hits
