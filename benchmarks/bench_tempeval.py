@@ -15,7 +15,10 @@ from pathlib import Path
 from benchmarks.tempeval import Doc, Score, Span, read_corpus
 from dashboard.timex import tag
 
-DATA = Path(os.environ.get("TEMPEVAL_DIR", "/work/shared/tempeval3"))
+DATA = Path(
+    os.environ.get("TEMPEVAL_DIR")
+    or Path(__file__).resolve().parents[2] / "shared" / "tempeval3"
+)
 CORPORA = ("TimeBank", "AQUAINT")
 EXAMPLES = int(os.environ.get("TEMPEVAL_EXAMPLES", "3"))
 

@@ -7,7 +7,6 @@ is refused.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import hashlib
 import io
 import re
@@ -18,8 +17,12 @@ from dashboard.sources import (
     MANIFEST_COLUMNS,
     SUFFIXES,
     SourceError,
+    check_date,
+    check_text,
+    check_url,
     decode,
     html_to_text,
+    infer_date,
     read_manifest,
 )
 
@@ -42,21 +45,19 @@ def add_source(
     if suffix not in SUFFIXES:
         raise SourceError(f"{filename}: unsupported file type {suffix or '(none)'}")
     text = decode(content, Path(filename))
+    html_date = ""
     if suffix in (".html", ".htm"):
-        text = html_to_text(text)[0]
-    if not text.strip():
-        raise SourceError(f"{filename}: no article text")
-    if url and not re.match(r"https?://", url, re.I):
-        raise SourceError(f"{filename}: URL {url!r} is not an http(s) address")
+        text, _, html_date = html_to_text(text)
+    check_text(text, Path(filename))
+    if url:
+        check_url(url, filename)
     if published:
-        try:
-            published = dt.date.fromisoformat(published).isoformat()
-        except ValueError:
-            raise SourceError(f"{filename}: published date {published!r} is not a valid "
-                              "YYYY-MM-DD date") from None
+        published = check_date(published, filename)
     with locked(manifest.parent):
         rows = read_manifest(manifest) if manifest.exists() else []
         _refuse_duplicates(rows, content, text, url, filename)
+        if not (published or html_date or infer_date(text)):
+            raise SourceError(f"{filename}: no publication date given and none in the text")
         digest = hashlib.sha256(content).hexdigest()[:16]
         stored = manifest.parent / f"{len(rows):03d}_{digest}{suffix}"
         write_bytes_atomic(stored, content)

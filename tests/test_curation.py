@@ -75,7 +75,7 @@ def test_add_source_copies_appends_and_refuses_duplicates(project):
                    "2025-02-21")
     with pytest.raises(SourceError, match="same text is already"):
         add_source(seeds / "sources.csv", text, "c.txt", "https://example.org/c", "2025-02-21")
-    with pytest.raises(SourceError, match="not an http"):
+    with pytest.raises(SourceError, match="only http"):
         add_source(seeds / "sources.csv", b"New.\n", "d.txt", "javascript:alert(1)", "2025-02-21")
 
 
