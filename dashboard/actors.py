@@ -122,13 +122,22 @@ def builtin_gazetteer() -> tuple[Actor, ...]:
     return tuple(load_gazetteer(GAZETTEER))
 
 
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a set of names, longest first, whole words only."""
+    if not names:
+        return re.compile(r"(?!x)x")
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+
+
 class ActorIndex:
     """The actors of one story and a compiled pattern that finds their mentions."""
 
     def __init__(self, actors: list[Actor]):
         self.actors: dict[str, Actor] = {}
         self._alias: dict[str, str] = {}
-        self._pattern: re.Pattern | None = None
+        self._base: frozenset[str] = frozenset()
         for actor in actors:
             self.add(actor)
 
@@ -141,13 +150,11 @@ class ActorIndex:
                     known.aliases.append(alias)
                     self._alias.setdefault(alias, known.name)
             known.description = known.description or actor.description
-            self._pattern = None
             return known
         self.actors[actor.name] = Actor(actor.name, actor.kind, list(actor.aliases),
                                         actor.description)
         for alias in [actor.name, *actor.aliases]:
             self._alias.setdefault(alias, actor.name)
-        self._pattern = None
         return self.actors[actor.name]
 
     def names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
@@ -158,15 +165,23 @@ class ActorIndex:
         """The canonical name for `name`, if it is a known name or alias."""
         return self._alias.get(name)
 
+    def freeze_base(self) -> None:
+        """Mark the names known so far (the gazetteers) as the shared base: their pattern is
+        compiled once per process, and only names added later are compiled per article."""
+        self._base = frozenset(self._alias)
+
     def mentions(self, text: str) -> list[Mention]:
         """Every mention of a known actor in `text`, longest names first where they overlap."""
-        if self._pattern is None:
-            names = sorted(self._alias, key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])"
-            ) if names else re.compile(r"(?!x)x")
-        found = []
-        for match in self._pattern.finditer(text):
+        base = self._base
+        extra = tuple(sorted(n for n in self._alias if n not in base))
+        hits = [m for pattern in (_names_pattern(tuple(sorted(base))), _names_pattern(extra))
+                for m in pattern.finditer(text)]
+        hits.sort(key=lambda m: (m.start(), m.start() - m.end()))
+        found, reached = [], 0
+        for match in hits:
+            if match.start() < reached:
+                continue
+            reached = match.end()
             name = self._alias[match.group()]
             kind = self.actors[name].kind
             before = max(0, match.start() - 8)
@@ -193,6 +208,7 @@ class ActorIndex:
 def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
     """An ActorIndex for one article: the gazetteers plus the people and governments it names."""
     index = ActorIndex([*builtin_gazetteer(), *gazetteers])
+    index.freeze_base()
     for match in GOVERNMENT.finditer(text):
         country = DEMONYMS[match["adj"]]
         if match["noun"] == "government" and not index.canonical(match.group()):
