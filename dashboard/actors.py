@@ -131,6 +131,19 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
 
 
+def _occurrences(text: str, name: str) -> list[tuple[int, int, str]]:
+    """Where `name` stands in `text` as whole words (a plain search: no pattern to compile)."""
+    found, start = [], text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            found.append((start, end, name))
+        start = text.find(name, start + 1)
+    return found
+
+
 class ActorIndex:
     """The actors of one story and a compiled pattern that finds their mentions."""
 
@@ -174,20 +187,20 @@ class ActorIndex:
         """Every mention of a known actor in `text`, longest names first where they overlap."""
         base = self._base
         extra = tuple(sorted(n for n in self._alias if n not in base))
-        hits = [m for pattern in (_names_pattern(tuple(sorted(base))), _names_pattern(extra))
-                for m in pattern.finditer(text)]
-        hits.sort(key=lambda m: (m.start(), m.start() - m.end()))
+        hits = [(m.start(), m.end(), m.group())
+                for m in _names_pattern(tuple(sorted(base))).finditer(text)]
+        hits += [hit for name in extra for hit in _occurrences(text, name)]
+        hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
         found, reached = [], 0
-        for match in hits:
-            if match.start() < reached:
+        for start, end, alias in hits:
+            if start < reached:
                 continue
-            reached = match.end()
-            name = self._alias[match.group()]
+            reached = end
+            name = self._alias[alias]
             kind = self.actors[name].kind
-            before = max(0, match.start() - 8)
-            if kind == "country" and LOCATIVE.search(text, before, match.start()):
+            if kind == "country" and LOCATIVE.search(text, max(0, start - 8), start):
                 continue
-            found.append(Mention(match.start(), match.end(), name, kind))
+            found.append(Mention(start, end, name, kind))
         return self._with_definites(text, found)
 
     def _with_definites(self, text: str, found: list[Mention]) -> list[Mention]:
