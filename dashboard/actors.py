@@ -328,15 +328,6 @@ def last_before(mentions: list[Mention], offset: int, kinds: tuple[str, ...]) ->
     return found[-1].name if found else None
 
 
-def actors_table_rows(index: ActorIndex, used: set[str]) -> list[dict]:
-    """Rows for the actors table: the actors that some event or figure names."""
-    return [
-        {"name": a.name, "kind": a.kind, "aliases": "; ".join(a.aliases),
-         "description": a.description}
-        for a in index.actors.values()
-        if a.name in used
-    ]
-
 
 class Roster:
     """The story's actors across articles: one canonical name per actor.

@@ -79,19 +79,6 @@ def story_title(data_dir: str | Path) -> str:
     return str(title).strip() or DEFAULT_TITLE
 
 
-def read_sources(data_dir: str | Path) -> pd.DataFrame:
-    """The sources table, reading `published_inferred` written as True/False text too."""
-    try:
-        return table.read(data_dir, "sources")
-    except (TypeError, ValueError):
-        raw = pd.read_csv(Path(data_dir) / "sources.csv", dtype=str, keep_default_na=False)
-        flags = raw.get("published_inferred", pd.Series("", index=raw.index)).str.lower()
-        raw["published_inferred"] = flags.map({"true": True, "1": True, "false": False,
-                                               "0": False})
-        rows = raw.replace("", None).to_dict("records")
-        return table.frame(rows, table.SOURCES_COLUMNS)
-
-
 def load(data_dir: str | Path) -> Dataset:
     """Read every table of `data_dir`; absent files read as empty tables.
 
@@ -104,7 +91,7 @@ def load(data_dir: str | Path) -> Dataset:
         events=with_story_sources(curation.apply(events, curated)),
         figures=table.read(data_dir, "figures"),
         actors=table.read(data_dir, "actors"),
-        sources=read_sources(data_dir),
+        sources=table.read(data_dir, "sources"),
         title=story_title(data_dir),
         built=stamp(data_dir),
         orphans=curation.orphans(events, curated),

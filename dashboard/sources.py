@@ -272,8 +272,6 @@ def check_date(value: str, where: str) -> str:
     return date.isoformat()
 
 
-_checked_date = check_date
-
 
 def check_url(value: str, where: str) -> str:
     """`value` if it is an absolute http(s) URL, else a SourceError naming `where`."""
