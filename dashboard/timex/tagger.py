@@ -18,7 +18,16 @@ from dashboard.timex.rules import HANDLERS
 from dashboard.timex.triggers import prefix_starts, trigger_hits
 
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
-_BY_NAME = {name: (i, rx, check) for i, name, rx, check, _ in _COMPILED}
+_BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
+_CUED: dict[tuple[str, ...], tuple] = {}
+"""The (rule index, match function, check) entries of each tuple of cued rule names."""
+
+
+def _cued(names: tuple[str, ...]) -> tuple:
+    entries = _CUED.get(names)
+    if entries is None:
+        entries = _CUED[names] = tuple(_BY_NAME[n] for n in names)
+    return entries
 
 
 def _as_date(dct: str | dt.date | dt.datetime) -> dt.date:
@@ -39,20 +48,16 @@ def _candidates(text: str) -> list:
     kept: dict = {}
     for p, names in trigger_hits(text):
         starts = prefix_starts(text, p)
-        for name in names:
-            i, rx, check = _BY_NAME[name]
+        for i, match, check in _cued(names):
             for s in starts:
                 key = (s, i)
-                if key in kept:
-                    continue
-                if key in tried:
-                    m = tried[key]
-                else:
-                    m = rx.match(text, s)
+                m = tried.get(key, tried)
+                if m is tried:
+                    m = match(text, s)
                     if m is not None and check is not None and not check(m, text):
                         m = None
                     tried[key] = m
-                if m is not None and m.end() > p:
+                if m is not None and m.end() > p and key not in kept:
                     kept[key] = (s, s - m.end(), i, m)
     return sorted(kept.values(), key=lambda c: c[:3])
 

@@ -101,12 +101,17 @@ PREFIX_WORDS = frozenset(
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""
 
+_INNER_WORDS = frozenset("in of during to and than".split())
+"""Prefix words that never open an expression: the search walks past them without trying rules."""
+
 _BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
 _BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 _BLANK.update({ord(c): " " for c in "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026"})
 _FOLD = str.maketrans(_BLANK)
-_DOTTED = re.compile(r"(?<![\d.])\d\d?\.\d\d?\.\d{4}(?![\d.]\d)")
-_DIGITS = re.compile(r"(?<![\w.,$£€])\d+(?:\.\d+)?(?!\d|[.,]\d)")
+# Both number patterns open with a plain digit and look behind only after it, so the regex engine
+# can skip ahead to the next digit instead of trying the look-behind at every offset.
+_DOTTED = re.compile(r"\d(?<![\d.]\d)\d?\.\d\d?\.\d{4}(?![\d.]\d)")
+_DIGITS = re.compile(r"\d(?<![\w.,$£€]\d)\d*(?:\.\d+)?(?!\d|[.,]\d)")
 _SKIP = " \t\r\n,-\u00a0"
 _WORDCH = "'.$"
 
@@ -133,7 +138,8 @@ def prefix_starts(text: str, p: int) -> list[int]:
             word = word[:-2]
         if word not in PREFIX_WORDS and not word.startswith("'"):
             break
-        starts.append(k)
+        if word not in _INNER_WORDS:
+            starts.append(k)
         q = k
     return starts
 
