@@ -144,6 +144,17 @@ ROWS = [
     # years in context
     ("The treaty of 1648 ended the war.", WED, "1648", D, "1648", "year"),
     ("The company posted a loss in fiscal 2024.", WED, "fiscal 2024", D, "2024", "year"),
+    # units decide precision; halves after the unit; "the year" as a period or a span
+    ("The ferry stopped running six weeks ago.", WED, "six weeks ago", D, "2025-W02", "week"),
+    ("The hearing was adjourned for an hour and a half.", WED, "an hour and a half", DUR,
+     "PT1H30M", None),
+    ("A minute and a half later the lights came back.", WED, "A minute and a half", DUR,
+     "PT1M30S", None),
+    ("Exports for the year were flat, the ministry said.", WED, "the year", D, "2025", "year"),
+    ("Sales in the year ended June 30 rose 4%.", WED, "the year", DUR, "P1Y", None),
+    ("Until Tuesday, the mayor had not named a deputy.", WED, "Tuesday", D, "2025-02-18",
+     "day"),
+    ("The courier union will strike until Tuesday.", WED, "Tuesday", D, "2025-02-25", "day"),
 ]  # fmt: skip
 
 NONE_ROWS = [
@@ -163,6 +174,10 @@ NONE_ROWS = [
     "He appeared on ABC's This Week to defend the plan.",
     "Critics compared the standoff to High Noon.",
     "The interview aired on 60 Minutes.",
+    "Members pay a fee of $40 a year and receive a newsletter.",
+    "The bakery sells 300 loaves a day to cafes.",
+    "The fund has grown 7% annually, its managers said.",
+    "Rail freight could save the mill $2 million a month.",
 ]
 
 

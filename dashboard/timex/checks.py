@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.timex.lexicon import MONTHS
+from dashboard.timex.lexicon import MONTHS, NUMBERS
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z]+)")
@@ -28,10 +28,14 @@ _MONTH_VERB_CUES = {
     "end", "beginning", "start", "middle", "into", "throughout", "each", "every",
     "past", "coming", "as", "than", "that", "s",
 }  # fmt: skip
-_SET_A_CUES = re.compile(
-    r"(?i)(?:\d|times|once|twice|thrice|percent|cents?|dollars?|million|billion|yen|pounds?"
-    r"|euros?|barrels?|tons?|miles?|hours|days|shifts?|meals?|hours?)\W*$"
+_COUNT = r"(?:\d[\d,.]*|hundreds|thousands|dozens|millions|several|many|few|" + "|".join(
+    sorted(NUMBERS, key=len, reverse=True)
+) + ")"
+_QUANTITY_BEFORE = re.compile(
+    rf"(?i)(?:\d|%|percent|cents?|pence|dollars?|million|billion|trillion|thousand|yen|pounds?"
+    rf"|euros?|\b{_COUNT}\s+(?:of\s+)?(?:[a-z]+\s+)?[a-z]+s)\W*$"
 )
+"""An amount or a count of things right before "a year"/"annually": the phrase is a rate."""
 _TIME_CUES = re.compile(r"(?i)\b(?:at|by|until|till|from|around|about|before|after|since)\s*$")
 
 
@@ -151,12 +155,19 @@ def check_deictic(m: re.Match, text: str) -> bool:
     return not (previous and previous[-1][:1].isupper())
 
 
+def after_quantity(text: str, start: int) -> bool:
+    """Whether an amount or a count stands right before `start` ("$5 a year", "20% annually")."""
+    return bool(_QUANTITY_BEFORE.search(text, max(0, start - 40), start))
+
+
 def check_set(m: re.Match, text: str) -> bool:
-    """"a day"/"a year" is a frequency only after a count or an amount ("twice a day")."""
+    """"twice a day" is a frequency; "$5 a day" and "20% annually" are rates, not expressions."""
     if m.group("freq"):
         return True
     if m.group("every") and m.group("every").lower() in ("a", "an"):
-        return bool(_SET_A_CUES.search(text, max(0, m.start() - 20), m.start()))
+        return False
+    if m.group("adv") and after_quantity(text, m.start()):
+        return False
     if m.group("wds"):
         return _capital(m, "wds")
     return True
@@ -191,6 +202,8 @@ def check_duration(m: re.Match, text: str) -> bool:
     if unit == "second" and n in ("a", "an", "one"):
         return False
     if unit == "quarter" and word_after(text, m.end()).lower() == "of":
+        return False
+    if n in ("a", "an") and m.start("n") == m.start() and after_quantity(text, m.start()):
         return False
     return True
 

@@ -57,7 +57,7 @@ _HALVES = {"year": ("M", 6), "month": ("D", 15), "day": ("H", 12), "hour": ("M",
 
 def h_duration(m: re.Match, ctx: Context) -> Result:
     n = to_number(m["n"])
-    if n is not None and m["half"]:
+    if n is not None and (m["half"] or m["half2"]):
         n = n + 0.5
     return "DURATION", duration_value(n, m["unit"]), _APPROX.get(norm(m["approx"]))
 

@@ -220,7 +220,8 @@ _P: list[tuple[str, str]] = [
         rf"(?P<n>half\s+an?|{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?(the)\s+|(?:\s+|-))"
         rf"(?:(?P<more>more|straight|consecutive|full|additional|long|trading|business|working"
         rf"|calendar)\s+)?"
-        rf"(?P<unit>{UNIT})s?(?P<long>[- ]long)?\b(?![- ](?:olds?|earlier|ago|end)\b)",
+        rf"(?P<unit>{UNIT})s?(?P<long>[- ]long)?\b(?P<half2>\s+and\s+a\s+half\b)?"
+        rf"(?![- ](?:olds?|earlier|ago|end)\b)",
     ),
     (
         "units",

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from dashboard.timex.absolute import spoken_year
+from dashboard.timex.checks import word_after
 from dashboard.timex.common import (
     DEICTIC,
     FOLLOW,
@@ -132,7 +133,9 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         if mod:
             return "DATE", period(ctx, gran, 0, False), mod
         if gran in ("year", "month", "week"):
-            return "DURATION", f"P1{UNITS[unit]}", None
+            if word_after(ctx.text, m.end()).lower() in ("ended", "ending", "through", "to"):
+                return "DURATION", f"P1{UNITS[unit]}", None  # "the year ended June 30"
+            return "DATE", period(ctx, gran, 0, False), mod  # "for the year", "the week's gains"
         if gran == "day":
             return "DATE", period(ctx, "day", 0, True), mod
     return None
@@ -186,8 +189,9 @@ def h_offset(m: re.Match, ctx: Context) -> Result:
         g = gran if finer_or_equal(own, gran) else own
         if finer_or_equal(own, gran):
             return "DATE", format_value(g, shift(own, p[1], unit_step, sign * count)), None
-    first = ctx.dct
-    return "DATE", format_value(gran, shift("day", first, unit_step, sign * count)), None
+    if unit_step == "week":
+        gran = "week"  # "six weeks ago" names a week, not a day
+    return "DATE", format_value(gran, shift("day", ctx.dct, unit_step, sign * count)), None
 
 
 def h_dayafter(m: re.Match, ctx: Context) -> Result:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 FUTURE = frozenset(
-    """will wo won't shall would upcoming coming ahead effective soon until till deadline
+    """will wo won't shall would upcoming coming ahead effective soon
     planned planning scheduled slated expects expect expected meet meets begin begins start
     starts open opens resume resumes arrive arrives visit visits expire expires vote votes
     convene convenes forecast forecasts ends closes""".split()
