@@ -38,14 +38,24 @@ _ADVERBS = frozenset("not still also now then probably likely soon only never ju
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
+_SPECIAL = MODALS | FUTURE | FUTURE_BEFORE_TO | PAST | {"next", "takes", "take", "as"}
+"""Words whose reading depends on the words after them; any other word is a cue only by suffix."""
+
+
 def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(offset, +1 ahead / -1 back) of every tense cue in text[lo:hi]."""
     words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
-    proper = {off for off, _ in words if text[off].isupper()}
     out: list[tuple[int, int]] = []
     skip = -1
     for i, (off, w) in enumerate(words):
         if i <= skip:
+            continue
+        if w not in _SPECIAL:
+            if w.endswith("'ll"):
+                out.append((off, 1))
+            elif len(w) > 3 and w.endswith("ed") and not w.endswith("eed"):
+                if not text[off].isupper():
+                    out.append((off, -1))
             continue
         nxt = words[i + 1][1] if i + 1 < len(words) else ""
         if w in MODALS:
@@ -56,7 +66,7 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 out.append((off, 1))
                 skip = j + 1
                 continue
-        if w in FUTURE or w.endswith("'ll") or (w == "next" and nxt != "to"):
+        if w in FUTURE or (w == "next" and nxt != "to"):
             out.append((off, 1))
         elif w in FUTURE_BEFORE_TO and nxt == "to" or w in ("plans", "plan") and nxt in ("a", "an"):
             out.append((off, 1))
@@ -65,8 +75,6 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         elif w == "as" and nxt in ("soon", "early"):
             out.append((off, 1))
             skip = i + 1
-        elif w in PAST or (
-            len(w) > 3 and w.endswith("ed") and not w.endswith("eed") and off not in proper
-        ):
+        elif w in PAST:
             out.append((off, -1))
     return out
