@@ -155,6 +155,13 @@ ROWS = [
     ("Until Tuesday, the mayor had not named a deputy.", WED, "Tuesday", D, "2025-02-18",
      "day"),
     ("The courier union will strike until Tuesday.", WED, "Tuesday", D, "2025-02-25", "day"),
+    # parts of a month bind to the month and become its mod
+    ("Ferries were cancelled in the first week of March.", WED, "the first week of March", D,
+     "2025-03", "month"),
+    ("Prices eased in the second half of January.", WED, "the second half of January", D,
+     "2025-01", "month"),
+    ("The dam burst in the last days of December 2023.", WED,
+     "the last days of December 2023", D, "2023-12", "month"),
 ]  # fmt: skip
 
 NONE_ROWS = [
@@ -246,3 +253,16 @@ def test_to_dict_drops_empty_fields():
     t = Timex(0, 3, "now", "DATE", "PRESENT_REF")
     assert t.to_dict() == {"start": 0, "end": 3, "text": "now", "type": "DATE",
                            "value": "PRESENT_REF"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mod"),
+    [
+        ("Ferries were cancelled in the first week of March.", "START"),
+        ("Prices eased in the second half of January.", "END"),
+        ("The dam burst in the final days of December 2023.", "END"),
+    ],
+)
+def test_part_of_month_mod(sentence, mod):
+    (t,) = tag(sentence, WED)
+    assert t.mod == mod

@@ -32,7 +32,7 @@ def month_number(s: str) -> int:
 
 def mod_of_match(m: re.Match) -> str | None:
     """The TIMEX3 mod of a match's modifier group ("the end of", "early", "earlier")."""
-    for g in ("edge", "ear", "eart"):
+    for g in ("edge", "ear", "eart", "sub"):
         if g in m.re.groupindex and m.group(g):
             return mod_of(m.group(g))
     return None

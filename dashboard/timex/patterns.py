@@ -58,6 +58,11 @@ EDGE = (
     r"|(?P<ear>(?:early|late|mid|middle)(?:\s*-\s*|\s+)))"
 )
 """A modifier in front of a period: "the end of", "early", "mid-"."""
+PART_OF_MONTH = (
+    r"(?:(?P<sub>(?:the\s+)?(?:first|second|latter|last|final)\s+(?:half|week|fortnight"
+    r"|(?:few\s+|two\s+|ten\s+)?days|two\s+weeks)\s+of\s+))"
+)
+"""A part of a month in front of its name: "the first week of", "the second half of"."""
 
 TZ = r"(?:\s*\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|KST|JST|ET|PT|CT)\)?)"
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
@@ -92,13 +97,14 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "month_year",
-        rf"\b(?:{EDGE})?(?P<mon>{MONTH})(?:(?:,?\s+|\s+of\s+)(?:(?P<y>{YEAR4})|(?P<sy>{SPOKEN_YEAR}))"
+        rf"\b(?:{EDGE}|{PART_OF_MONTH})?(?P<mon>{MONTH})(?:(?:,?\s+|\s+of\s+)"
+        rf"(?:(?P<y>{YEAR4})|(?P<sy>{SPOKEN_YEAR}))"
         r"\b(?!\s*(?:%|percent))"
         r"|\s+(?:of\s+)?(?P<ry>last|this|next)\s+year\b)",
     ),
     (
         "month",
-        rf"\b(?:{EDGE})?(?:(?P<rel>last|this|next|past|coming|previous|same)\s+)?"
+        rf"\b(?:{EDGE}|{PART_OF_MONTH})?(?:(?P<rel>last|this|next|past|coming|previous|same)\s+)?"
         rf"(?P<mon>{MONTH_FULL}|Sept\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w']|\s+\d)",
     ),
     (

@@ -19,7 +19,13 @@ MOD_OF = {
     "beginning": "START", "start": "START", "close": "END", "turn": "END", "earlier": "START",
     "later": "END", "first half": "START", "second half": "END", "latter part": "END",
     "early part": "START", "first part": "START", "rest": "END", "remainder": "END",
-    "balance": "END",
+    "balance": "END", "latter half": "END", "first week": "START", "first fortnight": "START",
+    "first days": "START", "first few days": "START", "first two days": "START",
+    "first ten days": "START", "first two weeks": "START", "second week": "START",
+    "second fortnight": "END", "last week": "END", "last fortnight": "END", "last days": "END",
+    "last few days": "END", "last two days": "END", "last ten days": "END",
+    "last two weeks": "END", "final week": "END", "final days": "END", "final few days": "END",
+    "final two weeks": "END", "final fortnight": "END", "final ten days": "END",
 }  # fmt: skip
 """Modifier words to TIMEX3 `mod` values."""
 

@@ -96,7 +96,7 @@ PREFIX_WORDS = frozenset(
     numerous couple number straight consecutive full long final initial remaining year-ago
     year-earlier today yesterday tomorrow tonight s before after day these right any time once
     twice thrice times trading business working morning afternoon evening night hours small
-    wee""".split()
+    wee week weeks days fortnight""".split()
     + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""
