@@ -12,6 +12,7 @@ from dashboard.timex.checks import CHECKS
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.model import Timex
+from dashboard.timex.openers import KNOWN_LIMIT, can_open, word_at
 from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.rules import HANDLERS
@@ -19,14 +20,18 @@ from dashboard.timex.triggers import prefix_starts, trigger_hits
 
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
 _BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
-_CUED: dict[tuple[str, ...], tuple] = {}
-"""The (rule index, match function, check) entries of each tuple of cued rule names."""
+_VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
+"""The (rule index, match function, check) entries of cued rules that can open at a word."""
 
 
-def _cued(names: tuple[str, ...]) -> tuple:
-    entries = _CUED.get(names)
+def _viable(names: tuple[str, ...], word: str) -> tuple:
+    key = (names, word)
+    entries = _VIABLE.get(key)
     if entries is None:
-        entries = _CUED[names] = tuple(_BY_NAME[n] for n in names)
+        if len(_VIABLE) >= KNOWN_LIMIT:
+            _VIABLE.clear()
+        cued = (_BY_NAME[n] for n in names)
+        entries = _VIABLE[key] = tuple(e for e in cued if can_open(e[0], word))
     return entries
 
 
@@ -47,9 +52,8 @@ def _candidates(text: str) -> list:
     tried: dict = {}
     kept: dict = {}
     for p, names in trigger_hits(text):
-        starts = prefix_starts(text, p)
-        for i, match, check in _cued(names):
-            for s in starts:
+        for s in prefix_starts(text, p):
+            for i, match, check in _viable(names, word_at(text, s)):
                 key = (s, i)
                 m = tried.get(key, tried)
                 if m is tried:
