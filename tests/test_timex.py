@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.timex import Timex, tag
+from dashboard.timex.openers import can_open, word_at
+from dashboard.timex.patterns import RULES
 from dashboard.timex.timeml import to_timeml
 
 D, T, DUR, S = "DATE", "TIME", "DURATION", "SET"
@@ -266,3 +268,12 @@ def test_to_dict_drops_empty_fields():
 def test_part_of_month_mod(sentence, mod):
     (t,) = tag(sentence, WED)
     assert t.mod == mod
+
+
+def test_openers_never_hide_a_match():
+    """A rule that matches somewhere is always allowed to open at the word where it starts."""
+    sentences = [row[0] for row in ROWS] + NONE_ROWS
+    for i, (name, rx) in enumerate(RULES):
+        for sentence in sentences:
+            for m in rx.finditer(sentence):
+                assert can_open(i, word_at(sentence, m.start())), (name, m.group())
