@@ -49,10 +49,17 @@ def fmt(m: dict[str, float]) -> str:
 
 
 def print_errors(s: Score) -> None:
-    """The value errors by kind, with the most frequent examples."""
+    """The value errors by kind, with the most frequent examples, and those that are conventions."""
     for kind, n in s.errors.most_common():
         examples = "; ".join(e for e, _ in s.examples[kind].most_common(EXAMPLES))
         print(f"    {kind}: {n}  e.g. {examples}")
+    if s.conventions:
+        wrong, conventional = s.pairs - s.value_ok, sum(s.conventions.values())
+        print(f"  of the {wrong} wrong values, {conventional} differ from the gold only by a"
+              " convention:")  # fmt: skip
+        for kind, n in s.conventions.most_common():
+            print(f"    {n}  {kind}")
+        print(f"  value F1 if those counted as right: {s.value_f1_with_conventions():.2f}")
 
 
 def _median_time(fn, repeats: int = 3) -> float:

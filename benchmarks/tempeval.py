@@ -89,6 +89,7 @@ class Score:
     value_ok: int = 0
     errors: Counter = field(default_factory=Counter)
     examples: dict = field(default_factory=dict)
+    conventions: Counter = field(default_factory=Counter)
 
     def add(self, gold: list[Span], system: list[Span]) -> None:
         """Score one document's system spans against its gold spans."""
@@ -116,10 +117,18 @@ class Score:
                 self.value_ok += 1
             else:
                 self._err(classify(g, s), f"{g.text!r}/{s.text!r} gold {g.value} sys {s.value}")
+                if kind := convention(g, s):
+                    self.conventions[kind] += 1
 
     def _err(self, kind: str, example: str) -> None:
         self.errors[kind] += 1
         self.examples.setdefault(kind, Counter())[example] += 1
+
+    def value_f1_with_conventions(self) -> float:
+        """Value F1 (percent) if the errors that are only a gold convention counted as right."""
+        f1 = self.metrics()["F1"]
+        ok = self.value_ok + sum(self.conventions.values())
+        return f1 * ok / self.pairs if self.pairs else 0.0
 
     def metrics(self) -> dict[str, float]:
         """Relaxed P/R/F1, strict F1, type accuracy and value F1, in percent."""
@@ -153,3 +162,30 @@ def classify(gold: Span, system: Span) -> str:
     if _SHAPE.sub("9", g) != _SHAPE.sub("9", s):
         return "wrong granularity"
     return "wrong anchor"
+
+
+_PART = r"T(?:MO|AF|EV|NI)"
+_CONVENTIONS = [
+    (re.compile(g), re.compile(s), name)
+    for g, s, name in (
+        (rf"(\d{{4}}-\d\d-\d\d)(?:{_PART})?", rf"(\d{{4}}-\d\d-\d\d){_PART}",
+         "day with a part of day: gold a plain date or another part, guidelines TIME"),
+        (r"(\d{4})(?:-XX)+", r"(\d{4})", "bare year written YYYY-XX"),
+        (r"(\d{4}-W)0?(\d)", r"(\d{4}-W)0(\d)", "week number without its zero (W7)"),
+        (r"(\d{3})X", r"(\d{3})", "decade written 199X, guidelines 199"),
+    )
+]  # fmt: skip
+"""(gold value, system value, name) of value conventions on which the corpora disagree."""
+
+
+def convention(gold: Span, system: Span) -> str | None:
+    """The annotation convention behind a value mismatch, when the two values agree otherwise.
+
+    >>> convention(Span(0, 4, "1949", "DATE", "1949-XX"), Span(0, 4, "1949", "DATE", "1949"))
+    'bare year written YYYY-XX'
+    """
+    for gold_rx, system_rx, name in _CONVENTIONS:
+        g, s = gold_rx.fullmatch(gold.value), system_rx.fullmatch(system.value)
+        if g and s and g.groups() == s.groups():
+            return name
+    return None
