@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 
 from dashboard.timex.tense import cues
@@ -42,12 +43,15 @@ class Context:
     def __init__(self, text: str, dct: dt.date) -> None:
         self.text = text
         self.dct = dct
-        self.bounds = [0] + [m.end() for m in _SENT_END.finditer(text)]
         self.last: str | None = None
-        self.last_sentence = -1
         self.quarter: str | None = None
-        self.quarter_sentence = -1
+        self.quarter_at = 0
         self._cues: dict[int, list[tuple[int, int]]] = {}
+
+    @functools.cached_property
+    def bounds(self) -> list[int]:
+        """The start offsets of the sentences, found the first time they are needed."""
+        return [0] + [m.end() for m in _SENT_END.finditer(self.text)]
 
     def sentence(self, pos: int) -> int:
         """The index of the sentence holding offset `pos`."""

@@ -74,6 +74,6 @@ def h_yearperiod(m: re.Match, ctx: Context) -> Result:
 
 
 def last_quarter_base(ctx: Context, pos: int) -> str | None:
-    if ctx.quarter and ctx.sentence(pos) - ctx.quarter_sentence <= 4:
+    if ctx.quarter and ctx.sentence(pos) - ctx.sentence(ctx.quarter_at) <= 4:
         return ctx.quarter
     return None

@@ -77,12 +77,12 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
     unit = m["unit"].lower()
     rel = norm(m["rel"])
     mod = mod_of_match(m)
-    direction = ctx.direction(m.start(), m.end())
     if unit in SEASONS:
         srel = {"last": "last", "this": "this", "next": "next", "the past": "last",
                 "the coming": "next", "the previous": "last"}.get(rel)  # fmt: skip
         if rel in SAME or rel in FOLLOW:
             return None
+        direction = ctx.direction(m.start(), m.end())
         return "DATE", season(ctx.dct, SEASONS[unit], direction, srel), mod
     if unit in PARTS_OF_DAY:
         if rel in FOLLOW:
@@ -128,7 +128,7 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
     if rel == "the":
         if gran == "weekend":
             wd = ctx.dct.isoweekday()
-            n = 0 if wd >= 6 or direction > 0 else -1
+            n = 0 if wd >= 6 or ctx.direction(m.start(), m.end()) > 0 else -1
             return "DATE", period(ctx, "weekend", n, False), mod
         if mod:
             return "DATE", period(ctx, gran, 0, False), mod

@@ -105,9 +105,7 @@ def tag(text: str, dct: str | dt.date) -> list[Timex]:
             and last
             and last <= ctx.dct.isoformat()
         ):
-            ctx.quarter = value
-            ctx.quarter_sentence = ctx.sentence(start)
+            ctx.quarter, ctx.quarter_at = value, start
         if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
             ctx.last = value.split("T")[0]
-            ctx.last_sentence = ctx.sentence(start)
     return out

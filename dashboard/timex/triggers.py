@@ -108,10 +108,12 @@ _BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
 _BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 _BLANK.update({ord(c): " " for c in "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026"})
 _FOLD = str.maketrans(_BLANK)
-# Both number patterns open with a plain digit and look behind only after it, so the regex engine
-# can skip ahead to the next digit instead of trying the look-behind at every offset.
-_DOTTED = re.compile(r"\d(?<![\d.]\d)\d?\.\d\d?\.\d{4}(?![\d.]\d)")
-_DIGITS = re.compile(r"\d(?<![\w.,$£€]\d)\d*(?:\.\d+)?(?!\d|[.,]\d)")
+_NUMBER = re.compile(
+    r"\d(?:(?<![\d.]\d)\d?\.\d\d?\.\d{4}(?![\d.]\d)|(?<![\w.,$£€]\d)\d*(?:\.\d+)?(?!\d|[.,]\d))"
+)
+"""A dotted date ("9.1.2025", the only match with two dots) or a number standing alone.
+
+It opens with a plain digit and looks behind only after it, so the engine can skip ahead."""
 _SKIP = " \t\r\n,-\u00a0"
 _WORDCH = "'.$"
 
@@ -148,7 +150,7 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """(offset, cued rule names) of every trigger in `text`."""
     folded = " " + text.translate(_FOLD) + " "
     hits: list[tuple[int, tuple[str, ...]]] = []
-    present = set(folded.split()) & CUES.keys()
+    present = CUES.keys() & folded.split()
     for word in present:
         needle = " " + word + " "
         rules = CUES[word]
@@ -156,9 +158,10 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
         while i >= 0:
             hits.append((i, rules))
             i = folded.find(needle, i + len(word) + 1)
-    for m in _DOTTED.finditer(text):
-        hits.append((m.start(), ("numeric",)))
-    for m in _DIGITS.finditer(text):
+    for m in _NUMBER.finditer(text):
+        if m.group().count(".") == 2:
+            hits.append((m.start(), ("numeric",)))
+            continue
         n = len(m.group().split(".")[0])
         if n <= 2:
             after = _AFTER_SMALL.match(text, m.end())
