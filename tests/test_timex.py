@@ -157,6 +157,10 @@ ROWS = [
     ("Until Tuesday, the mayor had not named a deputy.", WED, "Tuesday", D, "2025-02-18",
      "day"),
     ("The courier union will strike until Tuesday.", WED, "Tuesday", D, "2025-02-25", "day"),
+    ("Crowds gathered for the new year in the main square.", WED, "the new year", D, "2025",
+     "year"),
+    ("Crowds will gather for the new year in the square.", "2024-12-02", "the new year", D,
+     "2025", "year"),
     # parts of a month bind to the month and become its mod
     ("Ferries were cancelled in the first week of March.", WED, "the first week of March", D,
      "2025-03", "month"),

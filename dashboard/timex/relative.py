@@ -115,8 +115,9 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         if gran == "quarter" and ctx.quarter:
             return "DATE", ctx.quarter, mod
         return "DATE", period(ctx, gran, 0, True), mod
-    if rel == "the new":
-        return ("DATE", period(ctx, "year", 1, False), mod) if gran == "year" else None
+    if rel == "the new":  # the coming year, or the one just begun in January and February
+        ahead = 0 if ctx.dct.month <= 2 else 1
+        return ("DATE", period(ctx, "year", ahead, False), mod) if gran == "year" else None
     if rel in LATEST or (rel == "the" and gran == "quarter"):
         if gran == "quarter" and (ended := ended_quarter(m, ctx)):
             return "DATE", ended, mod

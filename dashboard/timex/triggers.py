@@ -35,7 +35,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
     for unit in ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "yr",
                  "min", "hr", "sec"):  # fmt: skip
         add((unit, unit + "s"), base)
-    add(("year", "years"), base + ("yearago", "year", "yearperiod"))
+    add(("year", "years"), base + ("yearago", "year", "yearperiod", "holiday"))  # New Year's
     add(("quarter", "quarters"), base + ("quarter", "yearago", "yearperiod"))
     add(("decade", "decades"), base)
     add(("century", "centuries", "millennium", "millennia"), base + ("century",))
@@ -50,7 +50,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
     add(("noon", "midnight", "midday", "clock"), ("clock",))
     add(("q1", "q2", "q3", "q4", "h1", "h2"), ("qcode",))
     add(("christmas", "thanksgiving", "halloween", "independence", "valentine", "veterans",
-         "boxing", "labor", "memorial", "new"), ("holiday",))  # fmt: skip
+         "boxing", "labor", "memorial"), ("holiday",))  # fmt: skip
     add(("fiscal",), ("year", "quarter"))
     add(("end",), ("yearend",))
     add(("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
