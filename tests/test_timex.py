@@ -154,6 +154,8 @@ ROWS = [
      "PT1M30S", None),
     ("Exports for the year were flat, the ministry said.", WED, "the year", D, "2025", "year"),
     ("Sales in the year ended June 30 rose 4%.", WED, "the year", DUR, "P1Y", None),
+    ("Revenue in the fiscal year ended March 31 doubled.", WED, "the fiscal year", DUR, "P1Y",
+     None),
     ("Until Tuesday, the mayor had not named a deputy.", WED, "Tuesday", D, "2025-02-18",
      "day"),
     ("The courier union will strike until Tuesday.", WED, "Tuesday", D, "2025-02-25", "day"),
@@ -191,6 +193,7 @@ NONE_ROWS = [
     "The bakery sells 300 loaves a day to cafes.",
     "The fund has grown 7% annually, its managers said.",
     "Rail freight could save the mill $2 million a month.",
+    "The quarter-to-quarter change in orders was small.",
 ]
 
 

@@ -143,8 +143,9 @@ def _titled(m: re.Match, text: str, group: str) -> bool:
 
 
 def check_relperiod(m: re.Match, text: str) -> bool:
-    """Period words are lower case in prose; "This Week" is a title."""
-    return not m.group("unit")[:1].isupper()
+    """Period words are lower case in prose; "This Week" is a title; "quarter-to-quarter" a
+    comparison."""
+    return not m.group("unit")[:1].isupper() and not text.startswith("-to-", m.end())
 
 
 def check_deictic(m: re.Match, text: str) -> bool:

@@ -73,6 +73,11 @@ def h_partday(m: re.Match, ctx: Context) -> Result:
     return "TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", None
 
 
+def _ended(m: re.Match, ctx: Context) -> bool:
+    """Whether a period is followed by its closing date ("the year ended June 30")."""
+    return word_after(ctx.text, m.end()).lower() in ("ended", "ending", "through", "to")
+
+
 def h_relperiod(m: re.Match, ctx: Context) -> Result:
     unit = m["unit"].lower()
     rel = norm(m["rel"])
@@ -105,6 +110,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         return "DATE", period(ctx, gran, -1, False), mod
     if rel in PREV:
         return "DATE", period(ctx, gran, -1, rel != "last" and "fiscal" not in rel), mod
+    if rel in ("the fiscal", "the calendar") and gran == "year" and _ended(m, ctx):
+        return "DURATION", "P1Y", None  # "in the fiscal year ended Jan. 31"
     if rel in THIS or rel in ("the full", "the fiscal", "the calendar"):
         return "DATE", period(ctx, gran, 0, False), mod
     if rel in NEXT:
@@ -134,7 +141,7 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         if mod:
             return "DATE", period(ctx, gran, 0, False), mod
         if gran in ("year", "month", "week"):
-            if word_after(ctx.text, m.end()).lower() in ("ended", "ending", "through", "to"):
+            if _ended(m, ctx):
                 return "DURATION", f"P1{UNITS[unit]}", None  # "the year ended June 30"
             return "DATE", period(ctx, gran, 0, False), mod  # "for the year", "the week's gains"
         if gran == "day":
