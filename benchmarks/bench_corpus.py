@@ -3,7 +3,9 @@
 Prints, for `--jobs 1` and `--jobs 2`: the full build's median wall time, articles per second
 and per core, and peak memory (the largest single process, from getrusage RUSAGE_CHILDREN, and
 the whole process tree, sampled from /proc every 0.2 s); then the median time of a rebuild
-after changing one article and of a rebuild with nothing changed (the per-source cache).
+after changing one article and of a rebuild with nothing changed (the per-source cache); and
+the time the page takes to load the result (AppTest: a first run with a cold data cache, then
+a new session).
 Targets: >= 200 articles/s per core, incremental rebuild < 2 s, peak memory < 2 GiB.
 
 Environment: BENCH_ARTICLES (default 10,000), BENCH_RUNS (repetitions; default 3, or 1 from
@@ -101,6 +103,23 @@ def jobs_supported() -> bool:
     return "--jobs" in result.stdout
 
 
+def page_load(data_dir: Path, runs: int = 3) -> tuple[float, float]:
+    """Median seconds of a page run over `data_dir` with a cold data cache, then in a new
+    session (AppTest, as benchmarks/bench_page.py)."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from benchmarks.bench_page import APP, _timed
+
+    os.environ["DASHBOARD_DATA"] = str(data_dir)
+    cold, warm = [], []
+    for _ in range(runs):
+        st.cache_data.clear()
+        cold.append(_timed(lambda: AppTest.from_file(str(APP), default_timeout=300).run()))
+        warm.append(_timed(AppTest.from_file(str(APP), default_timeout=300).run))
+    return statistics.median(cold), statistics.median(warm)
+
+
 def mib(size: int) -> str:
     return f"{size / 2**20:,.0f} MiB"
 
@@ -160,6 +179,9 @@ def main() -> None:
               f"(runs {', '.join(f'{t:.2f}' for t in changed)}) "
               f"[{verdict(incremental < INCREMENTAL_TARGET)}: < {INCREMENTAL_TARGET:.0f} s]")
         print(f"rebuild with nothing changed: median {statistics.median(unchanged):.2f} s")
+        cold, warm = page_load(last_out, RUNS)
+        print(f"page on the result: first run (cold data cache) {cold:.2f} s, "
+              f"new session {warm:.2f} s")
         peak_process = _child_peak()
         print(f"peak memory: largest process {mib(peak_process)}, largest process tree "
               f"{mib(peak_tree_all)} [{verdict(max(peak_process, peak_tree_all) < MEMORY_TARGET)}"

@@ -67,9 +67,8 @@ def _build(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise ValueError(f"--jobs {args.jobs}: must be at least 1")
-    tables = build(args.sources, args.data, jobs=args.jobs, progress=terminal_progress)
-    counts = ", ".join(f"{len(df)} {name}" for name, df in tables.items())
-    print(f"wrote {args.data}: {counts}")
+    counts = build(args.sources, args.data, jobs=args.jobs, progress=terminal_progress)
+    print(f"wrote {args.data}: {', '.join(f'{n} {name}' for name, n in counts.items())}")
     return 0
 
 

@@ -363,11 +363,7 @@ class Roster:
 
     def canonical(self, name: str) -> str:
         """The canonical name a name was merged into (itself if none)."""
-        seen = set()
-        while name in self.renames and name not in seen:
-            seen.add(name)
-            name = self.renames[name]
-        return name
+        return canonical_name(self.renames, name)
 
     def _find(self, actor: Actor) -> str | None:
         if actor.name in self.actors:
@@ -403,6 +399,19 @@ class Roster:
                 self._by_alias[alias] = new
         self._register(actor)
         self.renames[old] = new
+
+
+def canonical_name(renames: dict[str, str], name: str) -> str:
+    """The name `name` ends up as after `renames` (a `Roster`'s), itself if none.
+
+    >>> canonical_name({"Trump": "Donald Trump"}, "Trump")
+    'Donald Trump'
+    """
+    seen = set()
+    while name in renames and name not in seen:
+        seen.add(name)
+        name = renames[name]
+    return name
 
 
 def spelt_alike(a: str, b: str) -> bool:

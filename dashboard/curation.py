@@ -6,11 +6,13 @@ correction whose event no longer exists stays in the file and is reported as an 
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import fcntl
+import io
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,22 +70,56 @@ def apply(events: pd.DataFrame, curation: pd.DataFrame) -> pd.DataFrame:
     events["status"] = "auto"
     if curation.empty or events.empty:
         return events
-    latest = curation.drop_duplicates("event_id", keep="last").set_index("event_id")
     position = {event_id: i for i, event_id in enumerate(events["event_id"])}
-    for event_id, row in latest.iterrows():
+    for event_id, row in _latest(curation):
         if event_id not in position:
             continue
         i = events.index[position[event_id]]
-        changed = False
-        for column in CORRECTABLE:
-            if row[column] and row[column] != events.at[i, column]:
-                events.at[i, column] = row[column]
-                changed = True
-        status = row["status"] if row["status"] in STATUSES else ""
-        events.at[i, "status"] = status if status in ("verified", "rejected") else (
-            "corrected" if changed or status == "corrected" else status or "auto"
-        )
+        changes, status = verdict(events.loc[i], row)
+        for column, value in changes.items():
+            events.at[i, column] = value
+        events.at[i, "status"] = status
     return events
+
+
+def apply_lines(lines: list[str], event_ids: list[str], curation: pd.DataFrame) -> list[str]:
+    """`apply` for events as CSV lines (every events column, in `table.EVENTS_COLUMNS` order;
+    `event_ids` gives each line's event): the lines with the curation applied."""
+    if curation.empty or not lines:
+        return lines
+    lines = list(lines)
+    columns = list(table.EVENTS_COLUMNS)
+    position = {event_id: i for i, event_id in enumerate(event_ids)}
+    for event_id, row in _latest(curation):
+        if event_id not in position:
+            continue
+        i = position[event_id]
+        event = dict(zip(columns, next(csv.reader(io.StringIO(lines[i]))), strict=True))
+        changes, status = verdict(event, row)
+        event.update(changes, status=status)
+        lines[i] = table.csv_lines([list(event.values())])[0]
+    return lines
+
+
+def _latest(curation: pd.DataFrame) -> Iterator[tuple[str, pd.Series]]:
+    """The last curation row of each event: (event_id, row)."""
+    yield from curation.drop_duplicates("event_id", keep="last").set_index("event_id").iterrows()
+
+
+def verdict(event: Mapping, row: Mapping) -> tuple[dict[str, str], str]:
+    """What a curation row does to an event: the corrected values, and the event's status.
+
+    >>> verdict({"date": "2025-01-09", "summary": "Captured"},
+    ...         {"status": "", "date": "2025-01-10", "summary": "", "precision": "", "kind": "",
+    ...          "date_end": "", "actors": ""})
+    ({'date': '2025-01-10'}, 'corrected')
+    """
+    changes = {column: row[column] for column in CORRECTABLE
+               if row[column] and row[column] != event.get(column)}
+    status = row["status"] if row["status"] in STATUSES else ""
+    if status in ("verified", "rejected"):
+        return changes, status
+    return changes, "corrected" if changes or status == "corrected" else status or "auto"
 
 
 def orphans(events: pd.DataFrame, curation: pd.DataFrame) -> pd.DataFrame:
@@ -109,6 +145,18 @@ def save(data_dir: str | Path, event_id: str, status: str, **corrections: str) -
         updated = pd.concat([kept, table.frame([row], CURATION_COLUMNS)], ignore_index=True)
         write_atomic(data_dir / FILE, table.to_csv_text(updated))
     return updated
+
+
+def undo(data_dir: str | Path, event_id: str) -> pd.DataFrame:
+    """Forget an event's curation (its status goes back to auto), under the lock, atomically;
+    returns the curation left. An event nobody curated leaves the file as it is."""
+    data_dir = Path(data_dir)
+    with locked(data_dir):
+        current = read(data_dir)
+        kept = current[current["event_id"] != event_id].reset_index(drop=True)
+        if len(kept) != len(current):
+            write_atomic(data_dir / FILE, table.to_csv_text(kept))
+    return kept
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import hashlib
 import io
+import os
 import re
 import stat
 import warnings
@@ -22,7 +23,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from charset_normalizer import from_bytes
 
-from dashboard.sentences import blocks
+from dashboard.sentences import Block, blocks
 
 MANIFEST_COLUMNS = ("path", "url", "title", "outlet", "author", "published")
 """Columns a manifest must have; `published` may be blank (it is then inferred)."""
@@ -35,6 +36,8 @@ MAX_TEXT_CHARS = 500_000
 minutes, since no news article is that long."""
 EARLIEST_PUBLISHED = dt.date(1800, 1, 1)
 """Publication dates before this are refused (a typo such as 0202 for 2025, not an article)."""
+URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f]")
+"""Characters a URL may not contain: spaces (any Unicode space) and control characters."""
 URL_SCHEMES = ("http", "https")
 """The only URL schemes a manifest may use (a blank URL is allowed too)."""
 BLOCK_TAGS = (
@@ -101,6 +104,8 @@ class Source:
     published_inferred: bool
     text: str
     extra: dict = field(default_factory=dict)
+    blocks: list[Block] = field(default_factory=list, repr=False, compare=False)
+    """The text's blocks, when reading already found them (see `sentences.blocks`)."""
 
     @property
     def sha256(self) -> str:
@@ -145,7 +150,7 @@ def read_manifest(manifest: str | Path) -> list[dict]:
     columns = _columns(header, manifest)
     folder = _resolved(manifest.parent, f"{manifest}: the manifest's folder")
     rows: list[dict] = []
-    seen_files: dict[Path, int] = {}
+    seen_files: dict[str, int] = {}
     seen_ids: dict[str, tuple[int, str]] = {}
     seen_urls: dict[str, int] = {}
     for number, fields in records:
@@ -237,14 +242,27 @@ def _resolved(path: Path, where: str) -> Path:
         raise SourceError(f"{where}: cannot resolve {path} ({error})") from None
 
 
-def _checked_path(value: str, base: Path, folder: Path, where: str) -> Path:
+def _checked_path(value: str, base: Path, folder: Path, where: str) -> str:
     """The file a row's `path` names, resolved; it must lie inside the manifest's folder."""
-    if Path(value).is_absolute() or re.match(r"[A-Za-z]:[\\/]|[\\/]{2}", value):
+    if os.path.isabs(value) or re.match(r"[A-Za-z]:[\\/]|[\\/]{2}", value):
         raise SourceError(f"{where}: path {value} is absolute; give it relative to the manifest")
+    if _plain_file(folder, value):
+        return os.path.join(folder, value)
     target = _resolved(base / value, where)
     if not target.is_relative_to(folder):
         raise SourceError(f"{where}: path {value} leads outside the manifest's folder")
-    return target
+    return str(target)
+
+
+def _plain_file(folder: Path, name: str) -> bool:
+    """Whether `name` is a file name alone (no folder, no dots) in the resolved `folder` that is
+    not a symlink: then it resolves to itself, with no need to resolve the whole path."""
+    if "/" in name or "\\" in name or name in (".", ".."):
+        return False
+    try:
+        return not stat.S_ISLNK(os.lstat(os.path.join(folder, name)).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def latest_published() -> dt.date:
@@ -275,7 +293,7 @@ def check_date(value: str, where: str) -> str:
 
 def check_url(value: str, where: str) -> str:
     """`value` if it is an absolute http(s) URL, else a SourceError naming `where`."""
-    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+    if URL_UNSAFE.search(value):
         raise SourceError(f"{where}: URL {value!r} contains spaces or control characters")
     try:
         parts = urlsplit(value)
@@ -329,7 +347,7 @@ def read_source(row: dict) -> Source:
         except RecursionError:
             raise SourceError(f"{path}: HTML nested too deeply to parse") from None
         title = title or html_title
-    check_text(text, path)
+    text_blocks = check_text(text, path)
     published, inferred = row.get("published", ""), False
     if not published:
         published = html_date or infer_date(text)
@@ -347,11 +365,13 @@ def read_source(row: dict) -> Source:
         published_inferred=inferred,
         text=text,
         extra=extra,
+        blocks=text_blocks,
     )
 
 
-def check_text(text: str, path: Path) -> None:
-    """Refuse a text as read that is too long or has no article text (body or caption).
+def check_text(text: str, path: Path) -> list[Block]:
+    """Refuse a text as read that is too long or has no article text (body or caption); return
+    its blocks.
 
     A page of nothing but furniture (menus, share buttons, a headline) would only yield an
     empty article, which is almost always a failed capture (a cookie wall, a page drawn by
@@ -363,11 +383,13 @@ def check_text(text: str, path: Path) -> None:
         raise SourceError(
             f"{path}: text too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})"
         )
-    if not any(block.role in ("body", "caption") for block in blocks(text)):
+    found = blocks(text)
+    if not any(block.role in ("body", "caption") for block in found):
         raise SourceError(
             f"{path}: no article text (only page furniture, headlines or bylines; "
             "no sentence ends with . ! or ?)"
         )
+    return found
 
 
 def decode(raw: bytes, path: Path) -> str:

@@ -3,7 +3,8 @@
 Two events merge when their dates are compatible at their precision (Jan. 9 lies in January and in
 "last week"), they name an actor in common and their wording is alike; events whose dates cannot
 both be true are never merged. Where two sources tell the same happening with different days, both
-are kept and each is flagged in `conflict`.
+are kept and each is flagged in `conflict`. Events are compared within their `partition` (kind and
+month), so the links of a partition depend on its events alone.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -27,6 +30,7 @@ STOPWORDS = set(
     "oct nov dec local time last next this".split()
 )
 WORD = re.compile(r"[a-z][a-z'-]+")
+SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 MERGE_SIMILARITY = 0.2
 CONFLICT_SIMILARITY = 0.4
 COARSE = {"quarter", "half", "season", "year", "decade", "century"}
@@ -38,8 +42,11 @@ HAPPENINGS = {"capture", "deployment", "casualties", "enlistment", "meeting", "e
 interviews and briefings recur, so different days there are different events."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Item:
+    """An event as linking sees it; `words` and `actors` are also bit masks (`_Bits`), so
+    comparing two events is an `&` of integers."""
+
     index: int
     event_id: str
     source_id: str
@@ -50,67 +57,110 @@ class _Item:
     kind: str
     actors: frozenset[str]
     words: frozenset[str]
+    actor_bits: int
+    word_bits: int
 
 
-def _items(events: list[dict]) -> list[_Item]:
-    return [
-        _Item(
-            index=i,
-            event_id=e["event_id"],
-            source_id=e["source_id"],
-            sentence=e["sentence"],
-            first=e["date"],
-            last=e["date_end"] or e["date"],
-            precision=e["precision"],
-            kind=e["kind"],
-            actors=frozenset(a for a in (e["actors"] or "").split("; ") if a),
-            words=frozenset(_content_words(e["sentence"])),
-        )
-        for i, e in enumerate(events)
-    ]
+LINK_COLUMNS = ("event_id", "source_id", "sentence", "date", "date_end", "precision", "kind",
+                "actors", "outlet", "date_text")
+"""The event columns linking reads."""
 
 
-def _content_words(text: str) -> set[str]:
-    """Content words, lightly stemmed so that "captured" and "capture" meet."""
-    words = set()
-    for word in WORD.findall(text.lower()):
-        if word in STOPWORDS or len(word) < 3:
-            continue
-        words.add(re.sub(r"(?:ing|ed|es|s)$", "", word) or word)
-    return words
+class _Bits:
+    """Sets of strings as integers: one bit per string, in order of first sight."""
+
+    def __init__(self) -> None:
+        self.bit: dict[str, int] = {}
+
+    def of(self, values: frozenset[str]) -> int:
+        mask = 0
+        for value in values:
+            mask |= 1 << self.bit.setdefault(value, len(self.bit))
+        return mask
 
 
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """Overlap of two word sets, relative to the smaller (short reports match long ones).
+def _items(events: Mapping[str, Sequence]) -> list[_Item]:
+    words_of: dict[str, tuple[frozenset[str], int]] = {}
+    actors_of: dict[str, tuple[frozenset[str], int]] = {}
+    word_bits, actor_bits = _Bits(), _Bits()
+    items = []
+    columns = (events[name] for name in LINK_COLUMNS[:8])
+    for i, (event_id, source_id, sentence, first, last, precision, kind, actors) in enumerate(
+        zip(*columns, strict=True)
+    ):
+        if sentence not in words_of:
+            words = content_words(sentence)
+            words_of[sentence] = words, word_bits.of(words)
+        actors = actors or ""
+        if actors not in actors_of:
+            named = frozenset(a for a in actors.split("; ") if a)
+            actors_of[actors] = named, actor_bits.of(named)
+        (words, word_mask), (named, actor_mask) = words_of[sentence], actors_of[actors]
+        items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
+                           kind, named, words, actor_mask, word_mask))
+    return items
 
-    >>> similarity(frozenset({"troop", "captur"}), frozenset({"troop", "captur", "kursk"}))
-    1.0
+
+def content_words(text: str) -> frozenset[str]:
+    """Content words, lightly stemmed so that "captured" and "capture" meet.
+
+    >>> sorted(content_words("Ukraine said it captured two soldiers in Kursk."))
+    ['captur', 'kursk', 'soldier', 'ukraine']
     """
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+    return frozenset(_stem(word) for word in WORD.findall(text.lower())
+                     if word not in STOPWORDS and len(word) >= 3)
 
 
-def _alike(a: _Item, b: _Item) -> float:
-    """How alike two events are: 0 for different kinds; without a shared actor, only a close
-    match of wording counts."""
-    if a.kind != b.kind:
-        return 0.0
-    score = similarity(a.words, b.words)
-    return score if a.actors & b.actors else max(0.0, score - 0.3)
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return SUFFIX.sub("", word) or word
 
 
-def link(events: list[dict]) -> list[dict]:
-    """The events with `story_event_id` and `conflict` filled in (new dicts, same order)."""
+def partition(kind: str, first: str, last: str, precision: str) -> tuple[str, ...]:
+    """The partition an event is linked within: its kind and the month of its first day, or
+    for dates coarser than a month, its kind and exact date range.
+
+    Events of different partitions are never compared, so each partition's links depend on
+    its own events alone and a rebuild relinks only the partitions whose events changed.
+
+    >>> partition("capture", "2025-01-09", "2025-01-09", "day")
+    ('capture', '2025-01')
+    """
+    first = first or ""
+    return (kind, first, last or first) if precision in COARSE else (kind, first[:7])
+
+
+def rare_words(sentences: Mapping[str, Collection[str]]) -> dict[str, tuple[str, ...]]:
+    """For each sentence (given by its `content_words`), the rarest words it shares with other
+    sentences: at most `RARE_WORDS`, each in more than one sentence and in no more than a
+    hundredth of them (or 50). Events are blocked by these, so they are counted over all the
+    story's sentences.
+
+    >>> rare_words({"a": ["troop", "kursk"], "b": ["kursk"], "c": ["troop", "kursk", "seoul"]})
+    {'a': ('troop', 'kursk'), 'b': ('kursk',), 'c': ('troop', 'kursk')}
+    """
+    frequency = Counter(word for words in sentences.values() for word in words)
+    common = max(50, len(sentences) // 100)
+    order = {word: (count, word) for word, count in frequency.items() if 1 < count <= common}
+    return {
+        sentence: tuple(w for _, w in sorted(order[w] for w in words if w in order)[:RARE_WORDS])
+        for sentence, words in sentences.items()
+    }
+
+
+def link(events: Mapping[str, Sequence],
+         rare: Mapping[str, tuple[str, ...]] | None = None) -> tuple[list[str], list[str]]:
+    """Each event's `story_event_id` and `conflict`, for the events of one `partition` given
+    as columns (`LINK_COLUMNS`, as lists: a dict of lists, say); `rare` gives each sentence's
+    `rare_words` among all the story's sentences (default: among these events' sentences)."""
     items = _items(events)
-    scored = ((_alike(items[i], items[j]), i, j) for i, j in candidate_pairs(items)
-              if items[i].sentence != items[j].sentence)
-    pairs = sorted((pair for pair in scored if pair[0] >= MERGE_SIMILARITY), reverse=True)
+    if rare is None:
+        rare = rare_words({item.sentence: item.words for item in items})
     cluster = {item.index: [item] for item in items}
     span = {item.index: (item.first, item.last) for item in items}
     owner = {item.index: item.index for item in items}
     conflicts: dict[int, list[_Item]] = {}
-    for score, i, j in pairs:
+    for score, i, j in _merge_pairs(items, rare):
         a, b = items[i], items[j]
         if score >= CONFLICT_SIMILARITY and _conflicting(a, b):
             conflicts.setdefault(i, []).append(b)
@@ -129,26 +179,81 @@ def link(events: list[dict]) -> list[dict]:
         span[keep] = common
         del span[gone]
     ids = {root: story_event_id(members) for root, members in cluster.items()}
-    rows = []
-    for item, event in zip(items, events, strict=True):
-        rows.append(event | {
-            "story_event_id": ids[owner[item.index]],
-            "conflict": _conflict_note(conflicts.get(item.index, []), events),
-        })
-    return rows
+    story_ids = [ids[owner[item.index]] for item in items]
+    notes = [_conflict_note(conflicts[item.index], events) if item.index in conflicts else ""
+             for item in items]
+    return story_ids, notes
 
 
-def candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
+def boundary_conflicts(events: Mapping[str, Sequence], split: int, turn: str,
+                       rare: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Conflict notes across the turn of a month (`turn`, its first day), which `link` cannot
+    see: `events` are the events of one kind's partitions for the two months, the earlier
+    month's `split` first. Day-precise reports on days either side of the turn, within the
+    window of a conflict, are compared as `link` compares them; returns each event's notes
+    (blank for most)."""
+    start = dt.date.fromisoformat(turn).toordinal()
+    near = []
+    for i, (day, precision) in enumerate(zip(events["date"], events["precision"], strict=True)):
+        ordinal = _ordinal(day) if precision == "day" else None
+        if ordinal is not None and (ordinal >= start - WINDOW_DAYS - 1 if i < split
+                                    else ordinal <= start + WINDOW_DAYS):
+            near.append(i)
+    subset = {name: [events[name][i] for i in near] for name in LINK_COLUMNS}
+    items = _items(subset)
+    conflicts: dict[int, list[_Item]] = {}
+    for score, i, j in _merge_pairs(items, rare):
+        a, b = items[i], items[j]
+        across = (near[i] < split) != (near[j] < split)
+        if across and score >= CONFLICT_SIMILARITY and _conflicting(a, b):
+            conflicts.setdefault(i, []).append(b)
+            conflicts.setdefault(j, []).append(a)
+    notes = [""] * len(events["date"])
+    for n, others in conflicts.items():
+        notes[near[n]] = _conflict_note(others, subset)
+    return notes
+
+
+def _ordinal(day: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(day).toordinal()
+    except (TypeError, ValueError):
+        return None
+
+
+def _merge_pairs(items: list[_Item],
+                 rare: Mapping[str, tuple[str, ...]]) -> list[tuple[float, int, int]]:
+    """(score, i, j) for the candidate pairs alike enough to merge, best first.
+
+    The score is the overlap of their content words relative to the smaller set (short reports
+    match long ones); without a shared actor, only a close match counts (0.3 less). Candidates
+    are of one kind, and events from one sentence never merge.
+    """
+    pairs = []
+    sizes = [len(item.words) for item in items]
+    for i, j in candidate_pairs(items, rare):
+        a, b = items[i], items[j]
+        shared = (a.word_bits & b.word_bits).bit_count()
+        if not shared or a.sentence == b.sentence:
+            continue
+        score = shared / min(sizes[i], sizes[j])
+        if not a.actor_bits & b.actor_bits:
+            score -= 0.3
+        if score >= MERGE_SIMILARITY:
+            pairs.append((score, i, j))
+    pairs.sort(reverse=True)
+    return pairs
+
+
+def candidate_pairs(items: list[_Item],
+                    rare: Mapping[str, tuple[str, ...]]) -> set[tuple[int, int]]:
     """Index pairs worth comparing, found without comparing everything with everything.
 
-    Events are blocked by kind and by each of their actors and rarest words; within a block,
+    Events are blocked by kind and by each of their actors and `rare` words; within a block,
     merge candidates have overlapping dates, and day-precise happenings within a fortnight are
     conflict candidates. Dates coarser than a month meet only the same value. Each event meets
     at most `MAX_NEIGHBOURS` others per block, which keeps a large corpus near linear.
     """
-    sentences = {item.sentence: item.words for item in items}
-    frequency = Counter(word for words in sentences.values() for word in words)
-    common = max(50, len(sentences) // 100)
     blocks: dict[tuple[str, str], list[tuple[int, int, _Item]]] = {}
     coarse: dict[tuple[str, str, str], list[_Item]] = {}
     for item in items:
@@ -160,9 +265,7 @@ def candidate_pairs(items: list[_Item]) -> set[tuple[int, int]]:
             last = dt.date.fromisoformat(item.last).toordinal()
         except ValueError:
             continue
-        shared = [w for w in item.words if 1 < frequency[w] <= common]
-        rare = sorted(shared, key=lambda w: (frequency[w], w))[:RARE_WORDS]
-        for key in (*item.actors, *rare):
+        for key in (*item.actors, *rare[item.sentence]):
             blocks.setdefault((item.kind, key), []).append((first, last, item))
     pairs: set[tuple[int, int]] = set()
     for block in blocks.values():
@@ -208,13 +311,13 @@ def story_event_id(members: list[_Item]) -> str:
     return "se-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
 
 
-def _conflict_note(others: list[_Item], events: list[dict]) -> str:
+def _conflict_note(others: list[_Item], events: Mapping[str, Sequence]) -> str:
     """A readable note: which other sources date the same happening otherwise."""
     notes = []
     for other in others:
-        event = events[other.index]
-        outlet = event.get("outlet") or event["source_id"]
-        notes.append(f"{outlet} dates this {event['date']} ({event['date_text']})")
+        i = other.index
+        outlet = events["outlet"][i] or events["source_id"][i]
+        notes.append(f"{outlet} dates this {events['date'][i]} ({events['date_text'][i]})")
     return "; ".join(dict.fromkeys(notes))
 
 

@@ -6,9 +6,11 @@ never check for missing columns.
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -136,28 +138,71 @@ def to_csv_text(df: pd.DataFrame) -> str:
     return df.to_csv(index=False, lineterminator="\n")
 
 
+def csv_lines(rows: Iterable[Sequence]) -> list[str]:
+    r"""Rows as CSV lines (None as an empty cell), byte for byte as `to_csv_text` writes them.
+
+    >>> csv_lines([("a", 1, None, True), ("b, c", 2, "", False)])
+    ['a,1,,True\n', '"b, c",2,,False\n']
+    """
+    lines: list[str] = []
+    writer = csv.writer(_Collector(lines), lineterminator="\n")
+    writer.writerows(rows)
+    return lines
+
+
+class _Collector:
+    """A file-like sink for `csv.writer` that keeps each line as one string."""
+
+    def __init__(self, lines: list[str]):
+        self.write = lines.append
+
+
 def write_dir(
-    target: str | Path, tables: dict[str, pd.DataFrame], files: dict[str, str]
+    target: str | Path,
+    tables: Mapping[str, pd.DataFrame | str | list[str]],
+    files: Mapping[str, str | Path],
 ) -> None:
     """Write tables and other files (source texts...) into `target` atomically: all or nothing.
 
-    The new directory is built beside `target` and swapped in with renames, so a crash midway
-    leaves the previous contents in place.
+    A table is a DataFrame, its CSV text or its CSV lines; a file is its text, or a Path to link
+    (or copy) in. The new directory is built beside `target` and swapped in with renames, so a
+    crash midway leaves the previous contents in place.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        for name, df in tables.items():
-            (staging / f"{name}.csv").write_text(to_csv_text(df), encoding="utf-8")
-        for relative, text in files.items():
-            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
-            (staging / relative).write_text(text, encoding="utf-8")
+        for name, content in tables.items():
+            with open(staging / f"{name}.csv", "w", encoding="utf-8") as out:
+                if isinstance(content, list):
+                    out.writelines(content)
+                else:
+                    out.write(content if isinstance(content, str) else to_csv_text(content))
+        folders: set[str] = set()
+        for relative, content in files.items():
+            path = os.path.join(staging, relative)
+            folder = os.path.dirname(path)
+            if folder not in folders:
+                os.makedirs(folder, exist_ok=True)
+                folders.add(folder)
+            if isinstance(content, Path):
+                _link_or_copy(content, path)
+            else:
+                with open(path, "w", encoding="utf-8") as out:
+                    out.write(content)
         _keep_foreign_files(target, staging)
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _link_or_copy(source: Path, path: str) -> None:
+    """Hard-link `source` at `path` (no bytes copied), or copy it where links are impossible."""
+    try:
+        os.link(source, path)
+    except OSError:
+        shutil.copyfile(source, path)
 
 
 def _keep_foreign_files(target: Path, staging: Path) -> None:

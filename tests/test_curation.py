@@ -50,6 +50,24 @@ def test_verdicts_and_corrections_survive_a_rebuild(project):
     assert list(curation.orphans(rebuilt.reset_index(), kept).event_id) == ["ev-gone"]
 
 
+def test_undo_returns_an_event_to_auto(project):
+    data = project / "data"
+    events = table.read(data, "events").set_index("event_id")
+    first, second = events.index[:2]
+    curation.save(data, first, "corrected", summary="Fixed by an analyst")
+    curation.save(data, second, "verified")
+    assert list(curation.undo(data, first).event_id) == [second]
+    assert list(curation.read(data).event_id) == [second]
+    build(project / "seeds" / "sources.csv", data)
+    rebuilt = table.read(data, "events").set_index("event_id")
+    assert rebuilt.loc[first, "status"] == "auto"
+    assert rebuilt.loc[first, "summary"] == events.loc[first, "summary"]
+    assert rebuilt.loc[second, "status"] == "verified"
+    before = (data / curation.FILE).read_bytes()
+    assert list(curation.undo(data, "ev-nobody-curated").event_id) == [second]
+    assert (data / curation.FILE).read_bytes() == before
+
+
 def test_a_later_verdict_replaces_the_earlier_one(project):
     data = project / "data"
     event_id = table.read(data, "events").event_id[0]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hashlib import sha1
+
 import pandas as pd
 import pytest
 from extracted import FIXTURES, built_tables
 
+from dashboard import stories
 from dashboard.stories import story_table
 
 STORY = FIXTURES / "story" / "sources.csv"
@@ -89,3 +92,51 @@ def test_html_source_keeps_its_caption_and_drops_furniture(built):
     photo = event(events, "questioned", "Jan. 14")
     assert photo.kind == "photo" and photo.photo_credit == "Reuters"
     assert not events.sentence.str.contains("tracking|Home|Copyright").any()
+
+
+def reports(*rows: tuple[str, str, str, str]) -> dict[str, list]:
+    """Capture reports as event columns: (source, outlet, day, date text) each."""
+    sentence = "Ukraine said it captured two North Korean soldiers in Kursk on {}."
+    return {
+        "event_id": [f"ev-{source}" for source, _, _, _ in rows],
+        "source_id": [source for source, _, _, _ in rows],
+        "sentence": [sentence.format(text) for _, _, _, text in rows],
+        "date": [day for _, _, day, _ in rows],
+        "date_end": [day for _, _, day, _ in rows],
+        "precision": ["day"] * len(rows),
+        "kind": ["capture"] * len(rows),
+        "actors": ["Ukraine"] * len(rows),
+        "outlet": [outlet for _, outlet, _, _ in rows],
+        "date_text": [text for _, _, _, text in rows],
+    }
+
+
+def rare(events: dict[str, list]) -> dict[str, tuple[str, ...]]:
+    return stories.rare_words({s: stories.content_words(s) for s in events["sentence"]})
+
+
+def test_events_are_linked_within_their_kind_and_month():
+    assert stories.partition("capture", "2025-01-09", "2025-01-09", "day") == (
+        "capture", "2025-01")
+    assert stories.partition("capture", "2025-01-06", "2025-01-12", "week") == (
+        "capture", "2025-01")
+    assert stories.partition("enlistment", "2015-01-01", "2015-12-31", "year") == (
+        "enlistment", "2015-01-01", "2015-12-31")
+
+
+def test_conflicts_are_found_across_the_turn_of_a_month():
+    events = reports(("harbor", "Harbor Daily", "2025-01-31", "Jan. 31"),
+                     ("metro", "Metro Ledger", "2025-02-02", "Feb. 2"))
+    january = {name: values[:1] for name, values in events.items()}
+    assert stories.link(january, rare(events)) == (
+        ["se-" + sha1(b"ev-harbor").hexdigest()[:12]], [""])
+    assert stories.boundary_conflicts(events, 1, "2025-02-01", rare(events)) == [
+        "Metro Ledger dates this 2025-02-02 (Feb. 2)",
+        "Harbor Daily dates this 2025-01-31 (Jan. 31)",
+    ]
+
+
+def test_reports_weeks_apart_across_a_turn_do_not_conflict():
+    events = reports(("harbor", "Harbor Daily", "2025-01-10", "Jan. 10"),
+                     ("metro", "Metro Ledger", "2025-02-02", "Feb. 2"))
+    assert stories.boundary_conflicts(events, 1, "2025-02-01", rare(events)) == ["", ""]
