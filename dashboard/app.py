@@ -32,6 +32,8 @@ KEYS = {"actors": "f_actors", "kinds": "f_kinds", "outlets": "f_outlets",
 TABLE_COLUMNS = {"event_id": "Event", "when": "Date", "summary": "Summary", "actors": "Actors",
                  "kind": "Kind", "attributed_to": "Who says so", "outlet": "Outlet",
                  "date_text": "Date as written", "status": "Status"}
+MAX_TABLE_ROWS = 5_000  # rows of the events table sent to the browser
+MAX_FIGURES = 9  # figure cards on the page, the largest quantities first
 MAX_STORIES = 200  # the story-events section lists at most this many story events
 Version = tuple[int, int]
 
@@ -59,6 +61,12 @@ def overview(data_dir: str, stamp: Version) -> dict:
 def date_labels(data_dir: str, stamp: Version):
     """Every event's date as people write it, by row."""
     return humanize.date_labels(load(data_dir, stamp).events)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def key_figures(data_dir: str, stamp: Version) -> list[dict]:
+    """The figure cards the page shows (the largest MAX_FIGURES quantities)."""
+    return cards.key_figures(load(data_dir, stamp).figures, limit=MAX_FIGURES)
 
 
 OFFERED = {"actors": "actors", "kinds": "kind", "outlets": "outlet", "sources": "source_id"}
@@ -142,14 +150,13 @@ def header(data: dataset.Dataset, line: str) -> None:
     st.caption(line)
 
 
-def figure_cards(data: dataset.Dataset) -> None:
+def figure_cards(items: list[dict]) -> None:
     """One card per key figure, three to a row: the latest value, its history and chart."""
-    items = cards.key_figures(data.figures)
     if not items:
         return
     st.subheader("Key figures")
     columns = st.columns(3)
-    for index, card in enumerate(items[:9]):
+    for index, card in enumerate(items):
         with columns[index % 3].container(border=True):
             st.html(cards.figure_card_html(card))
             if len(card["history"]) > 1:
@@ -378,12 +385,17 @@ def downloads(data: dataset.Dataset, shown) -> None:
 
 
 def events_table(shown, labels) -> None:
-    """The filtered events as a table with human column names (`labels`: dates by row)."""
+    """The filtered events as a table with human column names (`labels`: dates by row); the
+    first MAX_TABLE_ROWS of them, the download holding all."""
     with st.expander(f"Table of the {len(shown):,} filtered events"):
-        view = shown.assign(when=labels.reindex(shown.index),
-                            status=shown["status"].map(humanize.STATUSES).fillna("Auto"))
+        head = shown.head(MAX_TABLE_ROWS)
+        view = head.assign(when=labels.reindex(head.index),
+                           status=head["status"].map(humanize.STATUSES).fillna("Auto"))
         view = view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
         st.dataframe(view, hide_index=True, key="table")
+        if len(shown) > MAX_TABLE_ROWS:
+            st.caption(f"The first {MAX_TABLE_ROWS:,} events are shown; the Events (CSV) "
+                       "download holds all of them.")
 
 
 def main() -> None:
@@ -398,7 +410,7 @@ def main() -> None:
     orphans(data)
     add_source_form(data_dir)
     if data.events.empty:
-        figure_cards(data)
+        figure_cards(key_figures(data_dir, version))
         st.info("There is no data yet. Build it from the articles in seeds/ with `make build` "
                 "(or `python -m dashboard build`), then reload this page.")
         return
@@ -412,7 +424,7 @@ def main() -> None:
                                        else {})
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
-    figure_cards(data)
+    figure_cards(key_figures(data_dir, version))
     shown = filters.apply(data.events, spec)
     if shown.empty:
         st.warning("No events match these filters.")

@@ -29,6 +29,10 @@ STATUS_COLOURS = {"Auto": "#999999", "Verified": "#009E73", "Corrected": "#0072B
                   "Rejected": "#D55E00"}
 MAX_CLAIMS = 8
 """How many claims a figure card lists (the latest ones); its chart shows them all."""
+MAX_NOTES = 3
+"""Disagreement notes shown on a figure card (the latest dates); the rest are counted."""
+MAX_OTHERS = 5
+"""Differing values named on a figure card (the most recent); the rest are counted."""
 
 
 def _attribution(value: object) -> str:
@@ -112,13 +116,18 @@ def figure_card_html(card: Mapping) -> str:
     if others:
         lines.append(f'<div style="font-size:0.8rem;color:#D55E00">Other sources differ: '
                      f"{html.escape(others)}</div>")
-    for note in card.get("disagreements") or []:
+    notes = card.get("disagreements") or []
+    for note in notes[-MAX_NOTES:][::-1]:
         lines.append(f'<div style="font-size:0.8rem;color:#D55E00">Sources disagree '
                      f"{html.escape(note)}</div>")
-    history = card.get("history") or []
+    if len(notes) > MAX_NOTES:
+        lines.append(f'<div style="font-size:0.8rem;color:#D55E00">and on '
+                     f"{len(notes) - MAX_NOTES:,} earlier dates.</div>")
+    history = card.get("history")
+    history = pd.DataFrame(history) if not isinstance(history, pd.DataFrame) else history
     if len(history) > 1:
         items = "".join(f'<li style="font-size:0.8rem">{claim_html(claim)}</li>'
-                        for claim in history[-MAX_CLAIMS:][::-1])
+                        for claim in history.tail(MAX_CLAIMS).iloc[::-1].to_dict("records"))
         more = len(history) - MAX_CLAIMS
         lines.append(f'<div style="font-size:0.8rem;margin-top:0.3rem">{len(history)} claims, '
                      f'latest first:<ul style="margin:0;padding-left:1.1rem">{items}</ul>'
@@ -136,20 +145,24 @@ def claim_html(claim: Mapping) -> str:
             f"as of {html.escape(as_of)}: {html.escape(who)} · {source}")
 
 
+def _claim_label(row: Mapping, who: str) -> str:
+    return f"{number_label(row['value'], row.get('qualifier'))} ({who})"
+
+
 def disagreements(claims: pd.DataFrame) -> list[str]:
     """Where claims with the same as-of date give different values, one note per date."""
-    notes = []
     dated = claims[claims["as_of"].notna() & claims["value"].notna()]
-    for as_of, group in dated.groupby("as_of", sort=True):
-        if group["value"].nunique() < 2:
-            continue
-        said = []
-        for row in group.drop_duplicates(["value", "attributed_to", "outlet"]).to_dict("records"):
-            who = ", ".join(x for x in (text(row.get("attributed_to")), text(row.get("outlet")))
-                            if x) or "unattributed"
-            said.append(f"{number_label(row['value'], row.get('qualifier'))} ({who})")
-        notes.append(f"as of {day_label(str(as_of))}: " + " vs ".join(said))
-    return notes
+    split = dated.groupby("as_of")["value"].transform("nunique") > 1
+    rows = dated[split].sort_values("as_of", kind="stable")
+    rows = rows[[c for c in ("as_of", "value", "qualifier", "attributed_to", "outlet")
+                 if c in rows]]
+    rows = rows.drop_duplicates([c for c in rows if c != "qualifier"])
+    said: dict[str, list[str]] = {}
+    for row in rows.to_dict("records"):
+        who = ", ".join(x for x in (text(row.get("attributed_to")), text(row.get("outlet")))
+                        if x) or "unattributed"
+        said.setdefault(str(row["as_of"]), []).append(_claim_label(row, who))
+    return [f"as of {day_label(as_of)}: " + " vs ".join(values) for as_of, values in said.items()]
 
 
 def sources_html(sources: pd.DataFrame, limit: int = 200) -> str:
@@ -168,34 +181,37 @@ def sources_html(sources: pd.DataFrame, limit: int = 200) -> str:
     return f'<ul style="margin:0">{"".join(items)}</ul>{tail}' if items else "<p>No articles.</p>"
 
 
-def key_figures(figures: pd.DataFrame) -> list[dict]:
-    """One card per quantity: the latest claim, noting other sources' differing values.
+def key_figures(figures: pd.DataFrame, limit: int | None = None) -> list[dict]:
+    """One card per quantity (the `limit` largest): the latest claim, noting differing values.
 
     Claims are ordered by as-of date, then publication date; the latest one leads the card.
-    Each card also holds its `history` (every claim, oldest first) and its `disagreements`
-    (claims of the same as-of date that give different values).
+    Each card also holds its `history` (every claim, oldest first, as a table), its `claims`
+    count, `others` (the most recent differing values, at most MAX_OTHERS) and its
+    `disagreements` (claims of the same as-of date that give different values).
     """
-    cards = []
     if figures.empty:
-        return cards
+        return []
     ordered = figures.assign(_key=figures["quantity"].fillna(figures["counts"]).fillna(""))
     ordered = ordered.sort_values(["as_of", "published"], na_position="first", kind="stable")
-    for _, group in ordered.groupby("_key", sort=False):
-        latest = group.iloc[-1].to_dict()
-        differing = group.iloc[:-1]
-        differing = differing[differing["value"] != latest["value"]]
+    groups = [group for _, group in ordered.groupby("_key", sort=False)]
+    groups.sort(key=lambda g: -int(g["value"].iloc[-1]) if text(g["value"].iloc[-1]) else 0)
+    cards = []
+    for group in groups[:limit]:
+        history = group.drop(columns="_key")
+        latest = history.iloc[-1].to_dict()
+        differing = history.iloc[:-1]
+        differing = differing[differing["value"] != latest["value"]].iloc[::-1]
+        differing = differing.drop_duplicates(["value", "outlet"])
         others = []
-        for row in differing.drop_duplicates(["value", "outlet"]).to_dict("records")[::-1]:
+        for row in differing.head(MAX_OTHERS).to_dict("records"):
             who = text(row.get("attributed_to")) or text(row.get("outlet")) or "another source"
             when = day_label(text(row.get("as_of")))
-            others.append(f"{number_label(row['value'], row.get('qualifier'))} ({who}"
-                          + (f", {when})" if when else ")"))
-        latest["others"] = "; ".join(others)
-        latest["claims"] = len(group)
-        latest["history"] = group.drop(columns="_key").to_dict("records")
-        latest["disagreements"] = disagreements(group)
+            others.append(_claim_label(row, who + (f", {when}" if when else "")))
+        if len(differing) > MAX_OTHERS:
+            others.append(f"{len(differing) - MAX_OTHERS:,} more")
+        latest.update(others="; ".join(others), claims=len(history), history=history,
+                      disagreements=disagreements(history))
         cards.append(latest)
-    cards.sort(key=lambda c: -int(c["value"]) if text(c.get("value")) else 0)
     return cards
 
 

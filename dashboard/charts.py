@@ -180,12 +180,17 @@ def selected_ids(selection: object) -> list[str]:
     return ids
 
 
+MAX_HISTORY_POINTS = 400
+"""Above this many dated claims, a figure's chart draws the latest claim of each of its latest
+dates only; the card still counts every claim."""
+
+
 def figure_history(claims: pd.DataFrame | list[dict]) -> go.Figure:
     """A small chart of one quantity's value by as-of date: one point per dated claim.
 
-    Claims are drawn oldest first and joined by a line; each point's hover says the value, the
-    as-of date, who makes the claim and the outlet (escaped). Claims without an as-of date or
-    value are left out (`layout.meta["undated"]` counts them).
+    Claims are drawn oldest first and joined by a line (at most MAX_HISTORY_POINTS); each
+    point's hover says the value, the as-of date, who makes the claim and the outlet (escaped).
+    Claims without an as-of date or value are left out (`layout.meta["undated"]` counts them).
     """
     rows = pd.DataFrame(claims)
     for column in ("as_of", "value", "qualifier", "attributed_to", "outlet", "published"):
@@ -193,15 +198,20 @@ def figure_history(claims: pd.DataFrame | list[dict]) -> go.Figure:
             rows[column] = None
     usable = rows["as_of"].notna() & rows["value"].notna()
     dated = rows[usable].sort_values(["as_of", "published"], na_position="first", kind="stable")
+    drawn = dated
+    if len(drawn) > MAX_HISTORY_POINTS:  # the latest claim of each date, the latest dates
+        drawn = drawn.drop_duplicates("as_of", keep="last").tail(MAX_HISTORY_POINTS)
     hovers = []
-    for claim in dated.to_dict("records"):
+    for claim in drawn[["as_of", "value", "qualifier", "attributed_to", "outlet"]].to_dict(
+        "records"
+    ):
         who = text(claim.get("attributed_to")) or "unattributed"
         outlet = text(claim.get("outlet")) or "unknown outlet"
         value = f"{text(claim.get('qualifier'))} {int(claim['value']):,}".strip()
         hovers.append(f"<b>{html.escape(value)}</b> as of {html.escape(date_label(claim['as_of']))}"
                       f"<br>{html.escape(who)} · {html.escape(outlet)}")
     fig = go.Figure(go.Scatter(
-        x=[str(x)[:10] for x in dated["as_of"]], y=[int(v) for v in dated["value"]],
+        x=[str(x)[:10] for x in drawn["as_of"]], y=[int(v) for v in drawn["value"]],
         mode="lines+markers", hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
         line={"color": PALETTE[0], "width": 2}, marker={"color": PALETTE[0], "size": 8},
     ))
@@ -209,6 +219,6 @@ def figure_history(claims: pd.DataFrame | list[dict]) -> go.Figure:
         height=170, showlegend=False, margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis={"type": "date", "title": None, "automargin": True},
         yaxis={"title": None, "automargin": True, "rangemode": "tozero", "tickformat": ",d"},
-        meta={"claims": len(dated), "undated": int((~usable).sum())},
+        meta={"claims": len(dated), "shown": len(drawn), "undated": int((~usable).sum())},
     )
     return fig

@@ -124,7 +124,9 @@ def verdict(event: Mapping, row: Mapping) -> tuple[dict[str, str], str]:
 
 def orphans(events: pd.DataFrame, curation: pd.DataFrame) -> pd.DataFrame:
     """Curation rows whose event no longer exists (kept in the file, shown on the page)."""
-    return curation[~curation["event_id"].isin(set(events["event_id"]))]
+    if curation.empty:
+        return curation
+    return curation[~curation["event_id"].isin(events["event_id"])]
 
 
 def save(data_dir: str | Path, event_id: str, status: str, **corrections: str) -> pd.DataFrame:

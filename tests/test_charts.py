@@ -150,3 +150,12 @@ def test_figure_history_leaves_out_undated_claims():
     claims = [{"value": 5, "as_of": None}, {"value": 7, "as_of": "2025-01-02"}]
     fig = charts.figure_history(claims)
     assert list(fig.data[0].x) == ["2025-01-02"] and fig.layout.meta["undated"] == 1
+
+
+def test_figure_history_of_many_claims_draws_the_latest_dates():
+    days = pd.date_range("2020-01-01", periods=charts.MAX_HISTORY_POINTS + 50).strftime("%Y-%m-%d")
+    claims = [{"value": 100 + i, "as_of": day} for i, day in enumerate(days)]
+    claims += [{"value": 1, "as_of": days[-1]}]  # an earlier-listed claim of the last day
+    fig = charts.figure_history(claims)
+    assert len(fig.data[0].x) == charts.MAX_HISTORY_POINTS
+    assert fig.data[0].x[-1] == days[-1] and fig.layout.meta["claims"] == len(claims)
