@@ -269,15 +269,18 @@ def story_rows(stories: pd.DataFrame, events: pd.DataFrame) -> list[dict]:
     """Story-table rows with their sources: (outlet or title, URL) of each member event."""
     wanted = {i for row in stories["event_ids"].dropna() for i in row.split("; ")}
     members = events[events["event_id"].isin(wanted)].drop_duplicates("event_id")
-    members = members.set_index("event_id")
+    blank = pd.Series("", index=members.index)
+    names = members.get("outlet", blank).fillna("").astype(str).str.strip()
+    titles = members.get("source_title", blank).fillna("").astype(str).str.strip()
+    urls = members.get("source_url", blank).fillna("").astype(str).str.strip()
+    source_of = {event_id: (name or title or "Source", url) for event_id, name, title, url
+                 in zip(members["event_id"], names, titles, urls, strict=True)}
     rows = []
     for row in stories.to_dict("records"):
-        ids = [i for i in text(row.get("event_ids")).split("; ") if i in members.index]
         links = []
-        for event in members.loc[ids].to_dict("records") if ids else []:
-            pair = (text(event.get("outlet")) or text(event.get("source_title")) or "Source",
-                    text(event.get("source_url")))
-            if pair not in links:
+        for event_id in text(row.get("event_ids")).split("; "):
+            pair = source_of.get(event_id)
+            if pair and pair not in links:
                 links.append(pair)
         rows.append({**row, "links": links})
     return rows
