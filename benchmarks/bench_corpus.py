@@ -115,6 +115,7 @@ def page_load(data_dir: Path, runs: int = 3) -> tuple[float, float]:
     cold, warm = [], []
     for _ in range(runs):
         st.cache_data.clear()
+        st.cache_resource.clear()
         cold.append(_timed(lambda: AppTest.from_file(str(APP), default_timeout=300).run()))
         warm.append(_timed(AppTest.from_file(str(APP), default_timeout=300).run))
     return statistics.median(cold), statistics.median(warm)

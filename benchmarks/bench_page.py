@@ -90,6 +90,7 @@ def main() -> None:
         cold, full, change = [], [], []
         for _ in range(RUNS):
             st.cache_data.clear()
+            st.cache_resource.clear()
             cold.append(_timed(lambda: AppTest.from_file(str(APP), default_timeout=120).run()))
             at = AppTest.from_file(str(APP), default_timeout=120)
             full.append(_timed(at.run))

@@ -38,10 +38,13 @@ MAX_STORIES = 200  # the story-events section lists at most this many story even
 Version = tuple[int, int]
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def load(data_dir: str, stamp: Version) -> dataset.Dataset:
     """The tables of `data_dir` with curation applied, cached until events.csv or curation.csv
-    changes (`stamp` is `dataset.version`)."""
+    changes (`stamp` is `dataset.version`).
+
+    Kept as one shared object rather than a copy per session (copying 200,000 events costs
+    seconds), so the page treats it as read-only: filters and cards make new frames."""
     return dataset.load(data_dir)
 
 

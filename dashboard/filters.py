@@ -147,9 +147,9 @@ def sort_events(events: pd.DataFrame) -> pd.DataFrame:
 
 def options(events: pd.DataFrame, column: str) -> list[str]:
     """The distinct non-empty values of a column, `; `-lists split, sorted case-insensitively."""
-    values = events[column].dropna()
+    values = events[column].dropna().drop_duplicates()
     if column == "actors":
-        values = values.str.split("; ", regex=False).explode()
+        values = values.str.split("; ", regex=False).explode().drop_duplicates()
     return sorted({v.strip() for v in values if v and v.strip()}, key=str.casefold)
 
 
