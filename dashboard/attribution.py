@@ -25,19 +25,37 @@ def attribute(
     `mentions` are all actor mentions of the article; `anchor` is the text offset the claim is
     about (a date or a number): the speech verb nearest to it wins.
     """
-    anchor = offset if anchor is None else anchor
-    candidates = []
+    return nearest_speaker(speakers(sentence, offset, mentions),
+                           offset if anchor is None else anchor)
+
+
+def speakers(sentence: str, offset: int, mentions: list[Mention]) -> list[tuple[int, int, str]]:
+    """Each speech verb of `sentence` (at `offset` in the text) that has a speaker: its rank
+    ("according to" first), its offset in the text and the speaker's canonical name.
+
+    Found once for a sentence, they serve every claim in it (`nearest_speaker`).
+    """
+    end = offset + len(sentence)
+    inside = [m for m in mentions if offset <= m.start < end]
+    found = []
     for verb in SPEECH.finditer(sentence):
-        speaker = _speaker(sentence, offset, verb, mentions)
+        speaker = _speaker(sentence, offset, verb, mentions, inside)
         if speaker:
-            distance = abs(offset + verb.start() - anchor)
             rank = 0 if verb.group().lower() == "according to" else 1
-            candidates.append((rank, distance, speaker))
+            found.append((rank, offset + verb.start(), speaker))
+    return found
+
+
+def nearest_speaker(found: list[tuple[int, int, str]], anchor: int) -> str:
+    """Of `speakers`, the one whose verb is nearest to `anchor` (a text offset)."""
+    candidates = [(rank, abs(start - anchor), speaker) for rank, start, speaker in found]
     return min(candidates)[2] if candidates else ""
 
 
-def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]) -> str:
-    """The actor a speech verb belongs to: its subject, or the named source after it."""
+def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention],
+             inside: list[Mention]) -> str:
+    """The actor a speech verb belongs to: its subject, or the named source after it
+    (`inside`: the mentions that start in the sentence)."""
     verb_start, verb_end = offset + verb.start(), offset + verb.end()
     sentence_end = offset + len(sentence)
     if verb.group().lower() != "according to":
@@ -48,13 +66,13 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
                 return last_before(mentions, before, ("organisation", "media")) or ""
             return last_person_before(mentions, before) or ""
         before = [
-            m for m in mentions
+            m for m in inside
             if verb_start - WINDOW <= m.start and m.end <= verb_start and m.start >= offset
             and not CLAUSE_BREAK.search(sentence[m.end - offset : verb.start()])
         ]
         if before:
             return before[-1].name
-    after = [m for m in mentions if verb_end <= m.start < min(verb_end + WINDOW, sentence_end)]
+    after = [m for m in inside if verb_end <= m.start < min(verb_end + WINDOW, sentence_end)]
     if not after:
         return ""
     if verb.group().lower() == "according to":

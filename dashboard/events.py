@@ -10,7 +10,7 @@ import hashlib
 import re
 
 from dashboard.actors import Mention, last_before, last_person_before
-from dashboard.attribution import attribute
+from dashboard.attribution import nearest_speaker, speakers
 from dashboard.sentences import Sentence
 from dashboard.timex import Timex
 
@@ -30,6 +30,16 @@ KINDS = (
 )
 CAPTION_KINDS = {"briefing", "interview", "meeting"}
 KIND_PATTERNS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in KINDS)
+LOWER_KIND_PATTERNS = tuple(re.compile(pattern) for _, pattern in KINDS)
+"""The kind patterns without IGNORECASE, for ASCII text lowercased: the same matches, faster."""
+KIND_FINDERS = tuple(re.compile(pattern.removeprefix(r"\b")) for _, pattern in KINDS)
+"""The same without their leading word boundary: the regex engine skips much faster to where
+one of their words may start (`_spans`)."""
+KindSpans = tuple[list[tuple[int, int]], ...]
+"""For each of `KINDS` in order, the spans its pattern matches in a text."""
+PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+IT_SAYS = re.compile(r"It\s+(?:said|says|added|reported|announced|confirmed|estimated)\b")
+LEADING_PRONOUN = re.compile(r"(He|She|he|she)\b")
 OPENERS = re.compile(r"^(?:Meanwhile|However|Still|Also|Moreover|In addition|Separately),\s+")
 TRAILING_CLAUSE = re.compile(
     r",\s+(?:reaffirming|adding|saying|serving|citing|noting|according|while|which)\b.*$"
@@ -62,13 +72,21 @@ def article_events(
 ) -> list[dict]:
     """Event rows for one article; `source_row` holds its sources-table fields."""
     rows = []
+    facts: dict[int, tuple] = {}
     for timex in timexes:
         if not is_event(timex):
             continue
         sentence = next((s for s in sentences if s.start <= timex.start < s.end), None)
         if sentence is None:
             continue
-        actors = sentence_actors(sentence, mentions)
+        if sentence.start not in facts:
+            facts[sentence.start] = (
+                "; ".join(sentence_actors(sentence, mentions)),
+                summarise(sentence, mentions),
+                kind_spans(sentence.text),
+                speakers(sentence.text, sentence.start, mentions),
+            )
+        actors, summary, spans, found = facts[sentence.start]
         rows.append({
             "event_id": event_id(source_row["source_id"], timex.start, timex.end),
             "date": timex.date,
@@ -76,11 +94,11 @@ def article_events(
             "precision": timex.precision,
             "timex": timex.value,
             "date_text": timex.text,
-            "summary": summarise(sentence, mentions),
+            "summary": summary,
             "sentence": sentence.text,
-            "actors": "; ".join(actors),
-            "kind": classify(sentence, timex),
-            "attributed_to": attribute(sentence.text, sentence.start, mentions, timex.start),
+            "actors": actors,
+            "kind": classify(sentence, timex, spans),
+            "attributed_to": nearest_speaker(found, timex.start),
             "source_id": source_row["source_id"],
             "source_url": source_row["url"],
             "source_title": source_row["title"],
@@ -99,42 +117,94 @@ def article_events(
 def sentence_actors(sentence: Sentence, mentions: list[Mention]) -> list[str]:
     """Canonical names of the actors a sentence names, its pronoun subjects resolved."""
     names = [m.name for m in mentions if sentence.start <= m.start < sentence.end]
-    for pronoun in re.finditer(r"\b(?:he|she|He|She)\b", sentence.text):
+    for pronoun in PRONOUN.finditer(sentence.text):
         person = last_person_before(mentions, sentence.start + pronoun.start())
         if person:
             names.append(person)
             break
-    if re.match(r"It\s+(?:said|says|added|reported|announced|confirmed|estimated)\b",
-                sentence.text):
+    if IT_SAYS.match(sentence.text):
         body = last_before(mentions, sentence.start, ("organisation", "media"))
         if body:
             names.append(body)
     return list(dict.fromkeys(names))
 
 
-def classify(sentence: Sentence, timex: Timex) -> str:
+def classify(sentence: Sentence, timex: Timex, spans: KindSpans | None = None) -> str:
     """The event's kind: the kind word nearest the date in its clause, else in its sentence.
 
-    A caption is a photo unless it shows a briefing, interview or meeting.
+    A caption is a photo unless it shows a briefing, interview or meeting. `spans` are the
+    sentence's `kind_spans` (found again if not given).
     """
+    spans = kind_spans(sentence.text) if spans is None else spans
     start = timex.start - sentence.start
     end = start + len(timex.text)
     kinds = CAPTION_KINDS if sentence.role == "caption" else None
-    for text, offset in ((*_clause_span(sentence.text, start, end),), (sentence.text, 0)):
-        kind = _nearest_kind(text, start - offset, end - offset, kinds)
+    clause, left = _clause_span(sentence.text, start, end)
+    for found in (_within(spans, sentence.text, left, left + len(clause)), spans):
+        kind = _nearest_kind(found, start, end, kinds)
         if kind:
             return kind
     return "photo" if sentence.role == "caption" else "event"
 
 
-def _nearest_kind(text: str, start: int, end: int, kinds: set[str] | None) -> str | None:
-    """The kind whose word is closest to [start, end) in `text` (earlier kinds win ties)."""
+def kind_spans(text: str) -> KindSpans:
+    """Where each kind's words are in `text`.
+
+    >>> kind_spans("Officials SAID troops were deployed")[4:]
+    ([(27, 35)], [], [], [], [(10, 14)])
+    """
+    if text.isascii():
+        lower = text.lower()
+        return tuple(_spans(pattern, finder, lower)
+                     for pattern, finder in zip(LOWER_KIND_PATTERNS, KIND_FINDERS, strict=True))
+    return tuple([m.span() for m in pattern.finditer(text)] for _, pattern in KIND_PATTERNS)
+
+
+def _spans(pattern: re.Pattern, finder: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """The spans `pattern.finditer(text)` gives, where `finder` matches wherever `pattern` does
+    (and maybe elsewhere) but is faster to search."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    while hit := finder.search(text, position):
+        match = pattern.match(text, hit.start())
+        if match:
+            spans.append(match.span())
+            position = match.end()
+        else:
+            position = hit.start() + 1
+    return spans
+
+
+def _within(spans: KindSpans, text: str, left: int, right: int) -> KindSpans:
+    """The kind spans of `text[left:right]` (a clause), in `text`'s offsets.
+
+    The text's own matches serve unless one straddles an end of the clause (a kind word such
+    as "sent ... to" reaching across a comma), where the clause is searched on its own (a
+    clause ends at a comma or semicolon, so word boundaries there are the same either way).
+    """
+    if left == 0 and right == len(text):
+        return spans
+    clause: KindSpans | None = None
+    out = []
+    for matches in spans:
+        if not matches:
+            out.append(matches)
+        elif any(a < left < b or a < right < b for a, b in matches):
+            clause = clause or kind_spans(text[left:right])
+            out.append([(a + left, b + left) for a, b in clause[len(out)]])
+        else:
+            out.append([(a, b) for a, b in matches if left <= a and b <= right])
+    return tuple(out)
+
+
+def _nearest_kind(spans: KindSpans, start: int, end: int, kinds: set[str] | None) -> str | None:
+    """The kind whose word is closest to [start, end) (earlier kinds win ties)."""
     best = None
-    for rank, (kind, pattern) in enumerate(KIND_PATTERNS):
+    for rank, ((kind, _), matches) in enumerate(zip(KINDS, spans, strict=True)):
         if kinds is not None and kind not in kinds:
             continue
-        for match in pattern.finditer(text):
-            gap = max(match.start() - end, start - match.end(), 0)
+        for a, b in matches:
+            gap = max(a - end, start - b, 0)
             if best is None or (gap, rank) < best[:2]:
                 best = (gap, rank, kind)
     return best[2] if best else None
@@ -162,7 +232,7 @@ def summarise(sentence: Sentence, mentions: list[Mention]) -> str:
     text = OPENERS.sub("", text)
     text = APPOSITIVE.sub("", text)
     text = TRAILING_CLAUSE.sub("", text).rstrip(" ,;")
-    pronoun = re.match(r"(He|She|he|she)\b", text)
+    pronoun = LEADING_PRONOUN.match(text)
     if pronoun:
         person = last_person_before(mentions, sentence.start)
         if person:

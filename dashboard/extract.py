@@ -1,73 +1,35 @@
 """The extraction pipeline: a manifest of articles in, the four tables and source texts out.
 
-Each article is extracted on its own (in parallel with `jobs` > 1) and cached by a key of its
-text, its manifest row, the story's gazetteer and the code, so a rebuild re-extracts only what
-changed. The steps across articles (`combine`) reuse what did not change either: the actor
-roster for the same actors, the story links of each partition of events (`stories.partition`)
-whose events are the same, and each article's table lines for the same canonical names. A
-source file whose size and change stamps are unchanged is not read again (`dashboard.cache`).
+Each article is extracted on its own (`analyse`; in parallel with `jobs` > 1) and cached by a
+key of its text, its manifest row, the story's gazetteer and the code, so a rebuild re-extracts
+only what changed; the steps across articles are `merge.combine`. A source file whose size and
+change stamps are unchanged is not read again (`dashboard.cache`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
 
-from dashboard import curation, stories, table
-from dashboard.actors import Actor, Roster, canonical_name, load_gazetteer, story_index
+from dashboard import curation, table
+from dashboard.actors import Actor, load_gazetteer, story_index
+from dashboard.articles import EXTRACTED, Article, Index
 from dashboard.cache import ArticleCache, stamp
 from dashboard.events import article_events
 from dashboard.figures import article_figures
+from dashboard.merge import Extraction, combine
 from dashboard.sentences import blocks, masked, sentences
 from dashboard.sources import MANIFEST_COLUMNS, Source, read_manifest, read_source
 from dashboard.timex import tag
 
 STORY_FILES = ("story.json",)
 """Files beside the manifest that the build copies into the data directory as they are."""
-LINKED = ("story_event_id", "conflict", "status")
-"""Event columns filled in across articles (story linking) and by curation."""
-EXTRACTED = [column for column in table.EVENTS_COLUMNS if column not in LINKED]
-"""Event columns one article yields, in table order."""
-ACTORS, ATTRIBUTED = EXTRACTED.index("actors"), EXTRACTED.index("attributed_to")
-FIGURE_ATTRIBUTED = list(table.FIGURES_COLUMNS).index("attributed_to")
-LINK_FIELDS = [EXTRACTED.index(column) for column in stories.LINK_COLUMNS]
-CSV_SPECIAL = re.compile(r'[,"\r\n]')
-"""Characters that may make CSV quote a cell (cells without any are written as they are)."""
-SENTENCE = EXTRACTED.index("sentence")
-SENTENCE_LINKED = stories.LINK_COLUMNS.index("sentence")
-PARTITION_FIELDS = [EXTRACTED.index(c) for c in ("kind", "date", "date_end", "precision")]
-
-
-class Article(NamedTuple):
-    """What one source yields: its sources-table row, its events and figures (tuples in table
-    column order: `EXTRACTED`, `table.FIGURES_COLUMNS`) and its actors (name, kind, aliases,
-    description)."""
-
-    source_row: dict
-    events: list[tuple]
-    figures: list[tuple]
-    actors: list[tuple]
-
-
-class Summary(NamedTuple):
-    """What the steps across articles need of an article without loading it: its actors (ids
-    in the actor pool), the names its rows use, its events' sentences with their content
-    words, the partitions its events fall in (with a digest of its events there and the
-    sentences they come from) and each event's partition (an index into `parts`)."""
-
-    actors: tuple[int, ...]
-    names: tuple[str, ...]
-    sentences: tuple[tuple[str, tuple[str, ...]], ...]
-    parts: tuple[tuple[tuple[str, ...], str, tuple[int, ...]], ...]
-    event_parts: tuple[int, ...]
 
 
 def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path) -> Article:
@@ -111,16 +73,6 @@ def source_row(source: Source, manifest_dir: Path) -> dict:
 Progress = Callable[[int, int], None]
 
 
-@dataclass
-class Extraction:
-    """A build's output before curation: each table's CSV lines (header first), the event ids
-    in the order of the events' lines, and the files to write beside the tables."""
-
-    tables: dict[str, list[str]]
-    event_ids: list[str]
-    files: dict[str, str | Path]
-
-
 @dataclass(frozen=True)
 class _Context:
     """What every article's extraction shares: the story's gazetteer, the manifest's folder,
@@ -149,7 +101,7 @@ def extract(
     stamps = [stamp(row) for row in rows]
     facts = [cache.source(row["path"], mark) for row, mark in zip(rows, stamps, strict=True)]
     keys = [_cache_key(f, gazetteer_key) if f else "" for f in facts]
-    index = _Index(cache)
+    index = Index(cache)
     context = _Context(gazetteer, gazetteer_key, manifest.parent.resolve(),
                        frozenset(index.summaries), cache.texts)
     work = [i for i, key in enumerate(keys) if key not in index.summaries]
@@ -269,320 +221,6 @@ def _cache_key(facts: dict, gazetteer: bytes) -> str:
     digest.update(gazetteer)
     return digest.hexdigest()[:32]
 
-
-def _digest(value: object) -> str:
-    """A short stable hash of a value made of strings, numbers, tuples and lists."""
-    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
-
-
-class _Index:
-    """Every article's `Summary` by key, and the pool of actors their ids point into."""
-
-    def __init__(self, cache: ArticleCache):
-        self.cache = cache
-        pool, summaries = cache.load("index") or ([], {})
-        self.pool: list[tuple] = pool
-        self.ids = {actor: i for i, actor in enumerate(pool)}
-        self.summaries = {key: Summary(*value) for key, value in summaries.items()}
-        self.changed = False
-
-    def add(self, key: str, article: Article) -> None:
-        """Summarise a newly extracted article."""
-        names = {n for e in article.events for n in e[ACTORS].split("; ") if n}
-        names |= {e[ATTRIBUTED] for e in article.events if e[ATTRIBUTED]}
-        names |= {f[FIGURE_ATTRIBUTED] for f in article.figures if f[FIGURE_ATTRIBUTED]}
-        sentences: dict[str, int] = {}
-        parts: dict[tuple, list[tuple]] = {}
-        event_parts = []
-        for event in article.events:
-            sentences.setdefault(event[SENTENCE], len(sentences))
-            part = stories.partition(*(event[i] for i in PARTITION_FIELDS))
-            event_parts.append(list(parts).index(part) if part in parts else len(parts))
-            parts.setdefault(part, []).append(tuple(event[i] for i in LINK_FIELDS))
-        self.summaries[key] = Summary(
-            actors=tuple(self._id(actor) for actor in article.actors),
-            names=tuple(sorted(names)),
-            sentences=tuple((s, tuple(sorted(stories.content_words(s)))) for s in sentences),
-            parts=tuple(
-                (part, _digest(rows), tuple(dict.fromkeys(sentences[row[SENTENCE_LINKED]]
-                                                          for row in rows)))
-                for part, rows in parts.items()
-            ),
-            event_parts=tuple(event_parts),
-        )
-        self.changed = True
-
-    def _id(self, actor: tuple) -> int:
-        name, kind, aliases, description = actor
-        entry = (name, kind, tuple(aliases), description)
-        if entry not in self.ids:
-            self.ids[entry] = len(self.pool)
-            self.pool.append(entry)
-        return self.ids[entry]
-
-    def save(self, keys: list[str]) -> bool:
-        """Keep the summaries of these articles and forget the others; False if there was
-        nothing new to keep."""
-        if not self.changed and self.summaries.keys() == set(keys):
-            return False
-        current = {key: tuple(self.summaries[key]) for key in keys}
-        self.cache.dump("index", (self.pool, current))
-        return True
-
-
-class _Names:
-    """The roster's canonical names: rows with actor names replaced (each value once)."""
-
-    def __init__(self, renames: dict[str, str], actors: list[tuple]):
-        self.renames = renames
-        self.actors = actors
-        self.digest = _digest(sorted(renames.items()))
-        self._lists: dict[str, str] = {}
-
-    def name(self, value: str) -> str:
-        return canonical_name(self.renames, value) if value else value
-
-    def event(self, row: tuple) -> tuple:
-        if not self.renames:
-            return row
-        return (*row[:ACTORS], self._list(row[ACTORS]), row[ACTORS + 1],
-                self.name(row[ATTRIBUTED]), *row[ATTRIBUTED + 1 :])
-
-    def figure(self, row: tuple) -> tuple:
-        if not self.renames:
-            return row
-        i = FIGURE_ATTRIBUTED
-        return (*row[:i], self.name(row[i]), *row[i + 1 :])
-
-    def _list(self, value: str) -> str:
-        if value not in self._lists:
-            names = [self.name(n) for n in value.split("; ") if n]
-            self._lists[value] = "; ".join(dict.fromkeys(names))
-        return self._lists[value]
-
-
-def combine(
-    keys: list[str],
-    index: _Index,
-    load: Callable[[str], Article],
-    cache: ArticleCache,
-    extras: list[dict],
-    facts: list[dict],
-) -> Extraction:
-    """The tables of the articles with these keys (in order): one canonical name per actor
-    (`Roster`), story events linked within each partition, and the sources with their further
-    manifest columns (`extras`). Whatever the cache keeps for unchanged inputs is reused."""
-    names = _roster(keys, index, cache)
-    sentences: dict[str, tuple[str, ...]] = {}
-    for key in keys:
-        sentences.update(index.summaries[key].sentences)
-    links = _links(keys, index, load, cache, names, stories.rare_words(sentences))
-    lines = _article_lines(keys, load, cache, names)
-    event_lines, event_ids = _event_lines(keys, index, lines, links)
-    used = {names.name(n) for key in keys for n in index.summaries[key].names}
-    actor_rows = [(name, kind, "; ".join(aliases), description)
-                  for name, kind, aliases, description in names.actors if name in used]
-    return Extraction(
-        tables={
-            "events": [_header(table.EVENTS_COLUMNS), *event_lines],
-            "figures": [_header(table.FIGURES_COLUMNS),
-                        *(line for key in keys for line in lines[key][2])],
-            "actors": [_header(table.ACTORS_COLUMNS), *table.csv_lines(actor_rows)],
-            "sources": _sources_lines(facts, extras),
-        },
-        event_ids=event_ids,
-        files={},
-    )
-
-
-def _roster(keys: list[str], index: _Index, cache: ArticleCache) -> _Names:
-    """The canonical names of the articles' actors (kept while their actors are the same)."""
-    key = _digest([index.summaries[k].actors for k in keys])
-    kept = cache.load("roster")
-    if kept and kept[0] == key:
-        return _Names(kept[1], kept[2])
-    roster = Roster()
-    for k in keys:
-        for i in index.summaries[k].actors:
-            name, kind, aliases, description = index.pool[i]
-            roster.merge(Actor(name, kind, list(aliases), description))
-    actors = [(a.name, a.kind, tuple(a.aliases), a.description)
-              for a in sorted(roster.actors.values(), key=lambda a: a.name)]
-    cache.dump("roster", (key, roster.renames, actors))
-    return _Names(roster.renames, actors)
-
-
-def _links(keys: list[str], index: _Index, load: Callable[[str], Article], cache: ArticleCache,
-           names: _Names, rare: dict[str, tuple[str, ...]]) -> dict[tuple, tuple[list, list]]:
-    """The story links of each partition: its events' story event ids and conflicts, in
-    order, with the conflicts across the turn of each month (`stories.boundary_conflicts`).
-
-    A partition is linked again only when its events changed: the digests of each article's
-    events there, the rare words of their sentences and the canonical names make its
-    signature; a turn of the month is compared again only when either month changed.
-    """
-    members: dict[tuple, list[tuple[str, int]]] = {}
-    for key in keys:
-        for n, part in enumerate(index.summaries[key].parts):
-            members.setdefault(part[0], []).append((key, n))
-
-    def columns(part: tuple) -> dict[str, list]:
-        return _partition_columns(members[part], index, load, names)
-
-    kept = _Kept(cache)
-    signatures, links = {}, {}
-    for part, contributions in members.items():
-        signatures[part] = _digest((names.digest, part, [
-            _contribution(index.summaries[key].sentences, *index.summaries[key].parts[n][1:],
-                          rare=rare) for key, n in contributions]))
-        links[part] = kept.get(signatures[part]) or kept.put(
-            signatures[part], stories.link(columns(part), rare))
-    for part, later in _turns(members):
-        signature = "turn " + _digest((signatures[part], signatures[later]))
-        if kept.get(signature) is None:
-            earlier_columns, later_columns = columns(part), columns(later)
-            both = {name: earlier_columns[name] + later_columns[name] for name in earlier_columns}
-            split = len(earlier_columns["event_id"])
-            notes = stories.boundary_conflicts(both, split, f"{later[1]}-01", rare)
-            kept.put(signature, (notes[:split], notes[split:]))
-        before, after = kept.get(signature)
-        links[part] = _with_notes(links[part], before)
-        links[later] = _with_notes(links[later], after)
-    kept.save()
-    return links
-
-
-class _Kept:
-    """Story links by signature: those the last build kept, and those this build uses."""
-
-    def __init__(self, cache: ArticleCache):
-        self.cache = cache
-        self.old: dict[str, tuple] = cache.load("links") or {}
-        self.used: dict[str, tuple] = {}
-
-    def get(self, signature: str) -> tuple | None:
-        value = self.used.get(signature) or self.old.get(signature)
-        if value is not None:
-            self.used[signature] = value
-        return value
-
-    def put(self, signature: str, value: tuple) -> tuple:
-        self.used[signature] = value
-        return value
-
-    def save(self) -> None:
-        if self.used.keys() != self.old.keys():
-            self.cache.dump("links", self.used)
-
-
-def _turns(members: dict[tuple, list]) -> Iterator[tuple[tuple, tuple]]:
-    """Consecutive months of one happening kind, as pairs of partitions."""
-    for part in members:
-        if len(part) == 2 and part[0] in stories.HAPPENINGS:
-            try:
-                year, month = map(int, part[1].split("-"))
-            except ValueError:
-                continue
-            later = (part[0], f"{year + month // 12:04d}-{month % 12 + 1:02d}")
-            if later in members:
-                yield part, later
-
-
-def _with_notes(links: tuple[list, list], notes: list[str]) -> tuple[list, list]:
-    """Links with more conflict notes added."""
-    if not any(notes):
-        return links
-    story_ids, conflicts = links
-    return story_ids, [("; ".join(dict.fromkeys([old, new])) if old else new) if new else old
-                       for old, new in zip(conflicts, notes, strict=True)]
-
-
-def _contribution(sentences: tuple, digest: str, used: tuple[int, ...],
-                  rare: dict[str, tuple[str, ...]]) -> tuple:
-    """What an article brings to a partition: the digest of its events there and the rare
-    words of the `used` ones of its `sentences`."""
-    return digest, [rare[sentences[i][0]] for i in used]
-
-
-def _partition_columns(contributions: list[tuple[str, int]], index: _Index,
-                       load: Callable[[str], Article], names: _Names) -> dict[str, list]:
-    """The linked columns of one partition's events, from the articles with events there."""
-    columns: dict[str, list] = {column: [] for column in stories.LINK_COLUMNS}
-    for key, n in contributions:
-        article = load(key)
-        for event, part in zip(article.events, index.summaries[key].event_parts, strict=True):
-            if part == n:
-                renamed = names.event(event)
-                for column, field in zip(stories.LINK_COLUMNS, LINK_FIELDS, strict=True):
-                    columns[column].append(renamed[field])
-    return columns
-
-
-def _article_lines(keys: list[str], load: Callable[[str], Article], cache: ArticleCache,
-                   names: _Names) -> dict[str, tuple]:
-    """Each article's table lines (see `_render`): kept ones where the canonical names are the
-    same, else rendered again."""
-    lines = cache.lines()
-    current = set(keys)
-    changed = {key for key in lines if key not in current}
-    for key in changed:
-        del lines[key]
-    for key in keys:
-        if key not in lines or lines[key][0] != names.digest:
-            lines[key] = _render(load(key), names)
-            changed.add(key)
-    cache.keep_lines(lines, changed)
-    return lines
-
-
-def _render(article: Article, names: _Names) -> tuple[str, list[str], list[str], list[str]]:
-    """An article's table lines under these canonical names: (names digest, its events'
-    lines without the linked columns, its figures' lines, its event ids)."""
-    events = [line[:-1] + "," for line in table.csv_lines(map(names.event, article.events))]
-    figures = table.csv_lines(map(names.figure, article.figures))
-    return names.digest, events, figures, [event[0] for event in article.events]
-
-
-def _event_lines(keys: list[str], index: _Index, lines: dict[str, tuple],
-                 links: dict[tuple, tuple[list[str], list[str]]]) -> tuple[list[str], list[str]]:
-    """The events' lines with their story links and status (auto), and their event ids."""
-    position = dict.fromkeys(links, 0)
-    out: list[str] = []
-    ids: list[str] = []
-    for key in keys:
-        summary = index.summaries[key]
-        for start, n in zip(lines[key][1], summary.event_parts, strict=True):
-            part = summary.parts[n][0]
-            story_ids, conflicts = links[part]
-            i = position[part]
-            position[part] = i + 1
-            out.append(f"{start}{story_ids[i]},{_cell(conflicts[i])},auto\n")
-        ids += lines[key][3]
-    return out, ids
-
-
-def _cell(value: str) -> str:
-    """One text cell as CSV writes it (quoted only if it must be).
-
-    >>> _cell('Harbor Daily dates this 2025-01-09 (Jan. 9, 2025)')
-    '"Harbor Daily dates this 2025-01-09 (Jan. 9, 2025)"'
-    """
-    if not CSV_SPECIAL.search(value):
-        return value
-    return table.csv_lines([[value]])[0][:-1]
-
-
-def _header(columns: Iterable[str]) -> str:
-    return table.csv_lines([list(columns)])[0]
-
-
-def _sources_lines(facts: list[dict], extras: list[dict]) -> list[str]:
-    """The sources table: the schema's columns, then the manifest's further columns."""
-    further = list(dict.fromkeys(name for row in extras for name in row))
-    columns = [*table.SOURCES_COLUMNS, *further]
-    rows = ([*(row[c] for c in table.SOURCES_COLUMNS), *(x.get(c, "") for c in further)]
-            for row, x in zip(facts, extras, strict=True))
-    return [_header(columns), *table.csv_lines(rows)]
 
 
 def build(

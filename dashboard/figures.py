@@ -11,7 +11,7 @@ import hashlib
 import re
 
 from dashboard.actors import DEMONYMS, Mention
-from dashboard.attribution import attribute
+from dashboard.attribution import nearest_speaker, speakers
 from dashboard.events import is_event
 from dashboard.sentences import Sentence
 from dashboard.timex import Timex
@@ -33,6 +33,10 @@ FIGURE = re.compile(
     r"|\s+(?P<relative>(?i:of (?:whom|them|those|these|the (?:" + NOUNS + r"))))\b"
     r"|(?=\s+(?i:killed|wounded|injured|dead|captured)\b))"
 )
+LONGEST_QUALIFIER = max(len(word) for word in QUALIFIERS.split("|"))
+NUMBER_AHEAD = re.compile(r"\s*\d")
+"""The first number of a text and the spaces before it: a figure starts no earlier than a
+qualifier's length before them."""
 STATUSES = (
     ("killed or injured",
      r"killed or (?:injured|wounded)|(?:injured|wounded) or killed|casualties"),
@@ -54,9 +58,15 @@ def article_figures(
     taken = [(t.start, t.end) for t in timexes]
     rows = []
     last_subject = ""
+    published = source_row["published"]
     for sentence in sentences:
+        first_number = NUMBER_AHEAD.search(sentence.text)
+        if not first_number:
+            continue
         previous_noun = ""
-        for match in FIGURE.finditer(sentence.text):
+        shared = None
+        begin = max(0, first_number.start() - LONGEST_QUALIFIER)
+        for match in FIGURE.finditer(sentence.text, begin):
             start = sentence.start + match.start("number")
             if any(a <= start < b for a, b in taken):
                 continue
@@ -73,8 +83,10 @@ def article_figures(
             )
             status = _status(sentence.text, match)
             counts = " ".join([_plain(noun), status]).strip()
-            published = source_row["published"]
-            as_of = _as_of(sentence, timexes, published) or (published, "day")
+            if shared is None:
+                shared = (speakers(sentence.text, sentence.start, mentions),
+                          _as_of(sentence, timexes, published) or (published, "day"))
+            found, as_of = shared
             end = sentence.start + (match.end("scale") if match["scale"] else match.end("number"))
             qualifier_start = sentence.start + match.start()
             rows.append({
@@ -84,7 +96,7 @@ def article_figures(
                 "counts": counts,
                 "quantity": _quantity(noun, status),
                 "qualifier": _qualifier(match["qualifier"]),
-                "attributed_to": attribute(sentence.text, sentence.start, mentions, start),
+                "attributed_to": nearest_speaker(found, start),
                 "as_of": as_of[0],
                 "as_of_precision": as_of[1],
                 "sentence": sentence.text,
