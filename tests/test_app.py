@@ -331,3 +331,15 @@ def test_an_article_the_build_refuses_is_taken_back(page, story):
     at = add_source(page(data), "nodate.txt", NEW_ARTICLE, url="https://new.example.org/nodate")
     assert "no publication date" in at.error[0].value
     assert len(manifest_rows(seeds)) == 4 and len(list(seeds.iterdir())) == 6
+
+
+def test_a_large_story_sends_the_first_rows_of_the_table_and_says_so(page, tmp_path):
+    from benchmarks.bench_page import synthetic
+    from dashboard.app import MAX_TABLE_ROWS
+
+    (tmp_path / "big").mkdir()
+    synthetic(tmp_path / "big", events=MAX_TABLE_ROWS + 300, actors=20)
+    at = page(tmp_path / "big")
+    assert not at.exception
+    assert len(at.dataframe[0].value) == MAX_TABLE_ROWS
+    assert any(f"first {MAX_TABLE_ROWS:,} events are shown" in c.value for c in at.caption)
