@@ -101,9 +101,6 @@ PREFIX_WORDS = frozenset(
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""
 
-_INNER_WORDS = frozenset("in of during to and than".split())
-"""Prefix words that never open an expression: the search walks past them without trying rules."""
-
 _BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
 _BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 _BLANK.update({ord(c): " " for c in "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026"})
@@ -140,8 +137,7 @@ def prefix_starts(text: str, p: int) -> list[int]:
             word = word[:-2]
         if word not in PREFIX_WORDS and not word.startswith("'"):
             break
-        if word not in _INNER_WORDS:
-            starts.append(k)
+        starts.append(k)
         q = k
     return starts
 
