@@ -1,15 +1,16 @@
-"""Which rules can start at a word: asked once per (rule, word) by partial matching, then known.
+"""Which rules can open with a stretch of text: asked once per (rule, probe) by partial matching.
 
 Most of the tagger's regex tries are rules cued by a trigger word but tried at a modifier word in
 front of it ("the", "last", "about") where the rule cannot even begin. The `regex` module (already
 installed with dateparser) can tell whether a string is the start of some possible match
-("partial" matching). Asking that for the word at a start, with the rule's look-behinds removed
-so the answer only ever errs towards "yes", lets the tagger skip tries that cannot succeed.
+("partial" matching). Asking that for the text from a start through the trigger word ("the
+year"), with the rule's look-behinds removed so the answer only ever errs towards "yes", lets the
+tagger skip tries that cannot succeed; the answer is then known for that probe.
 
 >>> from dashboard.timex.patterns import RULES
 >>> month = [n for n, _ in RULES].index("month")
->>> can_open(month, "early"), can_open(month, "in")
-(True, False)
+>>> can_open(month, "early"), can_open(month, "in"), can_open(month, "early march")
+(True, False, True)
 """
 
 from __future__ import annotations
@@ -26,12 +27,12 @@ _PARTIAL: list = [None] * len(RULES)
 _KNOWN: dict[tuple[int, str], bool] = {}
 
 KNOWN_LIMIT = 200_000
-"""How many answers are kept before the memory is cleared (numbers make the word set open)."""
+"""How many answers are kept before the memory is cleared (numbers make the probe set open)."""
 
 
-def word_at(text: str, start: int) -> str:
-    """The word starting at `start`, lower case, as the probe for `can_open`."""
-    return _WORD.match(text, start).group().lower()
+def word_end(text: str, start: int) -> int:
+    """The end of the word starting at `start`: a probe for `can_open` runs from a start to here."""
+    return _WORD.match(text, start).end()
 
 
 def _partial(rule: int):
@@ -42,13 +43,17 @@ def _partial(rule: int):
     return compiled
 
 
-def can_open(rule: int, word: str) -> bool:
-    """False when rule number `rule` cannot match any text that begins with `word`."""
-    key = (rule, word)
+def can_open(rule: int, probe: str) -> bool:
+    """False when rule number `rule` cannot match any text that begins with `probe`.
+
+    The probe is the lower-cased text from a candidate start through the trigger word, so
+    "the year" rules out the rules that may open with "the" but never with "the year".
+    """
+    key = (rule, probe)
     known = _KNOWN.get(key)
     if known is None:
         if len(_KNOWN) >= KNOWN_LIMIT:
             _KNOWN.clear()
-        known = _partial(rule).match(" " + word, 1, partial=True) is not None
+        known = _partial(rule).match(" " + probe, 1, partial=True) is not None
         _KNOWN[key] = known
     return known

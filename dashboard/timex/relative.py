@@ -50,6 +50,8 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
         day = weekday(ctx.dct, wd, -1, strict=True)
     elif rel in ("next", "coming"):
         day = weekday(ctx.dct, wd, 1, strict=True)
+    elif m.group().endswith(("'s", "’s")):
+        day = weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
     else:
         day = weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
     t, v = with_part(day, m["part"] or m["part0"])

@@ -12,7 +12,7 @@ from dashboard.timex.checks import CHECKS
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.model import Timex
-from dashboard.timex.openers import KNOWN_LIMIT, can_open, word_at
+from dashboard.timex.openers import KNOWN_LIMIT, can_open, word_end
 from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.rules import HANDLERS
@@ -24,14 +24,14 @@ _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
 """The (rule index, match function, check) entries of cued rules that can open at a word."""
 
 
-def _viable(names: tuple[str, ...], word: str) -> tuple:
-    key = (names, word)
+def _viable(names: tuple[str, ...], probe: str) -> tuple:
+    key = (names, probe)
     entries = _VIABLE.get(key)
     if entries is None:
         if len(_VIABLE) >= KNOWN_LIMIT:
             _VIABLE.clear()
         cued = (_BY_NAME[n] for n in names)
-        entries = _VIABLE[key] = tuple(e for e in cued if can_open(e[0], word))
+        entries = _VIABLE[key] = tuple(e for e in cued if can_open(e[0], probe))
     return entries
 
 
@@ -52,8 +52,9 @@ def _candidates(text: str) -> list:
     tried: dict = {}
     kept: dict = {}
     for p, names in trigger_hits(text):
+        end = word_end(text, p)
         for s in prefix_starts(text, p):
-            for i, match, check in _viable(names, word_at(text, s)):
+            for i, match, check in _viable(names, text[s:end].lower()):
                 key = (s, i)
                 m = tried.get(key, tried)
                 if m is tried:

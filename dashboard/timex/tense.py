@@ -38,7 +38,10 @@ _ADVERBS = frozenset("not still also now then probably likely soon only never ju
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
-_SPECIAL = MODALS | FUTURE | FUTURE_BEFORE_TO | PAST | {"next", "takes", "take", "as"}
+_POSTPONED = re.compile(r"(?:postpon|delay|extend|give|gave|given|adjourn|deadline|defer|recess)")
+"""Words that make a following "until" point ahead ("postponed until Tuesday")."""
+
+_SPECIAL = MODALS | FUTURE | FUTURE_BEFORE_TO | PAST | {"next", "takes", "take", "as", "until"}
 """Words whose reading depends on the words after them; any other word is a cue only by suffix."""
 
 
@@ -77,4 +80,6 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             skip = i + 1
         elif w in PAST:
             out.append((off, -1))
+        elif w == "until" and any(_POSTPONED.match(v) for _, v in words[max(0, i - 4):i]):
+            out.append((off, 1))
     return out

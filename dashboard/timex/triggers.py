@@ -64,6 +64,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
 
 CUES = _cues()
 """Trigger word (lower case) to the names of the rules it can start or end."""
+_CUE_WORDS = frozenset(CUES)
 
 _AFTER_SMALL = re.compile(
     r"(?P<slash>/|\.\d\d?\.\d\d)|(?P<colon>[:.]\d\d)|(?P<ord>(?:st|nd|rd|th)\b)|(?P<dec>0?'?s\b)"
@@ -146,7 +147,7 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """(offset, cued rule names) of every trigger in `text`."""
     folded = " " + text.translate(_FOLD) + " "
     hits: list[tuple[int, tuple[str, ...]]] = []
-    present = CUES.keys() & folded.split()
+    present = _CUE_WORDS.intersection(folded.split())
     for word in present:
         needle = " " + word + " "
         rules = CUES[word]
