@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -34,8 +35,12 @@ def week_monday(year: int, week: int) -> dt.date:
         return dt.date.fromisocalendar(year, 52, 1)
 
 
+@functools.lru_cache(maxsize=16384)
 def parse_value(value: str) -> tuple[str, dt.date] | None:
-    """The granularity and first day of a calendar TIMEX3 value, or None for anything else."""
+    """The granularity and first day of a calendar TIMEX3 value, or None for anything else.
+
+    Cached: a text names the same few dates again and again.
+    """
     m = _VALUE.match(value)
     if not m:
         return None

@@ -3,9 +3,10 @@
 Most of the tagger's regex tries are rules cued by a trigger word but tried at a modifier word in
 front of it ("the", "last", "about") where the rule cannot even begin. The `regex` module (already
 installed with dateparser) can tell whether a string is the start of some possible match
-("partial" matching). Asking that for the text from a start through the trigger word ("the
-year"), with the rule's look-behinds removed so the answer only ever errs towards "yes", lets the
-tagger skip tries that cannot succeed; the answer is then known for that probe.
+("partial" matching). Asking that for the text from a start through the trigger word and the
+character after it ("the year "), with the rule's look-behinds removed so the answer only ever
+errs towards "yes", lets the tagger skip tries that cannot succeed ("year " cannot grow into
+"yearly"); the answer is then known for that probe.
 
 >>> from dashboard.timex.patterns import RULES
 >>> month = [n for n, _ in RULES].index("month")
@@ -31,7 +32,7 @@ KNOWN_LIMIT = 200_000
 
 
 def word_end(text: str, start: int) -> int:
-    """The end of the word starting at `start`: a probe for `can_open` runs from a start to here."""
+    """The end of the word at `start`: a probe for `can_open` runs from a start to one past it."""
     return _WORD.match(text, start).end()
 
 
@@ -46,8 +47,9 @@ def _partial(rule: int):
 def can_open(rule: int, probe: str) -> bool:
     """False when rule number `rule` cannot match any text that begins with `probe`.
 
-    The probe is the lower-cased text from a candidate start through the trigger word, so
-    "the year" rules out the rules that may open with "the" but never with "the year".
+    The probe is the lower-cased text from a candidate start through the trigger word and one
+    character more, so "the year " rules out the rules that may open with "the" but never with
+    "the year", and those that need "yearly".
     """
     key = (rule, probe)
     known = _KNOWN.get(key)

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from dashboard.timex.dates import parse_value, period_end
@@ -19,8 +20,9 @@ _TIME = re.compile(r"T(\d\d)(:\d\d)?(:\d\d)?")
 _X_YEAR = re.compile(r"(\d{1,3})X+$")
 
 
+@functools.lru_cache(maxsize=16384)
 def value_range(value: str, type_: str) -> tuple[str | None, str | None, str | None]:
-    """(precision, date, date_end) of a value; all None for durations, sets and *_REF."""
+    """(precision, date, date_end) of a value; all None for durations, sets and *_REF (cached)."""
     if type_ in ("DURATION", "SET") or not value or value[0] not in "0123456789":
         return None, None, None
     xm = _X_YEAR.match(value)

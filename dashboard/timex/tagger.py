@@ -54,7 +54,7 @@ def _candidates(text: str) -> list:
     for p, names in trigger_hits(text):
         end = word_end(text, p)
         for s in prefix_starts(text, p):
-            for i, match, check in _viable(names, text[s:end].lower()):
+            for i, match, check in _viable(names, text[s : end + 1].lower()):
                 key = (s, i)
                 m = tried.get(key, tried)
                 if m is tried:
@@ -64,7 +64,7 @@ def _candidates(text: str) -> list:
                     tried[key] = m
                 if m is not None and m.end() > p and key not in kept:
                     kept[key] = (s, s - m.end(), i, m)
-    return sorted(kept.values(), key=lambda c: c[:3])
+    return sorted(kept.values())  # (start, rule) is unique, so matches are never compared
 
 
 def _safe(handler, m, ctx):

@@ -68,8 +68,11 @@ _CUE_WORDS = frozenset(CUES)
 
 _AFTER_SMALL = re.compile(
     r"(?P<slash>/|\.\d\d?\.\d\d)|(?P<colon>[:.]\d\d)|(?P<ord>(?:st|nd|rd|th)\b)|(?P<dec>0?'?s\b)"
-    r"|\s*(?P<ampm>[AaPp]\.?\s?[Mm]\b|o'clock)|(?P<word>[\s-]+(?:and[\s-]+|1/2\s+)?[A-Za-z])"
+    r"|\s*(?P<ampm>[AaPp]\.?\s?[Mm]\b|o'clock)|(?P<word>[\s-]+(?:and[\s-]+|1/2\s+)?"
+    r"(?P<next>[A-Za-z]+))"
 )
+_AFTER_LARGE = re.compile(r"[\s-]+(?:and[\s-]+|1/2\s+)?(?P<next>[A-Za-z]+)")
+"""The word after a three-digit number ("230 days"), which decides whether it can start a date."""
 _SMALL_RULES = {
     "slash": ("numeric",),
     "colon": ("clock",),
@@ -101,6 +104,9 @@ PREFIX_WORDS = frozenset(
     + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""
+
+_MAY_FOLLOW_NUMBER = _CUE_WORDS | PREFIX_WORDS | {"times"}
+"""Words that may follow a number inside a date or duration: units, months, "more", "times"."""
 
 _BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
 _BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
@@ -162,7 +168,14 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
         n = len(m.group().split(".")[0])
         if n <= 2:
             after = _AFTER_SMALL.match(text, m.end())
-            rules = _SMALL_RULES[after.lastgroup] if after else ("daylist",)
+            kind = after.lastgroup if after else None
+            if kind == "word" and after["next"].lower() not in _MAY_FOLLOW_NUMBER:
+                kind = None  # "20 percent", "27 ships": only a bare day number is possible
+            rules = _SMALL_RULES[kind] if kind else ("daylist",)
+        elif n == 3:
+            after = _AFTER_LARGE.match(text, m.end())
+            ok = after is not None and after["next"].lower() in _MAY_FOLLOW_NUMBER
+            rules = DIGIT_RULES[3] if ok else None
         else:
             rules = DIGIT_RULES.get(n)
         if rules:
