@@ -162,6 +162,9 @@ ROWS = [
      "day"),
     ("The courier union will strike until Tuesday.", WED, "Tuesday", D, "2025-02-25", "day"),
     ("The judge postponed the hearing until Tuesday.", WED, "Tuesday", D, "2025-02-25", "day"),
+    ("Rescuers searched for 3 hrs before dawn.", WED, "3 hrs", DUR, "PT3H", None),
+    ("The talks lasted 45 mins at most.", WED, "45 mins", DUR, "PT45M", None),
+    ("He served 2 yrs in a labour camp.", WED, "2 yrs", DUR, "P2Y", None),
     ("Officials gave the owners until Monday to reply.", WED, "Monday", D, "2025-02-24", "day"),
     ("Critics said they would appeal Tuesday's verdict.", WED, "Tuesday's", D, "2025-02-18",
      "day"),
@@ -180,6 +183,7 @@ ROWS = [
 
 NONE_ROWS = [
     "Ri, 26, and another soldier, 21-year-old Baek, were treated in hospital.",
+    "The min wage rose and 27 ships sailed with 20 percent of the cargo.",
     "The home side won 3-1 after extra time.",
     "Officials said the rules may change and that crowds may gather.",
     "Thousands of workers will March through the capital on the route.",

@@ -226,7 +226,7 @@ _P: list[tuple[str, str]] = [
         rf"(?P<n>half\s+an?|{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?(the)\s+|(?:\s+|-))"
         rf"(?:(?P<more>more|straight|consecutive|full|additional|long|trading|business|working"
         rf"|calendar)\s+)?"
-        rf"(?P<unit>{UNIT})s?(?P<long>[- ]long)?\b(?P<half2>\s+and\s+a\s+half\b)?"
+        rf"(?P<unit>{UNIT}|yr|hr|min|sec)s?(?P<long>[- ]long)?\b(?P<half2>\s+and\s+a\s+half\b)?"
         rf"(?![- ](?:olds?|earlier|ago|end)\b)",
     ),
     (
