@@ -163,6 +163,8 @@ ROWS = [
     ("The courier union will strike until Tuesday.", WED, "Tuesday", D, "2025-02-25", "day"),
     ("The judge postponed the hearing until Tuesday.", WED, "Tuesday", D, "2025-02-25", "day"),
     ("Rescuers searched for 3 hrs before dawn.", WED, "3 hrs", DUR, "PT3H", None),
+    ("The road will stay closed for a while.", WED, "a while", DUR, "PXX", None),
+    ("The pair split up quite a while ago.", WED, "quite a while ago", D, "PAST_REF", None),
     ("The talks lasted 45 mins at most.", WED, "45 mins", DUR, "PT45M", None),
     ("He served 2 yrs in a labour camp.", WED, "2 yrs", DUR, "P2Y", None),
     ("Officials gave the owners until Monday to reply.", WED, "Monday", D, "2025-02-24", "day"),
@@ -184,6 +186,7 @@ ROWS = [
 NONE_ROWS = [
     "Ri, 26, and another soldier, 21-year-old Baek, were treated in hospital.",
     "The min wage rose and 27 ships sailed with 20 percent of the cargo.",
+    "Once in a while the ferry is late, while the bus never is.",
     "The home side won 3-1 after extra time.",
     "Officials said the rules may change and that crowds may gather.",
     "Thousands of workers will March through the capital on the route.",

@@ -110,5 +110,9 @@ def h_ref(m: re.Match, ctx: Context) -> Result:
         if w.endswith("years"):
             return "DATE", "PAST_REF", None
         return "DURATION", duration_value(None, w.split()[-1][:-1]), None
+    if "while" in w:  # "for a while" is a span of unknown length; "a while ago" is the past
+        if w.endswith(("ago", "back")):
+            return "DATE", "PAST_REF", None
+        return "DURATION", "PXX", None
     v = _REFS.get(w)
     return ("DATE", v, None) if v else None

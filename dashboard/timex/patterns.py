@@ -250,6 +250,7 @@ _P: list[tuple[str, str]] = [
         r"\b(?P<w>now|currently|current|recently|recent|lately|nowadays|formerly"
         r"|the\s+past|the\s+future|future|these\s+days|at\s+present|at\s+the\s+moment"
         r"|right\s+now|any\s+time\s+soon|recent\s+(?:years|months|weeks|days)|the\s+present"
+        r"|(?<!\bonce\sin\s)(?:quite\s+)?a\s+(?:little\s+|good\s+)?while(?:\s+(?:ago|back))?"
         r")\b",
     ),
     (

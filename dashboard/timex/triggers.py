@@ -43,7 +43,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
     add(("spring", "summer", "fall", "autumn", "winter", "season"), ("season", "relperiod"))
     add(("now", "currently", "current", "recently", "recent", "lately", "nowadays", "formerly",
          "previously", "past", "future", "soon", "present", "moment"), _REF_RULES)  # fmt: skip
-    add(("days",), ("ref",))
+    add(("days", "while"), ("ref",))
     add(("ago", "earlier", "comparable", "corresponding"), ("yearago",))
     add(("daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly",
          "biweekly", "semiannually", "biannually", "basis"), ("set",))  # fmt: skip
@@ -100,7 +100,7 @@ PREFIX_WORDS = frozenset(
     numerous couple number straight consecutive full long final initial remaining year-ago
     year-earlier today yesterday tomorrow tonight s before after day these right any time once
     twice thrice times trading business working morning afternoon evening night hours small
-    wee week weeks days fortnight""".split()
+    wee week weeks days fortnight quite little good""".split()
     + list(WEEKDAYS) + list(NUMBERS) + list(ORDINALS)
 )  # fmt: skip
 """Words that may stand before a trigger inside one expression."""
