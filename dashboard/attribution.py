@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.actors import Mention, last_before, last_person_before
+from dashboard.mentions import Mention, last_before, last_person_before, mentions_between
 
 SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|added|adds|announced|announces"
@@ -36,7 +36,7 @@ def speakers(sentence: str, offset: int, mentions: list[Mention]) -> list[tuple[
     Found once for a sentence, they serve every claim in it (`nearest_speaker`).
     """
     end = offset + len(sentence)
-    inside = [m for m in mentions if offset <= m.start < end]
+    inside = mentions_between(mentions, offset, end)
     found = []
     for verb in SPEECH.finditer(sentence):
         speaker = _speaker(sentence, offset, verb, mentions, inside)

@@ -15,10 +15,12 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from dashboard import table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CURATION_COLUMNS = {
     "event_id": "string",
@@ -54,6 +56,8 @@ def locked(folder: str | Path) -> Iterator[None]:
 
 def read(data_dir: str | Path) -> pd.DataFrame:
     """The curation table (empty when there is none)."""
+    import pandas as pd
+
     path = Path(data_dir) / FILE
     if not path.exists():
         return table.frame([], CURATION_COLUMNS)
@@ -82,15 +86,35 @@ def apply(events: pd.DataFrame, curation: pd.DataFrame) -> pd.DataFrame:
     return events
 
 
-def apply_lines(lines: list[str], event_ids: list[str], curation: pd.DataFrame) -> list[str]:
+def latest(data_dir: str | Path) -> dict[str, dict[str, str]]:
+    """The last curation row of each event, by event id, in the order of those rows: `read`
+    without pandas, for the build (empty when there is no curation file).
+
+    A row with fewer cells than the header has "" in the missing ones, like any absent column.
+    """
+    path = Path(data_dir) / FILE
+    if not path.exists():
+        return {}
+    rows: dict[str, dict[str, str]] = {}
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        for record in csv.DictReader(handle):
+            row = {column: record.get(column) or "" for column in CURATION_COLUMNS}
+            rows.pop(row["event_id"], None)
+            rows[row["event_id"]] = row
+    return rows
+
+
+def apply_lines(lines: list[str], event_ids: list[str],
+                curation: Mapping[str, Mapping[str, str]]) -> list[str]:
     """`apply` for events as CSV lines (every events column, in `table.EVENTS_COLUMNS` order;
-    `event_ids` gives each line's event): the lines with the curation applied."""
-    if curation.empty or not lines:
+    `event_ids` gives each line's event), with the curation as `latest` gives it: the lines
+    with the curation applied."""
+    if not curation or not lines:
         return lines
     lines = list(lines)
     columns = list(table.EVENTS_COLUMNS)
     position = {event_id: i for i, event_id in enumerate(event_ids)}
-    for event_id, row in _latest(curation):
+    for event_id, row in curation.items():
         if event_id not in position:
             continue
         i = position[event_id]
@@ -136,6 +160,8 @@ def save(data_dir: str | Path, event_id: str, status: str, **corrections: str) -
     unknown = set(corrections) - set(CORRECTABLE) - {"note"}
     if unknown:
         raise ValueError(f"cannot correct {', '.join(sorted(unknown))}")
+    import pandas as pd
+
     data_dir = Path(data_dir)
     with locked(data_dir):
         current = read(data_dir)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 
-from dashboard.actors import Mention, last_before, last_person_before
 from dashboard.attribution import nearest_speaker, speakers
+from dashboard.mentions import Mention, last_before, last_person_before, mentions_between
 from dashboard.sentences import Sentence
 from dashboard.timex import Timex
 
@@ -73,10 +74,11 @@ def article_events(
     """Event rows for one article; `source_row` holds its sources-table fields."""
     rows = []
     facts: dict[int, tuple] = {}
+    starts = [s.start for s in sentences]
     for timex in timexes:
         if not is_event(timex):
             continue
-        sentence = next((s for s in sentences if s.start <= timex.start < s.end), None)
+        sentence = _sentence_at(sentences, starts, timex.start)
         if sentence is None:
             continue
         if sentence.start not in facts:
@@ -114,9 +116,15 @@ def article_events(
     return rows
 
 
+def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence (of `sentences`, in text order; `starts` their starts) holding `offset`."""
+    i = bisect_right(starts, offset) - 1
+    return sentences[i] if i >= 0 and offset < sentences[i].end else None
+
+
 def sentence_actors(sentence: Sentence, mentions: list[Mention]) -> list[str]:
     """Canonical names of the actors a sentence names, its pronoun subjects resolved."""
-    names = [m.name for m in mentions if sentence.start <= m.start < sentence.end]
+    names = [m.name for m in mentions_between(mentions, sentence.start, sentence.end)]
     for pronoun in PRONOUN.finditer(sentence.text):
         person = last_person_before(mentions, sentence.start + pronoun.start())
         if person:

@@ -8,19 +8,21 @@ change stamps are unchanged is not read again (`dashboard.cache`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
-import json
-import sys
+import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 
 from dashboard import curation, table
 from dashboard.actors import Actor, load_gazetteer, story_index
-from dashboard.articles import EXTRACTED, Article, Index
-from dashboard.cache import ArticleCache, stamp
+from dashboard.articles import EXTRACTED, Article, Index, digest, prepare
+from dashboard.cache import ArticleCache, article_key, code_version, stamp, write_pack
+from dashboard.clock import Clock, collecting, paused_collector
 from dashboard.events import article_events
 from dashboard.figures import article_figures
 from dashboard.merge import Extraction, combine
@@ -76,13 +78,16 @@ Progress = Callable[[int, int], None]
 @dataclass(frozen=True)
 class _Context:
     """What every article's extraction shares: the story's gazetteer, the manifest's folder,
-    the cache keys already extracted and the folder that keeps texts (None: keep them)."""
+    the cache keys already extracted, the folder that keeps texts (None: keep them) and the
+    cache's folder and version, for the article itself (None: keep nothing)."""
 
     gazetteer: list[Actor]
     gazetteer_key: bytes
     base: Path
     known: frozenset[str]
     texts: Path | None
+    cache: Path | None = None
+    version: str = ""
 
 
 def extract(
@@ -96,35 +101,52 @@ def extract(
     story_actors = manifest.parent / "actors.csv"
     gazetteer = load_gazetteer(story_actors) if story_actors.exists() else []
     gazetteer_key = story_actors.read_bytes() if story_actors.exists() else b""
-    rows = read_manifest(manifest)
+    clock = Clock()
+    stats: dict[str, os.stat_result] = {}
+    rows = read_manifest(manifest, stats)
     cache = ArticleCache(Path(cache_dir) if cache_dir else None, code_version())
-    stamps = [stamp(row) for row in rows]
+    stamps = [stamp(row, stats.get(row["path"])) for row in rows]
     facts = [cache.source(row["path"], mark) for row, mark in zip(rows, stamps, strict=True)]
-    keys = [_cache_key(f, gazetteer_key) if f else "" for f in facts]
+    story = hashlib.sha256(gazetteer_key).hexdigest()
+    keys = [(cache.source_key(row["path"], story) or article_key(f, gazetteer_key)) if f else ""
+            for row, f in zip(rows, facts, strict=True)]
     index = Index(cache)
     context = _Context(gazetteer, gazetteer_key, manifest.parent.resolve(),
-                       frozenset(index.summaries), cache.texts)
+                       frozenset(index.summaries), cache.texts, cache.folder, cache.version)
     work = [i for i, key in enumerate(keys) if key not in index.summaries]
+    clock.lap("read")
     texts: dict[str, str | Path] = {}
-    for done, (i, (row, key, article, text)) in enumerate(
+    for done, (i, (row, key, article, text, prepared, pack)) in enumerate(
         zip(work, _run(context, [rows[i] for i in work], jobs), strict=True),
         start=len(rows) - len(work) + 1,
     ):
-        cache.remember_source(rows[i]["path"], stamps[i], row)
+        cache.remember_source(rows[i]["path"], stamps[i], row, story, key)
         facts[i], keys[i] = row, key
         if article is not None:
-            cache.keep_article(key, tuple(article))
-            index.add(key, article)
+            cache.keep_article(key, tuple(article), pack)
+            index.add(key, article, prepared)
         if text is not None:
             texts[row["text_path"]] = text
         if progress:
             progress(done, len(rows))
+    cache.keep_sources({row["path"] for row in rows})
     cache.save_sources()
+    clock.lap("extract", cpu=True)
+    clock.timings["extracted"] = len(work)
     output = combine(keys, index, _loader(context, rows, keys, cache), cache,
                      [_extras(row) for row in rows], facts)
-    if index.save(keys):
-        cache.prune(set(keys), {row["sha256"] for row in facts})
+
+    def save() -> None:
+        gone = None if index.fresh else (set(index.summaries), cache.replaced)
+        if index.save(keys):
+            cache.prune(set(keys), {row["sha256"] for row in facts}, gone)
+
+    output.save.append(save)
     output.files = _files(manifest.parent, facts, cache) | texts
+    output.fingerprint = digest((output.fingerprint,
+                                 sorted((name, str(f)) for name, f in output.files.items())))
+    clock.lap("combine")
+    output.timings = clock.timings
     return output
 
 
@@ -137,7 +159,8 @@ def _loader(context: _Context, rows: list[dict], keys: list[str],
         kept = cache.article(key)
         if kept is not None:
             return Article(*kept)
-        article = _process(replace(context, known=frozenset()), rows[keys.index(key)])[2]
+        with collecting():
+            article = _process(replace(context, known=frozenset()), rows[keys.index(key)])[2]
         assert article is not None
         cache.keep_article(key, tuple(article))
         return article
@@ -149,7 +172,9 @@ def _files(folder: Path, facts: list[dict], cache: ArticleCache) -> dict[str, st
     """The files beside the tables: the kept source texts and the story's files."""
     files: dict[str, str | Path] = {}
     if cache.texts is not None:
-        files.update({row["text_path"]: cache.text_path(row["sha256"]) for row in facts})
+        texts = f"{cache.texts}{os.sep}"
+        files.update({row["text_path"]: table.Linked(f"{texts}{row['sha256']}.txt")
+                      for row in facts})
     for name in STORY_FILES:
         if (folder / name).exists():
             files[name] = (folder / name).read_text(encoding="utf-8")
@@ -163,20 +188,33 @@ def _extras(row: dict) -> dict:
             if k not in MANIFEST_COLUMNS and k not in table.SOURCES_COLUMNS}
 
 
-def _process(context: _Context, row: dict) -> tuple[dict, str, Article | None, str | None]:
+def _process(context: _Context, row: dict) -> tuple:
     """Read one manifest row's source; analyse it unless its key is known. Returns its
-    sources-table row, its cache key, the article (None if known) and its text (None if kept
-    in the cache's texts folder)."""
+    sources-table row, its cache key, the article (None if known), its text (None if kept
+    in the cache's texts folder) and the article's `prepare`d summary (the work of one article,
+    done where it is extracted)."""
     source = read_source(row)
     facts = source_row(source, context.base)
-    key = _cache_key(facts, context.gazetteer_key)
+    key = article_key(facts, context.gazetteer_key)
     text: str | None = source.text
     if context.texts is not None and ArticleCache.keep_text(context.texts, facts["sha256"],
                                                             source.text):
         text = None
     if key in context.known:
-        return facts, key, None, text
-    return facts, key, analyse(source, context.gazetteer, context.base), text
+        return facts, key, None, text, None
+    article = analyse(source, context.gazetteer, context.base)
+    return facts, key, article, text, prepare(article)
+
+
+def _process_chunk(context: _Context, rows: list[dict]) -> list[tuple]:
+    """`_process` some rows, keeping the articles extracted in one pack of the cache: each
+    result ends with the pack's name ("" if none)."""
+    results = [_process(context, row) for row in rows]
+    extracted = {result[1]: tuple(result[2]) for result in results if result[2] is not None}
+    pack = ""
+    if extracted and context.cache is not None:
+        pack = write_pack(context.cache, context.version, extracted)
+    return [(*result, pack if result[2] is not None else "") for result in results]
 
 
 _worker_context: _Context | None = None
@@ -185,42 +223,29 @@ _worker_context: _Context | None = None
 def _start_worker(context: _Context) -> None:
     global _worker_context
     _worker_context = context
+    gc.enable()
 
 
-def _in_worker(row: dict) -> tuple[dict, str, Article | None, str | None]:
+def _in_worker(rows: list[dict]) -> list[tuple]:
     assert _worker_context is not None
-    return _process(_worker_context, row)
+    return _process_chunk(_worker_context, rows)
 
 
 def _run(context: _Context, rows: list[dict], jobs: int) -> Iterator[tuple]:
-    """Process rows in order, in `jobs` processes when there is enough work to share; workers
-    get the context once and read the files themselves."""
+    """Process rows in order, in chunks (`_process_chunk`), in `jobs` processes when there is
+    enough work to share; workers get the context once and read the files themselves."""
+    size = max(1, min(64, len(rows) // max(jobs, 1) // 8))
+    chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
     if jobs <= 1 or len(rows) < 2:
-        yield from (_process(context, row) for row in rows)
+        for chunk in chunks:
+            with collecting():
+                results = _process_chunk(context, chunk)
+            yield from results
         return
-    chunk = max(1, min(64, len(rows) // jobs // 8))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                              initargs=(context,)) as pool:
-        yield from pool.map(_in_worker, rows, chunksize=chunk)
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the package's code and data files: a new version invalidates the cache."""
-    digest = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).parent
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.csv")]):
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _cache_key(facts: dict, gazetteer: bytes) -> str:
-    """The key of one article's extraction: its sources-table row (with the text's hash), the
-    story's gazetteer and the code."""
-    digest = hashlib.sha256(f"{code_version()}|{json.dumps(facts, sort_keys=True)}|".encode())
-    digest.update(gazetteer)
-    return digest.hexdigest()[:32]
-
+        for results in pool.map(_in_worker, chunks):
+            yield from results
 
 
 def build(
@@ -229,29 +254,45 @@ def build(
     jobs: int = 1,
     progress: Progress | None = None,
     cache: bool = True,
+    timings: dict[str, float] | None = None,
 ) -> dict[str, int]:
     """Extract a manifest into `out_dir`, replacing its tables atomically; returns the number
-    of rows of each table.
+    of rows of each table. `timings`, if given, receives the phases' times (`Clock`): read,
+    extract (with extract_cpu and the number of articles extracted), combine and write (with
+    keeping the cache for the next build). Where nothing changed since the last build, and the
+    data folder is as that build left it, nothing is written.
 
     The cache lives beside `out_dir` (`.<name>.cache/`), outside the swapped folder.
     """
-    out_dir = Path(out_dir)
+    with paused_collector():
+        return _build(manifest, Path(out_dir), jobs, progress, cache, timings)
+
+
+def _build(manifest: str | Path, out_dir: Path, jobs: int, progress: Progress | None,
+           cache: bool, timings: dict[str, float] | None) -> dict[str, int]:
     cache_dir = out_dir.parent / f".{out_dir.name}.cache" if cache else None
     result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress)
+    written = time.perf_counter()
+    record = ArticleCache(cache_dir, code_version(), sources=False)
+    retired: list[threading.Thread] = []
     with curation.locked(out_dir):
-        header, *lines = result.tables["events"]
-        lines = curation.apply_lines(lines, result.event_ids, curation.read(out_dir))
-        table.write_dir(out_dir, result.tables | {"events": [header, *lines]}, result.files)
-    return {name: len(rows) - 1 for name, rows in result.tables.items()}
+        verdicts = curation.latest(out_dir)
+        fingerprint = digest((result.fingerprint, sorted(verdicts.items())))
+        if record.load("written") != [fingerprint, table.stamps(out_dir, _written(result))]:
+            events = result.events(verdicts)
+            table.write_dir(out_dir, {"events": events, **result.tables}, result.files,
+                            lambda folder: retired.append(table.remove_in_thread(folder)))
+            record.dump("written", [fingerprint, table.stamps(out_dir, _written(result))])
+    for save in result.save:
+        save()
+    for thread in retired:
+        thread.join()
+    if timings is not None:
+        timings.update(result.timings, write=time.perf_counter() - written)
+    return result.counts
 
 
-def terminal_progress(done: int, total: int) -> None:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return
-    width = 30
-    filled = width * done // max(total, 1)
-    sys.stderr.write(f"\rextracting [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+def _written(result: Extraction) -> list[str]:
+    """The names, in the data folder, of what a build writes there."""
+    tables = [f"{name}.csv" for name in ["events", *result.tables]]
+    return [".", *tables, "texts", *(name for name in result.files if "/" not in name)]

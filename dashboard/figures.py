@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 import re
 
-from dashboard.actors import DEMONYMS, Mention
+from dashboard.actors import DEMONYMS
 from dashboard.attribution import nearest_speaker, speakers
 from dashboard.events import is_event
+from dashboard.mentions import Mention, mentions_between
 from dashboard.sentences import Sentence
 from dashboard.timex import Timex
 
@@ -120,7 +121,8 @@ def _with_demonym(noun: str, sentence: Sentence, start: int, mentions: list[Ment
     """"troops" sent by a country the sentence names before the number: "North Korean troops"."""
     if noun[:1].isupper():
         return noun
-    countries = [m for m in mentions if m.kind == "country" and sentence.start <= m.start < start]
+    named = mentions_between(mentions, sentence.start, start)
+    countries = [m for m in named if m.kind == "country"]
     if countries and countries[-1].name in ADJECTIVES:
         return f"{ADJECTIVES[countries[-1].name]} {noun}"
     return noun

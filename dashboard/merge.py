@@ -1,35 +1,45 @@
 """The steps across articles: one canonical name per actor, story events linked within each
-partition, and the tables' CSV lines.
+partition, and the tables' lines.
 
 Each step reuses what the cache keeps for unchanged inputs: the actor roster for the same
-actors, the story links of each partition of events (`stories.partition`) whose events are the
-same, and each article's table lines for the same canonical names.
+actors, the rare words of the sentences (`words`), the story links of each partition of events
+whose events are the same (`links`), and each article's table lines (`rendered`). The build's
+state (`state.marshal`: the rare word counts, each partition's signatures and the stamps of the
+rendered lines' files) ties them to the last build.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard import stories, table
-from dashboard.actors import Actor, Roster
-from dashboard.articles import LINK_FIELDS, Article, Index, Names, digest
+from dashboard import table
+from dashboard.actors import Actor
+from dashboard.articles import Article, Index, Names, digest
 from dashboard.cache import ArticleCache
-
-CSV_SPECIAL = re.compile(r'[,"\r\n]')
-"""Characters that may make CSV quote a cell (cells without any are written as they are)."""
+from dashboard.links import Partitions
+from dashboard.rendered import Rendered
+from dashboard.roster import Roster
+from dashboard.words import RareWords
 
 
 @dataclass
 class Extraction:
-    """A build's output before curation: each table's CSV lines (header first), the event ids
-    in the order of the events' lines, and the files to write beside the tables."""
+    """A build's output: each table's lines (header first; the events table made by `events`
+    with the curation applied, as `curation.latest` gives it), each table's number of rows,
+    the files to write beside the tables, a digest that differs whenever any of that would
+    (the curation aside), what keeps the cache for the next build (`save`, once the tables are
+    written) and the time its phases took (`clock.Clock`)."""
 
-    tables: dict[str, list[str]]
-    event_ids: list[str]
+    tables: dict[str, list[str] | list[bytes]]
+    events: Callable[[Mapping[str, Mapping[str, str]]], list[bytes]]
+    counts: dict[str, int]
     files: dict[str, str | Path]
+    fingerprint: str = ""
+    save: list[Callable[[], None]] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def combine(
@@ -44,26 +54,53 @@ def combine(
     (`Roster`), story events linked within each partition, and the sources with their further
     manifest columns (`extras`). Whatever the cache keeps for unchanged inputs is reused."""
     names = _roster(keys, index, cache)
-    sentences: dict[str, tuple[str, ...]] = {}
-    for key in keys:
-        sentences.update(index.summaries[key].sentences)
-    links = _links(keys, index, load, cache, names, stories.rare_words(sentences))
-    lines = _article_lines(keys, load, cache, names)
-    event_lines, event_ids = _event_lines(keys, index, lines, links)
-    used = {names.name(n) for key in keys for n in index.summaries[key].names}
+    state = cache.load("state") or {}
+    rare = RareWords(state.get("words"))
+    index.sentences.load = load
+    rare.update(keys, index.sentences)
+    partitions = Partitions(keys, index, load, cache, names, rare, state.get("parts", {}),
+                            _moved(state.get("keys"), keys, state.get("names") == names.digest))
+    rendered = Rendered(cache, state.get("shards", {}), os.urandom(8).hex())
+    rendered.update(keys, index, load, names, partitions)
+
+    def save() -> None:
+        partitions.save()
+        record = partitions.record()
+        if rare.dirty or rendered.dirty or record != state.get("parts"):
+            cache.dump("state", {"words": rare.state(), "parts": record,
+                                 "shards": rendered.save(), "keys": keys,
+                                 "names": names.digest})
+    used = set(map(names.name, set().union(*(index.summaries[key].names for key in keys))))
     actor_rows = [(name, kind, "; ".join(aliases), description)
                   for name, kind, aliases, description in names.actors if name in used]
+    actor_lines = [_header(table.ACTORS_COLUMNS), *table.csv_lines(actor_rows)]
+    source_lines = _sources_lines(facts, extras)
     return Extraction(
         tables={
-            "events": [_header(table.EVENTS_COLUMNS), *event_lines],
-            "figures": [_header(table.FIGURES_COLUMNS),
-                        *(line for key in keys for line in lines[key][2])],
-            "actors": [_header(table.ACTORS_COLUMNS), *table.csv_lines(actor_rows)],
-            "sources": _sources_lines(facts, extras),
+            "figures": rendered.figures(keys),
+            "actors": actor_lines,
+            "sources": source_lines,
         },
-        event_ids=event_ids,
+        fingerprint=digest((keys, sorted(rendered.final_stamps().items()), actor_lines,
+                            source_lines)),
+        save=[save],
+        events=lambda verdicts: rendered.events(keys, verdicts),
+        counts={
+            "events": sum(len(index.summaries[key].event_parts) for key in keys),
+            "figures": rendered.figure_count(keys),
+            "actors": len(actor_rows),
+            "sources": len(facts),
+        },
         files={},
     )
+
+
+def _moved(before: list[str] | None, keys: list[str], same_names: bool) -> set[str] | None:
+    """The articles that came, went or moved since the last build's order `before` (None:
+    unknown, or any: the canonical names changed)."""
+    if before is None or not same_names or len(before) != len(keys):
+        return None
+    return {key for pair in zip(before, keys, strict=True) if pair[0] != pair[1] for key in pair}
 
 
 def _roster(keys: list[str], index: Index, cache: ArticleCache) -> Names:
@@ -83,166 +120,6 @@ def _roster(keys: list[str], index: Index, cache: ArticleCache) -> Names:
     return Names(roster.renames, actors)
 
 
-def _links(keys: list[str], index: Index, load: Callable[[str], Article], cache: ArticleCache,
-           names: Names, rare: dict[str, tuple[str, ...]]) -> dict[tuple, tuple[list, list]]:
-    """The story links of each partition: its events' story event ids and conflicts, in
-    order, with the conflicts across the turn of each month (`stories.boundary_conflicts`).
-
-    A partition is linked again only when its events changed: the digests of each article's
-    events there, the rare words of their sentences and the canonical names make its
-    signature; a turn of the month is compared again only when either month changed.
-    """
-    members: dict[tuple, list[tuple[str, int]]] = {}
-    for key in keys:
-        for n, part in enumerate(index.summaries[key].parts):
-            members.setdefault(part[0], []).append((key, n))
-
-    def columns(part: tuple) -> dict[str, list]:
-        return _partition_columns(members[part], index, load, names)
-
-    kept = _Kept(cache)
-    signatures, links = {}, {}
-    for part, contributions in members.items():
-        signatures[part] = digest((names.digest, part, [
-            _contribution(index.summaries[key].sentences, *index.summaries[key].parts[n][1:],
-                          rare=rare) for key, n in contributions]))
-        links[part] = kept.get(signatures[part]) or kept.put(
-            signatures[part], stories.link(columns(part), rare))
-    for part, later in _turns(members):
-        signature = "turn " + digest((signatures[part], signatures[later]))
-        if kept.get(signature) is None:
-            earlier_columns, later_columns = columns(part), columns(later)
-            both = {name: earlier_columns[name] + later_columns[name] for name in earlier_columns}
-            split = len(earlier_columns["event_id"])
-            notes = stories.boundary_conflicts(both, split, f"{later[1]}-01", rare)
-            kept.put(signature, (notes[:split], notes[split:]))
-        before, after = kept.get(signature)
-        links[part] = _with_notes(links[part], before)
-        links[later] = _with_notes(links[later], after)
-    kept.save()
-    return links
-
-
-class _Kept:
-    """Story links by signature: those the last build kept, and those this build uses."""
-
-    def __init__(self, cache: ArticleCache):
-        self.cache = cache
-        self.old: dict[str, tuple] = cache.load("links") or {}
-        self.used: dict[str, tuple] = {}
-
-    def get(self, signature: str) -> tuple | None:
-        value = self.used.get(signature) or self.old.get(signature)
-        if value is not None:
-            self.used[signature] = value
-        return value
-
-    def put(self, signature: str, value: tuple) -> tuple:
-        self.used[signature] = value
-        return value
-
-    def save(self) -> None:
-        if self.used.keys() != self.old.keys():
-            self.cache.dump("links", self.used)
-
-
-def _turns(members: dict[tuple, list]) -> Iterator[tuple[tuple, tuple]]:
-    """Consecutive months of one happening kind, as pairs of partitions."""
-    for part in members:
-        if len(part) == 2 and part[0] in stories.HAPPENINGS:
-            try:
-                year, month = map(int, part[1].split("-"))
-            except ValueError:
-                continue
-            later = (part[0], f"{year + month // 12:04d}-{month % 12 + 1:02d}")
-            if later in members:
-                yield part, later
-
-
-def _with_notes(links: tuple[list, list], notes: list[str]) -> tuple[list, list]:
-    """Links with more conflict notes added."""
-    if not any(notes):
-        return links
-    story_ids, conflicts = links
-    return story_ids, [("; ".join(dict.fromkeys([old, new])) if old else new) if new else old
-                       for old, new in zip(conflicts, notes, strict=True)]
-
-
-def _contribution(sentences: tuple, digest: str, used: tuple[int, ...],
-                  rare: dict[str, tuple[str, ...]]) -> tuple:
-    """What an article brings to a partition: the digest of its events there and the rare
-    words of the `used` ones of its `sentences`."""
-    return digest, [rare[sentences[i][0]] for i in used]
-
-
-def _partition_columns(contributions: list[tuple[str, int]], index: Index,
-                       load: Callable[[str], Article], names: Names) -> dict[str, list]:
-    """The linked columns of one partition's events, from the articles with events there."""
-    columns: dict[str, list] = {column: [] for column in stories.LINK_COLUMNS}
-    for key, n in contributions:
-        article = load(key)
-        for event, part in zip(article.events, index.summaries[key].event_parts, strict=True):
-            if part == n:
-                renamed = names.event(event)
-                for column, field in zip(stories.LINK_COLUMNS, LINK_FIELDS, strict=True):
-                    columns[column].append(renamed[field])
-    return columns
-
-
-def _article_lines(keys: list[str], load: Callable[[str], Article], cache: ArticleCache,
-                   names: Names) -> dict[str, tuple]:
-    """Each article's table lines (see `_render`): kept ones where the canonical names are the
-    same, else rendered again."""
-    lines = cache.lines()
-    current = set(keys)
-    changed = {key for key in lines if key not in current}
-    for key in changed:
-        del lines[key]
-    for key in keys:
-        if key not in lines or lines[key][0] != names.digest:
-            lines[key] = _render(load(key), names)
-            changed.add(key)
-    cache.keep_lines(lines, changed)
-    return lines
-
-
-def _render(article: Article, names: Names) -> tuple[str, list[str], list[str], list[str]]:
-    """An article's table lines under these canonical names: (names digest, its events'
-    lines without the linked columns, its figures' lines, its event ids)."""
-    events = [line[:-1] + "," for line in table.csv_lines(map(names.event, article.events))]
-    figures = table.csv_lines(map(names.figure, article.figures))
-    return names.digest, events, figures, [event[0] for event in article.events]
-
-
-def _event_lines(keys: list[str], index: Index, lines: dict[str, tuple],
-                 links: dict[tuple, tuple[list[str], list[str]]]) -> tuple[list[str], list[str]]:
-    """The events' lines with their story links and status (auto), and their event ids."""
-    position = dict.fromkeys(links, 0)
-    out: list[str] = []
-    ids: list[str] = []
-    for key in keys:
-        summary = index.summaries[key]
-        for start, n in zip(lines[key][1], summary.event_parts, strict=True):
-            part = summary.parts[n][0]
-            story_ids, conflicts = links[part]
-            i = position[part]
-            position[part] = i + 1
-            out.append(f"{start}{story_ids[i]},{_cell(conflicts[i])},auto\n")
-        ids += lines[key][3]
-    return out, ids
-
-
-def _cell(value: str) -> str:
-    """One text cell as CSV writes it (quoted only if it must be).
-
-    >>> _cell('Harbor Daily dates this 2025-01-09 (Jan. 9, 2025)')
-    '"Harbor Daily dates this 2025-01-09 (Jan. 9, 2025)"'
-    """
-    if not CSV_SPECIAL.search(value):
-        return value
-    return table.csv_lines([[value]])[0][:-1]
-
-
 def _header(columns: Iterable[str]) -> str:
     return table.csv_lines([list(columns)])[0]
 
@@ -254,4 +131,3 @@ def _sources_lines(facts: list[dict], extras: list[dict]) -> list[str]:
     rows = ([*(row[c] for c in table.SOURCES_COLUMNS), *(x.get(c, "") for c in further)]
             for row, x in zip(facts, extras, strict=True))
     return [_header(columns), *table.csv_lines(rows)]
-

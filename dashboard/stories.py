@@ -12,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 STOPWORDS = set(
     "a an the and or but of to in on at by for from with as is are was were be been being has "
@@ -231,13 +235,15 @@ def _merge_pairs(items: list[_Item],
     """
     pairs = []
     sizes = [len(item.words) for item in items]
+    words = [item.word_bits for item in items]
+    actors = [item.actor_bits for item in items]
+    sentences = [item.sentence for item in items]
     for i, j in candidate_pairs(items, rare):
-        a, b = items[i], items[j]
-        shared = (a.word_bits & b.word_bits).bit_count()
-        if not shared or a.sentence == b.sentence:
+        shared = (words[i] & words[j]).bit_count()
+        if not shared or sentences[i] == sentences[j]:
             continue
-        score = shared / min(sizes[i], sizes[j])
-        if not a.actor_bits & b.actor_bits:
+        score = shared / (sizes[i] if sizes[i] < sizes[j] else sizes[j])
+        if not actors[i] & actors[j]:
             score -= 0.3
         if score >= MERGE_SIMILARITY:
             pairs.append((score, i, j))
@@ -270,16 +276,16 @@ def candidate_pairs(items: list[_Item],
     pairs: set[tuple[int, int]] = set()
     for block in blocks.values():
         block.sort(key=lambda entry: entry[0])
+        firsts = [first for first, _, _ in block]
+        indexes = [item.index for _, _, item in block]
         for i, (_, last, item) in enumerate(block):
             reach = last + WINDOW_DAYS if _may_conflict(item) else last
-            for other_first, _, other in block[i + 1 : i + 1 + MAX_NEIGHBOURS]:
-                if other_first > reach:
-                    break
-                pairs.add((item.index, other.index))
+            end = bisect_right(firsts, reach, i + 1, min(len(block), i + 1 + MAX_NEIGHBOURS))
+            pairs.update(zip(repeat(item.index), indexes[i + 1 : end]))
     for group in coarse.values():
+        indexes = [item.index for item in group]
         for i, item in enumerate(group):
-            for other in group[i + 1 : i + 1 + MAX_NEIGHBOURS]:
-                pairs.add((item.index, other.index))
+            pairs.update(zip(repeat(item.index), indexes[i + 1 : i + 1 + MAX_NEIGHBOURS]))
     return pairs
 
 
@@ -321,51 +327,9 @@ def _conflict_note(others: list[_Item], events: Mapping[str, Sequence]) -> str:
     return "; ".join(dict.fromkeys(notes))
 
 
-PRECISION_ORDER = ["second", "minute", "hour", "day", "week", "month", "quarter", "half",
-                   "season", "year", "decade", "century"]
-STORY_COLUMNS = {
-    "story_event_id": "string",
-    "date": "string",
-    "date_end": "string",
-    "precision": "string",
-    "summary": "string",
-    "actors": "string",
-    "kind": "string",
-    "sources": "Int64",
-    "outlets": "string",
-    "source_urls": "string",
-    "event_ids": "string",
-    "conflict": "string",
-}
-"""The story-events view: one row per happening, with how many sources report it."""
-
-
 def story_table(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per story event: the most precise report's date and summary, every source."""
-    from dashboard.table import frame
+    """One row per story event: the most precise report's date and summary, every source
+    (`dashboard.storyview`)."""
+    from dashboard.storyview import story_table as table
 
-    rows = []
-    if events.empty:
-        return frame([], STORY_COLUMNS)
-    rank = events["precision"].map(
-        lambda p: PRECISION_ORDER.index(p) if p in PRECISION_ORDER else len(PRECISION_ORDER)
-    )
-    ordered = events.assign(_rank=rank).sort_values(["_rank", "published", "date"])
-    for story_id, group in ordered.groupby("story_event_id", sort=False):
-        best = group.iloc[0]
-        actors = [a for value in group["actors"] for a in value.split("; ") if a]
-        rows.append({
-            "story_event_id": story_id,
-            "date": best["date"],
-            "date_end": best["date_end"],
-            "precision": best["precision"],
-            "summary": best["summary"],
-            "actors": "; ".join(dict.fromkeys(actors)),
-            "kind": best["kind"],
-            "sources": group["source_id"].nunique(),
-            "outlets": "; ".join(dict.fromkeys(o for o in group["outlet"] if o)),
-            "source_urls": "; ".join(dict.fromkeys(u for u in group["source_url"] if u)),
-            "event_ids": "; ".join(sorted(group["event_id"])),
-            "conflict": "; ".join(dict.fromkeys(c for c in group["conflict"] if c)),
-        })
-    return frame(rows, STORY_COLUMNS).sort_values(["date", "story_event_id"], ignore_index=True)
+    return table(events)

@@ -10,10 +10,13 @@ import csv
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 EVENTS_COLUMNS = {
     "event_id": "string",
@@ -104,6 +107,8 @@ def frame(rows: list[dict], schema: dict[str, str]) -> pd.DataFrame:
     >>> list(frame([], ACTORS_COLUMNS).columns)
     ['name', 'kind', 'aliases', 'description']
     """
+    import pandas as pd
+
     df = pd.DataFrame(rows, columns=list(schema))
     return df.astype(schema)
 
@@ -113,6 +118,8 @@ def read(data_dir: str | Path, name: str) -> pd.DataFrame:
 
     Empty text cells read as "" (not missing), so callers can use string methods directly.
     """
+    import pandas as pd
+
     schema = SCHEMAS[name]
     path = Path(data_dir) / f"{name}.csv"
     if not path.exists():
@@ -159,20 +166,27 @@ class _Collector:
 
 def write_dir(
     target: str | Path,
-    tables: Mapping[str, pd.DataFrame | str | list[str]],
+    tables: Mapping[str, pd.DataFrame | str | list[str] | list[bytes]],
     files: Mapping[str, str | Path],
+    retire: Callable[[Path], None] | None = None,
 ) -> None:
     """Write tables and other files (source texts...) into `target` atomically: all or nothing.
 
-    A table is a DataFrame, its CSV text or its CSV lines; a file is its text, or a Path to link
-    (or copy) in. The new directory is built beside `target` and swapped in with renames, so a
-    crash midway leaves the previous contents in place.
+    A table is a DataFrame, its CSV text or its CSV lines (or chunks of lines, as text or UTF-8
+    bytes); a file is its text, or a Path (or `Linked` path) to link (or copy) in. The new
+    directory is built beside `target` and swapped in with renames, so a crash midway leaves
+    the previous contents in place. The previous contents are then removed, or handed to
+    `retire` (which removes them, say while other work goes on).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         for name, content in tables.items():
+            if isinstance(content, list) and content and isinstance(content[0], bytes):
+                with open(staging / f"{name}.csv", "wb") as binary:
+                    binary.writelines(content)
+                continue
             with open(staging / f"{name}.csv", "w", encoding="utf-8") as out:
                 if isinstance(content, list):
                     out.writelines(content)
@@ -185,19 +199,24 @@ def write_dir(
             if folder not in folders:
                 os.makedirs(folder, exist_ok=True)
                 folders.add(folder)
-            if isinstance(content, Path):
+            if isinstance(content, Path | Linked):
                 _link_or_copy(content, path)
             else:
                 with open(path, "w", encoding="utf-8") as out:
                     out.write(content)
         _keep_foreign_files(target, staging)
-        _swap(staging, target)
+        _swap(staging, target, retire or _remove)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
 
 
-def _link_or_copy(source: Path, path: str) -> None:
+class Linked(str):
+    """The path of a file to link into a written folder (`write_dir`): a string, which is
+    cheaper to make by the thousand than a Path."""
+
+
+def _link_or_copy(source: Path | str, path: str) -> None:
     """Hard-link `source` at `path` (no bytes copied), or copy it where links are impossible."""
     try:
         os.link(source, path)
@@ -217,8 +236,8 @@ def _keep_foreign_files(target: Path, staging: Path) -> None:
                 shutil.copy2(entry, staging / entry.name)
 
 
-def _swap(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames."""
+def _swap(staging: Path, target: Path, retire: Callable[[Path], None]) -> None:
+    """Replace `target` by `staging` with two renames; the replaced folder goes to `retire`."""
     if not target.exists():
         os.replace(staging, target)
         return
@@ -226,4 +245,29 @@ def _swap(staging: Path, target: Path) -> None:
     retired.rmdir()
     os.replace(target, retired)
     os.replace(staging, target)
-    shutil.rmtree(retired, ignore_errors=True)
+    retire(retired)
+
+
+def _remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_in_thread(folder: Path) -> threading.Thread:
+    """Remove a folder in a thread (its deletions wait on the disk, not on Python), so that
+    the work that follows goes on meanwhile; join the thread to wait for it."""
+    thread = threading.Thread(target=_remove, args=(folder,))
+    thread.start()
+    return thread
+
+
+def stamps(folder: Path, names: list[str]) -> list:
+    """The size, change times and inode of these files (or folders) of `folder`, as they are
+    now: a file changed by hand, or replaced, changes them ([] if one is missing)."""
+    found = []
+    for name in names:
+        try:
+            info = os.stat(folder / name)
+        except OSError:
+            return []
+        found.append([info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino])
+    return found

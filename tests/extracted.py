@@ -10,6 +10,13 @@ from dashboard import table
 from dashboard.extract import build
 
 FIXTURES = Path(__file__).parent / "fixtures"
+STORY = FIXTURES / "story"
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def built_tables(manifest: Path, out: Path) -> dict[str, pd.DataFrame]:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.actors import Actor, Roster, story_index
+from dashboard.actors import Actor, story_index
+from dashboard.roster import Roster
 
 
 @pytest.mark.parametrize(

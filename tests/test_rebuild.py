@@ -7,15 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from extracted import STORY, contents
 
 from dashboard import extract, table
-
-STORY = Path(__file__).parent / "fixtures" / "story"
-
-
-def contents(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

@@ -1,0 +1,96 @@
+"""Incremental rebuilds: what the cache keeps between builds never changes what is written."""
+
+from __future__ import annotations
+
+import marshal
+import shutil
+from pathlib import Path
+
+import pytest
+from extracted import STORY, contents
+
+from dashboard import extract
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    folder = tmp_path / "seeds"
+    shutil.copytree(STORY, folder)
+    return folder
+
+
+def scratch(seeds: Path, out: Path, curation: bytes | None = None) -> dict[str, bytes]:
+    """What a build without a cache writes (with this curation file, if any)."""
+    if curation is not None:
+        out.mkdir(parents=True)
+        (out / "curation.csv").write_bytes(curation)
+    extract.build(seeds / "sources.csv", out, cache=False)
+    return contents(out)
+
+
+def test_a_rebuild_with_nothing_changed_writes_nothing(seeds, tmp_path):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    before = {p.name: p.stat().st_ino for p in data.iterdir()}
+    extract.build(seeds / "sources.csv", data)
+    assert {p.name: p.stat().st_ino for p in data.iterdir()} == before
+    assert contents(data) == scratch(seeds, tmp_path / "fresh")
+
+
+def test_a_table_changed_by_hand_is_written_again(seeds, tmp_path):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    (data / "figures.csv").write_text("edited\n", encoding="utf-8")
+    (data / "texts" / "toll_april.txt").unlink()
+    extract.build(seeds / "sources.csv", data)
+    assert contents(data) == scratch(seeds, tmp_path / "fresh")
+
+
+def test_a_new_curation_is_applied_though_no_source_changed(seeds, tmp_path):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    first = (data / "events.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[0]
+    curation = (b"event_id,status,date,date_end,precision,summary,actors,kind,note,updated\n"
+                + first.encode() + b",corrected,2020-01-01,,,Fixed,,,,x\n")
+    (data / "curation.csv").write_bytes(curation)
+    extract.build(seeds / "sources.csv", data)
+    assert contents(data) == scratch(seeds, tmp_path / "fresh", curation)
+    assert b"Fixed" in (data / "events.csv").read_bytes()
+
+
+def test_the_cache_forgets_a_source_taken_out_of_the_manifest(seeds, tmp_path):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    cache = tmp_path / ".data.cache"
+    articles = len(list((cache / "articles").iterdir()))
+    texts = len(list((cache / "texts").iterdir()))
+    manifest = seeds / "sources.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    manifest.write_text("".join(lines[:-1]), encoding="utf-8")
+    extract.build(manifest, data)
+    assert len(list((cache / "articles").iterdir())) == articles - 1
+    assert len(list((cache / "texts").iterdir())) == texts - 1
+    assert contents(data) == scratch(seeds, tmp_path / "fresh")
+
+
+def test_lines_kept_by_an_interrupted_build_are_not_trusted(seeds, tmp_path):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    cache = tmp_path / ".data.cache"
+    for shard in cache.glob("rendered-*.marshal"):  # as if written by a build that never ended
+        version, (stamp, entries) = marshal.loads(shard.read_bytes())
+        broken = {key: (entry[0], b"garbage\n", *entry[2:]) for key, entry in entries.items()}
+        shard.write_bytes(marshal.dumps((version, ("another build", broken))))
+    article = seeds / "toll_april.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMore news.\n", encoding="utf-8")
+    extract.build(seeds / "sources.csv", data)
+    assert contents(data) == scratch(seeds, tmp_path / "fresh")
+    assert b"garbage" not in (data / "events.csv").read_bytes()
+
+
+def test_summaries_whose_actors_were_lost_are_made_again(seeds, tmp_path):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    (tmp_path / ".data.cache" / "index.marshal").unlink()
+    extract.build(seeds / "sources.csv", data)
+    assert contents(data) == scratch(seeds, tmp_path / "fresh")
