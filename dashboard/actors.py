@@ -37,10 +37,14 @@ NOT_NAMES = {
     "Indian", "European", "Western", "Eastern", "Soviet", "U.S.", "UN", "NATO",
 }  # fmt: skip
 PERSON_PATTERNS = (
-    re.compile(r"\b(?:surname|named|identified as|nicknamed)\s+(?P<name>" + NAME + r")"),
-    re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<name>" + NAME + r")\b"),
-    re.compile(r"(?<![\w,] )\b(?P<name>" + NAME + r"),\s+(?P<age>\d{1,2}),"),
+    (re.compile(r"\b(?:surname|named|identified as|nicknamed)\s+(?P<name>" + NAME + r")"), None),
+    (re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<name>" + NAME + r")\b"),
+     re.compile(r"\d-year-old\s")),
+    (re.compile(r"(?<![\w,] )\b(?P<name>" + NAME + r"),\s+(?P<age>\d{1,2}),"),
+     re.compile(r",\s+\d{1,2},")),
 )
+"""Patterns that introduce a person, each with a quick test a text must pass for it to match
+(None: always try): most texts have no "NN-year-old" or ", NN," so their scan is skipped."""
 ROLE_BEFORE = re.compile(
     r"(?:[Aa]n?|[Aa]nother|[Tt]he)\s+((?:[A-Z][\w-]*\s+){0,2}(?:soldier|officer|defector|prisoner|"
     r"worker|student|civilian|journalist|activist|fighter|man|woman))\b[^.]{0,60}$"
@@ -278,7 +282,8 @@ def _base_index(gazetteer: tuple[tuple, ...]) -> ActorIndex:
 
 def find_people(text: str, index: ActorIndex) -> list[Actor]:
     """People named in `text` with a title, an age or an introducing phrase, in text order."""
-    patterns = (_titled_person(index.names(("country", "organisation"))), *PERSON_PATTERNS)
+    patterns = [_titled_person(index.names(("country", "organisation")))]
+    patterns += [p for p, quick in PERSON_PATTERNS if quick is None or quick.search(text)]
     hits = sorted(
         ((m.start("name"), m) for pattern in patterns for m in pattern.finditer(text)),
         key=lambda hit: hit[0],
