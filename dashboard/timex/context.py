@@ -19,10 +19,10 @@ _ABBREVIATIONS = (
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Sgt"
     " Co Corp Inc Ltd No vs U.S a.m p.m Jr Sr Prof Capt Maj Mt Ft"
 ).split()
-_BY_LENGTH: dict[int, list[str]] = {}
-for _a in _ABBREVIATIONS:
-    _BY_LENGTH.setdefault(len(_a), []).append(re.escape(_a))
-_NOT_AFTER = "".join(f"(?<!\\b(?:{'|'.join(v)})\\.)" for v in _BY_LENGTH.values())
+_NOT_AFTER = "".join(
+    f"(?<!\\b(?:{'|'.join(re.escape(a) for a in _ABBREVIATIONS if len(a) == n)})\\.)"
+    for n in sorted({len(a) for a in _ABBREVIATIONS})
+)
 """One look-behind per abbreviation length (a look-behind must have a fixed width)."""
 _CLOSE = r"['\")\]]*\s+(?=[\"'(\[]?[A-Z0-9])"
 _SENT_END = re.compile(

@@ -21,7 +21,7 @@ from dashboard.timex.triggers import prefix_starts, trigger_hits
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
 _BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
 _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
-"""The (rule index, match function, check) entries of cued rules that can open at a word."""
+"""The (rule index, match function, check) entries of cued rules that can open with a probe."""
 
 
 def _viable(names: tuple[str, ...], probe: str) -> tuple:
