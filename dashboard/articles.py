@@ -6,6 +6,7 @@ under the story's canonical actor names (`Names`).
 from __future__ import annotations
 
 import hashlib
+import marshal
 from collections.abc import Callable, Iterator, Mapping
 from typing import NamedTuple
 
@@ -49,8 +50,15 @@ class Summary(NamedTuple):
 
 
 def digest(value: object) -> str:
-    """A short stable hash of a value made of strings, numbers, tuples and lists."""
-    return hashlib.blake2b(repr(value).encode(), digest_size=16).hexdigest()
+    """A short stable hash of a value made of strings, bytes, numbers, tuples, lists and dicts.
+
+    The value is serialised with `marshal` format 2, which writes equal values alike (later
+    formats refer back to objects seen before, which depends on how the value was built).
+
+    >>> digest(("a", 1)) == digest(tuple(["a", 1])) != digest(["a", 1])
+    True
+    """
+    return hashlib.blake2b(marshal.dumps(value, 2), digest_size=16).hexdigest()
 
 
 ID_SIZE = 12

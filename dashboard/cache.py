@@ -8,7 +8,8 @@ A cache folder holds `marshal` dumps of plain data (loading them runs no code):
   a build's work, so a build does not create a file per article), by cache key; the index
   (`dashboard.articles.Index`) says which pack holds which key;
 - `index.marshal`, `roster.marshal`, `state.marshal`, `parts/<digest>.marshal`,
-  `rendered-<0-f>.marshal`: what the steps across articles made of them (`dashboard.merge`);
+  `rendered-<0-f>.marshal`, `lines-<id>.events|figures`: what the steps across articles made
+  of them (`dashboard.merge`);
 
 and `texts/<sha256>.txt`, the source texts as read, linked into the data directory. Entries
 that are missing, unreadable or from another version of the code count as absent. Without a

@@ -4,8 +4,8 @@ partition, and the tables' lines.
 Each step reuses what the cache keeps for unchanged inputs: the actor roster for the same
 actors, the rare words of the sentences (`words`), the story links of each partition of events
 whose events are the same (`links`), and each article's table lines (`rendered`). The build's
-state (`state.marshal`: the rare word counts, each partition's signatures and the stamps of the
-rendered lines' files) ties them to the last build.
+state (`state.marshal`: the rare word counts, each partition's signatures, the stamps of the
+rendered lines' files and the size of their line files) ties them to the last build.
 """
 
 from __future__ import annotations
@@ -60,16 +60,18 @@ def combine(
     rare.update(keys, index.sentences)
     partitions = Partitions(keys, index, load, cache, names, rare, state.get("parts", {}),
                             _moved(state.get("keys"), keys, state.get("names") == names.digest))
-    rendered = Rendered(cache, state.get("shards", {}), os.urandom(8).hex())
+    rendered = Rendered(cache, state.get("shards", {}), os.urandom(8).hex(), state.get("lines"))
     rendered.update(keys, index, load, names, partitions)
 
     def save() -> None:
         partitions.save()
         record = partitions.record()
         if rare.dirty or rendered.dirty or record != state.get("parts"):
-            cache.dump("state", {"words": rare.state(), "parts": record,
-                                 "shards": rendered.save(), "keys": keys,
-                                 "names": names.digest})
+            shards, lines = rendered.save()
+            cache.dump("state", {"words": rare.state(), "parts": record, "shards": shards,
+                                 "lines": lines, "keys": keys, "names": names.digest})
+        rendered.close()
+        rendered.prune()
     used = set(map(names.name, set().union(*(index.summaries[key].names for key in keys))))
     actor_rows = [(name, kind, "; ".join(aliases), description)
                   for name, kind, aliases, description in names.actors if name in used]

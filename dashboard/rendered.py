@@ -1,21 +1,26 @@
 """Each article's table lines as they go into the files, kept between builds.
 
 An article's events are CSV lines (`table.csv_lines`) under the story's canonical names, each
-ending in its story links (`links.Partitions`) and status; its figures are CSV lines too. Both
-are kept as UTF-8 bytes, so writing the tables is joining them. A rebuild renders an article
-again only when it is new, when the canonical names changed, or when the links of a partition
-it has events in changed (and then only if its own events' links did).
+ending in its story links (`links.Partitions`) and status; its figures are CSV lines too. A
+rebuild renders an article again only when it is new, when the canonical names changed, or when
+the links of a partition it has events in changed (and then only if its own events' links did).
 
-Entries are kept in one file per first hex digit of the article's key, each stamped with the
-build that wrote it; the build's state (`merge`) names the stamp each file must have, so a file
-left from an interrupted build is not trusted.
+The lines themselves are kept as UTF-8 bytes in two files of the cache, one per table
+(`lines-<id>.events`, `lines-<id>.figures`), in the order of the build that wrote them; lines
+rendered again are appended, so writing a table is copying ranges of these files (in the kernel,
+see `table.Span`) and the new lines. When more than half of the files is lines no longer used,
+they are written anew in order. Where each article's lines are is kept in one file per first hex
+digit of the article's key, each stamped with the build that wrote it; the build's state
+(`merge`) names the stamp each file must have and the size the line files had, so a file left
+from an interrupted build is not trusted.
 """
 
 from __future__ import annotations
 
 import array
+import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from dashboard import curation, table
 from dashboard.articles import Article, Index, Names, Summary
@@ -24,77 +29,234 @@ from dashboard.links import Partitions
 
 CSV_SPECIAL = re.compile(r'[,"\r\n]')
 """Characters that may make CSV quote a cell (cells without any are written as they are)."""
+NAMES, EVENTS, LENGTHS, FIGURES, IDS, COUNT = range(6)
+"""Fields of an entry: the digest of the canonical names its lines use, where its events'
+lines are (offset and size in the events line file; offset -1 while they are only in memory),
+the byte length of each event line without its links and with them (`array('I')`, in pairs),
+where its figures' lines are, its event ids (comma-separated) and its number of figures."""
+TABLES = {EVENTS: "events", FIGURES: "figures"}
+"""The line file of each field of an entry that says where lines are."""
+SLACK = 16 * 2**20
+"""Bytes of unused lines the line files may hold beyond half their size before they are
+written anew."""
 
-Entry = tuple[str, bytes, bytes, bytes, str, int]
-"""An article's rendered lines: the digest of the canonical names they use, its events' lines,
-the byte length of each line without its links and with them (`array('I')`, in pairs), its
-figures' lines, its event ids (comma-separated) and its number of figures."""
+Entry = tuple[str, tuple[int, int], bytes, tuple[int, int], str, int]
+Lines = tuple[str, int, int]
+"""Where lines are kept: the name of the files (`lines-<id>`) and the size of each table's."""
 
 
 class Rendered:
     """The rendered lines of every article, by key."""
 
-    def __init__(self, cache: ArticleCache, stamps: Mapping[str, str], generation: str):
+    def __init__(self, cache: ArticleCache, stamps: Mapping[str, str], generation: str,
+                 lines: Lines | None = None):
         self.cache, self.generation = cache, generation
         self.entries: dict[str, Entry] = {}
+        self.fresh: dict[tuple[str, int], bytes] = {}
+        """Lines not yet in the line files, by (key, field)."""
         self.stamps = dict(stamps)
-        for shard in SHARDS:
-            kept = cache.load(f"rendered-{shard}")
-            if kept and kept[0] == self.stamps.get(shard):
-                self.entries.update(kept[1])
+        self.lines: Lines = lines if lines and self._have(lines) else (
+            f"lines-{generation}", 0, 0)
+        if self.lines == lines:
+            for shard in SHARDS:
+                kept = cache.load(f"rendered-{shard}")
+                if kept and kept[0] == self.stamps.get(shard):
+                    self.entries.update(kept[1])
         self.dirty: set[str] = set()
+        self.order: list[str] = []
+        self._files: dict[int, int] = {}
+
+    def _have(self, lines: Lines) -> bool:
+        """Whether the line files are there, at least as long as the last build left them."""
+        if self.cache.folder is None:
+            return False
+        name, *sizes = lines
+        for table_name, size in zip(TABLES.values(), sizes, strict=True):
+            try:
+                if os.path.getsize(self._path(name, table_name)) < size:
+                    return False
+            except (OSError, TypeError):
+                return False
+        return True
+
+    def prune(self) -> None:
+        """Remove line files other than the ones in use (once the state names these)."""
+        try:
+            names = os.listdir(self.cache.folder) if self.cache.folder else []
+        except OSError:
+            return
+        for name in names:
+            if name.startswith(("lines-", ".lines-")) and name.split(".")[-2] != self.lines[0]:
+                try:
+                    os.unlink(os.path.join(self.cache.folder, name))
+                except OSError:
+                    pass
+
+    def _path(self, name: str, table_name: str) -> str:
+        assert self.cache.folder is not None
+        return os.path.join(self.cache.folder, f"{name}.{table_name}")
 
     def update(self, keys: list[str], index: Index, load: Callable[[str], Article],
                names: Names, partitions: Partitions) -> None:
         """Render what changed, so that `entries` holds every article's current lines."""
         touched = partitions.touched()
         affected = {key for part in touched for key, _ in partitions.members[part]}
+        self.order = keys
         for key in keys:
             entry = self.entries.get(key)
-            if entry is not None and entry[0] == names.digest and key not in affected:
+            if entry is not None and entry[NAMES] == names.digest and key not in affected:
                 continue
             summary = index.summaries[key]
-            if entry is None or entry[0] != names.digest:
-                entry, only = _render(load(key), names), None
+            if entry is None or entry[NAMES] != names.digest:
+                entry = self.entries[key] = self._render(key, load(key), names)
+                only = None
             else:
                 only = touched
-            updated = _with_links(entry, _links(key, summary, partitions, only))
-            if updated != self.entries.get(key):
-                self.entries[key] = updated
+            linked = _with_links(self._read(key, entry, EVENTS), entry[LENGTHS],
+                                 _links(key, summary, partitions, only))
+            if linked is not None:
+                self.fresh[key, EVENTS] = linked[0]
+                self.entries[key] = (entry[NAMES], (-1, len(linked[0])), linked[1],
+                                     *entry[FIGURES:])
                 self.dirty.add(key[0])
         current = set(keys)
         for key in [key for key in self.entries if key not in current]:
             del self.entries[key]
             self.dirty.add(key[0])
 
+    def _render(self, key: str, article: Article, names: Names) -> Entry:
+        """An article's lines under these canonical names, without their links yet."""
+        starts = [line[:-1] + "," for line in table.csv_lines(map(names.event, article.events))]
+        lengths = array.array("I")
+        for start in starts:
+            size = len(start.encode())
+            lengths.extend((size, size))
+        events = "".join(starts).encode()
+        figures = "".join(table.csv_lines(map(names.figure, article.figures))).encode()
+        self.fresh[key, EVENTS], self.fresh[key, FIGURES] = events, figures
+        self.dirty.add(key[0])
+        return (names.digest, (-1, len(events)), lengths.tobytes(), (-1, len(figures)),
+                ",".join(event[0] for event in article.events), len(article.figures))
+
+    def _read(self, key: str, entry: Entry, field: int) -> bytes:
+        """An article's events' (EVENTS) or figures' (FIGURES) lines."""
+        offset, size = entry[field]
+        if offset < 0:
+            return self.fresh[key, field]
+        if field not in self._files:
+            self._files[field] = os.open(self._path(self.lines[0], TABLES[field]), os.O_RDONLY)
+        return os.pread(self._files[field], size, offset)
+
     def final_stamps(self) -> dict[str, str]:
         """Each file's stamp once `save` has written the files that changed."""
         return self.stamps | dict.fromkeys(self.dirty, self.generation)
 
-    def save(self) -> dict[str, str]:
-        """Write the files whose entries changed; returns each file's stamp, for the state."""
+    def save(self) -> tuple[dict[str, str], Lines]:
+        """Write the lines and files that changed; returns each file's stamp and where the
+        lines are, for the state."""
+        if self.cache.folder is None:
+            return self.final_stamps(), self.lines
+        live = sum(entry[field][1] for entry in self.entries.values()
+                   for field in (EVENTS, FIGURES))
+        if sum(self.lines[1:]) > 2 * live + SLACK:
+            self._rewrite()
+        else:
+            self._append()
         for shard in self.dirty:
             entries = {k: v for k, v in self.entries.items() if k[0] == shard}
             self.cache.dump(f"rendered-{shard}", (self.generation, entries))
         self.stamps = self.final_stamps()
-        return self.stamps
+        self.close()
+        return self.stamps, self.lines
 
-    def events(self, keys: list[str], verdicts: Mapping[str, Mapping[str, str]]) -> list[bytes]:
-        """The events table (header first) with the curation (`curation.latest`) applied."""
-        chunks = [_header(table.EVENTS_COLUMNS)]
+    def _append(self) -> None:
+        """Add the fresh lines to the end of the line files."""
+        name = self.lines[0]
+        sizes = []
+        for field, table_name in TABLES.items():
+            with open(self._path(name, table_name), "ab") as out:
+                position = out.seek(0, os.SEEK_END)
+                for (key, which), lines in self.fresh.items():
+                    if which == field and key in self.entries:
+                        entry = list(self.entries[key])
+                        entry[field] = (position, len(lines))
+                        self.entries[key] = tuple(entry)
+                        position += out.write(lines)
+            sizes.append(position)
+        self.fresh.clear()
+        self.lines = (name, *sizes)
+
+    def _rewrite(self) -> None:
+        """Write the line files anew with only the lines in use, in order; every entry moves."""
+        name, sizes = f"lines-{self.generation}", []
+        keys = [key for key in self.order if key in self.entries]
+        for field, table_name in TABLES.items():
+            pieces = list(self._pieces(keys, field))
+            temporary = self._path(f".{name}", table_name)
+            table.write_pieces(temporary, pieces)
+            os.replace(temporary, self._path(name, table_name))
+            position = 0
+            for key in keys:
+                entry = list(self.entries[key])
+                entry[field] = (position, entry[field][1])
+                self.entries[key] = tuple(entry)
+                position += entry[field][1]
+            sizes.append(position)
+        self.close()
+        self.fresh.clear()
+        self.lines = (name, *sizes)
+        self.dirty.update(SHARDS)
+
+    def close(self) -> None:
+        for descriptor in self._files.values():
+            os.close(descriptor)
+        self._files.clear()
+
+    def _pieces(self, keys: list[str], field: int) -> Iterator[bytes | table.Span]:
+        """The lines of these articles, as bytes and ranges of a line file (adjacent ranges
+        joined)."""
+        path = self._path(self.lines[0], TABLES[field]) if self.cache.folder else ""
+        span = None
         for key in keys:
-            _, lines, lengths, _, ids, _ = self.entries[key]
-            if verdicts and any(i in verdicts for i in ids.split(",")):
-                lines = _curated(lines, lengths, ids, verdicts)
-            chunks.append(lines)
-        return chunks
+            offset, size = self.entries[key][field]
+            if offset >= 0 and span is not None and span.offset + span.size == offset:
+                span = span._replace(size=span.size + size)
+                continue
+            if span is not None:
+                yield span
+                span = None
+            if offset >= 0:
+                span = table.Span(path, offset, size)
+            elif size:
+                yield self.fresh[key, field]
+        if span is not None:
+            yield span
 
-    def figures(self, keys: list[str]) -> list[bytes]:
+    def events(self, keys: list[str], verdicts: Mapping[str, Mapping[str, str]]
+               ) -> list[bytes | table.Span]:
+        """The events table (header first) with the curation (`curation.latest`) applied."""
+        curated = {key for key in keys if verdicts and any(
+            i in verdicts for i in self.entries[key][IDS].split(","))}
+        if not curated:
+            return [_header(table.EVENTS_COLUMNS), *self._pieces(keys, EVENTS)]
+        pieces: list[bytes | table.Span] = [_header(table.EVENTS_COLUMNS)]
+        start = 0
+        for i, key in enumerate(keys):
+            if key in curated:
+                pieces += self._pieces(keys[start:i], EVENTS)
+                entry = self.entries[key]
+                pieces.append(_curated(self._read(key, entry, EVENTS), entry[LENGTHS],
+                                       entry[IDS], verdicts))
+                start = i + 1
+        pieces += self._pieces(keys[start:], EVENTS)
+        return pieces
+
+    def figures(self, keys: list[str]) -> list[bytes | table.Span]:
         """The figures table, header first."""
-        return [_header(table.FIGURES_COLUMNS), *(self.entries[key][3] for key in keys)]
+        return [_header(table.FIGURES_COLUMNS), *self._pieces(keys, FIGURES)]
 
     def figure_count(self, keys: list[str]) -> int:
-        return sum(self.entries[key][5] for key in keys)
+        return sum(self.entries[key][COUNT] for key in keys)
 
 
 def _links(key: str, summary: Summary, partitions: Partitions,
@@ -116,23 +278,9 @@ def _links(key: str, summary: Summary, partitions: Partitions,
     return cells
 
 
-def _render(article: Article, names: Names) -> Entry:
-    """An article's lines under these canonical names, without their links yet."""
-    starts = [line[:-1] + "," for line in table.csv_lines(map(names.event, article.events))]
-    figures = "".join(table.csv_lines(map(names.figure, article.figures))).encode()
-    ids = ",".join(event[0] for event in article.events)
-    lengths = array.array("I")
-    for start in starts:
-        size = len(start.encode())
-        lengths.extend((size, size))
-    return (names.digest, "".join(starts).encode(), lengths.tobytes(), figures, ids,
-            len(article.figures))
-
-
-def _with_links(entry: Entry, cells: list[str | None]) -> Entry:
-    """An entry with its events' lines ending in these link cells (None: as they end now);
-    the entry itself if they already do."""
-    names, lines, raw, figures, ids, count = entry
+def _with_links(lines: bytes, raw: bytes, cells: list[str | None]) -> tuple[bytes, bytes] | None:
+    """Events' lines (and their lengths, `raw`) ending in these link cells (None: as they end
+    now); None if they already do."""
     lengths = array.array("I", raw)
     parts, updated, position, same = [], array.array("I"), 0, True
     for i, cell in enumerate(cells):
@@ -144,8 +292,8 @@ def _with_links(entry: Entry, cells: list[str | None]) -> Entry:
         updated.extend((start, start + len(new)))
         position += size
     if same:
-        return entry
-    return names, b"".join(parts), updated.tobytes(), figures, ids, count
+        return None
+    return b"".join(parts), updated.tobytes()
 
 
 def _curated(lines: bytes, raw: bytes, ids: str,

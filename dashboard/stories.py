@@ -14,10 +14,9 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -162,25 +161,28 @@ def link(events: Mapping[str, Sequence],
         rare = rare_words({item.sentence: item.words for item in items})
     cluster = {item.index: [item] for item in items}
     span = {item.index: (item.first, item.last) for item in items}
-    owner = {item.index: item.index for item in items}
+    owner = list(range(len(items)))
+    may_conflict = [_may_conflict(item) for item in items]
     conflicts: dict[int, list[_Item]] = {}
     for score, i, j in _merge_pairs(items, rare):
-        a, b = items[i], items[j]
-        if score >= CONFLICT_SIMILARITY and _conflicting(a, b):
-            conflicts.setdefault(i, []).append(b)
-            conflicts.setdefault(j, []).append(a)
+        if (score >= CONFLICT_SIMILARITY and may_conflict[i] and may_conflict[j]
+                and _conflicting(items[i], items[j])):
+            conflicts.setdefault(i, []).append(items[j])
+            conflicts.setdefault(j, []).append(items[i])
         keep, gone = owner[i], owner[j]
         if keep == gone:
             continue
-        common = (max(span[keep][0], span[gone][0]), min(span[keep][1], span[gone][1]))
-        if common[0] > common[1]:
+        (keep_first, keep_last), (gone_first, gone_last) = span[keep], span[gone]
+        first = keep_first if keep_first > gone_first else gone_first
+        last = keep_last if keep_last < gone_last else gone_last
+        if first > last:
             continue
         if len(cluster[keep]) < len(cluster[gone]):
             keep, gone = gone, keep
         for item in cluster[gone]:
             owner[item.index] = keep
         cluster[keep].extend(cluster.pop(gone))
-        span[keep] = common
+        span[keep] = (first, last)
         del span[gone]
     ids = {root: story_event_id(members) for root, members in cluster.items()}
     story_ids = [ids[owner[item.index]] for item in items]
@@ -226,34 +228,41 @@ def _ordinal(day: str) -> int | None:
 
 
 def _merge_pairs(items: list[_Item],
-                 rare: Mapping[str, tuple[str, ...]]) -> list[tuple[float, int, int]]:
-    """(score, i, j) for the candidate pairs alike enough to merge, best first.
+                 rare: Mapping[str, tuple[str, ...]]) -> Iterator[tuple[float, int, int]]:
+    """(score, i, j) for the candidate pairs alike enough to merge, best first (ties: the
+    larger i, then j, first).
 
     The score is the overlap of their content words relative to the smaller set (short reports
     match long ones); without a shared actor, only a close match counts (0.3 less). Candidates
     are of one kind, and events from one sentence never merge.
     """
-    pairs = []
+    scored: dict[float, list[int]] = {}
+    count = len(items)
     sizes = [len(item.words) for item in items]
     words = [item.word_bits for item in items]
     actors = [item.actor_bits for item in items]
     sentences = [item.sentence for item in items]
-    for i, j in candidate_pairs(items, rare):
-        shared = (words[i] & words[j]).bit_count()
-        if not shared or sentences[i] == sentences[j]:
-            continue
-        score = shared / (sizes[i] if sizes[i] < sizes[j] else sizes[j])
-        if not actors[i] & actors[j]:
-            score -= 0.3
-        if score >= MERGE_SIMILARITY:
-            pairs.append((score, i, j))
-    pairs.sort(reverse=True)
-    return pairs
+    for i, others in candidate_pairs(items, rare).items():
+        own_words, own_size, own_actors, sentence = words[i], sizes[i], actors[i], sentences[i]
+        base = i * count
+        for j in others:
+            shared = (own_words & words[j]).bit_count()
+            if not shared or sentence == sentences[j]:
+                continue
+            score = shared / (own_size if own_size < sizes[j] else sizes[j])
+            if not own_actors & actors[j]:
+                score -= 0.3
+            if score >= MERGE_SIMILARITY:
+                scored.setdefault(score, []).append(base + j)
+    for score in sorted(scored, reverse=True):
+        for pair in sorted(scored[score], reverse=True):
+            yield score, *divmod(pair, count)
 
 
 def candidate_pairs(items: list[_Item],
-                    rare: Mapping[str, tuple[str, ...]]) -> set[tuple[int, int]]:
-    """Index pairs worth comparing, found without comparing everything with everything.
+                    rare: Mapping[str, tuple[str, ...]]) -> dict[int, set[int]]:
+    """Index pairs worth comparing, found without comparing everything with everything: for
+    an event i, the events j it is to be compared with (each pair comes once, in one order).
 
     Events are blocked by kind and by each of their actors and `rare` words; within a block,
     merge candidates have overlapping dates, and day-precise happenings within a fortnight are
@@ -273,7 +282,7 @@ def candidate_pairs(items: list[_Item],
             continue
         for key in (*item.actors, *rare[item.sentence]):
             blocks.setdefault((item.kind, key), []).append((first, last, item))
-    pairs: set[tuple[int, int]] = set()
+    pairs: dict[int, set[int]] = {}
     for block in blocks.values():
         block.sort(key=lambda entry: entry[0])
         firsts = [first for first, _, _ in block]
@@ -281,11 +290,12 @@ def candidate_pairs(items: list[_Item],
         for i, (_, last, item) in enumerate(block):
             reach = last + WINDOW_DAYS if _may_conflict(item) else last
             end = bisect_right(firsts, reach, i + 1, min(len(block), i + 1 + MAX_NEIGHBOURS))
-            pairs.update(zip(repeat(item.index), indexes[i + 1 : end]))
+            if end > i + 1:
+                pairs.setdefault(item.index, set()).update(indexes[i + 1 : end])
     for group in coarse.values():
         indexes = [item.index for item in group]
-        for i, item in enumerate(group):
-            pairs.update(zip(repeat(item.index), indexes[i + 1 : i + 1 + MAX_NEIGHBOURS]))
+        for i, item in enumerate(group[:-1]):
+            pairs.setdefault(item.index, set()).update(indexes[i + 1 : i + 1 + MAX_NEIGHBOURS])
     return pairs
 
 

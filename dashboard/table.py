@@ -13,7 +13,7 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -166,32 +166,53 @@ class _Collector:
 
 def write_dir(
     target: str | Path,
-    tables: Mapping[str, pd.DataFrame | str | list[str] | list[bytes]],
+    tables: Mapping[str, pd.DataFrame | str | list[str] | list[bytes | Span]],
     files: Mapping[str, str | Path],
     retire: Callable[[Path], None] | None = None,
 ) -> None:
     """Write tables and other files (source texts...) into `target` atomically: all or nothing.
 
-    A table is a DataFrame, its CSV text or its CSV lines (or chunks of lines, as text or UTF-8
-    bytes); a file is its text, or a Path (or `Linked` path) to link (or copy) in. The new
-    directory is built beside `target` and swapped in with renames, so a crash midway leaves
+    A table is a DataFrame, its CSV text or its CSV lines (or chunks of lines, as text, or as
+    UTF-8 bytes and `Span`s of other files); a file is its text, or a Path (or `Linked` path)
+    to link (or copy) in. The new directory is built beside `target` (the files linked in a
+    thread while the tables are written) and swapped in with renames, so a crash midway leaves
     the previous contents in place. The previous contents are then removed, or handed to
     `retire` (which removes them, say while other work goes on).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    failed: list[BaseException] = []
+    linking = threading.Thread(target=_write_files, args=(staging, files, failed))
     try:
+        linking.start()
         for name, content in tables.items():
-            if isinstance(content, list) and content and isinstance(content[0], bytes):
-                with open(staging / f"{name}.csv", "wb") as binary:
-                    binary.writelines(content)
+            path = staging / f"{name}.csv"
+            if isinstance(content, list) and content and not isinstance(content[0], str):
+                write_pieces(path, content)
                 continue
-            with open(staging / f"{name}.csv", "w", encoding="utf-8") as out:
+            with open(path, "w", encoding="utf-8") as out:
                 if isinstance(content, list):
                     out.writelines(content)
                 else:
                     out.write(content if isinstance(content, str) else to_csv_text(content))
+        linking.join()
+        if failed:
+            raise failed[0]
+        _keep_foreign_files(target, staging)
+        _swap(staging, target, retire or _remove)
+    except BaseException:
+        if linking.is_alive():
+            linking.join()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _write_files(staging: Path, files: Mapping[str, str | Path],
+                 failed: list[BaseException]) -> None:
+    """Write or link the files of `write_dir` into the staging folder (an error goes to
+    `failed`). Linking is waiting on the disk, so it runs while the tables are written."""
+    try:
         folders: set[str] = set()
         for relative, content in files.items():
             path = os.path.join(staging, relative)
@@ -204,11 +225,65 @@ def write_dir(
             else:
                 with open(path, "w", encoding="utf-8") as out:
                     out.write(content)
-        _keep_foreign_files(target, staging)
-        _swap(staging, target, retire or _remove)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    except BaseException as error:  # handed to the writing thread, which raises it
+        failed.append(error)
+
+
+class Span(NamedTuple):
+    """Bytes of another file (`path`, from `offset`, `size` of them) that go into a written
+    file as they are, copied by the kernel (`write_pieces`)."""
+
+    path: str
+    offset: int
+    size: int
+
+
+def write_pieces(path: str | Path, pieces: Iterable[bytes | Span]) -> None:
+    """Write a file made of these pieces: bytes, and `Span`s of other files (copied with
+    `os.copy_file_range` where the system has it, else read and written)."""
+    sources: dict[str, int] = {}
+    out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    try:
+        pending: list[bytes] = []
+        for piece in pieces:
+            if isinstance(piece, bytes):
+                pending.append(piece)
+                continue
+            _write_all(out, b"".join(pending))
+            pending.clear()
+            if piece.path not in sources:
+                sources[piece.path] = os.open(piece.path, os.O_RDONLY)
+            _copy_range(sources[piece.path], out, piece.offset, piece.size)
+        _write_all(out, b"".join(pending))
+    finally:
+        os.close(out)
+        for descriptor in sources.values():
+            os.close(descriptor)
+
+
+def _write_all(out: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(out, view):]
+
+
+def _copy_range(source: int, out: int, offset: int, size: int) -> None:
+    """Append `size` bytes of file `source` from `offset` to file `out`."""
+    end = offset + size
+    while offset < end:
+        copied = 0
+        if hasattr(os, "copy_file_range"):
+            try:
+                copied = os.copy_file_range(source, out, end - offset, offset)
+            except OSError:
+                copied = 0
+        if not copied:
+            data = os.pread(source, min(end - offset, 2**24), offset)
+            if not data:
+                raise OSError(f"{source}: shorter than expected")
+            _write_all(out, data)
+            copied = len(data)
+        offset += copied
 
 
 class Linked(str):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from extracted import STORY, contents
 
-from dashboard import extract
+from dashboard import extract, rendered
 
 
 @pytest.fixture
@@ -77,15 +77,52 @@ def test_lines_kept_by_an_interrupted_build_are_not_trusted(seeds, tmp_path):
     data = tmp_path / "data"
     extract.build(seeds / "sources.csv", data)
     cache = tmp_path / ".data.cache"
-    for shard in cache.glob("rendered-*.marshal"):  # as if written by a build that never ended
+    (events_lines,) = cache.glob("lines-*.events")
+    end = events_lines.stat().st_size
+    with open(events_lines, "ab") as lines:  # as if written by a build that never ended
+        lines.write(b"garbage\n" * 100)
+    for shard in cache.glob("rendered-*.marshal"):
         version, (stamp, entries) = marshal.loads(shard.read_bytes())
-        broken = {key: (entry[0], b"garbage\n", *entry[2:]) for key, entry in entries.items()}
+        broken = {key: (entry[0], (end, 8), *entry[2:]) for key, entry in entries.items()}
         shard.write_bytes(marshal.dumps((version, ("another build", broken))))
     article = seeds / "toll_april.txt"
     article.write_text(article.read_text(encoding="utf-8") + "\nMore news.\n", encoding="utf-8")
     extract.build(seeds / "sources.csv", data)
     assert contents(data) == scratch(seeds, tmp_path / "fresh")
     assert b"garbage" not in (data / "events.csv").read_bytes()
+
+
+@pytest.mark.parametrize("damage", ["deleted", "truncated"])
+def test_lost_line_files_are_made_again(seeds, tmp_path, damage):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    for lines in (tmp_path / ".data.cache").glob("lines-*"):
+        if damage == "deleted":
+            lines.unlink()
+        else:
+            lines.write_bytes(lines.read_bytes()[:100])
+    (data / "events.csv").unlink()
+    extract.build(seeds / "sources.csv", data)
+    assert contents(data) == scratch(seeds, tmp_path / "fresh")
+
+
+def test_line_files_mostly_unused_are_written_anew(seeds, tmp_path, monkeypatch):
+    monkeypatch.setattr(rendered, "SLACK", 0)
+    data = tmp_path / "data"
+    cache = tmp_path / ".data.cache"
+    extract.build(seeds / "sources.csv", data)
+    first = {path.name for path in cache.glob("lines-*")}
+    article = seeds / "toll_april.txt"
+    for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"):
+        article.write_text(article.read_text(encoding="utf-8") + f"\nMore news on {day}.\n",
+                           encoding="utf-8")
+        extract.build(seeds / "sources.csv", data)
+    assert contents(data) == scratch(seeds, tmp_path / "fresh")
+    now = {path.name for path in cache.glob("lines-*")}
+    assert now and not now & first
+    lines = sum(path.stat().st_size for path in cache.glob("lines-*"))
+    tables = sum((data / f"{name}.csv").stat().st_size for name in ("events", "figures"))
+    assert lines < 2 * tables
 
 
 def test_summaries_whose_actors_were_lost_are_made_again(seeds, tmp_path):
