@@ -7,6 +7,7 @@ A cache folder holds `marshal` dumps of plain data (loading them runs no code):
 - `articles/<pack>.marshal`: the extraction of the articles extracted together (a chunk of
   a build's work, so a build does not create a file per article), by cache key; the index
   (`dashboard.articles.Index`) says which pack holds which key;
+- `manifest.marshal`: the manifest's rows as last checked (`manifest.read_manifest`);
 - `index.marshal`, `roster.marshal`, `state.marshal`, `parts/<digest>.marshal`,
   `rendered-<0-f>.marshal`, `lines-<id>.events|figures`: what the steps across articles made
   of them (`dashboard.merge`);
@@ -86,7 +87,20 @@ class ArticleCache:
         """The cache key remembered with a file's row, if it was made for the same story's
         gazetteer (`story`: a digest of it)."""
         entry = self._sources.get(path)
-        return entry[3] if entry and len(entry) == 4 and entry[2] == story else None
+        return entry[3] if entry and len(entry) >= 4 and entry[2] == story else None
+
+    def source_line(self, path: str, columns: tuple[str, ...]) -> str | None:
+        """The sources-table line remembered for a file's row, if made for these columns."""
+        entry = self._sources.get(path)
+        return entry[4][1] if entry and len(entry) == 5 and entry[4][0] == columns else None
+
+    def remember_line(self, path: str, columns: tuple[str, ...], line: str) -> None:
+        """Remember the sources-table line of a file's row (remembered), made for these
+        columns."""
+        entry = self._sources.get(path)
+        if entry is not None and len(entry) >= 4:
+            entry[4:] = [(columns, line)]
+            self._sources_changed = True
 
     def remember_source(self, path: str, mark: Stamp | None, row: dict, story: str = "",
                         key: str = "") -> None:

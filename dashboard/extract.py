@@ -14,7 +14,6 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -103,8 +102,12 @@ def extract(
     gazetteer_key = story_actors.read_bytes() if story_actors.exists() else b""
     clock = Clock()
     stats: dict[str, os.stat_result] = {}
-    rows = read_manifest(manifest, stats)
     cache = ArticleCache(Path(cache_dir) if cache_dir else None, code_version())
+    memo = cache.load("manifest") or {}
+    parsed = memo.get("key")
+    rows = read_manifest(manifest, stats, memo)
+    if memo.get("key") != parsed:
+        cache.dump("manifest", memo)
     stamps = [stamp(row, stats.get(row["path"])) for row in rows]
     facts = [cache.source(row["path"], mark) for row, mark in zip(rows, stamps, strict=True)]
     story = hashlib.sha256(gazetteer_key).hexdigest()
@@ -130,11 +133,11 @@ def extract(
         if progress:
             progress(done, len(rows))
     cache.keep_sources({row["path"] for row in rows})
-    cache.save_sources()
     clock.lap("extract", cpu=True)
     clock.timings["extracted"] = len(work)
     output = combine(keys, index, _loader(context, rows, keys, cache), cache,
-                     [_extras(row) for row in rows], facts)
+                     [_extras(row) for row in rows], facts, [row["path"] for row in rows])
+    cache.save_sources()
 
     def save() -> None:
         gone = None if index.fresh else (set(index.summaries), cache.replaced)
@@ -242,6 +245,8 @@ def _run(context: _Context, rows: list[dict], jobs: int) -> Iterator[tuple]:
                 results = _process_chunk(context, chunk)
             yield from results
         return
+    from concurrent.futures import ProcessPoolExecutor  # (only here: slow to import)
+
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                              initargs=(context,)) as pool:
         for results in pool.map(_in_worker, chunks):

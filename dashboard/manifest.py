@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import hashlib
 import io
 import os
 import re
@@ -40,7 +41,8 @@ class SourceError(Exception):
 SourceError.__module__ = "dashboard.sources"
 
 
-def read_manifest(manifest: str | Path, stats: dict | None = None) -> list[dict]:
+def read_manifest(manifest: str | Path, stats: dict | None = None,
+                  memo: dict | None = None) -> list[dict]:
     """The manifest's rows, checked, with `path` resolved relative to the manifest's folder.
 
     Refused, with a one-line SourceError naming the manifest (and row, counted as lines of the
@@ -51,12 +53,52 @@ def read_manifest(manifest: str | Path, stats: dict | None = None) -> list[dict]
     http(s), and a publication date that is malformed, impossible, before 1800 or in the future.
     Columns beyond the required ones are kept: they reach `Source.extra`. `stats`, if given,
     receives the `os.stat` of the files checked on the way (by their row's `path`).
+
+    The rows are checked first, then their files. `memo`, if given, keeps the checked rows of
+    the manifest's text between calls (a manifest unchanged since is not parsed again; its
+    files are checked again, and no date that was not in the future then can be now).
     """
     manifest = Path(manifest)
     try:
         raw = manifest.read_bytes()
     except OSError as error:
         raise SourceError(f"{manifest}: cannot read the manifest ({error.strerror})") from None
+    key = hashlib.sha256(raw).hexdigest()
+    if memo is not None and memo.get("key") == key:
+        records = memo["records"]
+    else:
+        records = _checked_rows(raw, manifest)
+        if memo is not None:
+            memo.clear()
+            memo.update(key=key, records=records)
+    folder = _resolved(manifest.parent, f"{manifest}: the manifest's folder")
+    rows: list[dict] = []
+    seen_files: dict[str, int] = {}
+    parent, prefix, inside = manifest.parent, _prefix(manifest.parent), str(folder)
+    for number, checked, clash in records:
+        row = dict(checked)
+        where = f"{manifest}: row {number}"
+        found: dict = {}
+        target = _checked_path(row["path"], parent, folder, where, inside, found)
+        if target in seen_files:
+            raise SourceError(
+                f"{where}: {row['path']} is already listed in row {seen_files[target]}"
+            )
+        seen_files[target] = number
+        if clash:
+            raise SourceError(f"{where}: {clash}")
+        row["path"] = prefix + row["path"] if _is_name(row["path"]) else str(
+            parent / row["path"])
+        if stats is not None and found:
+            stats[row["path"]] = found["stat"]
+        rows.append(row)
+    return rows
+
+
+def _checked_rows(raw: bytes, manifest: Path) -> list[tuple[int, dict, str]]:
+    """The manifest's rows with their row numbers, checked but for their files, and for each
+    the problem of its file name ("" if none), which is told once its file is checked (the
+    same file listed twice is the clearer message)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -71,14 +113,11 @@ def read_manifest(manifest: str | Path, stats: dict | None = None) -> list[dict]
     records = _records(reader, manifest)
     _, header = next(records)
     columns = _columns(header, manifest)
-    folder = _resolved(manifest.parent, f"{manifest}: the manifest's folder")
-    rows: list[dict] = []
-    seen_files: dict[str, int] = {}
+    checked: list[tuple[int, dict, str]] = []
     seen_ids: dict[str, tuple[int, str]] = {}
     seen_urls: dict[str, int] = {}
     dates: dict[str, str] = {}
     named = all(columns)
-    parent, prefix, inside = manifest.parent, _prefix(manifest.parent), str(folder)
     for number, fields in records:
         where = f"{manifest}: row {number}"
         if len(fields) != len(columns):
@@ -91,6 +130,9 @@ def read_manifest(manifest: str | Path, stats: dict | None = None) -> list[dict]
             columns, fields, where)
         if not row["path"]:
             raise SourceError(f"{manifest}: row {number} has no path")
+        if os.path.isabs(row["path"]) or ABSOLUTE.match(row["path"]):
+            raise SourceError(
+                f"{where}: path {row['path']} is absolute; give it relative to the manifest")
         if row["published"]:
             published = row["published"]
             if published not in dates:
@@ -103,27 +145,15 @@ def read_manifest(manifest: str | Path, stats: dict | None = None) -> list[dict]
                     f"{where}: URL {row['url']} is already listed in row {seen_urls[row['url']]}"
                 )
             seen_urls[row["url"]] = number
-        found: dict = {}
-        target = _checked_path(row["path"], parent, folder, where, inside, found)
-        if target in seen_files:
-            raise SourceError(
-                f"{where}: {row['path']} is already listed in row {seen_files[target]}"
-            )
-        seen_files[target] = number
         source_id = _stem(row["path"]).casefold()
+        clash = ""
         if source_id in seen_ids:
             first, other = seen_ids[source_id]
-            raise SourceError(
-                f"{where}: {row['path']} has the same file name as {other} in row {first}; "
-                "each source needs its own file name"
-            )
-        seen_ids[source_id] = (number, row["path"])
-        row["path"] = prefix + row["path"] if _is_name(row["path"]) else str(
-            parent / row["path"])
-        if stats is not None and found:
-            stats[row["path"]] = found["stat"]
-        rows.append(row)
-    return rows
+            clash = (f"{row['path']} has the same file name as {other} in row {first}; "
+                     "each source needs its own file name")
+        seen_ids.setdefault(source_id, (number, row["path"]))
+        checked.append((number, row, clash))
+    return checked
 
 
 def _named(columns: list[str], fields: list[str], where: str) -> dict[str, str]:

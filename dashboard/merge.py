@@ -49,10 +49,12 @@ def combine(
     cache: ArticleCache,
     extras: list[dict],
     facts: list[dict],
+    paths: list[str],
 ) -> Extraction:
     """The tables of the articles with these keys (in order): one canonical name per actor
     (`Roster`), story events linked within each partition, and the sources with their further
-    manifest columns (`extras`). Whatever the cache keeps for unchanged inputs is reused."""
+    manifest columns (`extras`; `paths`: the rows' files). Whatever the cache keeps for
+    unchanged inputs is reused."""
     names = _roster(keys, index, cache)
     state = cache.load("state") or {}
     rare = RareWords(state.get("words"))
@@ -76,7 +78,7 @@ def combine(
     actor_rows = [(name, kind, "; ".join(aliases), description)
                   for name, kind, aliases, description in names.actors if name in used]
     actor_lines = [_header(table.ACTORS_COLUMNS), *table.csv_lines(actor_rows)]
-    source_lines = _sources_lines(facts, extras)
+    source_lines = _sources_lines(facts, extras, paths, cache)
     return Extraction(
         tables={
             "figures": rendered.figures(keys),
@@ -126,10 +128,18 @@ def _header(columns: Iterable[str]) -> str:
     return table.csv_lines([list(columns)])[0]
 
 
-def _sources_lines(facts: list[dict], extras: list[dict]) -> list[str]:
-    """The sources table: the schema's columns, then the manifest's further columns."""
+def _sources_lines(facts: list[dict], extras: list[dict], paths: list[str],
+                   cache: ArticleCache) -> list[str]:
+    """The sources table: the schema's columns, then the manifest's further columns; each
+    row's line is remembered with its file's row in the cache (`paths`: the rows' files)."""
     further = list(dict.fromkeys(name for row in extras for name in row))
-    columns = [*table.SOURCES_COLUMNS, *further]
-    rows = ([*(row[c] for c in table.SOURCES_COLUMNS), *(x.get(c, "") for c in further)]
-            for row, x in zip(facts, extras, strict=True))
-    return [_header(columns), *table.csv_lines(rows)]
+    columns = (*table.SOURCES_COLUMNS, *further)
+    lines = [cache.source_line(path, columns) for path in paths]
+    missing = [i for i, line in enumerate(lines) if line is None]
+    rows = ([*(facts[i][c] for c in table.SOURCES_COLUMNS), *(extras[i].get(c, "")
+                                                               for c in further)]
+            for i in missing)
+    for i, line in zip(missing, table.csv_lines(rows), strict=True):
+        lines[i] = line
+        cache.remember_line(paths[i], columns, line)
+    return [_header(columns), *lines]

@@ -10,6 +10,7 @@ import pytest
 from extracted import STORY, contents
 
 from dashboard import extract, rendered
+from dashboard.sources import SourceError, read_manifest
 
 
 @pytest.fixture
@@ -131,3 +132,27 @@ def test_summaries_whose_actors_were_lost_are_made_again(seeds, tmp_path):
     (tmp_path / ".data.cache" / "index.marshal").unlink()
     extract.build(seeds / "sources.csv", data)
     assert contents(data) == scratch(seeds, tmp_path / "fresh")
+
+
+def test_a_manifest_kept_from_the_last_build_still_has_its_files_checked(seeds, tmp_path):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    before = contents(data)
+    outside = tmp_path / "outside.txt"
+    outside.write_text("Officials said on Monday that the talks had ended.\n", encoding="utf-8")
+    (seeds / "toll_april.txt").unlink()
+    (seeds / "toll_april.txt").symlink_to(outside)
+    with pytest.raises(SourceError, match="toll_april.txt leads outside the manifest's folder"):
+        extract.build(seeds / "sources.csv", data)
+    assert contents(data) == before
+
+
+def test_a_manifest_read_with_a_memo_is_the_manifest_read_afresh(seeds):
+    memo: dict = {}
+    first = read_manifest(seeds / "sources.csv", memo=memo)
+    assert memo["records"] and read_manifest(seeds / "sources.csv", memo=memo) == first
+    manifest = seeds / "sources.csv"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("2025", "2024"),
+                        encoding="utf-8")
+    assert read_manifest(manifest, memo=memo) == read_manifest(manifest)
+    assert read_manifest(manifest) != first
