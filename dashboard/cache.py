@@ -8,6 +8,7 @@ A cache folder holds `marshal` dumps of plain data (loading them runs no code):
   a build's work, so a build does not create a file per article), by cache key; the index
   (`dashboard.articles.Index`) says which pack holds which key;
 - `manifest.marshal`: the manifest's rows as last checked (`manifest.read_manifest`);
+- `openers.marshal`: what the tagger learnt of its rules (`timex.openers.answers`);
 - `index.marshal`, `roster.marshal`, `state.marshal`, `parts/<digest>.marshal`,
   `rendered-<0-f>.marshal`, `lines-<id>.events|figures`: what the steps across articles made
   of them (`dashboard.merge`);

@@ -9,10 +9,11 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from itertools import accumulate
 
 from dashboard.attribution import nearest_speaker, speakers
 from dashboard.mentions import Mention, last_before, last_person_before, mentions_between
-from dashboard.sentences import Sentence
+from dashboard.sentences import Sentence, word_starts
 from dashboard.timex import Timex
 
 KINDS = (
@@ -33,12 +34,27 @@ CAPTION_KINDS = {"briefing", "interview", "meeting"}
 KIND_PATTERNS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in KINDS)
 LOWER_KIND_PATTERNS = tuple(re.compile(pattern) for _, pattern in KINDS)
 """The kind patterns without IGNORECASE, for ASCII text lowercased: the same matches, faster."""
-KIND_FINDERS = tuple(re.compile(pattern.removeprefix(r"\b")) for _, pattern in KINDS)
-"""The same without their leading word boundary: the regex engine skips much faster to where
-one of their words may start (`_spans`)."""
+KIND_WORDS = (
+    {"press", "briefing", "news"},
+    {"interview", "interviews", "interviewed"},
+    {"photo", "photograph", "picture", "image", "video", "footage"},
+    {"captured", "capture", "taken", "seized", "detained"},
+    {"deployed", "deploy", "deployment", "dispatched", "sent", "stationed", "arrived"},
+    {"killed", "wounded", "injured", "casualties", "died", "dead"},
+    {"joined", "entered", "enlisted", "conscripted", "drafted"},
+    {"met", "meeting", "summit", "talks"},
+    {"said", "says", "announced", "stated", "told", "claimed", "confirmed", "acknowledged",
+     "statement", "declared", "reported", "reports", "wrote", "posted"},
+)
+"""For each of `KINDS`, the words its matches can begin with: a match starts at one of them."""
+_WORD_KINDS = {word: tuple(k for k, words in enumerate(KIND_WORDS) if word in words)
+               for word in frozenset().union(*KIND_WORDS)}
+_ALL_KIND_WORDS = frozenset(_WORD_KINDS)
 KindSpans = tuple[list[tuple[int, int]], ...]
 """For each of `KINDS` in order, the spans its pattern matches in a text."""
-PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+PRONOUN = re.compile(r"(?:he(?<!\w..)|she(?<!\w...)|He(?<!\w..)|She(?<!\w...))\b")
+"""A pronoun standing alone: each word looks behind for a word character only after itself,
+so the engine can skip ahead to the letters that can start one."""
 IT_SAYS = re.compile(r"It\s+(?:said|says|added|reported|announced|confirmed|estimated)\b")
 LEADING_PRONOUN = re.compile(r"(He|She|he|she)\b")
 OPENERS = re.compile(r"^(?:Meanwhile|However|Still|Also|Moreover|In addition|Separately),\s+")
@@ -73,21 +89,22 @@ def article_events(
 ) -> list[dict]:
     """Event rows for one article; `source_row` holds its sources-table fields."""
     rows = []
-    facts: dict[int, tuple] = {}
     starts = [s.start for s in sentences]
-    for timex in timexes:
-        if not is_event(timex):
-            continue
-        sentence = _sentence_at(sentences, starts, timex.start)
+    dated = [(timex, _sentence_at(sentences, starts, timex.start))
+             for timex in timexes if is_event(timex)]
+    held = list({s.start: s for _, s in dated if s is not None}.values())
+    facts = {
+        sentence.start: (
+            "; ".join(sentence_actors(sentence, mentions)),
+            summarise(sentence, mentions),
+            spans,
+            speakers(sentence.text, sentence.start, mentions),
+        )
+        for sentence, spans in zip(held, kind_spans_of([s.text for s in held]), strict=True)
+    }
+    for timex, sentence in dated:
         if sentence is None:
             continue
-        if sentence.start not in facts:
-            facts[sentence.start] = (
-                "; ".join(sentence_actors(sentence, mentions)),
-                summarise(sentence, mentions),
-                kind_spans(sentence.text),
-                speakers(sentence.text, sentence.start, mentions),
-            )
         actors, summary, spans, found = facts[sentence.start]
         rows.append({
             "event_id": event_id(source_row["source_id"], timex.start, timex.end),
@@ -161,26 +178,40 @@ def kind_spans(text: str) -> KindSpans:
     >>> kind_spans("Officials SAID troops were deployed")[4:]
     ([(27, 35)], [], [], [], [(10, 14)])
     """
-    if text.isascii():
-        lower = text.lower()
-        return tuple(_spans(pattern, finder, lower)
-                     for pattern, finder in zip(LOWER_KIND_PATTERNS, KIND_FINDERS, strict=True))
-    return tuple([m.span() for m in pattern.finditer(text)] for _, pattern in KIND_PATTERNS)
+    return kind_spans_of([text])[0]
 
 
-def _spans(pattern: re.Pattern, finder: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """The spans `pattern.finditer(text)` gives, where `finder` matches wherever `pattern` does
-    (and maybe elsewhere) but is faster to search."""
-    spans: list[tuple[int, int]] = []
-    position = 0
-    while hit := finder.search(text, position):
-        match = pattern.match(text, hit.start())
-        if match:
-            spans.append(match.span())
-            position = match.end()
-        else:
-            position = hit.start() + 1
-    return spans
+def kind_spans_of(texts: list[str]) -> list[KindSpans]:
+    """`kind_spans` of each of `texts` (sentences), searched together where they are ASCII:
+    lowercased and joined by periods, which no kind pattern crosses and which end words as the
+    end of a text does. Each pattern is tried only where one of its `KIND_WORDS` stands.
+
+    >>> kind_spans_of(["He said so", "Troops were deployed."])[1][4]
+    [(12, 20)]
+    """
+    plain = [i for i, text in enumerate(texts) if text.isascii()]
+    joined = ".".join(texts[i] for i in plain).lower()
+    offsets = list(accumulate((len(texts[i]) + 1 for i in plain[:-1]), initial=0))
+    found: list[list[list[tuple[int, int]]]] = [[[] for _ in KINDS] for _ in plain]
+    starts: list[list[int]] = [[] for _ in KINDS]
+    for at, word in word_starts(joined, _ALL_KIND_WORDS):
+        for k in _WORD_KINDS[word]:
+            starts[k].append(at)
+    for k, pattern in enumerate(LOWER_KIND_PATTERNS):
+        position = 0
+        for at in starts[k]:
+            match = pattern.match(joined, at) if at >= position else None
+            if match:
+                a, b = match.span()
+                j = bisect_right(offsets, a) - 1
+                found[j][k].append((a - offsets[j], b - offsets[j]))
+                position = b
+    out: list[KindSpans] = [tuple(spans) for spans in found]
+    for i, text in enumerate(texts):
+        if not text.isascii():
+            out.insert(i, tuple([m.span() for m in pattern.finditer(text)]
+                                for _, pattern in KIND_PATTERNS))
+    return out
 
 
 def _within(spans: KindSpans, text: str, left: int, right: int) -> KindSpans:
@@ -233,7 +264,7 @@ def summarise(sentence: Sentence, mentions: list[Mention]) -> str:
     """A short readable line: the sentence without openers, asides and trailing clauses,
     with a leading pronoun replaced by the person it stands for."""
     text = " ".join(sentence.text.split())
-    quoted = QUOTE_THEN_SPEAKER.match(text)
+    quoted = ('"' in text or "”" in text) and QUOTE_THEN_SPEAKER.match(text)
     if quoted:
         speaker = quoted["speaker"].rstrip(". ")
         text = f"{speaker}: “{quoted['quote'].strip()}”"

@@ -18,16 +18,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dashboard import curation, table
-from dashboard.actors import Actor, load_gazetteer, story_index
+from dashboard.actors import Actor, story_index
 from dashboard.articles import EXTRACTED, Article, Index, digest, prepare
 from dashboard.cache import ArticleCache, article_key, code_version, stamp, write_pack
 from dashboard.clock import Clock, collecting, paused_collector
 from dashboard.events import article_events
 from dashboard.figures import article_figures
+from dashboard.gazetteer import load_gazetteer
 from dashboard.merge import Extraction, combine
 from dashboard.sentences import blocks, masked, sentences
 from dashboard.sources import MANIFEST_COLUMNS, Source, read_manifest, read_source
-from dashboard.timex import tag
+from dashboard.timex import openers, tag
 
 STORY_FILES = ("story.json",)
 """Files beside the manifest that the build copies into the data directory as they are."""
@@ -103,6 +104,8 @@ def extract(
     clock = Clock()
     stats: dict[str, os.stat_result] = {}
     cache = ArticleCache(Path(cache_dir) if cache_dir else None, code_version())
+    learnt = cache.load("openers") or {}
+    openers.learn(learnt)
     memo = cache.load("manifest") or {}
     parsed = memo.get("key")
     rows = read_manifest(manifest, stats, memo)
@@ -133,6 +136,9 @@ def extract(
         if progress:
             progress(done, len(rows))
     cache.keep_sources({row["path"] for row in rows})
+    known = openers.answers()
+    if len(known) > len(learnt):
+        cache.dump("openers", known)
     clock.lap("extract", cpu=True)
     clock.timings["extracted"] = len(work)
     output = combine(keys, index, _loader(context, rows, keys, cache), cache,

@@ -57,12 +57,13 @@ def combine(
     unchanged inputs is reused."""
     names = _roster(keys, index, cache)
     state = cache.load("state") or {}
-    rare = RareWords(state.get("words"))
+    generation = os.urandom(8).hex()
+    rare = RareWords(state.get("words"), cache)
     index.sentences.load = load
     rare.update(keys, index.sentences)
     partitions = Partitions(keys, index, load, cache, names, rare, state.get("parts", {}),
                             _moved(state.get("keys"), keys, state.get("names") == names.digest))
-    rendered = Rendered(cache, state.get("shards", {}), os.urandom(8).hex(), state.get("lines"))
+    rendered = Rendered(cache, state.get("shards", {}), generation, state.get("lines"))
     rendered.update(keys, index, load, names, partitions)
 
     def save() -> None:
@@ -70,8 +71,9 @@ def combine(
         record = partitions.record()
         if rare.dirty or rendered.dirty or record != state.get("parts"):
             shards, lines = rendered.save()
-            cache.dump("state", {"words": rare.state(), "parts": record, "shards": shards,
-                                 "lines": lines, "keys": keys, "names": names.digest})
+            cache.dump("state", {"words": rare.state(generation), "parts": record,
+                                 "shards": shards, "lines": lines, "keys": keys,
+                                 "names": names.digest})
         rendered.close()
         rendered.prune()
     used = set(map(names.name, set().union(*(index.summaries[key].names for key in keys))))

@@ -38,10 +38,13 @@ ABBREVIATIONS = {
     "rep", "sen", "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co",
     "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "mt", "ft", "approx", "dept", "est", "adm", "cmdr",
 }  # fmt: skip
-SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-"""The end of a sentence. Matches start only at the first mark of a run ("?!", "...") and the
+SENTENCE_END = re.compile(r"[.!?](?<![.!?].)[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+"""The end of a sentence. It opens with a plain mark, so the engine skips ahead to one, and looks
+behind only after it. Matches start only at the first mark of a run ("?!", "...") and the
 credit and dateline patterns use possessive quantifiers, so a long run of marks, dashes or
 spaces costs linear time instead of minutes of backtracking (hostile or garbled input)."""
+_WORD_FOLD = str.maketrans({c: " " for c in range(128) if not (chr(c).isalnum() or c == 95)})
+"""ASCII characters that are not word characters (`\\w`: letters, digits, "_") to spaces."""
 SIGNATURE_MAX = 400
 """Longest line tried as an e-mail signature; the pattern is quadratic in a line of many @."""
 
@@ -167,10 +170,10 @@ def _is_abbreviation(chunk: str, dot: int) -> bool:
     """Whether the period at `dot` ends an abbreviation or an initial rather than a sentence."""
     if chunk[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", chunk[max(0, dot - 40) : dot])  # a token's tail is enough
-    if not word:
-        return False
-    token = word.group(1).lower()
+    start, stop = dot, max(0, dot - 40)  # a token's tail is enough
+    while start > stop and (chunk[start - 1].isalnum() or chunk[start - 1] in "_."):
+        start -= 1
+    token = chunk[start:dot].lower()
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
@@ -180,6 +183,25 @@ def _sentence(text: str, start: int, end: int, block: Block) -> Sentence:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Sentence(start, end, text[start:end], block.role, block.credit)
+
+
+def word_starts(text: str, words: frozenset[str]) -> list[tuple[int, str]]:
+    """Where each of `words` stands as a whole word (between non-word characters, as `\\b` sees
+    them) in `text`, an ASCII text; in text order.
+
+    >>> word_starts("he said, she said_so, said", frozenset({"said", "she"}))
+    [(3, 'said'), (9, 'she'), (22, 'said')]
+    """
+    folded = f" {text.translate(_WORD_FOLD)} "
+    hits = []
+    for word in words.intersection(folded.split()):
+        needle = f" {word} "
+        i = folded.find(needle)
+        while i >= 0:
+            hits.append((i, word))
+            i = folded.find(needle, i + len(needle) - 1)
+    hits.sort()
+    return hits
 
 
 def masked(text: str, article_blocks: list[Block]) -> str:

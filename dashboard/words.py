@@ -6,7 +6,9 @@ are many; instead the counts are kept in the build's state (`merge`: the article
 how many of those articles have each sentence, how many distinct sentences have each word, and
 the sentences whose rare words are not none) and updated for the articles that came and went.
 Only sentences with a word whose standing changed (its count, while it is rare, or whether it
-is rare at all) are looked at again.
+is rare at all) are looked at again. How many articles have each sentence is kept apart, in one
+cache file per first hex digit of the sentence's id (`Refs`), read only when one of its
+sentences comes or goes.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from dashboard.cache import SHARDS, ArticleCache
 from dashboard.stories import RARE_WORDS
 
 Sentences = tuple[tuple[bytes, tuple[str, ...]], ...]
@@ -33,9 +36,9 @@ def standing(count: int, limit: int) -> int:
 class RareWords:
     """Each sentence's rare words by sentence id (`of`), for the articles of a build."""
 
-    def __init__(self, kept: tuple | None):
+    def __init__(self, kept: tuple | None, cache: ArticleCache | None = None):
         self.keys: set[str] = set(kept[0]) if kept else set()
-        self.refs: dict[bytes, int] = kept[1] if kept else {}
+        self.refs = Refs(kept[1] if kept else {}, cache)
         self.counts: Counter[str] = Counter(kept[2]) if kept else Counter()
         self.rare: dict[bytes, tuple[str, ...]] = kept[3] if kept else {}
         self.loaded = kept is not None
@@ -111,7 +114,8 @@ class RareWords:
     def _count(self, keys: set[str], sentences: Mapping[str, Sentences]) -> None:
         """Count everything again."""
         words_of = {s: w for key in keys for s, w in sentences[key]}
-        self.refs = dict(Counter(s for key in keys for s, _ in sentences[key]))
+        self.refs = Refs(dict(Counter(s for key in keys for s, _ in sentences[key])),
+                         self.refs.cache)
         self.counts = Counter(word for words in words_of.values() for word in words)
         self.keys = keys
         self.rare = {}
@@ -135,7 +139,71 @@ class RareWords:
             del self.rare[sentence]
         return True
 
-    def state(self) -> tuple:
-        """The counts, to keep for the next build (its `kept`)."""
+    def state(self, generation: str = "") -> tuple:
+        """The counts, to keep for the next build (its `kept`); with a cache, the files of the
+        sentences' counts that changed are written, stamped `generation`."""
         counts = {w: c for w, c in self.counts.items() if c}
-        return sorted(self.keys), self.refs, counts, self.rare
+        return sorted(self.keys), self.refs.state(generation), counts, self.rare
+
+
+class Refs:
+    """How many of the counted articles have each sentence, by sentence id.
+
+    Without a cache they are all in memory (and `state` is them); with one, they are kept in
+    one file per first hex digit of the id (`words-<digit>.marshal`, stamped with the build
+    that wrote it) and read when asked for; `state` is their number and the files' stamps.
+    A file that is missing or not stamped as the state says raises KeyError when read.
+    """
+
+    def __init__(self, kept: dict | tuple, cache: ArticleCache | None):
+        self.cache = cache if cache is not None and cache.folder is not None else None
+        self._shards: dict[str, dict[bytes, int]] = {}
+        self.dirty: set[str] = set()
+        if isinstance(kept, dict):
+            self.total, self.stamps = len(kept), {}
+            for shard in SHARDS:
+                self._shards[shard] = {}
+            for sentence, count in kept.items():
+                self._shards[_shard(sentence)][sentence] = count
+            self.dirty = set(SHARDS)
+        else:
+            self.total, self.stamps = kept
+
+    def _of(self, sentence: bytes) -> dict[bytes, int]:
+        shard = _shard(sentence)
+        if shard not in self._shards:
+            kept = self.cache.load(f"words-{shard}") if self.cache else None
+            if not kept or kept[0] != self.stamps.get(shard):
+                raise KeyError(shard)
+            self._shards[shard] = kept[1]
+        return self._shards[shard]
+
+    def get(self, sentence: bytes, default: int = 0) -> int:
+        return self._of(sentence).get(sentence, default)
+
+    def __setitem__(self, sentence: bytes, count: int) -> None:
+        shard = self._of(sentence)
+        self.total += sentence not in shard
+        shard[sentence] = count
+        self.dirty.add(_shard(sentence))
+
+    def __delitem__(self, sentence: bytes) -> None:
+        del self._of(sentence)[sentence]
+        self.total -= 1
+        self.dirty.add(_shard(sentence))
+
+    def __len__(self) -> int:
+        return self.total
+
+    def state(self, generation: str) -> dict | tuple:
+        if self.cache is None:
+            return {s: c for shard in self._shards.values() for s, c in shard.items()}
+        for shard in self.dirty:
+            self.cache.dump(f"words-{shard}", (generation, self._shards[shard]))
+        self.stamps = self.stamps | dict.fromkeys(self.dirty, generation)
+        self.dirty = set()
+        return self.total, self.stamps
+
+
+def _shard(sentence: bytes) -> str:
+    return SHARDS[sentence[0] >> 4]

@@ -300,3 +300,21 @@ def test_openers_never_hide_a_match():
                 for end in {word_end(sentence, m.start() + w.start()) for w in words}:
                     probe = sentence[m.start() : end + 1].lower()  # as the tagger probes
                     assert can_open(i, probe), (name, m.group(), probe)
+
+
+def test_what_the_tagger_learnt_of_its_rules_can_be_kept_for_a_later_run(monkeypatch):
+    from dashboard.timex import openers, tagger
+
+    text = "The talks resumed last Tuesday, two weeks after the 3 March summit."
+    expected = tag(text, "2025-03-20")
+    monkeypatch.setattr(openers, "_KNOWN", {})
+    monkeypatch.setattr(tagger, "_VIABLE", {})
+    tag(text, "2025-03-20")
+    kept = openers.answers()
+    assert kept and openers.answers(limit=1) == dict([next(iter(kept.items()))])
+    monkeypatch.setattr(openers, "_KNOWN", {})
+    monkeypatch.setattr(tagger, "_VIABLE", {})
+    monkeypatch.setattr(openers, "_PARTIAL", [None] * len(openers._PARTIAL))
+    openers.learn(kept)
+    assert tag(text, "2025-03-20") == expected
+    assert openers._PARTIAL == [None] * len(openers._PARTIAL)  # nothing compiled again

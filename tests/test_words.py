@@ -8,6 +8,7 @@ import pytest
 
 from dashboard import stories
 from dashboard.articles import sentence_id
+from dashboard.cache import ArticleCache
 from dashboard.words import RareWords
 
 VOCABULARY = ["".join(random.Random(i).choices("bcdfghklmnprtvz", k=6)) for i in range(40)]
@@ -26,15 +27,16 @@ def afresh(keys, sentences) -> dict[bytes, tuple[str, ...]]:
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_kept_rare_words_follow_articles_that_come_and_go(seed):
+def test_kept_rare_words_follow_articles_that_come_and_go(seed, tmp_path):
     rng = random.Random(seed)
+    cache = ArticleCache(tmp_path, "v1") if seed % 2 else None  # counts in files, or in memory
     # few sentences, so that the limit of a rare word (50 sentences, or a hundredth) is reached
     pool = [" ".join(rng.sample(VOCABULARY, rng.randint(2, 6))) for _ in range(400)]
     sentences = {f"k{i}": article(rng, pool) for i in range(60)}
     keys = list(sentences)[:40]
     kept, seen = None, set()
     for step in range(25):
-        rare = RareWords(kept)
+        rare = RareWords(kept, cache)
         rare.update(keys, sentences)
         assert rare.rare == afresh(keys, sentences), f"step {step}"
         if rare.changed is not None:
@@ -42,7 +44,7 @@ def test_kept_rare_words_follow_articles_that_come_and_go(seed):
                                                            for s, _ in sentences[k])}
         seen |= {"rare"} if rare.rare else set()
         seen |= {"kept"} if rare.changed else set()
-        kept = rare.state()
+        kept = rare.state(f"build {step}")
         gone = set(rng.sample(keys, rng.randint(0, 3)))
         fresh = f"k{len(sentences)}"
         sentences[fresh] = article(rng, pool)
@@ -82,3 +84,17 @@ def test_an_article_kept_under_a_new_key_changes_no_rare_words():
     kept = RareWords(rare.state())
     kept.update([k if k != "k3" else "again" for k in list(sentences)[:20]], sentences)
     assert kept.changed == set() and kept.touched == set()
+
+
+def test_counts_written_by_an_unfinished_build_are_counted_again(tmp_path):
+    sentences, _ = counted(3)
+    cache = ArticleCache(tmp_path, "v1")
+    rare = RareWords(None, cache)
+    rare.update(list(sentences), sentences)
+    kept = rare.state("first")
+    for path in tmp_path.glob("words-*.marshal"):  # as if another build wrote them last
+        cache.dump(path.stem, ("another build", {}))
+    again = RareWords(kept, cache)
+    again.update(list(sentences)[:15], sentences)
+    assert again.rare == afresh(list(sentences)[:15], sentences)
+    assert again.changed is None

@@ -59,3 +59,17 @@ def can_open(rule: int, probe: str) -> bool:
         known = _partial(rule).match(" " + probe, 1, partial=True) is not None
         _KNOWN[key] = known
     return known
+
+
+def answers(limit: int = 50_000) -> dict[tuple[int, str], bool]:
+    """The answers `can_open` has given so far (at most `limit`), to be given back to `learn`
+    in a later run of the same code, which then need not compile the partial patterns again."""
+    if len(_KNOWN) <= limit:
+        return dict(_KNOWN)
+    return dict(zip(list(_KNOWN)[:limit], list(_KNOWN.values())[:limit], strict=True))
+
+
+def learn(known: dict[tuple[int, str], bool]) -> None:
+    """Take answers `can_open` gave in an earlier run of the same code (`answers`)."""
+    if len(_KNOWN) + len(known) < KNOWN_LIMIT:
+        _KNOWN.update(known)

@@ -1,0 +1,96 @@
+"""Known actors: the `Actor` record, gazetteers (CSV files of actors) and finding their names
+in a text as whole words."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+GAZETTEER = Path(__file__).with_name("gazetteer.csv")
+
+
+@dataclass
+class Actor:
+    """An actor with one canonical name, its kind, other names and a short description."""
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    description: str = ""
+
+
+def load_gazetteer(path: str | Path) -> list[Actor]:
+    """Actors from a CSV with columns name, kind, aliases (`; `-separated), description."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        return [
+            Actor(
+                name=row["name"].strip(),
+                kind=row["kind"].strip(),
+                aliases=[a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()],
+                description=(row.get("description") or "").strip(),
+            )
+            for row in csv.DictReader(handle)
+            if (row.get("name") or "").strip()
+        ]
+
+
+@lru_cache(maxsize=1)
+def builtin_gazetteer() -> tuple[Actor, ...]:
+    """The package's general gazetteer (countries, international bodies, media), read once."""
+    return tuple(load_gazetteer(GAZETTEER))
+
+
+NAME_START = r"(?<![\w\-])"
+"""What a name pattern opens with: no word character or hyphen before it."""
+
+
+@lru_cache(maxsize=64)
+def names_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a set of names, whole words only, the longest name first where several
+    start at one place (the names as a trie, so each place tries one branch, not every name).
+
+    >>> pattern = names_pattern(("Korea", "South Korea", "South Korean"))
+    >>> [m.group() for m in pattern.finditer("South Korean, not South Korea's, Korea-born")]
+    ['South Korean', 'South Korea']
+    """
+    if not names:
+        return re.compile(r"(?!x)x")
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(NAME_START + _alternatives(trie) + r"(?![\w\-])")
+
+
+def _alternatives(node: dict) -> str:
+    """A trie node as a pattern: its branches, longest first (greedy), then its end if any."""
+    branches = []
+    for char, child in node.items():
+        if char:
+            chain = re.escape(char)
+            while len(child) == 1 and "" not in child:
+                (char, child), = child.items()
+                chain += re.escape(char)
+            branches.append(chain + _alternatives(child) if child.keys() - {""} else chain)
+    if not branches:
+        return ""
+    group = f"(?:{'|'.join(branches)})" if len(branches) > 1 or "" in node else branches[0]
+    return group + "?" if "" in node else group
+
+
+def occurrences(text: str, name: str) -> list[tuple[int, int, str]]:
+    """Where `name` stands in `text` as whole words (a plain search: no pattern to compile)."""
+    found, start = [], text.find(name)
+    while start != -1:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            found.append((start, end, name))
+        start = text.find(name, start + 1)
+    return found
