@@ -229,6 +229,10 @@ def _write_files(staging: Path, files: Mapping[str, str | Path],
         failed.append(error)
 
 
+WRITE_CHUNK = 2**20
+"""Bytes `write_pieces` gathers before it writes them (few calls, little memory)."""
+
+
 class Span(NamedTuple):
     """Bytes of another file (`path`, from `offset`, `size` of them) that go into a written
     file as they are, copied by the kernel (`write_pieces`)."""
@@ -245,12 +249,17 @@ def write_pieces(path: str | Path, pieces: Iterable[bytes | Span]) -> None:
     out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
     try:
         pending: list[bytes] = []
+        size = 0
         for piece in pieces:
             if isinstance(piece, bytes):
                 pending.append(piece)
+                size += len(piece)
+                if size >= WRITE_CHUNK:
+                    _write_all(out, b"".join(pending))
+                    pending, size = [], 0
                 continue
             _write_all(out, b"".join(pending))
-            pending.clear()
+            pending, size = [], 0
             if piece.path not in sources:
                 sources[piece.path] = os.open(piece.path, os.O_RDONLY)
             _copy_range(sources[piece.path], out, piece.offset, piece.size)
