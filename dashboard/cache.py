@@ -2,8 +2,9 @@
 
 A cache folder holds `marshal` dumps of plain data (loading them runs no code):
 
-- `sources.marshal`: for each source file, the stamp it had when it was read (size, change
-  times, inode, its manifest row) and its sources-table row, text hash included;
+- `sources-<0-f>.marshal`: for each source file (in the file of its `source_shard`), the
+  stamp it had when it was read (size, change times, inode, its manifest row), its
+  sources-table row (text hash included), its cache key and its line in the sources table;
 - `articles/<pack>.marshal`: the extraction of the articles extracted together (a chunk of
   a build's work, so a build does not create a file per article), by cache key; the index
   (`dashboard.articles.Index`) says which pack holds which key;
@@ -25,6 +26,7 @@ import json
 import marshal
 import os
 import sys
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,7 +38,7 @@ no publication date, the latest date that could be inferred (it grows by a day e
 SHARDS = "0123456789abcdef"
 """Rendered lines are kept in one file per first hex digit of the article's key, so a rebuild
 rewrites only the files of the articles that changed (`dashboard.rendered`)."""
-LEGACY = ("links", *(f"lines-{shard}" for shard in SHARDS))
+LEGACY = ("links", "sources", *(f"lines-{shard}" for shard in SHARDS))
 """Files of earlier versions of the cache, removed when the cache starts afresh."""
 
 
@@ -59,8 +61,11 @@ class ArticleCache:
         self.folder = folder
         self.version = version
         self.texts = folder / "texts" if folder else None
-        self._sources: dict[str, list] = (self.load("sources") if sources else None) or {}
-        self._sources_changed = False
+        self._sources: dict[str, list] = {}
+        if sources:
+            for shard in SHARDS:
+                self._sources.update(self.load(f"sources-{shard}") or {})
+        self._changed_sources: set[str] = set()
         self._articles: dict[str, tuple] = {}
         self.packs: dict[str, str] = {}
         """The pack of each article kept (set from the index)."""
@@ -101,7 +106,7 @@ class ArticleCache:
         entry = self._sources.get(path)
         if entry is not None and len(entry) >= 4:
             entry[4:] = [(columns, line)]
-            self._sources_changed = True
+            self._changed_sources.add(path)
 
     def remember_source(self, path: str, mark: Stamp | None, row: dict, story: str = "",
                         key: str = "") -> None:
@@ -112,7 +117,7 @@ class ArticleCache:
             if old:
                 self.replaced.add(old[1]["sha256"])
             self._sources[path] = [mark, row, story, key]
-            self._sources_changed = True
+            self._changed_sources.add(path)
 
     def article(self, key: str) -> tuple | None:
         """The extraction kept under `key`, or None."""
@@ -138,12 +143,21 @@ class ArticleCache:
         """Forget the files not among `paths` (their texts count as replaced)."""
         for path in [path for path in self._sources if path not in paths]:
             self.replaced.add(self._sources.pop(path)[1]["sha256"])
-            self._sources_changed = True
+            self._changed_sources.add(path)
 
     def save_sources(self) -> None:
-        """Write the sources seen, if any changed."""
-        if self._sources_changed:
-            self.dump("sources", self._sources)
+        """Write the files of the sources seen that changed (one per `source_shard`)."""
+        if not self._changed_sources:
+            return
+        dirty = {source_shard(path) for path in self._changed_sources}
+        shards: dict[str, dict[str, list]] = {shard: {} for shard in dirty}
+        for path, entry in self._sources.items():
+            shard = source_shard(path)
+            if shard in shards:
+                shards[shard][path] = entry
+        for shard, entries in shards.items():
+            self.dump(f"sources-{shard}", entries)
+        self._changed_sources.clear()
 
     def prune(self, keys: set[str], texts: set[str], gone: tuple[set[str], set[str]] | None
               ) -> None:
@@ -213,6 +227,11 @@ class ArticleCache:
         """Write one cache file atomically; a cache that cannot be written is skipped."""
         if self.folder is not None:
             write(self.folder, name, self.version, value)
+
+
+def source_shard(path: str) -> str:
+    """Which of the 16 files keeps what is remembered of a source file."""
+    return SHARDS[zlib.crc32(path.encode("utf-8", "surrogateescape")) & 15]
 
 
 def write_pack(folder: Path, version: str, articles: dict[str, tuple]) -> str:

@@ -34,15 +34,17 @@ STORY_FILES = ("story.json",)
 """Files beside the manifest that the build copies into the data directory as they are."""
 
 
-def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path) -> Article:
-    """Extract events, figures and actors from one article."""
+def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
+            row: dict | None = None) -> Article:
+    """Extract events, figures and actors from one article (`row`: its `source_row`, if
+    already made)."""
     article_blocks = source.blocks or blocks(source.text)
     visible = masked(source.text, article_blocks)
     article_sentences = sentences(source.text, article_blocks)
     timexes = tag(visible, source.published)
     index = story_index(visible, gazetteer)
     mentions = index.mentions(visible)
-    row = source_row(source, manifest_dir)
+    row = row or source_row(source, manifest_dir)
     events = article_events(row, article_sentences, timexes, mentions)
     figures = article_figures(row, article_sentences, timexes, mentions)
     return Article(
@@ -211,7 +213,7 @@ def _process(context: _Context, row: dict) -> tuple:
         text = None
     if key in context.known:
         return facts, key, None, text, None
-    article = analyse(source, context.gazetteer, context.base)
+    article = analyse(source, context.gazetteer, context.base, facts)
     return facts, key, article, text, prepare(article)
 
 
