@@ -262,7 +262,7 @@ def write_pieces(path: str | Path, pieces: Iterable[bytes | Span]) -> None:
             pending, size = [], 0
             if piece.path not in sources:
                 sources[piece.path] = os.open(piece.path, os.O_RDONLY)
-            _copy_range(sources[piece.path], out, piece.offset, piece.size)
+            _copy_range(sources[piece.path], out, piece)
         _write_all(out, b"".join(pending))
     finally:
         os.close(out)
@@ -276,9 +276,9 @@ def _write_all(out: int, data: bytes) -> None:
         view = view[os.write(out, view):]
 
 
-def _copy_range(source: int, out: int, offset: int, size: int) -> None:
-    """Append `size` bytes of file `source` from `offset` to file `out`."""
-    end = offset + size
+def _copy_range(source: int, out: int, span: Span) -> None:
+    """Append the bytes of `span` (its file open as `source`) to file `out`."""
+    offset, end = span.offset, span.offset + span.size
     while offset < end:
         copied = 0
         if hasattr(os, "copy_file_range"):
@@ -289,7 +289,7 @@ def _copy_range(source: int, out: int, offset: int, size: int) -> None:
         if not copied:
             data = os.pread(source, min(end - offset, 2**24), offset)
             if not data:
-                raise OSError(f"{source}: shorter than expected")
+                raise OSError(f"{span.path}: ends before byte {end}")
             _write_all(out, data)
             copied = len(data)
         offset += copied
