@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dashboard import curation, table
+from dashboard import curation, folder, table
 from dashboard.actors import Actor, story_index
 from dashboard.articles import EXTRACTED, Article, Index, digest, prepare
 from dashboard.cache import ArticleCache, article_key, code_version, stamp, write_pack
@@ -179,16 +179,16 @@ def _loader(context: _Context, rows: list[dict], keys: list[str],
     return load
 
 
-def _files(folder: Path, facts: list[dict], cache: ArticleCache) -> dict[str, str | Path]:
+def _files(story: Path, facts: list[dict], cache: ArticleCache) -> dict[str, str | Path]:
     """The files beside the tables: the kept source texts and the story's files."""
     files: dict[str, str | Path] = {}
     if cache.texts is not None:
         texts = f"{cache.texts}{os.sep}"
-        files.update({row["text_path"]: table.Linked(f"{texts}{row['sha256']}.txt")
+        files.update({row["text_path"]: folder.Linked(f"{texts}{row['sha256']}.txt")
                       for row in facts})
     for name in STORY_FILES:
-        if (folder / name).exists():
-            files[name] = (folder / name).read_text(encoding="utf-8")
+        if (story / name).exists():
+            files[name] = (story / name).read_text(encoding="utf-8")
     return files
 
 
@@ -291,11 +291,11 @@ def _build(manifest: str | Path, out_dir: Path, jobs: int, progress: Progress | 
     with curation.locked(out_dir):
         verdicts = curation.latest(out_dir)
         fingerprint = digest((result.fingerprint, sorted(verdicts.items())))
-        if record.load("written") != [fingerprint, table.stamps(out_dir, _written(result))]:
+        if record.load("written") != [fingerprint, folder.stamps(out_dir, _written(result))]:
             events = result.events(verdicts)
-            table.write_dir(out_dir, {"events": events, **result.tables}, result.files,
-                            lambda folder: retired.append(table.remove_in_thread(folder)))
-            record.dump("written", [fingerprint, table.stamps(out_dir, _written(result))])
+            folder.write_dir(out_dir, {"events": events, **result.tables}, result.files,
+                             lambda old: retired.append(folder.remove_in_thread(old)))
+            record.dump("written", [fingerprint, folder.stamps(out_dir, _written(result))])
     for save in result.save:
         save()
     for thread in retired:

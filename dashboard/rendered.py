@@ -8,7 +8,7 @@ the links of a partition it has events in changed (and then only if its own even
 The lines themselves are kept as UTF-8 bytes in two files of the cache, one per table
 (`lines-<id>.events`, `lines-<id>.figures`), in the order of the build that wrote them; lines
 rendered again are appended, so writing a table is copying ranges of these files (in the kernel,
-see `table.Span`) and the new lines. When more than half of the files is lines no longer used,
+see `folder.Span`) and the new lines. When more than half of the files is lines no longer used,
 they are written anew in order. Where each article's lines are is kept in one file per first hex
 digit of the article's key, each stamped with the build that wrote it; the build's state
 (`merge`) names the stamp each file must have and the size the line files had, so a file left
@@ -22,7 +22,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from dashboard import curation, table
+from dashboard import curation, folder, table
 from dashboard.articles import Article, Index, Names, Summary
 from dashboard.cache import SHARDS, ArticleCache
 from dashboard.links import Partitions
@@ -193,7 +193,7 @@ class Rendered:
         for field, table_name in TABLES.items():
             pieces = list(self._pieces(keys, field))
             temporary = self._path(f".{name}", table_name)
-            table.write_pieces(temporary, pieces)
+            folder.write_pieces(temporary, pieces)
             os.replace(temporary, self._path(name, table_name))
             position = 0
             for key in keys:
@@ -212,7 +212,7 @@ class Rendered:
             os.close(descriptor)
         self._files.clear()
 
-    def _pieces(self, keys: list[str], field: int) -> Iterator[bytes | table.Span]:
+    def _pieces(self, keys: list[str], field: int) -> Iterator[bytes | folder.Span]:
         """The lines of these articles, as bytes and ranges of a line file (adjacent ranges
         joined)."""
         path = self._path(self.lines[0], TABLES[field]) if self.cache.folder else ""
@@ -226,20 +226,20 @@ class Rendered:
                 yield span
                 span = None
             if offset >= 0:
-                span = table.Span(path, offset, size)
+                span = folder.Span(path, offset, size)
             elif size:
                 yield self.fresh[key, field]
         if span is not None:
             yield span
 
     def events(self, keys: list[str], verdicts: Mapping[str, Mapping[str, str]]
-               ) -> list[bytes | table.Span]:
+               ) -> list[bytes | folder.Span]:
         """The events table (header first) with the curation (`curation.latest`) applied."""
         curated = {key for key in keys if verdicts and any(
             i in verdicts for i in self.entries[key][IDS].split(","))}
         if not curated:
             return [_header(table.EVENTS_COLUMNS), *self._pieces(keys, EVENTS)]
-        pieces: list[bytes | table.Span] = [_header(table.EVENTS_COLUMNS)]
+        pieces: list[bytes | folder.Span] = [_header(table.EVENTS_COLUMNS)]
         start = 0
         for i, key in enumerate(keys):
             if key in curated:
@@ -251,7 +251,7 @@ class Rendered:
         pieces += self._pieces(keys[start:], EVENTS)
         return pieces
 
-    def figures(self, keys: list[str]) -> list[bytes | table.Span]:
+    def figures(self, keys: list[str]) -> list[bytes | folder.Span]:
         """The figures table, header first."""
         return [_header(table.FIGURES_COLUMNS), *self._pieces(keys, FIGURES)]
 

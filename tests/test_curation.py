@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import curation, table
+from dashboard import curation, folder, table
 from dashboard.extract import build
 from dashboard.intake import add_source
 from dashboard.sources import SourceError
@@ -134,7 +134,7 @@ def test_a_failed_write_leaves_the_previous_data(project, monkeypatch):
     def crash(*_args, **_kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(table, "_swap", crash)
+    monkeypatch.setattr(folder, "_swap", crash)
     with pytest.raises(RuntimeError):
         build(project / "seeds" / "sources.csv", data, cache=False)
     after = {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}

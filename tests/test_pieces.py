@@ -1,4 +1,4 @@
-"""Files written from pieces (`table.write_pieces`): bytes, and ranges of other files copied in."""
+"""Files written from pieces (`folder.write_pieces`): bytes, and ranges of other files copied in."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from dashboard import table
+from dashboard import folder
 
 
 @pytest.fixture
@@ -24,8 +24,8 @@ def expected(sources) -> bytes:
 
 def pieces(sources) -> list:
     first, second = sources
-    return [b"header\n", table.Span(first, 5, 9000), b"--", table.Span(second, 2, 5),
-            table.Span(first, 0, 3), b"end\n"]
+    return [b"header\n", folder.Span(first, 5, 9000), b"--", folder.Span(second, 2, 5),
+            folder.Span(first, 0, 3), b"end\n"]
 
 
 @pytest.mark.parametrize("copying", ["kernel", "missing", "refused"])
@@ -37,18 +37,18 @@ def test_pieces_are_written_in_order(sources, tmp_path, monkeypatch, copying):
             raise OSError(18, "Invalid cross-device link")
         monkeypatch.setattr(os, "copy_file_range", refuse, raising=False)
     out = tmp_path / "out.csv"
-    table.write_pieces(out, pieces(sources))
+    folder.write_pieces(out, pieces(sources))
     assert out.read_bytes() == expected(sources)
 
 
 def test_many_small_pieces_are_written_in_batches(tmp_path, monkeypatch):
-    monkeypatch.setattr(table, "WRITE_CHUNK", 64)
+    monkeypatch.setattr(folder, "WRITE_CHUNK", 64)
     lines = [f"line {i}\n".encode() for i in range(500)]
     out = tmp_path / "out.csv"
-    table.write_pieces(out, lines)
+    folder.write_pieces(out, lines)
     assert out.read_bytes() == b"".join(lines)
 
 
 def test_a_range_past_the_end_of_its_file_is_an_error(sources, tmp_path):
     with pytest.raises(OSError, match="second.bin: ends before byte 105"):
-        table.write_pieces(tmp_path / "out.csv", [table.Span(sources[1], 5, 100)])
+        folder.write_pieces(tmp_path / "out.csv", [folder.Span(sources[1], 5, 100)])
