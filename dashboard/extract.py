@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -275,15 +276,18 @@ def build(
     keeping the cache for the next build). Where nothing changed since the last build, and the
     data folder is as that build left it, nothing is written.
 
-    The cache lives beside `out_dir` (`.<name>.cache/`), outside the swapped folder.
+    The cache lives beside `out_dir` (`.<name>.cache/`), outside the swapped folder; builds
+    that share it run one at a time (a lock file beside it). The data folder's own lock is
+    held only while it is written, so curation can be recorded while a build extracts.
     """
-    with paused_collector():
-        return _build(manifest, Path(out_dir), jobs, progress, cache, timings)
+    out_dir = Path(out_dir)
+    cache_dir = out_dir.parent / f".{out_dir.name}.cache" if cache else None
+    with paused_collector(), curation.locked(cache_dir) if cache_dir else nullcontext():
+        return _build(manifest, out_dir, jobs, progress, cache_dir, timings)
 
 
 def _build(manifest: str | Path, out_dir: Path, jobs: int, progress: Progress | None,
-           cache: bool, timings: dict[str, float] | None) -> dict[str, int]:
-    cache_dir = out_dir.parent / f".{out_dir.name}.cache" if cache else None
+           cache_dir: Path | None, timings: dict[str, float] | None) -> dict[str, int]:
     result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress)
     written = time.perf_counter()
     record = ArticleCache(cache_dir, code_version(), sources=False)

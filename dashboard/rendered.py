@@ -158,10 +158,15 @@ class Rendered:
             return self.final_stamps(), self.lines
         live = sum(entry[field][1] for entry in self.entries.values()
                    for field in (EVENTS, FIGURES))
-        if sum(self.lines[1:]) > 2 * live + SLACK:
-            self._rewrite()
-        else:
-            self._append()
+        try:
+            if sum(self.lines[1:]) > 2 * live + SLACK:
+                self._rewrite()
+            else:
+                self._append()
+        except OSError:  # the lines cannot be kept: the next build renders them all again
+            self.close()
+            self.stamps, self.lines = {}, (f"lines-{self.generation}", 0, 0)
+            return {}, self.lines
         for shard in self.dirty:
             entries = {k: v for k, v in self.entries.items() if k[0] == shard}
             self.cache.dump(f"rendered-{shard}", (self.generation, entries))
@@ -176,6 +181,8 @@ class Rendered:
         for field, table_name in TABLES.items():
             with open(self._path(name, table_name), "ab") as out:
                 position = out.seek(0, os.SEEK_END)
+                if position < self.lines[1 + (field == FIGURES)]:
+                    raise OSError(f"{out.name}: shorter than when it was written")
                 for (key, which), lines in self.fresh.items():
                     if which == field and key in self.entries:
                         entry = list(self.entries[key])

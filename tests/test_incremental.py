@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshal
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,36 @@ def test_a_manifest_read_with_a_memo_is_the_manifest_read_afresh(seeds):
                         encoding="utf-8")
     assert read_manifest(manifest, memo=memo) == read_manifest(manifest)
     assert read_manifest(manifest) != first
+
+
+def test_lines_that_could_not_be_kept_are_made_again(seeds, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    article = seeds / "toll_april.txt"
+
+    def disk_full(self):
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(rendered.Rendered, "_append", disk_full)
+        article.write_text(article.read_text(encoding="utf-8") + "\nTalks on Monday.\n",
+                           encoding="utf-8")
+        extract.build(seeds / "sources.csv", data)
+        assert contents(data) == scratch(seeds, tmp_path / "fresh")
+    article.write_text(article.read_text(encoding="utf-8") + "\nTalks on Friday.\n",
+                       encoding="utf-8")
+    extract.build(seeds / "sources.csv", data)
+    assert contents(data) == scratch(seeds, tmp_path / "again")
+
+
+def test_builds_sharing_a_cache_take_turns(seeds, tmp_path):
+    data = tmp_path / "data"
+    extract.build(seeds / "sources.csv", data)
+    done = threading.Event()
+    builder = threading.Thread(target=lambda: (extract.build(seeds / "sources.csv", data),
+                                               done.set()))
+    with extract.curation.locked(tmp_path / ".data.cache"):  # another build's turn
+        builder.start()
+        assert not done.wait(0.5)
+    assert done.wait(60)
+    builder.join()
