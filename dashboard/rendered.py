@@ -86,7 +86,8 @@ class Rendered:
         except OSError:
             return
         for name in names:
-            if name.startswith(("lines-", ".lines-")) and name.split(".")[-2] != self.lines[0]:
+            if (name.startswith(("lines-", ".lines-"))
+                    and name.rsplit(".", 1)[0].lstrip(".") != self.lines[0]):
                 try:
                     os.unlink(os.path.join(self.cache.folder, name))
                 except OSError:
