@@ -17,6 +17,7 @@ errs towards "yes", lets the tagger skip tries that cannot succeed ("year " cann
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import regex
 
@@ -64,9 +65,7 @@ def can_open(rule: int, probe: str) -> bool:
 def answers(limit: int = 50_000) -> dict[tuple[int, str], bool]:
     """The answers `can_open` has given so far (at most `limit`), to be given back to `learn`
     in a later run of the same code, which then need not compile the partial patterns again."""
-    if len(_KNOWN) <= limit:
-        return dict(_KNOWN)
-    return dict(zip(list(_KNOWN)[:limit], list(_KNOWN.values())[:limit], strict=True))
+    return dict(islice(_KNOWN.items(), limit))
 
 
 def learn(known: dict[tuple[int, str], bool]) -> None:
