@@ -14,12 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from dashboard import table
+from dashboard.store import table
 
 EVENTS = 100_000
 ACTORS = 500
 RUNS = 5
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+APP = Path(__file__).resolve().parent.parent / "dashboard" / "page" / "app.py"
 PRECISIONS = [("day", 0), ("day", 0), ("day", 0), ("month", 1), ("week", 2), ("year", 3)]
 
 

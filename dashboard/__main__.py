@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from dashboard.sources import SourceError, decode
+from dashboard.read.sources import SourceError, decode
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMINGS_HELP = "also print the phases' times in seconds, as JSON (extract_cpu: all processes)"
@@ -18,7 +18,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and exit code 2."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["export"]:
-        from dashboard.export import main as export_main
+        from dashboard.store.export import main as export_main
 
         return export_main(argv[1:])
     args = parser().parse_args(argv)
@@ -66,8 +66,8 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from dashboard.clock import terminal_progress
-    from dashboard.extract import build
+    from dashboard.store.build import build
+    from dashboard.store.progress import terminal_progress
 
     if args.jobs < 1:
         raise ValueError(f"--jobs {args.jobs}: must be at least 1")
@@ -81,7 +81,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from dashboard.intake import add_source
+    from dashboard.store.intake import add_source
 
     try:
         content = args.file.read_bytes()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import table
-from dashboard.extract import build
+from dashboard.store import table
+from dashboard.store.build import build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STORY = FIXTURES / "story"

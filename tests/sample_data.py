@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from dashboard import table
+from dashboard.store import table
 
 URL = "https://m.koreatimes.co.kr/pages/article.asp?newsIdx=392583"
 SENTENCES = {

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.actors import Actor, story_index
-from dashboard.roster import Roster
+from dashboard.extract.actors import Actor, story_index
+from dashboard.story.roster import Roster
 
 
 @pytest.mark.parametrize(

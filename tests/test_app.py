@@ -12,7 +12,7 @@ import sample_data
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+APP = Path(__file__).resolve().parent.parent / "dashboard" / "page" / "app.py"
 ALL = ["e6", "e5", "e1", "e2", "e4", "e7", "e3"]
 
 
@@ -164,7 +164,7 @@ def test_a_linked_event_opens_its_card(page):
 
 def write_curation(data_dir, rows):
     """A curation.csv with `rows` (dicts of curation columns)."""
-    from dashboard import curation, table
+    from dashboard.store import curation, table
 
     frame = table.frame(rows, curation.CURATION_COLUMNS)
     (data_dir / "curation.csv").write_text(table.to_csv_text(frame), encoding="utf-8")
@@ -234,11 +234,11 @@ NEW_ARTICLE = (b"Ukraine captures a third soldier\n\nKYIV - Ukrainian forces cap
 def story(tmp_path, monkeypatch):
     """The multi-source fixture story copied to a temp seeds folder and built into temp data;
     DASHBOARD_SOURCES and DASHBOARD_DATA point at them. Returns (seeds, data)."""
-    from dashboard import extract
+    from dashboard.store import build
 
     seeds, data = tmp_path / "seeds", tmp_path / "data"
     shutil.copytree(STORY, seeds)
-    extract.build(seeds / "sources.csv", data)
+    build.build(seeds / "sources.csv", data)
     monkeypatch.setenv("DASHBOARD_SOURCES", str(seeds / "sources.csv"))
     return seeds, data
 
@@ -335,7 +335,7 @@ def test_an_article_the_build_refuses_is_taken_back(page, story):
 
 def test_a_large_story_sends_the_first_rows_of_the_table_and_says_so(page, tmp_path):
     from benchmarks.bench_page import synthetic
-    from dashboard.app import MAX_TABLE_ROWS
+    from dashboard.page.app import MAX_TABLE_ROWS
 
     (tmp_path / "big").mkdir()
     synthetic(tmp_path / "big", events=MAX_TABLE_ROWS + 300, actors=20)

@@ -24,7 +24,8 @@ from pathlib import Path
 import pytest
 import sample_data
 
-from dashboard import charts, dataset, export
+from dashboard.page import charts
+from dashboard.store import dataset, export
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +80,8 @@ def serve(data_dir: Path):
     """`streamlit run` the page over `data_dir` on a free localhost port; yields its URL."""
     port = free_port()
     env = {**os.environ, "DASHBOARD_DATA": str(data_dir)}
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+    app = ROOT / "dashboard" / "page" / "app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app),
                "--server.headless", "true", "--server.address", "127.0.0.1",
                "--server.port", str(port), "--browser.gatherUsageStats", "false",
                "--server.fileWatcherType", "none"]
@@ -225,10 +227,10 @@ def test_timelinejs_export_loads_in_timelinejs(browser, tmp_path):
 
 def test_story_events_and_figure_history_render(browser, tmp_path):
     """The multi-source fixture story: story events with their sources, figure histories."""
-    from dashboard import extract
+    from dashboard.store import build
 
     data_dir = tmp_path / "data"
-    extract.build(ROOT / "tests" / "fixtures" / "story" / "sources.csv", data_dir, cache=False)
+    build.build(ROOT / "tests" / "fixtures" / "story" / "sources.csv", data_dir, cache=False)
     with serve(data_dir) as url:
         page = browser.new_page(viewport={"width": 1280, "height": 1300})
         page.goto(url)

@@ -3,7 +3,8 @@
 import pytest
 from sample_data import tables
 
-from dashboard import cards, humanize
+from dashboard import humanize
+from dashboard.page import cards
 
 DATA = tables()
 
@@ -116,9 +117,9 @@ def test_story_table_html_escapes_and_links_only_http():
     events = DATA["events"].assign(story_event_id=["a", "a", "b", "b", "c", "d", "e"],
                                    conflict=["", "<x> dates this", "", "", "", "", ""],
                                    status="auto")
-    from dashboard import stories
+    from dashboard.story.story_table import story_table
 
-    rows = cards.story_rows(stories.story_table(events), events)
+    rows = cards.story_rows(story_table(events), events)
     body = cards.story_table_html(rows)
     assert "2 sources: " in body and "&lt;x&gt; dates this" in body and "<x>" not in body
     assert 'href="https://m.koreatimes.co.kr' in body and "javascript:" not in body

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 from sample_data import tables
 
-from dashboard import charts, table
+from dashboard.page import charts
+from dashboard.store import table
 
 EVENTS = tables()["events"]
 

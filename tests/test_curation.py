@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import curation, folder, table
-from dashboard.extract import build
-from dashboard.intake import add_source
-from dashboard.sources import SourceError
+from dashboard.read.sources import SourceError
+from dashboard.store import curation, folder, table
+from dashboard.store.build import build
+from dashboard.store.intake import add_source
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY = Path(__file__).parent / "fixtures" / "story"
@@ -100,8 +100,8 @@ def test_add_source_copies_appends_and_refuses_duplicates(project):
 WRITER = """
 import sys
 from pathlib import Path
-from dashboard import curation
-from dashboard.intake import add_source
+from dashboard.store import curation
+from dashboard.store.intake import add_source
 role, tag, root, count = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
 for i in range(count):
     if role == "add":

@@ -7,7 +7,7 @@ import json
 import pytest
 import sample_data
 
-from dashboard import export, table
+from dashboard.store import export, table
 
 EVENTS = sample_data.tables()["events"]
 

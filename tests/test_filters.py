@@ -3,8 +3,8 @@
 import pytest
 from sample_data import tables
 
-from dashboard import filters
-from dashboard.filters import FilterSpec
+from dashboard.store import filters
+from dashboard.store.filters import FilterSpec
 
 EVENTS = tables()["events"]
 ALL = ["e6", "e5", "e1", "e2", "e4", "e7", "e3"]

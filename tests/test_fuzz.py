@@ -15,8 +15,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.sentences import blocks, masked, sentences
-from dashboard.sources import SourceError, decode, html_to_text, infer_date
+from dashboard.read.dates import infer_date
+from dashboard.read.sentences import blocks, masked, sentences
+from dashboard.read.sources import SourceError, decode, html_to_text
 
 FUZZ = settings(
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")),

@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import sources
 from dashboard.__main__ import main
-from dashboard.sources import SourceError, read_manifest, read_source
+from dashboard.read import sources
+from dashboard.read.sources import SourceError, read_manifest, read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "path,url,title,outlet,author,published\n"
@@ -409,7 +409,7 @@ GARBLED = {
 
 @pytest.mark.parametrize("text", GARBLED.values(), ids=GARBLED.keys())
 def test_splitter_is_fast_on_garbled_text(text):
-    from dashboard.sentences import blocks, sentences
+    from dashboard.read.sentences import blocks, sentences
 
     started = time.perf_counter()
     found = blocks(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.events import KIND_PATTERNS, KINDS, kind_spans_of
+from dashboard.extract.events import KIND_PATTERNS, KINDS, kind_spans_of
 
 PIECES = st.one_of(
     *(st.from_regex(pattern, fullmatch=True) for _, pattern in KINDS),

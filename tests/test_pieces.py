@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from dashboard import folder
+from dashboard.store import folder
 
 
 @pytest.fixture

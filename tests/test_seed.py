@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import table
-from dashboard.extract import build
+from dashboard.store import table
+from dashboard.store.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "sources.csv"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.sentences import blocks, sentences
-from dashboard.sources import SourceError, decode, html_to_text, read_manifest, read_source
+from dashboard.read.sentences import blocks, sentences
+from dashboard.read.sources import SourceError, decode, html_to_text, read_manifest, read_source
 
 TEXT = "Officials said on Monday that talks would resume — café owners cheered.\n"
 

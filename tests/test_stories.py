@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from extracted import FIXTURES, built_tables
 
-from dashboard import stories
-from dashboard.stories import story_table
+from dashboard.story import linking
+from dashboard.story.story_table import story_table
 
 STORY = FIXTURES / "story" / "sources.csv"
 
@@ -112,15 +112,15 @@ def reports(*rows: tuple[str, str, str, str]) -> dict[str, list]:
 
 
 def rare(events: dict[str, list]) -> dict[str, tuple[str, ...]]:
-    return stories.rare_words({s: stories.content_words(s) for s in events["sentence"]})
+    return linking.rare_words({s: linking.content_words(s) for s in events["sentence"]})
 
 
 def test_events_are_linked_within_their_kind_and_month():
-    assert stories.partition("capture", "2025-01-09", "2025-01-09", "day") == (
+    assert linking.partition("capture", "2025-01-09", "2025-01-09", "day") == (
         "capture", "2025-01")
-    assert stories.partition("capture", "2025-01-06", "2025-01-12", "week") == (
+    assert linking.partition("capture", "2025-01-06", "2025-01-12", "week") == (
         "capture", "2025-01")
-    assert stories.partition("enlistment", "2015-01-01", "2015-12-31", "year") == (
+    assert linking.partition("enlistment", "2015-01-01", "2015-12-31", "year") == (
         "enlistment", "2015-01-01", "2015-12-31")
 
 
@@ -128,9 +128,9 @@ def test_conflicts_are_found_across_the_turn_of_a_month():
     events = reports(("harbor", "Harbor Daily", "2025-01-31", "Jan. 31"),
                      ("metro", "Metro Ledger", "2025-02-02", "Feb. 2"))
     january = {name: values[:1] for name, values in events.items()}
-    assert stories.link(january, rare(events)) == (
+    assert linking.link(january, rare(events)) == (
         ["se-" + sha1(b"ev-harbor").hexdigest()[:12]], [""])
-    assert stories.boundary_conflicts(events, 1, "2025-02-01", rare(events)) == [
+    assert linking.boundary_conflicts(events, 1, "2025-02-01", rare(events)) == [
         "Metro Ledger dates this 2025-02-02 (Feb. 2)",
         "Harbor Daily dates this 2025-01-31 (Jan. 31)",
     ]
@@ -139,4 +139,4 @@ def test_conflicts_are_found_across_the_turn_of_a_month():
 def test_reports_weeks_apart_across_a_turn_do_not_conflict():
     events = reports(("harbor", "Harbor Daily", "2025-01-10", "Jan. 10"),
                      ("metro", "Metro Ledger", "2025-02-02", "Feb. 2"))
-    assert stories.boundary_conflicts(events, 1, "2025-02-01", rare(events)) == ["", ""]
+    assert linking.boundary_conflicts(events, 1, "2025-02-01", rare(events)) == ["", ""]

@@ -1,10 +1,10 @@
-"""`dashboard.webpage.page_text` (lxml) gives exactly what the BeautifulSoup version it replaced
+"""`dashboard.read.html.page_text` (lxml) gives exactly what the BeautifulSoup version it replaced
 gave, for any str: random HTML-ish documents, one case per known difference between bs4 and lxml,
 and every HTML file of the fixtures and seeds.
 
 `bs4_page_text` below is that former version, copied verbatim (only renamed, with `_bs4_`
 prefixes on its helpers): it is the reference, and must not be changed to fit the new code. It
-takes its constants from dashboard.webpage, where they are unchanged (BLOCK_TAGS and
+takes its constants from dashboard.read.html, where they are unchanged (BLOCK_TAGS and
 DROPPED_TAGS became frozensets, the same for `in`).
 """
 
@@ -20,8 +20,8 @@ from bs4 import BeautifulSoup, CData, NavigableString, Tag
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.sources import date_prefix
-from dashboard.webpage import (
+from dashboard.read.dates import date_prefix
+from dashboard.read.html import (
     BLOCK_TAGS,
     DATE_META,
     DROPPED_TAGS,

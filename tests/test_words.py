@@ -1,4 +1,4 @@
-"""Rare words kept between builds (`dashboard.words`) are the rare words counted afresh."""
+"""Rare words kept between builds (`store.rare_words`) are the rare words counted afresh."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from dashboard import stories
-from dashboard.articles import sentence_id
-from dashboard.cache import ArticleCache
-from dashboard.words import RareWords
+from dashboard.store.article_index import sentence_id
+from dashboard.store.cache import ArticleCache
+from dashboard.store.rare_words import RareWords
+from dashboard.story import linking
 
 VOCABULARY = ["".join(random.Random(i).choices("bcdfghklmnprtvz", k=6)) for i in range(40)]
 
@@ -17,13 +17,13 @@ VOCABULARY = ["".join(random.Random(i).choices("bcdfghklmnprtvz", k=6)) for i in
 def article(rng: random.Random, pool: list[str]) -> tuple:
     """An article's sentences as a summary keeps them: (sentence id, content words)."""
     texts = dict.fromkeys(rng.choice(pool) for _ in range(rng.randint(1, 12)))
-    return tuple((sentence_id(t), tuple(sorted(stories.content_words(t)))) for t in texts)
+    return tuple((sentence_id(t), tuple(sorted(linking.content_words(t)))) for t in texts)
 
 
 def afresh(keys, sentences) -> dict[bytes, tuple[str, ...]]:
-    """`stories.rare_words` over the articles' distinct sentences, by sentence id."""
+    """`linking.rare_words` over the articles' distinct sentences, by sentence id."""
     unique = {s: w for key in keys for s, w in sentences[key]}
-    return {s: rare for s, rare in stories.rare_words(unique).items() if rare}
+    return {s: rare for s, rare in linking.rare_words(unique).items() if rare}
 
 
 @pytest.mark.parametrize("seed", range(6))

@@ -1,7 +1,7 @@
 """The compiled candidate patterns: one regex per kind of expression, built once at import.
 
-Each entry of `RULES` is (name, regex); `dashboard.timex.rules` holds the matching handler that
-turns a match into a TIMEX3 type and value.
+Each entry of `RULES` is (name, regex); `dashboard.timex.handlers.registry` holds the matching
+handler that turns a match into a TIMEX3 type and value.
 """
 
 from __future__ import annotations

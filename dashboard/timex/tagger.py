@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard.timex.checks import CHECKS
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
+from dashboard.timex.handlers.registry import HANDLERS
+from dashboard.timex.lookalikes import CHECKS
 from dashboard.timex.model import Timex
 from dashboard.timex.openers import KNOWN_LIMIT, can_open, word_end
 from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
-from dashboard.timex.rules import HANDLERS
 from dashboard.timex.triggers import prefix_starts, trigger_hits
 
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]

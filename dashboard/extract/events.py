@@ -1,0 +1,283 @@
+"""Dated events: one row per calendar-dated time expression in an article's sentences.
+
+Durations, sets and vague references ("now", "recently") are not events; a date is kept at the
+precision the text gives it (a month stays a month).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
+from dashboard.extract.attribution import nearest_speaker, speakers
+from dashboard.extract.mentions import Mention, last_before, last_person_before, mentions_between
+from dashboard.read.sentences import Sentence, word_starts
+from dashboard.timex import Timex
+
+KINDS = (
+    ("briefing", r"\b(?:press (?:briefing|conference)|briefing|news conference)\b"),
+    ("interview", r"\binterview(?:s|ed)?\b"),
+    ("photo", r"\b(?:photo|photograph|picture|image|video|footage)\b"),
+    ("capture", r"\b(?:captured|capture|taken prisoner|seized|detained)\b"),
+    ("deployment", r"\b(?:deployed|deploy|deployment|dispatched|sent\b[^.;]{0,40}\b(?:to|in"
+                   r"|into)|stationed|arrived)\b"),
+    ("casualties", r"\b(?:killed|wounded|injured|casualties|died|dead)\b"),
+    ("enlistment", r"\b(?:joined|entered|enlisted|conscripted|drafted)\b[^.]{0,30}"
+                   r"\b(?:military|army|navy|forces|service)\b"),
+    ("meeting", r"\b(?:met|meeting|summit|talks)\b"),
+    ("statement", r"\b(?:said|says|announced|stated|told|claimed|confirmed|acknowledged"
+                  r"|statement|declared|reported|reports|wrote|posted)\b"),
+)
+CAPTION_KINDS = {"briefing", "interview", "meeting"}
+KIND_PATTERNS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in KINDS)
+LOWER_KIND_PATTERNS = tuple(re.compile(pattern) for _, pattern in KINDS)
+"""The kind patterns without IGNORECASE, for ASCII text lowercased: the same matches, faster."""
+KIND_WORDS = (
+    {"press", "briefing", "news"},
+    {"interview", "interviews", "interviewed"},
+    {"photo", "photograph", "picture", "image", "video", "footage"},
+    {"captured", "capture", "taken", "seized", "detained"},
+    {"deployed", "deploy", "deployment", "dispatched", "sent", "stationed", "arrived"},
+    {"killed", "wounded", "injured", "casualties", "died", "dead"},
+    {"joined", "entered", "enlisted", "conscripted", "drafted"},
+    {"met", "meeting", "summit", "talks"},
+    {"said", "says", "announced", "stated", "told", "claimed", "confirmed", "acknowledged",
+     "statement", "declared", "reported", "reports", "wrote", "posted"},
+)
+"""For each of `KINDS`, the words its matches can begin with: a match starts at one of them."""
+_WORD_KINDS = {word: tuple(k for k, words in enumerate(KIND_WORDS) if word in words)
+               for word in frozenset().union(*KIND_WORDS)}
+_ALL_KIND_WORDS = frozenset(_WORD_KINDS)
+KindSpans = tuple[list[tuple[int, int]], ...]
+"""For each of `KINDS` in order, the spans its pattern matches in a text."""
+PRONOUN = re.compile(r"(?:he(?<!\w..)|she(?<!\w...)|He(?<!\w..)|She(?<!\w...))\b")
+"""A pronoun standing alone: each word looks behind for a word character only after itself,
+so the engine can skip ahead to the letters that can start one."""
+IT_SAYS = re.compile(r"It\s+(?:said|says|added|reported|announced|confirmed|estimated)\b")
+LEADING_PRONOUN = re.compile(r"(He|She|he|she)\b")
+OPENERS = re.compile(r"^(?:Meanwhile|However|Still|Also|Moreover|In addition|Separately),\s+")
+TRAILING_CLAUSE = re.compile(
+    r",\s+(?:reaffirming|adding|saying|serving|citing|noting|according|while|which)\b.*$"
+)
+APPOSITIVE = re.compile(r",\s+(?:currently|who|which)\b[^,]{0,80},")
+QUOTE_THEN_SPEAKER = re.compile(
+    r"^[\"“]?(?P<quote>[^\"“”]+?)[,.?!]?[\"”]\s+(?P<speaker>[^\"“”]*\b(?:said|says|told|added"
+    r"|asked|stated|wrote|quoted as saying)\b[^\"“”]*)$"
+)
+MAX_WORDS = 30
+
+
+def is_event(timex: Timex) -> bool:
+    """Whether a time expression dates an event: a calendar date or time at a known precision."""
+    return timex.type in ("DATE", "TIME") and bool(timex.precision and timex.date)
+
+
+def event_id(source_id: str, start: int, end: int) -> str:
+    """A stable identifier from the source and the span.
+
+    >>> event_id("000_seed", 10, 16)
+    'ev-d64412e70399'
+    """
+    digest = hashlib.sha1(f"{source_id}:{start}:{end}".encode()).hexdigest()
+    return f"ev-{digest[:12]}"
+
+
+def article_events(
+    source_row: dict, sentences: list[Sentence], timexes: list[Timex], mentions: list[Mention]
+) -> list[dict]:
+    """Event rows for one article; `source_row` holds its sources-table fields."""
+    rows = []
+    starts = [s.start for s in sentences]
+    dated = [(timex, _sentence_at(sentences, starts, timex.start))
+             for timex in timexes if is_event(timex)]
+    held = list({s.start: s for _, s in dated if s is not None}.values())
+    facts = {
+        sentence.start: (
+            "; ".join(sentence_actors(sentence, mentions)),
+            summarise(sentence, mentions),
+            spans,
+            speakers(sentence.text, sentence.start, mentions),
+        )
+        for sentence, spans in zip(held, kind_spans_of([s.text for s in held]), strict=True)
+    }
+    for timex, sentence in dated:
+        if sentence is None:
+            continue
+        actors, summary, spans, found = facts[sentence.start]
+        rows.append({
+            "event_id": event_id(source_row["source_id"], timex.start, timex.end),
+            "date": timex.date,
+            "date_end": timex.date_end,
+            "precision": timex.precision,
+            "timex": timex.value,
+            "date_text": timex.text,
+            "summary": summary,
+            "sentence": sentence.text,
+            "actors": actors,
+            "kind": classify(sentence, timex, spans),
+            "attributed_to": nearest_speaker(found, timex.start),
+            "source_id": source_row["source_id"],
+            "source_url": source_row["url"],
+            "source_title": source_row["title"],
+            "published": source_row["published"],
+            "char_start": timex.start,
+            "char_end": timex.end,
+            "outlet": source_row["outlet"],
+            "timex_type": timex.type,
+            "mod": timex.mod,
+            "photo_credit": sentence.credit or None,
+            "sentence_start": sentence.start,
+        })
+    return rows
+
+
+def _sentence_at(sentences: list[Sentence], starts: list[int], offset: int) -> Sentence | None:
+    """The sentence (of `sentences`, in text order; `starts` their starts) holding `offset`."""
+    i = bisect_right(starts, offset) - 1
+    return sentences[i] if i >= 0 and offset < sentences[i].end else None
+
+
+def sentence_actors(sentence: Sentence, mentions: list[Mention]) -> list[str]:
+    """Canonical names of the actors a sentence names, its pronoun subjects resolved."""
+    names = [m.name for m in mentions_between(mentions, sentence.start, sentence.end)]
+    for pronoun in PRONOUN.finditer(sentence.text):
+        person = last_person_before(mentions, sentence.start + pronoun.start())
+        if person:
+            names.append(person)
+            break
+    if IT_SAYS.match(sentence.text):
+        body = last_before(mentions, sentence.start, ("organisation", "media"))
+        if body:
+            names.append(body)
+    return list(dict.fromkeys(names))
+
+
+def classify(sentence: Sentence, timex: Timex, spans: KindSpans | None = None) -> str:
+    """The event's kind: the kind word nearest the date in its clause, else in its sentence.
+
+    A caption is a photo unless it shows a briefing, interview or meeting. `spans` are the
+    sentence's `kind_spans` (found again if not given).
+    """
+    spans = kind_spans(sentence.text) if spans is None else spans
+    start = timex.start - sentence.start
+    end = start + len(timex.text)
+    kinds = CAPTION_KINDS if sentence.role == "caption" else None
+    clause, left = _clause_span(sentence.text, start, end)
+    for found in (_within(spans, sentence.text, left, left + len(clause)), spans):
+        kind = _nearest_kind(found, start, end, kinds)
+        if kind:
+            return kind
+    return "photo" if sentence.role == "caption" else "event"
+
+
+def kind_spans(text: str) -> KindSpans:
+    """Where each kind's words are in `text`.
+
+    >>> kind_spans("Officials SAID troops were deployed")[4:]
+    ([(27, 35)], [], [], [], [(10, 14)])
+    """
+    return kind_spans_of([text])[0]
+
+
+def kind_spans_of(texts: list[str]) -> list[KindSpans]:
+    """`kind_spans` of each of `texts` (sentences), searched together where they are ASCII:
+    lowercased and joined by periods, which no kind pattern crosses and which end words as the
+    end of a text does. Each pattern is tried only where one of its `KIND_WORDS` stands.
+
+    >>> kind_spans_of(["He said so", "Troops were deployed."])[1][4]
+    [(12, 20)]
+    """
+    plain = [i for i, text in enumerate(texts) if text.isascii()]
+    joined = ".".join(texts[i] for i in plain).lower()
+    offsets = list(accumulate((len(texts[i]) + 1 for i in plain[:-1]), initial=0))
+    found: list[list[list[tuple[int, int]]]] = [[[] for _ in KINDS] for _ in plain]
+    starts: list[list[int]] = [[] for _ in KINDS]
+    for at, word in word_starts(joined, _ALL_KIND_WORDS):
+        for k in _WORD_KINDS[word]:
+            starts[k].append(at)
+    for k, pattern in enumerate(LOWER_KIND_PATTERNS):
+        position = 0
+        for at in starts[k]:
+            match = pattern.match(joined, at) if at >= position else None
+            if match:
+                a, b = match.span()
+                j = bisect_right(offsets, a) - 1
+                found[j][k].append((a - offsets[j], b - offsets[j]))
+                position = b
+    out: list[KindSpans] = [tuple(spans) for spans in found]
+    for i, text in enumerate(texts):
+        if not text.isascii():
+            out.insert(i, tuple([m.span() for m in pattern.finditer(text)]
+                                for _, pattern in KIND_PATTERNS))
+    return out
+
+
+def _within(spans: KindSpans, text: str, left: int, right: int) -> KindSpans:
+    """The kind spans of `text[left:right]` (a clause), in `text`'s offsets.
+
+    The text's own matches serve unless one straddles an end of the clause (a kind word such
+    as "sent ... to" reaching across a comma), where the clause is searched on its own (a
+    clause ends at a comma or semicolon, so word boundaries there are the same either way).
+    """
+    if left == 0 and right == len(text):
+        return spans
+    clause: KindSpans | None = None
+    out = []
+    for matches in spans:
+        if not matches:
+            out.append(matches)
+        elif any(a < left < b or a < right < b for a, b in matches):
+            clause = clause or kind_spans(text[left:right])
+            out.append([(a + left, b + left) for a, b in clause[len(out)]])
+        else:
+            out.append([(a, b) for a, b in matches if left <= a and b <= right])
+    return tuple(out)
+
+
+def _nearest_kind(spans: KindSpans, start: int, end: int, kinds: set[str] | None) -> str | None:
+    """The kind whose word is closest to [start, end) (earlier kinds win ties)."""
+    best = None
+    for rank, ((kind, _), matches) in enumerate(zip(KINDS, spans, strict=True)):
+        if kinds is not None and kind not in kinds:
+            continue
+        for a, b in matches:
+            gap = max(a - end, start - b, 0)
+            if best is None or (gap, rank) < best[:2]:
+                best = (gap, rank, kind)
+    return best[2] if best else None
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[str, int]:
+    """The comma- or semicolon-delimited stretch of `text` around [start, end), and its offset.
+
+    >>> _clause_span("Troops left on Monday, officials said Tuesday.", 37, 44)
+    (' officials said Tuesday.', 22)
+    """
+    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
+    rights = [i for i in (text.find(",", end), text.find(";", end)) if i != -1]
+    return text[left : min(rights) if rights else len(text)], left
+
+
+def summarise(sentence: Sentence, mentions: list[Mention]) -> str:
+    """A short readable line: the sentence without openers, asides and trailing clauses,
+    with a leading pronoun replaced by the person it stands for."""
+    text = " ".join(sentence.text.split())
+    quoted = ('"' in text or "”" in text) and QUOTE_THEN_SPEAKER.match(text)
+    if quoted:
+        speaker = quoted["speaker"].rstrip(". ")
+        text = f"{speaker}: “{quoted['quote'].strip()}”"
+    text = OPENERS.sub("", text)
+    text = APPOSITIVE.sub("", text)
+    text = TRAILING_CLAUSE.sub("", text).rstrip(" ,;")
+    pronoun = LEADING_PRONOUN.match(text)
+    if pronoun:
+        person = last_person_before(mentions, sentence.start)
+        if person:
+            text = person + text[pronoun.end() :]
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        text = " ".join(words[:MAX_WORDS]).rstrip(",;:") + "…"
+    text = text.rstrip(".")
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,1 @@
+"""The Streamlit page: the app, its charts and cards. The only layer that imports Streamlit."""

@@ -1,0 +1,441 @@
+"""The Streamlit page: widgets in, calls into the core, elements out.
+
+Run with `streamlit run dashboard/page/app.py`; the data directory is env var DASHBOARD_DATA or the
+repository's `data/`, new articles go to the manifest DASHBOARD_SOURCES (or seeds/sources.csv).
+Every filter is mirrored in the URL's query params.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import humanize
+from dashboard.page import cards, charts
+from dashboard.read.sources import SourceError
+from dashboard.store import curation, dataset, export, filters, uploads
+from dashboard.story import review
+from dashboard.story.story_table import story_table
+
+PAGE_SIZE = 25
+KEYS = {"actors": "f_actors", "kinds": "f_kinds", "outlets": "f_outlets",
+        "sources": "f_sources", "approximate": "f_approximate", "search": "f_search",
+        "lanes": "f_lanes", "rejected": "f_rejected"}
+TABLE_COLUMNS = {"event_id": "Event", "when": "Date", "summary": "Summary", "actors": "Actors",
+                 "kind": "Kind", "attributed_to": "Who says so", "outlet": "Outlet",
+                 "date_text": "Date as written", "status": "Status"}
+MAX_TABLE_ROWS = 5_000  # rows of the events table sent to the browser
+MAX_FIGURES = 9  # figure cards on the page, the largest quantities first
+MAX_STORIES = 200  # the story-events section lists at most this many story events
+Version = tuple[int, int]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load(data_dir: str, stamp: Version) -> dataset.Dataset:
+    """The tables of `data_dir` with curation applied, cached until events.csv or curation.csv
+    changes (`stamp` is `dataset.version`).
+
+    Kept as one shared object rather than a copy per session (copying 200,000 events costs
+    seconds), so the page treats it as read-only: filters and cards make new frames."""
+    return dataset.load(data_dir)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def overview(data_dir: str, stamp: Version) -> dict:
+    """What the whole build offers: each filter's values, its date bounds, the header line."""
+    data = load(data_dir, stamp)
+    return {
+        "choices": {column: filters.options(data.events, column)
+                    for column in ("actors", "kind", "outlet", "source_id")},
+        "bounds": filters.date_bounds(data.events, dt.date.today()),
+        "header": cards.header_line(data.events, data.sources, data.built),
+    }
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def date_labels(data_dir: str, stamp: Version):
+    """Every event's date as people write it, by row."""
+    return humanize.date_labels(load(data_dir, stamp).events)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def key_figures(data_dir: str, stamp: Version) -> list[dict]:
+    """The figure cards the page shows (the largest MAX_FIGURES quantities)."""
+    return cards.key_figures(load(data_dir, stamp).figures, limit=MAX_FIGURES)
+
+
+OFFERED = {"actors": "actors", "kinds": "kind", "outlets": "outlet", "sources": "source_id"}
+
+
+def seed_state(spec: filters.FilterSpec, offered: dict[str, list[str]],
+               bounds: tuple[dt.date, dt.date]) -> None:
+    """Give each filter widget its value from the URL (values the data lacks dropped), once."""
+    for attr, key in KEYS.items():
+        if key in st.session_state:
+            continue
+        value = getattr(spec, attr)
+        if attr in OFFERED:
+            known = set(offered[OFFERED[attr]])
+            value = [item for item in value if item in known]
+        st.session_state[key] = value
+    if "f_dates" not in st.session_state:
+        low = dt.date.fromisoformat(spec.since) if spec.since else bounds[0]
+        high = dt.date.fromisoformat(spec.until) if spec.until else bounds[1]
+        low, high = max(low, bounds[0]), min(high, bounds[1])
+        st.session_state["f_dates"] = (low, high) if low <= high else bounds
+
+
+def clear_filters() -> None:
+    """Reset every filter to show everything."""
+    for key in (*KEYS.values(), "f_dates", "page"):
+        st.session_state.pop(key, None)
+    st.session_state["f_clear"] = True
+
+
+def only_actor(name: str) -> None:
+    """Filter the page to one actor (actor cards' button)."""
+    st.session_state["f_actors"] = [name]
+    st.session_state["page"] = 1
+
+
+def pick_event() -> None:
+    """Mirror the event clicked on the timeline in the URL, so a shared link opens its card."""
+    ids = charts.selected_ids(st.session_state.get("timeline"))
+    if ids:
+        st.query_params["event"] = ids[0]
+    elif "event" in st.query_params:
+        del st.query_params["event"]
+
+
+def sidebar(data: dataset.Dataset, offered: dict[str, list[str]],
+            bounds: tuple[dt.date, dt.date]) -> filters.FilterSpec:
+    """The filter widgets; returns the spec they describe."""
+    titles = dict(zip(data.sources["source_id"], data.sources["title"].fillna(""), strict=False))
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect("Actors", offered["actors"], key="f_actors")
+        dates = st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="f_dates",
+                              format="YYYY-MM-DD")
+        st.multiselect("Kind of event", offered["kind"], key="f_kinds",
+                       format_func=humanize.kind_label)
+        st.multiselect("Outlet", offered["outlet"], key="f_outlets")
+        st.multiselect("Article", offered["source_id"], key="f_sources",
+                       format_func=lambda sid: titles.get(sid) or sid)
+        st.checkbox("Include approximate dates (week, month, year…)", key="f_approximate")
+        st.text_input("Search summaries and sentences", key="f_search")
+        st.checkbox("Show rejected events", key="f_rejected",
+                    help="Events an analyst marked as rejected are hidden unless this is on.")
+        st.button("Clear all filters", on_click=clear_filters, key="clear_sidebar")
+    dates = tuple(dates) if isinstance(dates, tuple | list) else (dates,)
+    since = dates[0].isoformat() if dates and dates[0] != bounds[0] else ""
+    until = dates[-1].isoformat() if len(dates) == 2 and dates[1] != bounds[1] else ""
+    state = st.session_state
+    return filters.FilterSpec(
+        actors=tuple(state["f_actors"]), kinds=tuple(state["f_kinds"]),
+        outlets=tuple(state["f_outlets"]), sources=tuple(state["f_sources"]),
+        since=since, until=until, approximate=bool(state["f_approximate"]),
+        search=state["f_search"].strip(), lanes=state["f_lanes"],
+        rejected=bool(state["f_rejected"]),
+    )
+
+
+def header(data: dataset.Dataset, line: str) -> None:
+    """Story name, then `line`: counts, span of dates and when the data was built."""
+    st.title(data.title)
+    st.caption(line)
+
+
+def figure_cards(items: list[dict]) -> None:
+    """One card per key figure, three to a row: the latest value, its history and chart."""
+    if not items:
+        return
+    st.subheader("Key figures")
+    columns = st.columns(3)
+    for index, card in enumerate(items):
+        with columns[index % 3].container(border=True):
+            st.html(cards.figure_card_html(card))
+            if len(card["history"]) > 1:
+                st.plotly_chart(charts.figure_history(card["history"]), key=f"figure_{index}",
+                                config={"displayModeBar": False},
+                                alt=f"History of the figure: {card.get('counts') or ''}")
+
+
+def orphans(data: dataset.Dataset) -> None:
+    """A warning listing corrections whose event no longer exists (kept in curation.csv)."""
+    if data.orphans.empty:
+        return
+    count = len(data.orphans)
+    lines = "\n".join(f"- {humanize.plain_markdown(line)}"
+                      for line in cards.orphan_lines(data.orphans))
+    st.warning(f"{count:,} correction{'s' * (count != 1)} in curation.csv no longer match an "
+               f"event (the articles changed). They are kept; review them:\n\n{lines}")
+
+
+def flash() -> None:
+    """The message an action left for the next run (a saved review, an added source)."""
+    message = st.session_state.pop("flash", None)
+    if message:
+        st.success(humanize.plain_markdown(message))
+
+
+def timeline(shown) -> None:
+    """The timeline chart; clicking an event opens its card just below (and puts it in the URL)."""
+    st.subheader("Timeline")
+    st.radio("Lanes", ["actor", "kind"], key="f_lanes", horizontal=True,
+             format_func=lambda v: "One lane per actor" if v == "actor" else "One lane per kind")
+    fig = charts.timeline(shown, by=st.session_state["f_lanes"])
+    meta = fig.layout.meta or {}
+    st.plotly_chart(fig, key="timeline", on_select=pick_event, selection_mode="points",
+                    alt="Timeline of the filtered events", config={"displaylogo": False})
+    notes = []
+    if meta.get("aggregated"):
+        notes.append("Too many events to draw one by one: dots are monthly counts. "
+                     "Narrow the filters to see each event.")
+    if meta.get("hidden_lanes"):
+        notes.append(f"Showing the {len(meta['lanes'])} busiest lanes; "
+                     f"{meta['hidden_lanes']:,} more are hidden.")
+    if meta.get("zoomed"):
+        notes.append("The chart opens on the busiest period: drag the slider under it, or "
+                     "double-click the chart, to see every date.")
+    notes.append("Dots are events known to the day; bars cover a whole week, month or year.")
+    st.caption(" ".join(notes))
+    picked = st.query_params.get_all("event")
+    if shown["event_id"].isin(picked).any():
+        with st.container(border=True):
+            st.markdown("**Selected event**")
+            for event in shown[shown["event_id"].isin(picked)].to_dict("records"):
+                st.html(cards.event_card_html(event))
+
+
+def event_cards(shown):
+    """Event cards in date order, a page at a time; returns the events on the page."""
+    st.subheader(f"Events ({len(shown):,})")
+    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    page = 1
+    if pages > 1:
+        if st.session_state.get("page", 1) > pages:
+            st.session_state["page"] = pages
+        page = st.number_input(f"Page (of {pages:,})", 1, pages, key="page", step=1)
+    on_page = shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    for event in on_page.to_dict("records"):
+        with st.container(border=True):
+            st.html(cards.event_card_html(event))
+    return on_page
+
+
+def review_form(data_dir: str, on_page, version: Version) -> None:
+    """Mark an event of this page verified or rejected, or correct it (saved to curation.csv).
+
+    The fields' keys carry the data's version, so after a save they start from the saved values.
+    """
+    if on_page.empty:
+        return
+    with st.expander("Review an event (verify, reject or correct)"):
+        events = {e["event_id"]: e for e in on_page.to_dict("records")}
+        picked = [i for i in st.query_params.get_all("event") if i in events]
+        event_id = st.selectbox(
+            "Event", list(events), index=list(events).index(picked[0]) if picked else 0,
+            key="review_event",
+            format_func=lambda i: f"{humanize.event_date(events[i])} · "
+                                  f"{humanize.text(events[i]['summary'])[:90]}")
+        event = events[event_id]
+        tag = f"{event_id}_{version[0]}_{version[1]}"
+        with st.form(f"review_{tag}"):
+            st.caption(f"Now: {humanize.status_label(event.get('status'))}. Leave a field as it "
+                       "is to keep what the machine found.")
+            verdict = st.radio("Verdict", review.VERDICTS, horizontal=True, key="review_verdict",
+                               format_func=lambda v: {"keep": "No verdict",
+                                                      "verified": "Verified",
+                                                      "rejected": "Rejected"}[v])
+            values = {"verdict": verdict}
+            left, right, third = st.columns(3)
+            values["date"] = left.text_input("First day (YYYY-MM-DD)",
+                                             humanize.text(event.get("date")),
+                                             key=f"review_date_{tag}")
+            values["date_end"] = right.text_input("Last day (YYYY-MM-DD)",
+                                                  humanize.text(event.get("date_end")),
+                                                  key=f"review_date_end_{tag}")
+            precisions = list(dict.fromkeys([*review.PRECISIONS,
+                                             humanize.text(event.get("precision")) or "day"]))
+            values["precision"] = third.selectbox(
+                "Precision", precisions, key=f"review_precision_{tag}",
+                index=precisions.index(humanize.text(event.get("precision")) or "day"))
+            values["summary"] = st.text_area("Summary", humanize.text(event.get("summary")),
+                                             key=f"review_summary_{tag}", height=80)
+            values["actors"] = st.text_input("Actors (separated by “; ”)",
+                                             humanize.text(event.get("actors")),
+                                             key=f"review_actors_{tag}")
+            kinds = list(dict.fromkeys([*review.KINDS, humanize.text(event.get("kind"))
+                                        or "event"]))
+            values["kind"] = st.selectbox("Kind", kinds, key=f"review_kind_{tag}",
+                                          index=kinds.index(humanize.text(event.get("kind"))
+                                                            or "event"),
+                                          format_func=humanize.kind_label)
+            if st.form_submit_button("Save review"):
+                save_review(data_dir, event, values)
+
+
+def save_review(data_dir: str, event: dict, values: dict) -> None:
+    """Record the review, then rerun so every part of the page shows it."""
+    try:
+        status, fixed = review.changes(event, values)
+        previous = curation.read(data_dir)
+        previous = previous[previous["event_id"] == event["event_id"]].to_dict("records")
+        status, kept = review.merged(previous[-1] if previous else None, status, fixed)
+        curation.save(data_dir, event["event_id"], status, **kept)
+    except (review.ReviewError, ValueError, OSError) as error:
+        st.error(humanize.plain_markdown(f"Not saved: {error}"))
+        return
+    load.clear()
+    st.session_state["flash"] = (f"Saved: the event is now {humanize.status_label(status)}"
+                                 + (f" ({', '.join(fixed)} corrected)." if fixed else "."))
+    st.rerun()
+
+
+def story_events(data: dataset.Dataset, shown, show_rejected: bool) -> None:
+    """The happenings behind the filtered events, each with every source that reports it."""
+    ids = shown["story_event_id"].dropna().drop_duplicates()
+    if ids.empty:
+        return
+    members = data.events[data.events["story_event_id"].isin(set(ids.head(MAX_STORIES)))]
+    if not show_rejected:
+        members = members[(members["status"] != "rejected").fillna(True)]
+    rows = cards.story_rows(story_table(members), members)
+    st.subheader(f"Story events ({len(ids):,})")
+    st.caption("The same happening reported by several articles is one story event. "
+               + (f"Showing the first {MAX_STORIES:,}; narrow the filters to see the others."
+                  if len(ids) > MAX_STORIES else ""))
+    st.html(cards.story_table_html(rows))
+
+
+def add_source_form(data_dir: str) -> None:
+    """The sidebar's "Add a source" form: store the article, rebuild with a progress bar."""
+    manifest = dataset.default_manifest()
+    with st.sidebar.expander("Add a source"), st.form("add_source", clear_on_submit=False):
+        upload = st.file_uploader("Article file (.txt, .md, .html)",
+                                  type=["txt", "md", "html", "htm"], key="add_file",
+                                  max_upload_size=uploads.MAX_BYTES // (1024 * 1024))
+        pasted = st.text_area("…or paste the article's text", key="add_text", height=100)
+        url = st.text_input("URL (http or https)", key="add_url")
+        title = st.text_input("Title", key="add_title")
+        outlet = st.text_input("Outlet", key="add_outlet")
+        published = st.date_input("Publication date (blank: found in the text)", value=None,
+                                  key="add_published", format="YYYY-MM-DD")
+        if not st.form_submit_button("Add and rebuild"):
+            return
+        if upload is not None:
+            content, name = upload.getvalue(), upload.name
+        elif pasted.strip():
+            content, name = pasted.encode("utf-8"), uploads.PASTED_NAME
+        else:
+            st.error("Choose a file or paste the article's text.")
+            return
+        bar = st.progress(0.0, text="Reading the articles…")
+
+        def progress(done: int, total: int) -> None:
+            bar.progress(done / max(total, 1), text=f"Extracting: {done} of {total} articles")
+
+        try:
+            stored = uploads.add(manifest, data_dir, content, name, url=url,
+                                 published=published.isoformat() if published else "",
+                                 title=title, outlet=outlet, progress=progress)
+        except SourceError as error:
+            bar.empty()
+            st.error(humanize.plain_markdown(str(error)))
+            return
+    load.clear()
+    st.session_state["flash"] = f"Added {stored.name} to {manifest.name} and rebuilt the data."
+    st.rerun()
+
+
+def actor_cards(data: dataset.Dataset, shown) -> None:
+    """The busiest actors of the filtered events, each with a button to filter to it."""
+    items = cards.actor_cards(shown, data.actors)
+    if not items:
+        return
+    st.subheader("Actors")
+    columns = st.columns(3)
+    for index, card in enumerate(items):
+        with columns[index % 3].container(border=True):
+            st.html(cards.actor_card_html(card))
+            st.button(f"Show only {card['name']}", key=f"actor_{index}", on_click=only_actor,
+                      args=(card["name"],))
+
+
+def downloads(data: dataset.Dataset, shown) -> None:
+    """The filtered events (CSV, JSON, TimelineJS) and the figures (CSV), made on click."""
+    st.subheader("Download")
+    columns = st.columns(4)
+    files = [
+        ("Events (CSV)", lambda: export.events_csv(shown), "events.csv", "text/csv"),
+        ("Key figures (CSV)", lambda: export.figures_csv(data.figures), "figures.csv",
+         "text/csv"),
+        ("Events (JSON)", lambda: export.events_json(shown), "events.json", "application/json"),
+        ("TimelineJS (JSON)", lambda: export.timelinejs_json(shown, data.title),
+         "timeline.json", "application/json"),
+    ]
+    for column, (label, make, name, mime) in zip(columns, files, strict=True):
+        column.download_button(label, make, file_name=name, mime=mime, on_click="ignore",
+                               key=f"download_{name}")
+
+
+def events_table(shown, labels) -> None:
+    """The filtered events as a table with human column names (`labels`: dates by row); the
+    first MAX_TABLE_ROWS of them, the download holding all."""
+    with st.expander(f"Table of the {len(shown):,} filtered events"):
+        head = shown.head(MAX_TABLE_ROWS)
+        view = head.assign(when=labels.reindex(head.index),
+                           status=head["status"].map(humanize.STATUSES).fillna("Auto"))
+        view = view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+        st.dataframe(view, hide_index=True, key="table")
+        if len(shown) > MAX_TABLE_ROWS:
+            st.caption(f"The first {MAX_TABLE_ROWS:,} events are shown; the Events (CSV) "
+                       "download holds all of them.")
+
+
+def main() -> None:
+    """Lay the page out."""
+    data_dir = str(dataset.default_data_dir())
+    version = dataset.version(data_dir)
+    data = load(data_dir, version)
+    st.set_page_config(page_title=data.title, layout="wide")
+    facts = overview(data_dir, version)
+    header(data, facts["header"])
+    flash()
+    orphans(data)
+    add_source_form(data_dir)
+    if data.events.empty:
+        figure_cards(key_figures(data_dir, version))
+        st.info("There is no data yet. Build it from the articles in seeds/ with `make build` "
+                "(or `python -m dashboard build`), then reload this page.")
+        return
+    bounds = facts["bounds"]
+    current = {name: st.query_params.get_all(name) for name in st.query_params}
+    cleared = st.session_state.pop("f_clear", False)
+    seed_state(filters.FilterSpec() if cleared else filters.from_query(current),
+               facts["choices"], bounds)
+    spec = sidebar(data, facts["choices"], bounds)
+    wanted = filters.to_query(spec) | ({"event": current["event"][-1]} if "event" in current
+                                       else {})
+    if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
+        st.query_params.from_dict(wanted)
+    figure_cards(key_figures(data_dir, version))
+    shown = filters.apply(data.events, spec)
+    if shown.empty:
+        st.warning("No events match these filters.")
+        st.button("Clear the filters", on_click=clear_filters, key="clear_main")
+        return
+    timeline(shown)
+    downloads(data, shown)
+    on_page = event_cards(shown)
+    review_form(data_dir, on_page, version)
+    story_events(data, shown, spec.rejected)
+    events_table(shown, date_labels(data_dir, version))
+    actor_cards(data, shown)
+    st.subheader("Sources")
+    st.html(cards.sources_html(data.sources))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,278 @@
+"""The build cache: what a rebuild can reuse from the last one.
+
+A cache folder holds `marshal` dumps of plain data (loading them runs no code):
+
+- `sources-<0-f>.marshal`: for each source file (in the file of its `source_shard`), the
+  stamp it had when it was read (size, change times, inode, its manifest row), its
+  sources-table row (text hash included), its cache key and its line in the sources table;
+- `articles/<pack>.marshal`: the extraction of the articles extracted together (a chunk of
+  a build's work, so a build does not create a file per article), by cache key; the index
+  (`dashboard.store.article_index.Index`) says which pack holds which key;
+- `manifest.marshal`: the manifest's rows as last checked (`manifest.read_manifest`);
+- `openers.marshal`: what the tagger learnt of its rules (`timex.openers.answers`);
+- `index.marshal`, `roster.marshal`, `state.marshal`, `parts/<digest>.marshal`,
+  `rendered-<0-f>.marshal`, `lines-<id>.events|figures`: what the steps across articles made
+  of them (`dashboard.store.combine`);
+
+and `texts/<sha256>.txt`, the source texts as read, linked into the data directory. Entries
+that are missing, unreadable or from another version of the code count as absent. Without a
+folder the cache keeps articles in memory for one build and remembers nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import marshal
+import os
+import sys
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+from dashboard.read.manifest import latest_published
+
+Stamp = list
+"""A file's size, modification and change times (ns), inode, manifest row and, for a row with
+no publication date, the latest date that could be inferred (it grows by a day each day)."""
+SHARDS = "0123456789abcdef"
+"""Rendered lines are kept in one file per first hex digit of the article's key, so a rebuild
+rewrites only the files of the articles that changed (`dashboard.store.table_lines`)."""
+LEGACY = ("links", "sources", *(f"lines-{shard}" for shard in SHARDS))
+"""Files of earlier versions of the cache, removed when the cache starts afresh."""
+
+
+def stamp(row: dict, info: os.stat_result | None = None) -> Stamp | None:
+    """The stamp of a manifest row's file now (`info`: its `os.stat`, if just taken), or None
+    if it cannot be read."""
+    try:
+        info = info or os.stat(row["path"])
+    except (OSError, ValueError):
+        return None
+    latest = "" if row.get("published") else latest_published().isoformat()
+    return [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino,
+            sorted(row.items()), latest]
+
+
+class ArticleCache:
+    """A build's cache folder (None: a build without a cache)."""
+
+    def __init__(self, folder: Path | None, version: str, sources: bool = True):
+        self.folder = folder
+        self.version = version
+        self.texts = folder / "texts" if folder else None
+        self._sources: dict[str, list] = {}
+        if sources:
+            for shard in SHARDS:
+                self._sources.update(self.load(f"sources-{shard}") or {})
+        self._changed_sources: set[str] = set()
+        self._articles: dict[str, tuple] = {}
+        self.packs: dict[str, str] = {}
+        """The pack of each article kept (set from the index)."""
+        self._pack: tuple[str, dict] = ("", {})
+        self._kept_texts: set[str] | None = None
+        self.replaced: set[str] = set()
+        """The hashes of texts whose source was read again in this build."""
+
+    def source(self, path: str, mark: Stamp | None) -> dict | None:
+        """The sources-table row remembered for a file, if it still has stamp `mark` and its
+        text is kept."""
+        entry = self._sources.get(path)
+        if mark is None or entry is None or entry[0] != mark:
+            return None
+        if self._kept_texts is None:
+            try:
+                self._kept_texts = set(os.listdir(self.texts)) if self.texts else set()
+            except OSError:
+                self._kept_texts = set()
+        if f"{entry[1]['sha256']}.txt" not in self._kept_texts:
+            return None
+        return entry[1]
+
+    def source_key(self, path: str, story: str) -> str | None:
+        """The cache key remembered with a file's row, if it was made for the same story's
+        gazetteer (`story`: a digest of it)."""
+        entry = self._sources.get(path)
+        return entry[3] if entry and len(entry) >= 4 and entry[2] == story else None
+
+    def source_line(self, path: str, columns: tuple[str, ...]) -> str | None:
+        """The sources-table line remembered for a file's row, if made for these columns."""
+        entry = self._sources.get(path)
+        return entry[4][1] if entry and len(entry) == 5 and entry[4][0] == columns else None
+
+    def remember_line(self, path: str, columns: tuple[str, ...], line: str) -> None:
+        """Remember the sources-table line of a file's row (remembered), made for these
+        columns."""
+        entry = self._sources.get(path)
+        if entry is not None and len(entry) >= 4:
+            entry[4:] = [(columns, line)]
+            self._changed_sources.add(path)
+
+    def remember_source(self, path: str, mark: Stamp | None, row: dict, story: str = "",
+                        key: str = "") -> None:
+        """Remember the sources-table row of a file read with stamp `mark` (and its cache
+        key with the gazetteer digest `story`)."""
+        if self.folder is not None and mark is not None:
+            old = self._sources.get(path)
+            if old:
+                self.replaced.add(old[1]["sha256"])
+            self._sources[path] = [mark, row, story, key]
+            self._changed_sources.add(path)
+
+    def article(self, key: str) -> tuple | None:
+        """The extraction kept under `key`, or None."""
+        pack = self.packs.get(key)
+        if key not in self._articles and self.folder is not None and pack:
+            if self._pack[0] != pack:
+                self._pack = (pack, self.load(f"articles/{pack}") or {})
+            found = self._pack[1].get(key)
+            if found is not None:
+                self._articles[key] = found
+        return self._articles.get(key)
+
+    def keep_article(self, key: str, value: tuple, pack: str = "") -> None:
+        """Keep an article's extraction (in memory for this build, and in the folder: in its
+        own pack unless `pack` names the one it was written to, see `write_pack`)."""
+        self._articles[key] = value
+        if self.folder is not None and not pack:
+            pack = write_pack(self.folder, self.version, {key: value})
+        if pack:
+            self.packs[key] = pack
+
+    def keep_sources(self, paths: set[str]) -> None:
+        """Forget the files not among `paths` (their texts count as replaced)."""
+        for path in [path for path in self._sources if path not in paths]:
+            self.replaced.add(self._sources.pop(path)[1]["sha256"])
+            self._changed_sources.add(path)
+
+    def save_sources(self) -> None:
+        """Write the files of the sources seen that changed (one per `source_shard`)."""
+        if not self._changed_sources:
+            return
+        dirty = {source_shard(path) for path in self._changed_sources}
+        shards: dict[str, dict[str, list]] = {shard: {} for shard in dirty}
+        for path, entry in self._sources.items():
+            shard = source_shard(path)
+            if shard in shards:
+                shards[shard][path] = entry
+        for shard, entries in shards.items():
+            self.dump(f"sources-{shard}", entries)
+        self._changed_sources.clear()
+
+    def prune(self, keys: set[str], texts: set[str], gone: tuple[set[str], set[str]] | None
+              ) -> None:
+        """Remove the articles and texts of sources no longer in the manifest: those of `gone`
+        (article keys, text hashes), or, when it is None, whatever else the folders hold."""
+        if self.folder is None:
+            return
+        live = {self.packs[key] for key in keys if key in self.packs}
+        if gone is not None:
+            for pack in {self.packs.get(key) for key in gone[0] - keys} - live - {None}:
+                (self.folder / "articles" / f"{pack}.marshal").unlink(missing_ok=True)
+            for sha256 in gone[1] - texts:
+                self.text_path(sha256).unlink(missing_ok=True)
+            return
+        for name in LEGACY:
+            (self.folder / f"{name}.marshal").unlink(missing_ok=True)
+        for folder, kept in ((self.folder / "articles", live), (self.folder / "texts", texts)):
+            try:
+                for path in folder.iterdir():
+                    if path.suffix in (".marshal", ".txt") and path.stem not in kept:
+                        path.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def prune_folder(self, name: str, kept: set[str]) -> None:
+        """Remove the files of folder `name` whose stem is not in `kept`."""
+        if self.folder is None:
+            return
+        try:
+            for path in (self.folder / name).iterdir():
+                if path.suffix == ".marshal" and path.stem not in kept:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def text_path(self, sha256: str) -> Path:
+        """Where the text with this hash is kept."""
+        assert self.texts is not None
+        return self.texts / f"{sha256}.txt"
+
+    @staticmethod
+    def keep_text(texts: Path, sha256: str, text: str) -> bool:
+        """Keep a source text in the `texts` folder (atomically); False if it cannot be."""
+        path = texts / f"{sha256}.txt"
+        if path.exists():
+            return True
+        try:
+            texts.mkdir(parents=True, exist_ok=True)
+            temporary = texts / f".{sha256}.{os.getpid()}.tmp"
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, path)
+        except OSError:
+            return False
+        return True
+
+    def load(self, name: str):
+        """The value dumped as `name`, or None."""
+        if self.folder is None:
+            return None
+        try:
+            version, value = marshal.loads((self.folder / f"{name}.marshal").read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            return None
+        return value if version == self.version else None
+
+    def dump(self, name: str, value) -> None:
+        """Write one cache file atomically; a cache that cannot be written is skipped."""
+        if self.folder is not None:
+            write(self.folder, name, self.version, value)
+
+
+def source_shard(path: str) -> str:
+    """Which of the 16 files keeps what is remembered of a source file."""
+    return SHARDS[zlib.crc32(path.encode("utf-8", "surrogateescape")) & 15]
+
+
+def write_pack(folder: Path, version: str, articles: dict[str, tuple]) -> str:
+    """Write articles' extractions (by key) into a new pack of `folder`: its name, or "" if it
+    cannot be written."""
+    name = f"p-{os.urandom(8).hex()}"
+    return name if write(folder, f"articles/{name}", version, articles) else ""
+
+
+def write(folder: Path, name: str, version: str, value) -> bool:
+    """Write cache file `name` of `folder` atomically (for `ArticleCache.load` of `version`,
+    from any process); False if it cannot be written."""
+    path = folder / f"{name}.marshal"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(marshal.dumps((version, value)))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+CODE_SUFFIXES = {".py", ".csv", ".json", ".txt"}
+"""The package's files that make up its code: the modules and the vocabularies they load."""
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the package's code and data files: a new version invalidates the cache."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).parent.parent
+    files = (path for path in package.rglob("*") if path.suffix in CODE_SUFFIXES)
+    for path in sorted(files):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def article_key(facts: dict, gazetteer: bytes) -> str:
+    """The key of one article's extraction: its sources-table row (with the text's hash), the
+    story's gazetteer and the code."""
+    digest = hashlib.sha256(f"{code_version()}|{json.dumps(facts, sort_keys=True)}|".encode())
+    digest.update(gazetteer)
+    return digest.hexdigest()[:32]

@@ -1,0 +1,88 @@
+"""Adding an article from the page: size limit, intake into the manifest, then a rebuild.
+
+The page's "Add a source" form calls `add`; it never writes anywhere but the manifest's folder
+(through `intake.add_source`, which stores the file under a plain generated name) and the data
+directory (through `extract.build`, atomically).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from dashboard.read.sources import SourceError
+from dashboard.store import build, curation, intake
+
+MAX_BYTES = 5 * 1024 * 1024
+"""The largest article accepted from the page (5 MB)."""
+PASTED_NAME = "pasted.txt"
+
+
+def check_size(content: bytes, filename: str, limit: int = MAX_BYTES) -> None:
+    """Refuse an article larger than `limit` bytes, with a one-line message.
+
+    >>> check_size(b"x" * 11, "big.txt", limit=10)
+    Traceback (most recent call last):
+    ...
+    dashboard.read.sources.SourceError: big.txt: the file is 11 bytes; the limit is 10 bytes
+    """
+    if len(content) > limit:
+        name = intake.safe_filename(filename)
+        raise SourceError(f"{name}: the file is {size_label(len(content))}; the limit is "
+                          f"{size_label(limit)}")
+
+
+def size_label(size: int) -> str:
+    """A byte count as people read it.
+
+    >>> size_label(5 * 1024 * 1024), size_label(900)
+    ('5 MB', '900 bytes')
+    """
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{size:,} bytes"
+
+
+def add(
+    manifest: str | Path,
+    data_dir: str | Path,
+    content: bytes,
+    filename: str,
+    url: str = "",
+    published: str = "",
+    title: str = "",
+    outlet: str = "",
+    author: str = "",
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Add one article (size-checked, de-duplicated) to `manifest` and rebuild `data_dir`.
+
+    Returns the stored file. Raises `SourceError` with a one-line message on bad input (too
+    large, empty, wrong type, a non-http(s) URL, a bad date, the same URL or text already in
+    the manifest, or an article the build refuses); nothing stays stored then.
+    """
+    name = intake.safe_filename(filename or PASTED_NAME)
+    check_size(content, name)
+    manifest = Path(manifest)
+    before = manifest.read_text(encoding="utf-8") if manifest.exists() else None
+    stored = intake.add_source(manifest, content, name, url.strip(), published.strip(),
+                               title=title.strip(), outlet=outlet.strip(), author=author.strip())
+    try:
+        build.build(manifest, data_dir, progress=progress)
+    except SourceError:
+        _undo(manifest, before, stored)
+        raise
+    return stored
+
+
+def _undo(manifest: Path, before: str | None, stored: Path) -> None:
+    """Take back an added article the build refused (e.g. no publication date anywhere), so
+    the manifest keeps building."""
+    with curation.locked(manifest.parent):
+        if before is None:
+            manifest.unlink(missing_ok=True)
+        else:
+            curation.write_atomic(manifest, before)
+        stored.unlink(missing_ok=True)

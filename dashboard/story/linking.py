@@ -1,0 +1,337 @@
+"""Story events: the same happening reported by several articles, merged into one.
+
+Two events merge when their dates are compatible at their precision (Jan. 9 lies in January and in
+"last week"), they name an actor in common and their wording is alike; events whose dates cannot
+both be true are never merged. Where two sources tell the same happening with different days, both
+are kept and each is flagged in `conflict`. Events are compared within their `partition` (kind and
+month), so the links of a partition depend on its events alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+STOPWORDS = set(
+    "a an the and or but of to in on at by for from with as is are was were be been being has "
+    "have had it its this that these those he she they them his her their who which what when "
+    "said says say told also after before since during while about into over than more most "
+    "would will could should may might can not no one two three his him i we you our us said "
+    "according report reported reports earlier later day week month year today yesterday "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec local time last next this".split()
+)
+WORD = re.compile(r"[a-z][a-z'-]+")
+SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
+MERGE_SIMILARITY = 0.2
+CONFLICT_SIMILARITY = 0.4
+COARSE = {"quarter", "half", "season", "year", "decade", "century"}
+WINDOW_DAYS = 14
+MAX_NEIGHBOURS = 100
+RARE_WORDS = 3
+HAPPENINGS = {"capture", "deployment", "casualties", "enlistment", "meeting", "event"}
+"""Kinds that happen once: two reports of one with different days disagree. Statements,
+interviews and briefings recur, so different days there are different events."""
+
+
+@dataclass(slots=True)
+class _Item:
+    """An event as linking sees it; `words` and `actors` are also bit masks (`_Bits`), so
+    comparing two events is an `&` of integers."""
+
+    index: int
+    event_id: str
+    source_id: str
+    sentence: str
+    first: str
+    last: str
+    precision: str
+    kind: str
+    actors: frozenset[str]
+    words: frozenset[str]
+    actor_bits: int
+    word_bits: int
+
+
+LINK_COLUMNS = ("event_id", "source_id", "sentence", "date", "date_end", "precision", "kind",
+                "actors", "outlet", "date_text")
+"""The event columns linking reads."""
+
+
+class _Bits:
+    """Sets of strings as integers: one bit per string, in order of first sight."""
+
+    def __init__(self) -> None:
+        self.bit: dict[str, int] = {}
+
+    def of(self, values: frozenset[str]) -> int:
+        mask = 0
+        for value in values:
+            mask |= 1 << self.bit.setdefault(value, len(self.bit))
+        return mask
+
+
+def _items(events: Mapping[str, Sequence]) -> list[_Item]:
+    words_of: dict[str, tuple[frozenset[str], int]] = {}
+    actors_of: dict[str, tuple[frozenset[str], int]] = {}
+    word_bits, actor_bits = _Bits(), _Bits()
+    items = []
+    columns = (events[name] for name in LINK_COLUMNS[:8])
+    for i, (event_id, source_id, sentence, first, last, precision, kind, actors) in enumerate(
+        zip(*columns, strict=True)
+    ):
+        if sentence not in words_of:
+            words = content_words(sentence)
+            words_of[sentence] = words, word_bits.of(words)
+        actors = actors or ""
+        if actors not in actors_of:
+            named = frozenset(a for a in actors.split("; ") if a)
+            actors_of[actors] = named, actor_bits.of(named)
+        (words, word_mask), (named, actor_mask) = words_of[sentence], actors_of[actors]
+        items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
+                           kind, named, words, actor_mask, word_mask))
+    return items
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Content words, lightly stemmed so that "captured" and "capture" meet.
+
+    >>> sorted(content_words("Ukraine said it captured two soldiers in Kursk."))
+    ['captur', 'kursk', 'soldier', 'ukraine']
+    """
+    return frozenset(_stem(word) for word in WORD.findall(text.lower())
+                     if word not in STOPWORDS and len(word) >= 3)
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return SUFFIX.sub("", word) or word
+
+
+def partition(kind: str, first: str, last: str, precision: str) -> tuple[str, ...]:
+    """The partition an event is linked within: its kind and the month of its first day, or
+    for dates coarser than a month, its kind and exact date range.
+
+    Events of different partitions are never compared, so each partition's links depend on
+    its own events alone and a rebuild relinks only the partitions whose events changed.
+
+    >>> partition("capture", "2025-01-09", "2025-01-09", "day")
+    ('capture', '2025-01')
+    """
+    first = first or ""
+    return (kind, first, last or first) if precision in COARSE else (kind, first[:7])
+
+
+def rare_words(sentences: Mapping[str, Collection[str]]) -> dict[str, tuple[str, ...]]:
+    """For each sentence (given by its `content_words`), the rarest words it shares with other
+    sentences: at most `RARE_WORDS`, each in more than one sentence and in no more than a
+    hundredth of them (or 50). Events are blocked by these, so they are counted over all the
+    story's sentences.
+
+    >>> rare_words({"a": ["troop", "kursk"], "b": ["kursk"], "c": ["troop", "kursk", "seoul"]})
+    {'a': ('troop', 'kursk'), 'b': ('kursk',), 'c': ('troop', 'kursk')}
+    """
+    frequency = Counter(word for words in sentences.values() for word in words)
+    common = max(50, len(sentences) // 100)
+    order = {word: (count, word) for word, count in frequency.items() if 1 < count <= common}
+    return {
+        sentence: tuple(w for _, w in sorted(order[w] for w in words if w in order)[:RARE_WORDS])
+        for sentence, words in sentences.items()
+    }
+
+
+def link(events: Mapping[str, Sequence],
+         rare: Mapping[str, tuple[str, ...]] | None = None) -> tuple[list[str], list[str]]:
+    """Each event's `story_event_id` and `conflict`, for the events of one `partition` given
+    as columns (`LINK_COLUMNS`, as lists: a dict of lists, say); `rare` gives each sentence's
+    `rare_words` among all the story's sentences (default: among these events' sentences)."""
+    items = _items(events)
+    if rare is None:
+        rare = rare_words({item.sentence: item.words for item in items})
+    cluster = {item.index: [item] for item in items}
+    span = {item.index: (item.first, item.last) for item in items}
+    owner = list(range(len(items)))
+    may_conflict = [_may_conflict(item) for item in items]
+    conflicts: dict[int, list[_Item]] = {}
+    for score, i, j in _merge_pairs(items, rare):
+        if (score >= CONFLICT_SIMILARITY and may_conflict[i] and may_conflict[j]
+                and _conflicting(items[i], items[j])):
+            conflicts.setdefault(i, []).append(items[j])
+            conflicts.setdefault(j, []).append(items[i])
+        keep, gone = owner[i], owner[j]
+        if keep == gone:
+            continue
+        (keep_first, keep_last), (gone_first, gone_last) = span[keep], span[gone]
+        first = keep_first if keep_first > gone_first else gone_first
+        last = keep_last if keep_last < gone_last else gone_last
+        if first > last:
+            continue
+        if len(cluster[keep]) < len(cluster[gone]):
+            keep, gone = gone, keep
+        for item in cluster[gone]:
+            owner[item.index] = keep
+        cluster[keep].extend(cluster.pop(gone))
+        span[keep] = (first, last)
+        del span[gone]
+    ids = {root: story_event_id(members) for root, members in cluster.items()}
+    story_ids = [ids[owner[item.index]] for item in items]
+    notes = [_conflict_note(conflicts[item.index], events) if item.index in conflicts else ""
+             for item in items]
+    return story_ids, notes
+
+
+def boundary_conflicts(events: Mapping[str, Sequence], split: int, turn: str,
+                       rare: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Conflict notes across the turn of a month (`turn`, its first day), which `link` cannot
+    see: `events` are the events of one kind's partitions for the two months, the earlier
+    month's `split` first. Day-precise reports on days either side of the turn, within the
+    window of a conflict, are compared as `link` compares them; returns each event's notes
+    (blank for most)."""
+    start = dt.date.fromisoformat(turn).toordinal()
+    near = []
+    for i, (day, precision) in enumerate(zip(events["date"], events["precision"], strict=True)):
+        ordinal = _ordinal(day) if precision == "day" else None
+        if ordinal is not None and (ordinal >= start - WINDOW_DAYS - 1 if i < split
+                                    else ordinal <= start + WINDOW_DAYS):
+            near.append(i)
+    subset = {name: [events[name][i] for i in near] for name in LINK_COLUMNS}
+    items = _items(subset)
+    conflicts: dict[int, list[_Item]] = {}
+    for score, i, j in _merge_pairs(items, rare):
+        a, b = items[i], items[j]
+        across = (near[i] < split) != (near[j] < split)
+        if across and score >= CONFLICT_SIMILARITY and _conflicting(a, b):
+            conflicts.setdefault(i, []).append(b)
+            conflicts.setdefault(j, []).append(a)
+    notes = [""] * len(events["date"])
+    for n, others in conflicts.items():
+        notes[near[n]] = _conflict_note(others, subset)
+    return notes
+
+
+def _ordinal(day: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(day).toordinal()
+    except (TypeError, ValueError):
+        return None
+
+
+def _merge_pairs(items: list[_Item],
+                 rare: Mapping[str, tuple[str, ...]]) -> Iterator[tuple[float, int, int]]:
+    """(score, i, j) for the candidate pairs alike enough to merge, best first (ties: the
+    larger i, then j, first).
+
+    The score is the overlap of their content words relative to the smaller set (short reports
+    match long ones); without a shared actor, only a close match counts (0.3 less). Candidates
+    are of one kind, and events from one sentence never merge.
+    """
+    scored: dict[float, list[int]] = {}
+    count = len(items)
+    sizes = [len(item.words) for item in items]
+    words = [item.word_bits for item in items]
+    actors = [item.actor_bits for item in items]
+    sentences = [item.sentence for item in items]
+    for i, others in candidate_pairs(items, rare).items():
+        own_words, own_size, own_actors, sentence = words[i], sizes[i], actors[i], sentences[i]
+        base = i * count
+        for j in others:
+            shared = (own_words & words[j]).bit_count()
+            if not shared or sentence == sentences[j]:
+                continue
+            score = shared / (own_size if own_size < sizes[j] else sizes[j])
+            if not own_actors & actors[j]:
+                score -= 0.3
+            if score >= MERGE_SIMILARITY:
+                scored.setdefault(score, []).append(base + j)
+    for score in sorted(scored, reverse=True):
+        for pair in sorted(scored[score], reverse=True):
+            yield score, *divmod(pair, count)
+
+
+def candidate_pairs(items: list[_Item],
+                    rare: Mapping[str, tuple[str, ...]]) -> dict[int, set[int]]:
+    """Index pairs worth comparing, found without comparing everything with everything: for
+    an event i, the events j it is to be compared with (each pair comes once, in one order).
+
+    Events are blocked by kind and by each of their actors and `rare` words; within a block,
+    merge candidates have overlapping dates, and day-precise happenings within a fortnight are
+    conflict candidates. Dates coarser than a month meet only the same value. Each event meets
+    at most `MAX_NEIGHBOURS` others per block, which keeps a large corpus near linear.
+    """
+    blocks: dict[tuple[str, str], list[tuple[int, int, _Item]]] = {}
+    coarse: dict[tuple[str, str, str], list[_Item]] = {}
+    for item in items:
+        if item.precision in COARSE:
+            coarse.setdefault((item.kind, item.first, item.last), []).append(item)
+            continue
+        try:
+            first = dt.date.fromisoformat(item.first).toordinal()
+            last = dt.date.fromisoformat(item.last).toordinal()
+        except ValueError:
+            continue
+        for key in (*item.actors, *rare[item.sentence]):
+            blocks.setdefault((item.kind, key), []).append((first, last, item))
+    pairs: dict[int, set[int]] = {}
+    for block in blocks.values():
+        block.sort(key=lambda entry: entry[0])
+        firsts = [first for first, _, _ in block]
+        indexes = [item.index for _, _, item in block]
+        for i, (_, last, item) in enumerate(block):
+            reach = last + WINDOW_DAYS if _may_conflict(item) else last
+            end = bisect_right(firsts, reach, i + 1, min(len(block), i + 1 + MAX_NEIGHBOURS))
+            if end > i + 1:
+                pairs.setdefault(item.index, set()).update(indexes[i + 1 : end])
+    for group in coarse.values():
+        indexes = [item.index for item in group]
+        for i, item in enumerate(group[:-1]):
+            pairs.setdefault(item.index, set()).update(indexes[i + 1 : i + 1 + MAX_NEIGHBOURS])
+    return pairs
+
+
+def _may_conflict(item: _Item) -> bool:
+    return item.kind in HAPPENINGS and item.precision == "day"
+
+
+def _span(members: list[_Item]) -> tuple[str, str] | None:
+    """The days all members' dates have in common, or None when their dates are incompatible."""
+    first = max(m.first for m in members)
+    last = min(m.last for m in members)
+    return (first, last) if first <= last else None
+
+
+def _conflicting(a: _Item, b: _Item) -> bool:
+    """Two day-precise reports of the same happening, from different sources, on other days."""
+    return (
+        a.source_id != b.source_id
+        and a.kind in HAPPENINGS
+        and a.precision == b.precision == "day"
+        and a.first != b.first
+        and _span([a, b]) is None
+    )
+
+
+def story_event_id(members: list[_Item]) -> str:
+    """A stable id for a group of events: derived from the smallest member event id."""
+    seed = min(m.event_id for m in members)
+    return "se-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+
+
+def _conflict_note(others: list[_Item], events: Mapping[str, Sequence]) -> str:
+    """A readable note: which other sources date the same happening otherwise."""
+    notes = []
+    for other in others:
+        i = other.index
+        outlet = events["outlet"][i] or events["source_id"][i]
+        notes.append(f"{outlet} dates this {events['date'][i]} ({events['date_text'][i]})")
+    return "; ".join(dict.fromkeys(notes))

@@ -1,0 +1,105 @@
+"""The story's roster: one canonical name per actor across all its articles."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from dashboard.extract.actors import Actor
+
+
+class Roster:
+    """The story's actors across articles: one canonical name per actor.
+
+    A person named "Trump" in one article and "Donald Trump" in another, or "Zelenskyy" and
+    "Zelenskiy" with the same first name, is one person, under the longest name seen.
+    """
+
+    def __init__(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.renames: dict[str, str] = {}
+        self._by_alias: dict[str, str] = {}
+        self._by_first: dict[str, set[str]] = {}
+
+    def merge(self, actor: Actor) -> str:
+        """Add one article's actor; returns its canonical name."""
+        known = self._find(actor)
+        if known is None:
+            self._register(Actor(actor.name, actor.kind, list(actor.aliases), actor.description))
+            return actor.name
+        entry = self.actors[known]
+        if actor.kind == "person" and len(actor.name) > len(known):
+            self._rename(known, actor.name)
+            entry, known = self.actors[actor.name], actor.name
+        for alias in [actor.name, *actor.aliases]:
+            if alias != entry.name and alias not in entry.aliases:
+                entry.aliases.append(alias)
+                self._by_alias.setdefault(alias, entry.name)
+        entry.description = entry.description or actor.description
+        if actor.name != known:
+            self.renames[actor.name] = known
+        return known
+
+    def canonical(self, name: str) -> str:
+        """The canonical name a name was merged into (itself if none)."""
+        return canonical_name(self.renames, name)
+
+    def _find(self, actor: Actor) -> str | None:
+        if actor.name in self.actors:
+            return actor.name
+        if actor.kind != "person":
+            return None
+        for name in [actor.name, *actor.aliases]:
+            known = self._by_alias.get(name) or (name if name in self.actors else None)
+            if known and self.actors[known].kind == "person":
+                return known
+        first = actor.name.split()[0]
+        for name in sorted(self._by_first.get(first, ())):
+            if spelt_alike(name, actor.name):
+                return name
+        return None
+
+    def _register(self, actor: Actor) -> None:
+        self.actors[actor.name] = actor
+        for alias in actor.aliases:
+            self._by_alias.setdefault(alias, actor.name)
+        if actor.kind == "person":
+            self._by_first.setdefault(actor.name.split()[0], set()).add(actor.name)
+
+    def _rename(self, old: str, new: str) -> None:
+        actor = self.actors.pop(old)
+        self._by_first.get(old.split()[0], set()).discard(old)
+        actor.aliases = [a for a in actor.aliases if a != new]
+        if old not in actor.aliases:
+            actor.aliases.append(old)
+        actor.name = new
+        for alias, target in self._by_alias.items():
+            if target == old:
+                self._by_alias[alias] = new
+        self._register(actor)
+        self.renames[old] = new
+
+
+def canonical_name(renames: dict[str, str], name: str) -> str:
+    """The name `name` ends up as after `renames` (a `Roster`'s), itself if none.
+
+    >>> canonical_name({"Trump": "Donald Trump"}, "Trump")
+    'Donald Trump'
+    """
+    seen = set()
+    while name in renames and name not in seen:
+        seen.add(name)
+        name = renames[name]
+    return name
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Two spellings of one full name: same first name, surnames nearly alike.
+
+    >>> spelt_alike("Volodymyr Zelenskyy", "Volodymyr Zelenskiy")
+    True
+    """
+    first_a, *rest_a = a.split()
+    first_b, *rest_b = b.split()
+    if first_a != first_b or not rest_a or not rest_b:
+        return False
+    return SequenceMatcher(None, " ".join(rest_a), " ".join(rest_b)).ratio() >= 0.8

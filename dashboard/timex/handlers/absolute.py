@@ -1,0 +1,228 @@
+"""Handlers for calendar expressions: dates, months, years, decades, holidays, clock times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dashboard.timex.context import Context
+from dashboard.timex.dates import format_value, parse_value
+from dashboard.timex.handlers.shared import (
+    DEICTIC,
+    DIGITS,
+    SPACE,
+    Result,
+    iso_day,
+    mod_of_match,
+    month_number,
+    norm,
+    period,
+    with_part,
+    year_of,
+)
+from dashboard.timex.lexicon import (
+    HOLIDAYS,
+    NUMBERS,
+    ORDINALS,
+    WEEKDAYS,
+)
+from dashboard.timex.numbers import to_number
+from dashboard.timex.resolve import month, month_day, weekday
+
+
+def h_iso(m: re.Match, ctx: Context) -> Result:
+    try:
+        d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["hh"]:
+        return "TIME", f"{d.isoformat()}T{m['hh']}:{m['mi']}", None
+    return "DATE", d.isoformat(), None
+
+
+def h_numeric(m: re.Match, ctx: Context) -> Result:
+    if m["sep"] == "." and len(m["y"]) < 4:
+        return None
+    y = int(m["y"])
+    if y < 100:
+        y = 2000 + y if 2000 + y <= ctx.dct.year + 10 else 1900 + y
+    a, b = int(m["m"]), int(m["d"])
+    if m["sep"] == "." or a > 12:
+        a, b = b, a
+    try:
+        d = dt.date(y, a, b)
+    except ValueError:
+        return None
+    if m["hh"]:
+        return "TIME", f"{d.isoformat()}T{int(m['hh']):02d}:{m['mi']}", None
+    return "DATE", d.isoformat(), None
+
+
+def h_dated(m: re.Match, ctx: Context) -> Result:
+    mon = month_number(m["mon"])
+    day = int(DIGITS.match(m["d"]).group())
+    if m["y"]:
+        try:
+            value = dt.date(int(m["y"]), mon, day).isoformat()
+        except ValueError:
+            return None
+        return *with_part(value, m["part0"] if "part0" in m.re.groupindex else None), None
+    wd = WEEKDAYS.get(m["wd"].lower()) if "wd" in m.re.groupindex and m["wd"] else None
+    value = month_day(ctx.dct, mon, day, ctx.direction(m.start(), m.end()), wd)
+    if value and "part0" in m.re.groupindex and m["part0"]:
+        return *with_part(value, m["part0"] if "part0" in m.re.groupindex else None), None
+    return ("DATE", value, None) if value else None
+
+
+def h_month_year(m: re.Match, ctx: Context) -> Result:
+    if m["ry"]:
+        y = ctx.dct.year + {"last": -1, "next": 1}.get(m["ry"].lower(), 0)
+    elif m["sy"]:
+        y = spoken_year(m["sy"])
+        if y is None:
+            return None
+    else:
+        y = int(m["y"])
+    return "DATE", f"{y:04d}-{month_number(m['mon']):02d}", mod_of_match(m)
+
+
+def h_month(m: re.Match, ctx: Context) -> Result:
+    rel = norm(m["rel"]) or None
+    value = month(ctx.dct, month_number(m["mon"]), ctx.direction(m.start(), m.end()), rel)
+    return "DATE", value, mod_of_match(m)
+
+
+def h_year(m: re.Match, ctx: Context) -> Result:
+    return "DATE", f"{year_of(m['y']):04d}", mod_of_match(m)
+
+
+_DECADE_WORDS = {"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5",
+                 "sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9"}  # fmt: skip
+
+
+def h_decade(m: re.Match, ctx: Context) -> Result:
+    if m["decw"]:
+        return "DATE", "19" + _DECADE_WORDS[m["decw"].lower()], mod_of_match(m)
+    d = m["dec"].lstrip("'")
+    if len(d) == 4:
+        return "DATE", d[:3], mod_of_match(m)
+    n = int(d)
+    c = ctx.dct.year // 100
+    if c * 100 + n > ctx.dct.year:
+        c -= 1
+    return "DATE", f"{c * 100 + n:04d}"[:3], mod_of_match(m)
+
+
+def h_century(m: re.Match, ctx: Context) -> Result:
+    if m["cord"]:
+        n = ORDINALS.get(m["cord"].lower()) or int(DIGITS.match(m["cord"]).group())
+        return "DATE", f"{n - 1:02d}", mod_of_match(m)
+    rel = norm(m["crel"])
+    c = ctx.dct.year // 100 + {"this": 0, "next": 1}.get(rel, -1)
+    if rel in ("past",):
+        return "DURATION", "P100Y", None
+    return "DATE", f"{c:02d}", mod_of_match(m)
+
+
+_SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+                "eighty": 80, "ninety": 90}  # fmt: skip
+
+
+def spoken_year(words: str) -> int | None:
+    """The year named in words: "nineteen ninety-six" is 1996, "two thousand one" is 2001."""
+    parts = SPACE.sub(" ", words.lower().replace("-", " ")).split(" ")
+    parts = [p for p in parts if p not in ("the", "year", "and", "hundred", "oh")]
+    if len(parts) >= 2 and parts[0] == "two" and parts[1] == "thousand":
+        rest = to_number(" ".join(parts[2:])) if parts[2:] else 0
+        return 2000 + rest if isinstance(rest, int) else None
+    if not parts or parts[0] not in ("eighteen", "nineteen", "twenty"):
+        return None
+    rest = to_number(" ".join(parts[1:])) if parts[1:] else 0
+    if not isinstance(rest, int) or rest >= 100:
+        return None
+    return NUMBERS[parts[0]] * 100 + rest
+
+
+def h_spoken(m: re.Match, ctx: Context) -> Result:
+    y = spoken_year(m.group(0))
+    return ("DATE", f"{y:04d}", None) if y else None
+
+
+def nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date:
+    if n > 0:
+        first = dt.date(y, mo, 1)
+        return first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(y, mo + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+
+
+def h_holiday(m: re.Match, ctx: Context) -> Result:
+    h = norm(m["h"])
+    y = ctx.dct.year
+    if h in HOLIDAYS:
+        mo, d = HOLIDAYS[h]
+    else:
+        fixed = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
+                 "labor day": (9, 1, 1), "memorial day": (5, 1, -1)}.get(h)  # fmt: skip
+        if fixed:
+            days = [nth_weekday(x, *fixed) for x in (y - 1, y, y + 1)]
+        else:
+            days = [nth_weekday(x, 11, 1, 1) + dt.timedelta(days=1) for x in (y - 1, y, y + 1)]
+        if ctx.direction(m.start(), m.end()) <= 0:
+            return "DATE", [x for x in days if x <= ctx.dct][-1].isoformat(), None
+        return "DATE", [x for x in days if x >= ctx.dct][0].isoformat(), None
+    value = month_day(ctx.dct, mo, d, ctx.direction(m.start(), m.end()))
+    return ("DATE", value, None) if value else None
+
+
+def h_daylist(m: re.Match, ctx: Context) -> Result:
+    if not ctx.last or not (p := parse_value(ctx.last)) or p[0] != "day":
+        return None
+    try:
+        return "DATE", p[1].replace(day=int(DIGITS.match(m["d"]).group())).isoformat(), None
+    except ValueError:
+        return None
+
+
+def h_weekof(m: re.Match, ctx: Context) -> Result:
+    r = h_dated(m, ctx)
+    if r is None:
+        return None
+    return "DATE", format_value("week", dt.date.fromisoformat(r[1])), None
+
+
+def clock_day(ctx: Context, word: str | None, m: re.Match) -> str:
+    if not word:
+        return period(ctx, "day", 0, True)
+    w = word.lower()
+    if w in DEICTIC:
+        return iso_day(ctx.dct + dt.timedelta(days=DEICTIC[w]))
+    return weekday(ctx.dct, WEEKDAYS[w], ctx.direction(m.start(), m.end()))
+
+
+def h_clock(m: re.Match, ctx: Context) -> Result:
+    day = clock_day(ctx, m["wd1"] or m["wd2"], m)
+    if m["cmon"]:
+        wd = m["wd1"] or m["wd2"]
+        wd = WEEKDAYS.get(wd.lower()) if wd else None
+        day = month_day(ctx.dct, month_number(m["cmon"]), int(DIGITS.match(m["cd"]).group()),
+                        ctx.direction(m.start(), m.end()), wd) or day  # fmt: skip
+    if m["nm"]:
+        nm = m["nm"].lower()
+        return "TIME", f"{day}T{'24:00' if nm == 'midnight' else '12:00'}", None
+    if m["mil"]:
+        return "TIME", f"{day}T{m['mil'][:2]}:{m['mil'][2:]}", None
+    if m["hh24"]:
+        h, mi = int(m["hh24"]), int(m["mi24"])
+    elif m["oc"]:
+        h = to_number(m["oc"])
+        if not isinstance(h, int) or not 0 < h <= 12:
+            return None
+        mi = 0
+    else:
+        h, mi = int(m["hh"]), int(m["mi"] or 0)
+        pm = m["ap"].lower().startswith("p")
+        h = (h % 12) + (12 if pm else 0)
+    if m["hh"] and not m["mi"]:
+        return "TIME", f"{day}T{h:02d}:00", None
+    return "TIME", f"{day}T{h:02d}:{mi:02d}", None
