@@ -26,10 +26,12 @@ tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 browser-deps: tests/browser/node_modules/.package-lock.json
 
 test: $(STAMP) browser-deps
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -1,7 +1,7 @@
 """Hostile and broken input: every case is refused with one line naming the file or manifest row
 (exit code 2, no traceback, the output folder untouched), or is read correctly.
 
-Most cases run the command line in-process (`dashboard.__main__.main`, the code path of
+Most cases run the command line in-process (`dashboard.cli.main`, the code path of
 `python -m dashboard extract`); a few run it as a subprocess to check the real exit code.
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.__main__ import main
+from dashboard.cli import main
 from dashboard.read import sources
 from dashboard.read.sources import SourceError, read_manifest, read_source
 
