@@ -12,6 +12,7 @@ from pathlib import Path
 from dashboard.read.sources import SourceError, decode
 
 ROOT = Path(__file__).resolve().parent.parent
+STRICT_HELP = "refuse the whole build (nothing written) when any article is refused"
 TIMINGS_HELP = "also print the phases' times in seconds, as JSON (extract_cpu: all processes)"
 
 
@@ -39,12 +40,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--data", type=Path, default=ROOT / "data")
     build.add_argument("--jobs", type=int, default=1, help="extract in N processes")
     build.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
+    build.add_argument("--strict", action="store_true", help=STRICT_HELP)
     build.set_defaults(run=_build)
     extract = commands.add_parser("extract", help="extract a manifest's articles into a folder")
     extract.add_argument("--sources", type=Path, required=True, help="manifest CSV")
     extract.add_argument("--out", dest="data", type=Path, required=True, help="output folder")
     extract.add_argument("--jobs", type=int, default=1, help="extract in N processes")
     extract.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
+    extract.add_argument("--strict", action="store_true", help=STRICT_HELP)
     extract.set_defaults(run=_build)
     timex = commands.add_parser("timex", help="tag the time expressions of a text file")
     timex.add_argument("--dct", required=True, help="document creation time, YYYY-MM-DD")
@@ -61,6 +64,7 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--sources", type=Path, default=ROOT / "seeds" / "sources.csv")
     add.add_argument("--data", type=Path, default=ROOT / "data")
     add.add_argument("--jobs", type=int, default=1)
+    add.add_argument("--strict", action="store_true", help=STRICT_HELP)
     add.set_defaults(run=_add)
     commands.add_parser("export", help="export events (see `export --help`)")
     return cli
@@ -73,9 +77,14 @@ def _build(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise ValueError(f"--jobs {args.jobs}: must be at least 1")
     timings: dict[str, float] = {}
+    refused: list[dict[str, str]] = []
     counts = build(args.sources, args.data, jobs=args.jobs, progress=terminal_progress,
-                   timings=timings)
+                   timings=timings, refused=refused, strict=args.strict)
+    for refusal in refused:
+        print(f"refused: {refusal['reason']}", file=sys.stderr)
     print(f"wrote {args.data}: {', '.join(f'{n} {name}' for name, n in counts.items())}")
+    print(f"built {counts['sources']:,} article{'s' * (counts['sources'] != 1)}; "
+          f"{len(refused):,} refused")
     if getattr(args, "timings", False):
         print(f"timings: {json.dumps({k: round(v, 4) for k, v in timings.items()})}")
     return 0
@@ -83,13 +92,16 @@ def _build(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     from dashboard.store.intake import add_source
+    from dashboard.store.uploads import build_added
 
     try:
         content = args.file.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{args.file}: file not found") from None
+    before = args.sources.read_text(encoding="utf-8") if args.sources.exists() else None
     stored = add_source(args.sources, content, args.file.name, args.url, args.published,
                         args.title, args.outlet, args.author)
+    build_added(args.sources, args.data, stored, before, jobs=args.jobs, strict=args.strict)
     print(f"added {stored}")
     return _build(args)
 

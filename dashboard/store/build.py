@@ -23,7 +23,13 @@ from dashboard.extract.events import article_events
 from dashboard.extract.figures import article_figures
 from dashboard.extract.gazetteer import load_gazetteer
 from dashboard.read.sentences import blocks, masked, sentences
-from dashboard.read.sources import MANIFEST_COLUMNS, Source, read_manifest, read_source
+from dashboard.read.sources import (
+    MANIFEST_COLUMNS,
+    Source,
+    SourceError,
+    read_manifest,
+    read_source,
+)
 from dashboard.store import curation, folder, table
 from dashboard.store.article_index import EXTRACTED, Article, Index, digest, prepare
 from dashboard.store.cache import ArticleCache, article_key, code_version, stamp, write_pack
@@ -125,10 +131,16 @@ def extract(
     work = [i for i, key in enumerate(keys) if key not in index.summaries]
     clock.lap("read")
     texts: dict[str, str | Path] = {}
+    refused: dict[int, str] = {}
     for done, (i, (row, key, article, text, prepared, pack)) in enumerate(
         zip(work, _run(context, [rows[i] for i in work], jobs), strict=True),
         start=len(rows) - len(work) + 1,
     ):
+        if row is None:
+            refused[i] = key
+            if progress:
+                progress(done, len(rows))
+            continue
         cache.remember_source(rows[i]["path"], stamps[i], row, story, key)
         facts[i], keys[i] = row, key
         if article is not None:
@@ -143,7 +155,12 @@ def extract(
     if len(known) > len(learnt):
         cache.dump("openers", known)
     clock.lap("extract", cpu=True)
-    clock.timings["extracted"] = len(work)
+    clock.timings["extracted"] = len(work) - len(refused)
+    refusals = [{"path": rows[i]["path"], "url": rows[i]["url"], "reason": refused[i]}
+                for i in sorted(refused)]
+    if refused:
+        rows, keys, facts = ([x for i, x in enumerate(column) if i not in refused]
+                             for column in (rows, keys, facts))
     output = combine(keys, index, _loader(context, rows, keys, cache), cache,
                      [_extras(row) for row in rows], facts, [row["path"] for row in rows])
     cache.save_sources()
@@ -155,7 +172,12 @@ def extract(
 
     output.save.append(save)
     output.files = _files(manifest.parent, facts, cache) | texts
-    output.fingerprint = digest((output.fingerprint,
+    output.refused = refusals
+    if refusals:
+        columns = list(table.REFUSED_COLUMNS)
+        output.tables["refused"] = table.csv_lines(
+            [columns, *([refusal[c] for c in columns] for refusal in refusals)])
+    output.fingerprint = digest((output.fingerprint, refusals,
                                  sorted((name, str(f)) for name, f in output.files.items())))
     clock.lap("combine")
     output.timings = clock.timings
@@ -204,8 +226,11 @@ def _process(context: _Context, row: dict) -> tuple:
     """Read one manifest row's source; analyse it unless its key is known. Returns its
     sources-table row, its cache key, the article (None if known), its text (None if kept
     in the cache's texts folder) and the article's `prepare`d summary (the work of one article,
-    done where it is extracted)."""
-    source = read_source(row)
+    done where it is extracted). A refused source gives (None, the reason, None, None, None)."""
+    try:
+        source = read_source(row)
+    except SourceError as error:
+        return None, str(error), None, None, None
     facts = source_row(source, context.base)
     key = article_key(facts, context.gazetteer_key)
     text: str | None = source.text
@@ -269,12 +294,19 @@ def build(
     progress: Progress | None = None,
     cache: bool = True,
     timings: dict[str, float] | None = None,
+    refused: list[dict[str, str]] | None = None,
+    strict: bool = False,
 ) -> dict[str, int]:
     """Extract a manifest into `out_dir`, replacing its tables atomically; returns the number
     of rows of each table. `timings`, if given, receives the phases' times (`Clock`): read,
     extract (with extract_cpu and the number of articles extracted), combine and write (with
     keeping the cache for the next build). Where nothing changed since the last build, and the
     data folder is as that build left it, nothing is written.
+
+    An article that cannot be read is left out and the others are built: `refused`, if given,
+    receives each refusal (path, url, reason: one line naming the file and the problem), and
+    the data folder's `refused.csv` lists them. With `strict`, or when every article is
+    refused, a refusal raises SourceError instead and nothing is written.
 
     The cache lives beside `out_dir` (`.<name>.cache/`), outside the swapped folder; builds
     that share it run one at a time (a lock file beside it). The data folder's own lock is
@@ -283,12 +315,18 @@ def build(
     out_dir = Path(out_dir)
     cache_dir = out_dir.parent / f".{out_dir.name}.cache" if cache else None
     with paused_collector(), curation.locked(cache_dir) if cache_dir else nullcontext():
-        return _build(manifest, out_dir, jobs, progress, cache_dir, timings)
+        result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress)
+        if refused is not None:
+            refused.extend(result.refused)
+        if result.refused and (strict or not result.counts["sources"]):
+            first = result.refused[0]["reason"]
+            more = len(result.refused) - 1
+            raise SourceError(f"{first}" + (f" (and {more} more refused)" if more else ""))
+        return _build(result, out_dir, cache_dir, timings)
 
 
-def _build(manifest: str | Path, out_dir: Path, jobs: int, progress: Progress | None,
-           cache_dir: Path | None, timings: dict[str, float] | None) -> dict[str, int]:
-    result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress)
+def _build(result: Extraction, out_dir: Path, cache_dir: Path | None,
+           timings: dict[str, float] | None) -> dict[str, int]:
     written = time.perf_counter()
     record = ArticleCache(cache_dir, code_version(), sources=False)
     retired: list[threading.Thread] = []

@@ -40,6 +40,7 @@ class Extraction:
     fingerprint: str = ""
     save: list[Callable[[], None]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    refused: list[dict[str, str]] = field(default_factory=list)
 
 
 def combine(

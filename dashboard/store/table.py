@@ -90,12 +90,23 @@ SOURCES_COLUMNS = {
 }
 """The sources table: one article per row; `text_path` is its text as read, under the data dir."""
 
+REFUSED_COLUMNS = {
+    "path": "string",
+    "url": "string",
+    "reason": "string",
+}
+"""The refused table: each manifest row whose article could not be read, and why (one line
+naming the file and the problem). Written only when a build refused something."""
+
 SCHEMAS = {
     "events": EVENTS_COLUMNS,
     "figures": FIGURES_COLUMNS,
     "actors": ACTORS_COLUMNS,
     "sources": SOURCES_COLUMNS,
 }
+"""The tables every build writes."""
+OPTIONAL_SCHEMAS = {"refused": REFUSED_COLUMNS}
+"""The tables a build writes only when they have rows."""
 
 
 def frame(rows: list[dict], schema: dict[str, str]) -> pd.DataFrame:
@@ -117,7 +128,7 @@ def read(data_dir: str | Path, name: str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    schema = SCHEMAS[name]
+    schema = SCHEMAS.get(name) or OPTIONAL_SCHEMAS[name]
     path = Path(data_dir) / f"{name}.csv"
     if not path.exists():
         return frame([], schema)

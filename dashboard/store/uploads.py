@@ -69,12 +69,27 @@ def add(
     before = manifest.read_text(encoding="utf-8") if manifest.exists() else None
     stored = intake.add_source(manifest, content, name, url.strip(), published.strip(),
                                title=title.strip(), outlet=outlet.strip(), author=author.strip())
+    build_added(manifest, data_dir, stored, before, progress=progress)
+    return stored
+
+
+def build_added(manifest: Path, data_dir: str | Path, stored: Path, before: str | None,
+                **options) -> dict[str, int]:
+    """Rebuild `data_dir` after `stored` was added to `manifest` (whose text was `before`);
+    returns the tables' row counts. If the build refuses the added article, it is taken back
+    (the manifest as `before`, the data rebuilt without it) and its refusal raised."""
+    refused: list[dict[str, str]] = []
     try:
-        build.build(manifest, data_dir, progress=progress)
+        counts = build.build(manifest, data_dir, refused=refused, **options)
     except SourceError:
         _undo(manifest, before, stored)
         raise
-    return stored
+    mine = [r["reason"] for r in refused if Path(r["path"]).resolve() == stored.resolve()]
+    if mine:
+        _undo(manifest, before, stored)
+        build.build(manifest, data_dir)
+        raise SourceError(mine[0])
+    return counts
 
 
 def _undo(manifest: Path, before: str | None, stored: Path) -> None:
