@@ -24,6 +24,7 @@ from dashboard.read.sources import (
     infer_date,
     read_manifest,
 )
+from dashboard.store import table
 from dashboard.store.curation import locked, write_atomic
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -102,14 +103,12 @@ def _append_row(manifest: Path, row: dict) -> None:
         columns = next(csv.reader(io.StringIO(existing)))
     else:
         existing, columns = "", list(MANIFEST_COLUMNS)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    lines = table.csv_lines([[row.get(column, "") for column in columns]])
     if not existing:
-        writer.writeheader()
-    writer.writerow({column: row.get(column, "") for column in columns})
+        lines = table.csv_lines([columns]) + lines
     if existing and not existing.endswith("\n"):
         existing += "\n"
-    write_atomic(manifest, existing + out.getvalue())
+    write_atomic(manifest, existing + "".join(lines))
 
 
 def write_bytes_atomic(path: Path, content: bytes) -> None:
