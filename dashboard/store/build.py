@@ -30,7 +30,7 @@ from dashboard.read.sources import (
     read_manifest,
     read_source,
 )
-from dashboard.store import curation, folder, table
+from dashboard.store import curation, files, folder, table
 from dashboard.store.article_index import EXTRACTED, Article, Index, digest, prepare
 from dashboard.store.cache import ArticleCache, article_key, code_version, stamp, write_pack
 from dashboard.store.combine import Extraction, combine
@@ -314,7 +314,7 @@ def build(
     """
     out_dir = Path(out_dir)
     cache_dir = out_dir.parent / f".{out_dir.name}.cache" if cache else None
-    with paused_collector(), curation.locked(cache_dir) if cache_dir else nullcontext():
+    with paused_collector(), files.locked(cache_dir) if cache_dir else nullcontext():
         result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress)
         if refused is not None:
             refused.extend(result.refused)
@@ -330,7 +330,7 @@ def _build(result: Extraction, out_dir: Path, cache_dir: Path | None,
     written = time.perf_counter()
     record = ArticleCache(cache_dir, code_version(), sources=False)
     retired: list[threading.Thread] = []
-    with curation.locked(out_dir):
+    with files.locked(out_dir):
         verdicts = curation.latest(out_dir)
         fingerprint = digest((result.fingerprint, sorted(verdicts.items())))
         if record.load("written") != [fingerprint, folder.stamps(out_dir, _written(result))]:

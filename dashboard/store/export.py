@@ -7,14 +7,15 @@ import difflib
 import html
 import json
 import os
+import stat
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.humanize import date_label, kind_label, link, text
 from dashboard.store import dataset, filters, table
+from dashboard.store.files import write_atomic
 
 FORMATS = ("csv", "json", "timelinejs")
 PARTS_BY_PRECISION = {"day": 3, "week": 3, "month": 2, "quarter": 2, "season": 2, "half": 2}
@@ -109,17 +110,38 @@ def render(fmt: str, events: pd.DataFrame, title: str) -> str:
     return timelinejs_json(events, title)
 
 
-def write_atomic(path: str | Path, content: str) -> None:
-    """Write `content` to `path` through a temporary file and a rename."""
-    path = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+def write_export(out: str, content: str, data_dir: Path) -> str:
+    """Write an export to `out` and say where it went: `-` is standard output; a FIFO or a
+    device is written into as it is; a symlink's target is replaced, not the link; a regular
+    file is replaced atomically. The data folder's own files are never written over."""
+    if out == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return "standard output"
+    path = Path(out)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise UsageError(f"cannot write {out}: {error.strerror}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"cannot write {out}: it is a folder")
+    target = path.resolve()
+    if target.is_relative_to(data_dir.resolve()):
+        raise UsageError(f"cannot write {out}: it is inside the data folder {data_dir}; "
+                         "choose a file elsewhere")
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {out}: folder {path.parent} does not exist")
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            with open(path, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
+        else:
+            write_atomic(target, content)
+    except OSError as error:
+        raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
+    return str(out)
 
 
 class UsageError(Exception):
@@ -165,12 +187,9 @@ def main(argv: list[str]) -> int:
         data_dir = Path(args.data) if args.data else dataset.default_data_dir()
         if not (data_dir / "events.csv").is_file():
             raise UsageError(f"no events.csv in {data_dir}; build it with `make build`")
-        out = Path(args.out)
-        if not out.parent.is_dir():
-            raise UsageError(f"cannot write {out}: folder {out.parent} does not exist")
         data = dataset.load(data_dir)
         events = filters.apply(data.events, _spec(args, data.events))
-        write_atomic(out, render(args.format, events, data.title))
+        out = write_export(args.out, render(args.format, events, data.title), data_dir)
     except UsageError as problem:
         print(f"export: error: {problem}", file=sys.stderr)
         return 2

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from dashboard.store.files import staging_dir
 from dashboard.store.table import to_csv_text
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def write_dir(
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    staging = staging_dir(target)
     failed: list[BaseException] = []
     linking = threading.Thread(target=_write_files, args=(staging, files, failed))
     try:
@@ -178,7 +178,7 @@ def _swap(staging: Path, target: Path, retire: Callable[[Path], None]) -> None:
     if not target.exists():
         os.replace(staging, target)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    retired = staging_dir(target, "old.")
     retired.rmdir()
     os.replace(target, retired)
     os.replace(staging, target)

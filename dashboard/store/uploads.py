@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dashboard.read.sources import SourceError
-from dashboard.store import build, curation, intake
+from dashboard.store import build, files, intake
 
 MAX_BYTES = 5 * 1024 * 1024
 """The largest article accepted from the page (5 MB)."""
@@ -95,9 +95,9 @@ def build_added(manifest: Path, data_dir: str | Path, stored: Path, before: str 
 def _undo(manifest: Path, before: str | None, stored: Path) -> None:
     """Take back an added article the build refused (e.g. no publication date anywhere), so
     the manifest keeps building."""
-    with curation.locked(manifest.parent):
+    with files.locked(manifest.parent):
         if before is None:
             manifest.unlink(missing_ok=True)
         else:
-            curation.write_atomic(manifest, before)
+            files.write_atomic(manifest, before)
         stored.unlink(missing_ok=True)
