@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -255,12 +256,29 @@ def _process_chunk(context: _Context, rows: list[dict]) -> list[tuple]:
 
 
 _worker_context: _Context | None = None
+PR_SET_PDEATHSIG = 1
+"""prctl(2)'s option: the signal a process gets when its parent dies."""
 
 
-def _start_worker(context: _Context) -> None:
+def _start_worker(context: _Context, parent: int) -> None:
     global _worker_context
+    _die_with(parent)
     _worker_context = context
     gc.enable()
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux), so a killed build leaves
+    no workers behind holding its lock; exit now if the parent is already gone."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _in_worker(rows: list[dict]) -> list[tuple]:
@@ -282,7 +300,7 @@ def _run(context: _Context, rows: list[dict], jobs: int) -> Iterator[tuple]:
     from concurrent.futures import ProcessPoolExecutor  # (only here: slow to import)
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(context,)) as pool:
+                             initargs=(context, os.getpid())) as pool:
         for results in pool.map(_in_worker, chunks):
             yield from results
 

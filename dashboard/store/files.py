@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,11 +60,16 @@ def staging_dir(target: Path, infix: str = "") -> Path:
 @contextmanager
 def locked(folder: str | Path) -> Iterator[None]:
     """Hold the project's write lock for `folder` (the file `.<name>.lock` beside it), across
-    processes."""
+    processes. A writer that has to wait says so on standard error, once, and waits."""
     folder = Path(folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     with open(folder.parent / f".{folder.name}.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another build or writer to finish with {folder}…",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
