@@ -6,7 +6,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from dashboard.read.sources import SourceError, decode
@@ -72,14 +75,14 @@ def parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace) -> int:
     from dashboard.store.build import build
-    from dashboard.store.progress import terminal_progress
 
     if args.jobs < 1:
         raise ValueError(f"--jobs {args.jobs}: must be at least 1")
     timings: dict[str, float] = {}
     refused: list[dict[str, str]] = []
-    counts = build(args.sources, args.data, jobs=args.jobs, progress=terminal_progress,
-                   timings=timings, refused=refused, strict=args.strict)
+    with progress_bar() as progress:
+        counts = build(args.sources, args.data, jobs=args.jobs, progress=progress,
+                       timings=timings, refused=refused, strict=args.strict)
     for refusal in refused:
         print(f"refused: {refusal['reason']}", file=sys.stderr)
     print(f"wrote {args.data}: {', '.join(f'{n} {name}' for name, n in counts.items())}")
@@ -88,6 +91,31 @@ def _build(args: argparse.Namespace) -> int:
     if getattr(args, "timings", False):
         print(f"timings: {json.dumps({k: round(v, 4) for k, v in timings.items()})}")
     return 0
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[int, int], None]]:
+    """A build's progress on standard error when it is a terminal (articles done of total, the
+    rate and the time left, drawn by tqdm); nothing at all otherwise."""
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if not sys.stderr.isatty():
+                return
+            from tqdm import tqdm
+
+            size = shutil.get_terminal_size((100, 24))  # (a terminal of unknown size: 0 x 0)
+            bar = tqdm(total=total, initial=done - 1, desc="building", unit=" articles",
+                       file=sys.stderr, mininterval=0.2, ncols=size.columns, nrows=size.lines)
+        bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def _add(args: argparse.Namespace) -> int:
