@@ -167,3 +167,43 @@ def test_day_reads_only_iso_days():
     assert day("2025-01-09 10:00:00") == D(2025, 1, 9)
     assert day("9 Jan 2025") is None and day("") is None
 
+
+# The tagger's rules at the calendar's ends: a rule that would step past year 1 or 9999 names
+# no day instead of raising (each rule that raised there, with a sentence of its own).
+EDGES = [
+    ("weekday", "The committee met on Thursday to vote.", "0001-01-01"),
+    ("clock", "The gates open at noon Thursday, the organisers said.", "0001-01-01"),
+    ("deictic", "The mayor said yesterday that the road would reopen.", "0001-01-01"),
+    ("deictic", "The ferry sails tomorrow if the wind drops.", "9999-12-31"),
+    ("partday", "Two shops were flooded last night.", "0001-01-01"),
+    ("season", "The pond froze over last winter.", "0001-01-15"),
+    ("relperiod", "The library plans to reopen next spring.", "9999-06-01"),
+]
+
+
+@pytest.mark.parametrize(("rule", "sentence", "dct"), EDGES)
+def test_rules_at_the_calendars_ends_name_no_day_rather_than_raise(rule, sentence, dct):
+    from dashboard.timex import tag
+
+    for timex in tag(sentence, dct):
+        assert timex.value and not timex.value.startswith("T")
+        if timex.date:
+            assert dt.date.min <= D.fromisoformat(timex.date) <= D.fromisoformat(timex.date_end)
+
+
+def test_the_same_rules_still_resolve_inside_the_calendar():
+    from dashboard.timex import tag
+
+    text = ("The pond froze over last winter and the mayor spoke yesterday; the gates open at "
+            "noon Thursday.")
+    found = {t.text: t.value for t in tag(text, "2025-02-19")}
+    assert found["last winter"] == "2023-WI" and found["yesterday"] == "2025-02-18"
+    assert found["noon Thursday"] == "2025-02-20T12:00"
+
+
+def test_a_bad_dct_is_refused_by_name():
+    from dashboard.timex import tag
+
+    with pytest.raises(ValueError, match="'bogus'"):
+        tag("The mayor spoke on Monday.", "bogus")
+

@@ -12,7 +12,7 @@ from dashboard.timex.handlers.shared import (
     DIGITS,
     SPACE,
     Result,
-    iso_day,
+    day_after,
     mod_of_match,
     month_number,
     norm,
@@ -196,7 +196,7 @@ def clock_day(ctx: Context, word: str | None, m: re.Match) -> str:
         return period(ctx, "day", 0, True)
     w = word.lower()
     if w in DEICTIC:
-        return iso_day(ctx.dct + dt.timedelta(days=DEICTIC[w]))
+        return day_after(ctx.dct, DEICTIC[w])
     return weekday(ctx.dct, WEEKDAYS[w], ctx.direction(m.start(), m.end()))
 
 
@@ -207,6 +207,8 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
         wd = WEEKDAYS.get(wd.lower()) if wd else None
         day = month_day(ctx.dct, month_number(m["cmon"]), int(DIGITS.match(m["cd"]).group()),
                         ctx.direction(m.start(), m.end()), wd) or day  # fmt: skip
+    if not day:
+        return None
     if m["nm"]:
         nm = m["nm"].lower()
         return "TIME", f"{day}T{'24:00' if nm == 'midnight' else '12:00'}", None
