@@ -207,3 +207,20 @@ def test_a_bad_dct_is_refused_by_name():
     with pytest.raises(ValueError, match="'bogus'"):
         tag("The mayor spoke on Monday.", "bogus")
 
+
+@pytest.mark.parametrize(("sentence", "dct"), [
+    ("The parade was held on Thanksgiving as every year.", "0001-01-01"),
+    ("Turnout will be high on Election Day, the clerk said.", "9999-12-31"),
+])
+def test_a_holiday_past_the_calendars_ends_names_no_day(sentence, dct):
+    from dashboard.timex import tag
+
+    assert [t.value for t in tag(sentence, dct) if t.text in ("Thanksgiving", "Election Day")] == []
+
+
+def test_holidays_still_resolve_inside_the_calendar():
+    from dashboard.timex import tag
+
+    text = "The parade was on Thanksgiving; turnout will be high on Election Day."
+    found = {t.text: t.value for t in tag(text, "2024-12-02")}
+    assert found == {"Thanksgiving": "2024-11-28", "Election Day": "2025-11-04"}
