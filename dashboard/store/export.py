@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.humanize import date_label, kind_label, link, text
+from dashboard.humanize import kind_label, link, text
+from dashboard.period import Period
 from dashboard.store import dataset, filters, table
 from dashboard.store.files import write_atomic
 
 FORMATS = ("csv", "json", "timelinejs")
-PARTS_BY_PRECISION = {"day": 3, "week": 3, "month": 2, "quarter": 2, "season": 2, "half": 2}
 
 
 def ordered(events: pd.DataFrame) -> pd.DataFrame:
@@ -50,26 +50,17 @@ def events_json(events: pd.DataFrame) -> str:
     return json.dumps(_records(ordered(events)), ensure_ascii=False, indent=1)
 
 
-def _parts(day: str, count: int) -> dict[str, int]:
-    """The first `count` of year, month, day of an ISO date.
-
-    >>> _parts("2024-10-31", 2)
-    {'year': 2024, 'month': 10}
-    """
-    numbers = [int(p) for p in day[:10].split("-")]
-    return dict(zip(("year", "month", "day"), numbers[:count], strict=False))
-
-
 def timeline_event(event: dict) -> dict | None:
     """One event in Knight Lab's TimelineJS format, holding only the date parts it knows."""
-    start, end = text(event.get("date")), text(event.get("date_end")) or text(event.get("date"))
-    if not start:
+    period = Period.of_row(text(event.get("date")), text(event.get("date_end")),
+                           text(event.get("precision")), text(event.get("timex")),
+                           text(event.get("mod")))
+    if period is None:
         return None
-    precision = text(event.get("precision")).lower()
-    count = PARTS_BY_PRECISION.get(precision, 1)
-    item: dict = {"start_date": _parts(start, count)}
-    if precision not in ("day", "month", "year") and end != start:
-        item["end_date"] = _parts(end, count)
+    start, end = period.timeline_dates()
+    item: dict = {"start_date": start}
+    if end is not None:
+        item["end_date"] = end
     who = text(event.get("attributed_to"))
     body = [f"<p>{html.escape(text(event.get('sentence')))}</p>"]
     if who:
@@ -77,7 +68,7 @@ def timeline_event(event: dict) -> dict | None:
     body.append(f"<p>{link(event.get('source_url'), event.get('source_title') or 'Source')}"
                 + (f" · {html.escape(text(event.get('outlet')))}" if text(event.get("outlet"))
                    else "") + "</p>")
-    label = date_label(start, end, precision, event.get("timex"), event.get("mod"))
+    label = period.label
     item["display_date"] = label
     item["text"] = {"headline": html.escape(text(event.get("summary")) or label),
                     "text": "".join(body)}
