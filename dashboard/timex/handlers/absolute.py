@@ -157,22 +157,17 @@ def nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date:
 
 
 def h_holiday(m: re.Match, ctx: Context) -> Result:
-    h = norm(m["h"])
+    holiday = HOLIDAYS[norm(m["h"])]
+    if holiday.day is not None:
+        value = month_day(ctx.dct, holiday.month, holiday.day, ctx.direction(m.start(), m.end()))
+        return ("DATE", value, None) if value else None
+    after = dt.timedelta(days=holiday.days_after)
     y = ctx.dct.year
-    if h in HOLIDAYS:
-        mo, d = HOLIDAYS[h]
-    else:
-        fixed = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
-                 "labor day": (9, 1, 1), "memorial day": (5, 1, -1)}.get(h)  # fmt: skip
-        if fixed:
-            days = [nth_weekday(x, *fixed) for x in (y - 1, y, y + 1)]
-        else:
-            days = [nth_weekday(x, 11, 1, 1) + dt.timedelta(days=1) for x in (y - 1, y, y + 1)]
-        if ctx.direction(m.start(), m.end()) <= 0:
-            return "DATE", [x for x in days if x <= ctx.dct][-1].isoformat(), None
-        return "DATE", [x for x in days if x >= ctx.dct][0].isoformat(), None
-    value = month_day(ctx.dct, mo, d, ctx.direction(m.start(), m.end()))
-    return ("DATE", value, None) if value else None
+    days = [nth_weekday(x, holiday.month, holiday.weekday, holiday.nth) + after
+            for x in (y - 1, y, y + 1)]
+    if ctx.direction(m.start(), m.end()) <= 0:
+        return "DATE", [x for x in days if x <= ctx.dct][-1].isoformat(), None
+    return "DATE", [x for x in days if x >= ctx.dct][0].isoformat(), None
 
 
 def h_daylist(m: re.Match, ctx: Context) -> Result:
