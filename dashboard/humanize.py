@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from dashboard.vocab import event_labels
+
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
 MODS = {
@@ -189,13 +191,13 @@ def split_highlight(sentence: object, sentence_start: object, char_start: object
 
 
 def kind_label(kind: object) -> str:
-    """An event kind as a capitalised word.
+    """An event kind's label (`dashboard.vocab.event_kinds`), else the kind capitalised.
 
-    >>> kind_label("capture")
-    'Capture'
+    >>> kind_label("capture"), kind_label("launch"), kind_label(None)
+    ('Capture', 'Launch', 'Other')
     """
     value = text(kind)
-    return value[:1].upper() + value[1:] if value else "Other"
+    return event_labels().get(value) or (value[:1].upper() + value[1:] if value else "Other")
 
 
 def event_date(event: Mapping) -> str:

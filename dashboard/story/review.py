@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Mapping
 
 from dashboard.humanize import text
+from dashboard.vocab import event_kinds
 
 VERDICTS = ("keep", "verified", "rejected")
 """keep: no verdict (the event is 'corrected' when something changed, else 'auto')."""
 PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
-KINDS = ("statement", "capture", "deployment", "photo", "interview", "briefing", "casualties",
-         "enlistment", "meeting", "event")
+KINDS = tuple(kind.name for kind in event_kinds())
 FIELDS = ("date", "date_end", "precision", "summary", "actors", "kind")
 
 
