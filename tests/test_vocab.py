@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -136,3 +137,11 @@ def test_abbreviations_have_no_final_period():
 def test_gazetteer_kinds():
     assert {a.kind for a in vocab.gazetteer()} <= {"country", "organisation", "media", "person"}
 
+
+def test_the_engine_names_no_story():
+    """Words of one story live in its own folder (seeds/), never in the engine's code."""
+    found = subprocess.run(
+        ["grep", "-rniE", "korea|kursk|ukrain|troops|soldier", "dashboard", "--include=*.py"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert found.stdout == ""
