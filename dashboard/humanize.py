@@ -17,6 +17,7 @@ import pandas as pd
 from dashboard.period import Period, unit_label
 from dashboard.period import day as iso_day
 from dashboard.period import day_label as _day_label
+from dashboard.vocab import event_labels
 
 
 def text(value: object) -> str:
@@ -146,13 +147,13 @@ def split_highlight(sentence: object, sentence_start: object, char_start: object
 
 
 def kind_label(kind: object) -> str:
-    """An event kind as a capitalised word.
+    """An event kind's label (`dashboard.vocab.event_kinds`), else the kind capitalised.
 
-    >>> kind_label("capture")
-    'Capture'
+    >>> kind_label("capture"), kind_label("launch"), kind_label(None)
+    ('Capture', 'Launch', 'Other')
     """
     value = text(kind)
-    return value[:1].upper() + value[1:] if value else "Other"
+    return event_labels().get(value) or (value[:1].upper() + value[1:] if value else "Other")
 
 
 def event_date(event: Mapping) -> str:

@@ -11,12 +11,12 @@ from collections.abc import Mapping
 
 from dashboard.humanize import text
 from dashboard.period import Period
+from dashboard.vocab import event_kinds
 
 VERDICTS = ("keep", "verified", "rejected")
 """keep: no verdict (the event is 'corrected' when something changed, else 'auto')."""
 PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
-KINDS = ("statement", "capture", "deployment", "photo", "interview", "briefing", "casualties",
-         "enlistment", "meeting", "event")
+KINDS = tuple(kind.name for kind in event_kinds())
 FIELDS = ("date", "date_end", "precision", "summary", "actors", "kind")
 
 

@@ -162,23 +162,18 @@ def nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date | None:
 
 
 def h_holiday(m: re.Match, ctx: Context) -> Result:
-    h = norm(m["h"])
+    holiday = HOLIDAYS[norm(m["h"])]
+    if holiday.day is not None:
+        value = month_day(ctx.dct, holiday.month, holiday.day, ctx.direction(m.start(), m.end()))
+        return ("DATE", value, None) if value else None
     y = ctx.dct.year
-    if h in HOLIDAYS:
-        mo, d = HOLIDAYS[h]
+    found = (nth_weekday(x, holiday.month, holiday.weekday, holiday.nth) for x in (y - 1, y, y + 1))
+    days = [x for x in (moved(d, holiday.days_after) for d in found if d) if x]
+    if ctx.direction(m.start(), m.end()) <= 0:
+        days = [x for x in days if x <= ctx.dct][-1:]
     else:
-        fixed = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
-                 "labor day": (9, 1, 1), "memorial day": (5, 1, -1)}.get(h)  # fmt: skip
-        nth, after = (fixed, 0) if fixed else ((11, 1, 1), 1)  # Election Day: Monday's morrow
-        found = (nth_weekday(x, *nth) for x in (y - 1, y, y + 1))
-        days = [x for x in (moved(d, after) for d in found if d) if x]
-        if ctx.direction(m.start(), m.end()) <= 0:
-            days = [x for x in days if x <= ctx.dct][-1:]
-        else:
-            days = [x for x in days if x >= ctx.dct][:1]
-        return ("DATE", days[0].isoformat(), None) if days else None
-    value = month_day(ctx.dct, mo, d, ctx.direction(m.start(), m.end()))
-    return ("DATE", value, None) if value else None
+        days = [x for x in days if x >= ctx.dct][:1]
+    return ("DATE", days[0].isoformat(), None) if days else None
 
 
 def h_daylist(m: re.Match, ctx: Context) -> Result:
