@@ -87,7 +87,7 @@ DEFINITE = re.compile(
     r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army)\b"
 )
 _SCANNED = frozenset({GOVERNMENT, DEFINITE, PERSON_PATTERNS[0][0]})
-"""Patterns found faster with `scan.scan` than with `finditer`."""
+"""Patterns found faster with `fast_search.scan` than with `finditer`."""
 _BEFORE_TITLE = re.compile(r"(?:[ \t]+[\w'.\-]+){0,6}")
 _BEFORE_HEAD = re.compile(r"(?:\s+[\w'\-]+){0,4}")
 """Read backwards from a title or an organisation's head word: as far as the words that

@@ -2,7 +2,7 @@
 
 Each article is extracted on its own (`analyse`; in parallel with `jobs` > 1) and cached by a
 key of its text, its manifest row, the story's gazetteer and the code, so a rebuild re-extracts
-only what changed; the steps across articles are `merge.combine`. A source file whose size and
+only what changed; the steps across articles are `combine.combine`. A source file whose size and
 change stamps are unchanged is not read again (`dashboard.store.cache`).
 """
 

@@ -2,7 +2,7 @@
 
 The page's "Add a source" form calls `add`; it never writes anywhere but the manifest's folder
 (through `intake.add_source`, which stores the file under a plain generated name) and the data
-directory (through `extract.build`, atomically).
+directory (through `build.build`, atomically).
 """
 
 from __future__ import annotations
