@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.read.sources import SourceError, decode
+
+if TYPE_CHECKING:
+    from dashboard.store.filters import FilterSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 STRICT_HELP = "refuse the whole build (nothing written) when any article is refused"
@@ -23,9 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and exit code 2."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["export"]:
-        from dashboard.store.export import main as export_main
-
-        return export_main(argv[1:])
+        return export(argv[1:])
     args = parser().parse_args(argv)
     try:
         return args.run(args)
@@ -116,6 +119,82 @@ def progress_bar() -> Iterator[Callable[[int, int], None]]:
     finally:
         if bar is not None:
             bar.close()
+
+
+class _ExportParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        from dashboard.store.export import UsageError
+
+        raise UsageError(message)
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from dashboard.store.export import FORMATS
+
+    parser = _ExportParser(prog="python -m dashboard export",
+                           description="Export filtered events.")
+    parser.add_argument("--format", required=True, choices=FORMATS)
+    parser.add_argument("--actor", action="append", default=[], metavar="NAME")
+    parser.add_argument("--since", default="", metavar="DATE")
+    parser.add_argument("--until", default="", metavar="DATE")
+    parser.add_argument("--kind", action="append", default=[], metavar="K")
+    parser.add_argument("--data", default=None, metavar="DIR")
+    parser.add_argument("--out", required=True, metavar="FILE", help="a file, or - for stdout")
+    return parser
+
+
+def _filter_spec(args: argparse.Namespace, events) -> FilterSpec:
+    """The export's filters, each value checked against the events' own: an unknown value is a
+    one-line error naming the values that are known (or the closest ones)."""
+    from dashboard.store import filters
+    from dashboard.store.export import UsageError
+
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        if value and not filters.iso_day(value):
+            raise UsageError(f"--{name} {value!r} is not a date like 2025-01-09")
+    for option, column, values in (("actor", "actors", args.actor), ("kind", "kind", args.kind)):
+        known = filters.options(events, column)
+        for value in values:
+            if value not in known:
+                raise UsageError(f"no events have the {option} {value!r} ({_hint(value, known)})")
+    return filters.FilterSpec(actors=tuple(args.actor), kinds=tuple(args.kind),
+                              since=args.since, until=args.until)
+
+
+def _hint(value: str, known: list[str], most: int = 12) -> str:
+    """The known values closest to `value`, or the first of them.
+
+    >>> _hint("Rusia", ["Russia", "Ukraine"]), _hint("x", [])
+    ('did you mean Russia?', 'none are known')
+    """
+    close = difflib.get_close_matches(value, known, n=3)
+    if close:
+        return f"did you mean {', '.join(close)}?"
+    if not known:
+        return "none are known"
+    more = f" and {len(known) - most:,} more" if len(known) > most else ""
+    return f"known: {', '.join(known[:most])}{more}"
+
+
+def export(argv: list[str]) -> int:
+    """`export` with `argv` (the arguments after the command's name); returns the exit code."""
+    from dashboard.store import dataset, filters
+    from dashboard.store.export import UsageError, render, write_export
+
+    try:
+        args = _export_parser().parse_args(argv)
+        data_dir = Path(args.data) if args.data else dataset.default_data_dir()
+        if not (data_dir / "events.csv").is_file():
+            raise UsageError(f"no events.csv in {data_dir}; build it with `make build`")
+        data = dataset.load(data_dir)
+        events = filters.apply(data.events, _filter_spec(args, data.events))
+        out = write_export(args.out, render(args.format, events, data.title), data_dir)
+    except (UsageError, OSError, ValueError) as problem:
+        print(f"export: error: {problem}", file=sys.stderr)
+        return 2
+    print(f"Wrote {len(events)} events to {out}", file=sys.stderr)
+    return 0
 
 
 def _add(args: argparse.Namespace) -> int:

@@ -1,9 +1,7 @@
-"""Exports of the (filtered) events: CSV, JSON and TimelineJS JSON, and the `export` command."""
+"""Exports of the (filtered) events: CSV, JSON and TimelineJS JSON, and where they are written."""
 
 from __future__ import annotations
 
-import argparse
-import difflib
 import html
 import json
 import os
@@ -15,7 +13,7 @@ import pandas as pd
 
 from dashboard.humanize import kind_label, link, text
 from dashboard.period import Period
-from dashboard.store import dataset, filters, table
+from dashboard.store import table
 from dashboard.store.files import write_atomic
 
 FORMATS = ("csv", "json", "timelinejs")
@@ -101,6 +99,10 @@ def render(fmt: str, events: pd.DataFrame, title: str) -> str:
     return timelinejs_json(events, title)
 
 
+class UsageError(Exception):
+    """A problem with the command line or its inputs, told to the user in one line."""
+
+
 def write_export(out: str, content: str, data_dir: Path) -> str:
     """Write an export to `out` and say where it went: `-` is standard output; a FIFO or a
     device is written into as it is; a symlink's target is replaced, not the link; a regular
@@ -133,59 +135,3 @@ def write_export(out: str, content: str, data_dir: Path) -> str:
     except OSError as error:
         raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
     return str(out)
-
-
-class UsageError(Exception):
-    """A problem with the command line or its inputs, told to the user in one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        raise UsageError(message)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m dashboard export", description="Export filtered events.")
-    parser.add_argument("--format", required=True, choices=FORMATS)
-    parser.add_argument("--actor", action="append", default=[], metavar="NAME")
-    parser.add_argument("--since", default="", metavar="DATE")
-    parser.add_argument("--until", default="", metavar="DATE")
-    parser.add_argument("--kind", action="append", default=[], metavar="K")
-    parser.add_argument("--data", default=None, metavar="DIR")
-    parser.add_argument("--out", required=True, metavar="FILE")
-    return parser
-
-
-def _spec(args: argparse.Namespace, events: pd.DataFrame) -> filters.FilterSpec:
-    for name in ("since", "until"):
-        value = getattr(args, name)
-        if value and not filters.iso_day(value):
-            raise UsageError(f"--{name} {value!r} is not a date like 2025-01-09")
-    known = filters.options(events, "actors")
-    for actor in args.actor:
-        if actor not in known:
-            close = difflib.get_close_matches(actor, known, n=3)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise UsageError(f"no events name the actor {actor!r}{hint}")
-    return filters.FilterSpec(actors=tuple(args.actor), kinds=tuple(args.kind),
-                              since=args.since, until=args.until)
-
-
-def main(argv: list[str]) -> int:
-    """Run `export` with `argv` (arguments after the command name); return the exit code."""
-    try:
-        args = _parser().parse_args(argv)
-        data_dir = Path(args.data) if args.data else dataset.default_data_dir()
-        if not (data_dir / "events.csv").is_file():
-            raise UsageError(f"no events.csv in {data_dir}; build it with `make build`")
-        data = dataset.load(data_dir)
-        events = filters.apply(data.events, _spec(args, data.events))
-        out = write_export(args.out, render(args.format, events, data.title), data_dir)
-    except UsageError as problem:
-        print(f"export: error: {problem}", file=sys.stderr)
-        return 2
-    except (OSError, ValueError) as problem:
-        print(f"export: error: {problem}", file=sys.stderr)
-        return 2
-    print(f"Wrote {len(events)} events to {out}", file=sys.stderr)
-    return 0
