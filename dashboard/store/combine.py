@@ -4,8 +4,9 @@ partition, and the tables' lines.
 Each step reuses what the cache keeps for unchanged inputs: the actor roster for the same
 actors, the rare words of the sentences (`rare_words`), the story links of each partition of
 events whose events are the same (`partition_links`), and each article's table lines
-(`table_lines`). The build's state (`state.marshal`: the rare word counts, each partition's signatures, the stamps of the
-rendered lines' files and the size of their line files) ties them to the last build.
+(`table_lines`). The build's state (`state.marshal`: the rare word counts, each partition's
+signatures, the stamps of the rendered lines' files and the size of their line files) ties them
+to the last build.
 """
 
 from __future__ import annotations

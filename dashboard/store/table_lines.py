@@ -2,8 +2,9 @@
 
 An article's events are CSV lines (`table.csv_lines`) under the story's canonical names, each
 ending in its story links (`partition_links.Partitions`) and status; its figures are CSV lines
-too. A rebuild renders an article again only when it is new, when the canonical names changed, or when
-the links of a partition it has events in changed (and then only if its own events' links did).
+too. A rebuild renders an article again only when it is new, when the canonical names changed,
+or when the links of a partition it has events in changed (and then only if its own events'
+links did).
 
 The lines themselves are kept as UTF-8 bytes in two files of the cache, one per table
 (`lines-<id>.events`, `lines-<id>.figures`), in the order of the build that wrote them; lines
