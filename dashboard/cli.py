@@ -165,8 +165,8 @@ def _filter_spec(args: argparse.Namespace, events) -> FilterSpec:
 def _hint(value: str, known: list[str], most: int = 12) -> str:
     """The known values closest to `value`, or the first of them.
 
-    >>> _hint("Rusia", ["Russia", "Ukraine"]), _hint("x", [])
-    ('did you mean Russia?', 'none are known')
+    >>> _hint("Ohoi", ["Ohio", "Utah"]), _hint("x", [])
+    ('did you mean Ohio?', 'none are known')
     """
     close = difflib.get_close_matches(value, known, n=3)
     if close:
