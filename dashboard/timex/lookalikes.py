@@ -10,6 +10,7 @@ import re
 import regex
 
 from dashboard.timex.lexicon import MONTHS, NUMBERS
+from dashboard.vocab import months
 
 _WORD_BEFORE = regex.compile(r"(?r)([A-Za-z]+)[\s,]*")
 """The word before an offset, matched backwards from it (the `regex` module's reverse mode)."""
@@ -235,7 +236,7 @@ def check_season(m: re.Match, text: str) -> bool:
 
 
 _DAYLIST_BEFORE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"\b(?:" + "|".join(month.short for month in months()) + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:\s*(?:,|and|or|-|to|through)\s*\d{1,2}(?:st|nd|rd|th)?)*\s*(?:,|and|or|-|to|through)\s*$"
 )
 
