@@ -93,3 +93,11 @@ def test_rejected_events_are_hidden_unless_asked_for():
     assert len(filters.apply(events, FilterSpec(rejected=True))) == 7
     assert filters.to_query(FilterSpec(rejected=True)) == {"rejected": "1"}
     assert filters.from_query({"rejected": "1"}) == FilterSpec(rejected=True)
+
+
+@pytest.mark.parametrize("precision", ["hour", "minute", "second"])
+def test_no_approximate_dates_keeps_events_at_a_clock_time(precision):
+    timed = EVENTS.copy()
+    timed.loc[timed["event_id"] == "e1", "precision"] = precision
+    kept = filters.apply(timed, FilterSpec(approximate=False))["event_id"]
+    assert list(kept) == ["e1", "e2", "e4", "e3"]

@@ -100,6 +100,10 @@ def _any_name(column: pd.Series, names: Iterable[str]) -> pd.Series:
     return column.fillna("").str.contains(pattern, regex=True)
 
 
+EXACT = ("day", "hour", "minute", "second")
+"""The precisions that name a day or a moment in it: what "no approximate dates" keeps."""
+
+
 def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
     """The events `spec` keeps, in date order (an event is kept when its period overlaps).
 
@@ -120,7 +124,7 @@ def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
     if spec.until:
         keep &= (events["date"] <= spec.until).fillna(False)
     if not spec.approximate:
-        keep &= (events["precision"] == "day").fillna(False)
+        keep &= events["precision"].isin(EXACT).fillna(False)
     if spec.search:
         needle = spec.search.lower()
         haystack = events["summary"].fillna("") + "\n" + events["sentence"].fillna("")
