@@ -1,4 +1,5 @@
 PYTHON ?= python3
+PORT ?= 8501
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -18,7 +19,7 @@ build: $(STAMP)
 	$(BIN)/python -m dashboard build
 
 run: $(STAMP) data/events.csv
-	$(BIN)/streamlit run dashboard/page/app.py --server.address localhost --server.port 8501 --server.headless true
+	$(BIN)/streamlit run dashboard/page/app.py --server.address localhost --server.port $(PORT)
 
 tests/browser/node_modules/.package-lock.json: tests/browser/package-lock.json
 	-npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts
