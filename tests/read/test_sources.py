@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+from extracted import MANIFEST_HEADER
 
 from dashboard.read.sentences import blocks, sentences
 from dashboard.read.sources import SourceError, decode, html_to_text, read_manifest, read_source
@@ -94,7 +95,6 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
-MANIFEST_HEADER = "path,url,title,outlet,author,published\n"
 
 
 @pytest.mark.parametrize(

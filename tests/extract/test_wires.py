@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from extracted import FIXTURES, built_tables
-
-WIRES = FIXTURES / "wires" / "sources.csv"
+from extracted import WIRES, built_tables
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    return built_tables(WIRES, tmp_path_factory.mktemp("wires") / "data")
+    return built_tables(WIRES / "sources.csv", tmp_path_factory.mktemp("wires") / "data")
 
 
 def rows(events: pd.DataFrame, source_id: str, date_text: str) -> pd.DataFrame:

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from extracted import MANIFEST_HEADER as HEADER
+from extracted import run_cli as run
 
-ROOT = Path(__file__).resolve().parent.parent
-HEADER = "path,url,title,outlet,author,published\n"
 GOOD = "The ministry said Tuesday that talks would resume on March 3.\n"
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args], cwd=cwd, capture_output=True, text=True,
-        timeout=120,
-    )
 
 
 def make_corpus(folder: Path, name: str, content: bytes, published: str = "2025-02-19") -> Path:

@@ -10,31 +10,24 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import os
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from extracted import MANIFEST_HEADER as HEADER
+from extracted import contents as snapshot
+from extracted import run_cli as cli
 
 from dashboard.cli import main
 from dashboard.read import sources
 from dashboard.read.sources import SourceError, read_manifest, read_source
 
-ROOT = Path(__file__).resolve().parent.parent
-HEADER = "path,url,title,outlet,author,published\n"
 ARTICLE = (
     "Border talks resume\n\n"
     "The foreign ministry said on Tuesday that negotiators would meet again on March 3.\n\n"
     "Around 3,000 troops remain near the river, officials said.\n"
 )
 """A small article that builds cleanly."""
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, by relative path."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-            if p.is_file()}
 
 
 @pytest.fixture
@@ -367,11 +360,6 @@ def test_header_only_manifest_builds_empty_tables(tmp_path):
     manifest = corpus(tmp_path, {}, HEADER)
     assert main(["extract", "--sources", str(manifest), "--out", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "events.csv").exists()
-
-
-def cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
 
 
 @pytest.mark.parametrize(

@@ -6,17 +6,15 @@ from hashlib import sha1
 
 import pandas as pd
 import pytest
-from extracted import FIXTURES, built_tables
+from extracted import STORY, built_tables
 
 from dashboard.story import linking
 from dashboard.story.story_table import story_table
 
-STORY = FIXTURES / "story" / "sources.csv"
-
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    return built_tables(STORY, tmp_path_factory.mktemp("story") / "data")
+    return built_tables(STORY / "sources.csv", tmp_path_factory.mktemp("story") / "data")
 
 
 def event(events: pd.DataFrame, source_id: str, date_text: str) -> pd.Series:

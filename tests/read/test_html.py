@@ -13,10 +13,10 @@ from __future__ import annotations
 import os
 import re
 import warnings
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from extracted import ROOT
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,8 +31,6 @@ from dashboard.read.html import (
     _tidy,
     page_text,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # --- The reference: the bs4 version of page_text, verbatim ---------------------------------
 

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import marshal
-import shutil
 import threading
 from pathlib import Path
 
 import pytest
-from extracted import STORY, contents
+from extracted import contents
 
 from dashboard.read.sources import SourceError, read_manifest
 from dashboard.store import build, table_lines
-
-
-@pytest.fixture
-def seeds(tmp_path) -> Path:
-    folder = tmp_path / "seeds"
-    shutil.copytree(STORY, folder)
-    return folder
 
 
 def scratch(seeds: Path, out: Path, curation: bytes | None = None) -> dict[str, bytes]:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 import pytest
+from extracted import ROOT
 
 from dashboard.store import table
 from dashboard.store.build import build
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "sources.csv"
 
 EXPECTED = [

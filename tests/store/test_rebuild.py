@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from extracted import STORY, contents
+from extracted import contents
 
 from dashboard.store import build, table
 
 
 @pytest.fixture
-def seeds(tmp_path) -> Path:
-    """A copy of the fixture story's seeds folder, with one more manifest column."""
-    folder = tmp_path / "seeds"
-    shutil.copytree(STORY, folder)
+def seeds(seeds) -> Path:
+    """The fixture story's seeds folder, with one more manifest column."""
+    folder = seeds
     manifest = folder / "sources.csv"
     lines = manifest.read_text(encoding="utf-8").splitlines()
     rows = [lines[0] + ",section"] + [f"{line},desk {i}" for i, line in enumerate(lines[1:])]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import signal
 import subprocess
 import sys
@@ -10,21 +9,17 @@ import time
 from pathlib import Path
 
 import pytest
+from extracted import ROOT
 
 from dashboard.read.sources import SourceError
 from dashboard.store import curation, folder, table
 from dashboard.store.build import build
 from dashboard.store.intake import add_source
 
-ROOT = Path(__file__).resolve().parent.parent
-STORY = Path(__file__).parent / "fixtures" / "story"
-
 
 @pytest.fixture
-def project(tmp_path) -> Path:
-    """A copy of the fixture story's seeds folder, built into a data folder beside it."""
-    seeds = tmp_path / "seeds"
-    shutil.copytree(STORY, seeds)
+def project(seeds, tmp_path) -> Path:
+    """The fixture story's seeds folder, built into a data folder beside it."""
     build(seeds / "sources.csv", tmp_path / "data")
     return tmp_path
 

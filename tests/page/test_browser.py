@@ -23,12 +23,12 @@ from pathlib import Path
 
 import pytest
 import sample_data
+from extracted import ROOT, STORY
 
 from dashboard.page import charts
 from dashboard.store import dataset, export
 
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 TIMELINEJS = ROOT / "tests" / "browser" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -230,7 +230,7 @@ def test_story_events_and_figure_history_render(browser, tmp_path):
     from dashboard.store import build
 
     data_dir = tmp_path / "data"
-    build.build(ROOT / "tests" / "fixtures" / "story" / "sources.csv", data_dir, cache=False)
+    build.build(STORY / "sources.csv", data_dir, cache=False)
     with serve(data_dir) as url:
         page = browser.new_page(viewport={"width": 1280, "height": 1300})
         page.goto(url)

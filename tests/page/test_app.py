@@ -4,15 +4,14 @@ import csv
 import datetime as dt
 import io
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 import sample_data
+from extracted import ROOT
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-APP = Path(__file__).resolve().parent.parent / "dashboard" / "page" / "app.py"
+APP = ROOT / "dashboard" / "page" / "app.py"
 ALL = ["e6", "e5", "e1", "e2", "e4", "e7", "e3"]
 
 
@@ -223,7 +222,6 @@ def test_orphan_corrections_are_listed(page, tmp_path):
     assert "Verified" in next(b for b in card_dates(at) if "gives interview" in b)
 
 
-STORY = Path(__file__).resolve().parent / "fixtures" / "story"
 NEW_ARTICLE = (b"Ukraine captures a third soldier\n\nKYIV - Ukrainian forces captured a third "
                b"North "
                b"Korean soldier in the Kursk region on Feb. 3, the Security Service of Ukraine "
@@ -231,13 +229,12 @@ NEW_ARTICLE = (b"Ukraine captures a third soldier\n\nKYIV - Ukrainian forces cap
 
 
 @pytest.fixture
-def story(tmp_path, monkeypatch):
+def story(seeds, tmp_path, monkeypatch):
     """The multi-source fixture story copied to a temp seeds folder and built into temp data;
-    DASHBOARD_SOURCES and DASHBOARD_DATA point at them. Returns (seeds, data)."""
+    DASHBOARD_SOURCES points at its manifest. Returns (seeds, data)."""
     from dashboard.store import build
 
-    seeds, data = tmp_path / "seeds", tmp_path / "data"
-    shutil.copytree(STORY, seeds)
+    data = tmp_path / "data"
     build.build(seeds / "sources.csv", data)
     monkeypatch.setenv("DASHBOARD_SOURCES", str(seeds / "sources.csv"))
     return seeds, data
