@@ -1,4 +1,4 @@
-"""Table-driven tests for the temporal tagger `dashboard.timex.tag`.
+"""The temporal tagger `dashboard.timex.tag`, table by table: one row per case.
 
 Every sentence below was written for this file in a news register; none is taken from a corpus.
 Expected values follow the TimeML TIMEX3 guidelines as applied in TimeBank / TempEval-3:
@@ -15,9 +15,13 @@ Expected values follow the TimeML TIMEX3 guidelines as applied in TimeBank / Tem
 * "now"/"currently" are PRESENT_REF, "recently"/"the past" PAST_REF, "the coming weeks"/
   "the future" FUTURE_REF, all DATE with no precision; durations and sets have no precision.
 
-The test locates the Timex whose text equals the expected text or, failing that, the one that
-overlaps the expected text's position most, and checks type, value and precision. Extents are
-therefore not asserted, only normalisation.
+Each row gives the expression's text as the tagger should find it (its extent), its type, value
+and precision; a row whose extent is wrong today is marked xfail. Further tables give the mod of
+an expression, the first and last day of its value, and sentences (or parts of sentences) where
+nothing may be tagged. One table of the cases that were in tests/test_timex.py and
+tests/test_timex_cases.py: a case of the first whose expression, document date and value were
+already a case of the second, in a sentence adding nothing (no tense cue, no clause, no
+fronting), was dropped.
 
 DCTs used (weekday, ISO week): 2025-02-19 Wed W08; 1998-03-12 Thu W11; 2026-01-05 Mon W02;
 2019-10-30 Wed W44; 2023-07-14 Fri W28; 2025-12-29 Mon 2026-W01; 2011-06-08 Wed W23;
@@ -394,7 +398,7 @@ CASES = [
     ("The ministry publishes weekly updates on infections.",
      "2020-04-02", "weekly", S, "P1W", None),
     ("Officials brief reporters on a weekly basis.",
-     "2025-02-19", "a weekly basis", S, "P1W", None),
+     "2025-02-19", "on a weekly basis", S, "P1W", None),
     ("The regulator releases a daily report on emissions.",
      "2025-02-19", "daily", S, "P1D", None),
     ("Thousands of commuters cross the bridge every day.",
@@ -424,8 +428,9 @@ CASES = [
      "2025-02-19", "currently", D, "PRESENT_REF", None),
     ("The government is now in talks with its lenders.",
      "1998-03-12", "now", D, "PRESENT_REF", None),
-    ("At present, the border crossing remains closed.",
-     "2023-07-14", "present", D, "PRESENT_REF", None),
+    pytest.param("At present, the border crossing remains closed.",
+                 "2023-07-14", "present", D, "PRESENT_REF", None,
+                 marks=pytest.mark.xfail(strict=True, reason="tagged as 'At present'")),
     ("Few young people these days can afford a flat in the city.",
      "2019-10-30", "these days", D, "PRESENT_REF", None),
     ("The two governments have recently resumed talks.",
@@ -438,8 +443,154 @@ CASES = [
      "2024-11-07", "the future", D, "FUTURE_REF", None),
     ("The ministry plans to ease the restrictions in the coming days.",
      "2020-04-02", "the coming days", D, "FUTURE_REF", None),
-    ("Officials said a deal could be reached in the near future.",
-     "2025-02-19", "the near future", D, "FUTURE_REF", None),
+    pytest.param("Officials said a deal could be reached in the near future.",
+                 "2025-02-19", "the near future", D, "FUTURE_REF", None,
+                 marks=pytest.mark.xfail(strict=True, reason="tagged as 'future' alone")),
+    # --- in context: seed-like sentences, tense cues, clauses, other formats and units -----
+    ("The cabinet said Wednesday it will review the rules.",
+     "2025-02-19", "Wednesday", D, "2025-02-19", "day"),
+    ("A report published earlier in the day named the officials.",
+     "2025-02-19", "earlier in the day", D, "2025-02-19", "day"),
+    ("The unit was sent to the front on Jan. 5 but saw little action.",
+     "2025-02-19", "Jan. 5", D, "2025-01-05", "day"),
+    ("Firefighters battle a blaze near the harbour, Jan. 12. Reuters",
+     "2025-02-19", "Jan. 12", D, "2025-01-12", "day"),
+    ("The envoy speaks to reporters in the capital, Feb. 13. AFP",
+     "2025-02-19", "Feb. 13", D, "2025-02-13", "day"),
+    ("Prices will keep rising, she told a briefing, Tuesday (local time).",
+     "2025-02-19", "Tuesday", D, "2025-02-18", "day"),
+    ("Officials meet on a weekly basis to review the data.",
+     "2025-02-19", "on a weekly basis", S, "P1W", None),
+    ("The law took effect on March 3, 2021, after a long debate.",
+     "2025-02-19", "March 3, 2021", D, "2021-03-03", "day"),
+    ("The decree dated 19/02/2024 was annulled.",
+     "2025-02-19", "19/02/2024", D, "2024-02-19", "day"),
+    ("The ruling of 03.02.2025 was appealed.",
+     "2025-02-19", "03.02.2025", D, "2025-02-03", "day"),
+    ("They lived in the camp for 2 1/2 years.",
+     "2025-02-19", "2 1/2 years", DUR, "P2Y6M", None),
+    ("Court filings from 2024-11-30 describe the deal.",
+     "2025-02-19", "2024-11-30", D, "2024-11-30", "day"),
+    ("The company was founded in May 1998 by two engineers.",
+     "2025-02-19", "May 1998", D, "1998-05", "month"),
+    ("Sales rose in the third quarter of 2024.",
+     "2025-02-19", "the third quarter of 2024", D, "2024-Q3", "quarter"),
+    ("Tourism recovered in the summer of 2023.",
+     "2025-02-19", "the summer of 2023", D, "2023-SU", "season"),
+    ("The dam burst on March 3, 2021. Three days later the river peaked.",
+     "2025-02-19", "Three days later", D, "2021-03-06", "day"),
+    ("Fighting resumed on Jan. 20, and the next day the talks collapsed.",
+     "2025-02-19", "the next day", D, "2025-01-21", "day"),
+    ("The talks, which began on Monday, will continue through Thursday.",
+     "2025-02-19", "Monday", D, "2025-02-17", "day"),
+    ("On Friday, the minister will visit the border.",
+     "2025-02-19", "Friday", D, "2025-02-21", "day"),
+    ("Over the past 24 hours, 12 drones were shot down.",
+     "2025-02-19", "the past 24 hours", DUR, "PT24H", None),
+    ("Astronaut Jane Roe will be named to lead a mission in December.",
+     "2025-02-19", "December", D, "2025-12", "month"),
+    ("The polls close at 3 p.m. EST, officials said.",
+     "2025-02-19", "3 p.m. EST", T, "2025-02-19T15:00", "hour"),
+    ("The launch is set for 10:30 a.m. tomorrow.",
+     "2025-02-19", "10:30 a.m. tomorrow", T, "2025-02-20T10:30", "minute"),
+    ("Voting closes at 2300 GMT on Sunday.",
+     "2025-02-19", "2300 GMT on Sunday", T, "2025-02-23T23:00", "hour"),
+    ("Voters elect a new council every four years.",
+     "2025-02-19", "every four years", S, "P4Y", None),
+    ("He signed a two-year contract with the club.",
+     "2025-02-19", "two-year", DUR, "P2Y", None),
+    ("The crew worked for several hours to free the whale.",
+     "2025-02-19", "several hours", DUR, "PTXH", None),
+    ("Over the past week, prices doubled.",
+     "2025-02-19", "the past week", D, "2025-W07", "week"),
+    ("Rents rose sharply in the early 2000s.",
+     "2025-02-19", "the early 2000s", D, "200", "decade"),
+    ("The cathedral was built in the 12th century.",
+     "2025-02-19", "the 12th century", D, "11", "century"),
+    ("Revenue jumped in the fiscal third quarter.",
+     "2025-02-19", "the fiscal third quarter", D, "2024-Q3", "quarter"),
+    ("Exports climbed in Q3 2024, the data showed.",
+     "2025-02-19", "Q3 2024", D, "2024-Q3", "quarter"),
+    ("He arrived on Jan. 20; a week later he was gone.",
+     "2025-02-19", "a week later", D, "2025-01-27", "day"),
+    ("Rebels attacked on Feb. 2, and the following day the army withdrew.",
+     "2025-02-19", "the following day", D, "2025-02-03", "day"),
+    ("Crowds are expected this weekend in the old town.",
+     "2025-02-19", "this weekend", D, "2025-W08-WE", "week"),
+    ("The exhibition opens the day after tomorrow.",
+     "2025-02-19", "the day after tomorrow", D, "2025-02-21", "day"),
+    ("Shops were shut on Christmas Day.",
+     "2025-02-19", "Christmas Day", D, "2024-12-25", "day"),
+    ("The pair have been married for nearly 40 years.",
+     "2025-02-19", "nearly 40 years", DUR, "P40Y", None),
+    ("The talks lasted two and a half hours.",
+     "2025-02-19", "two and a half hours", DUR, "PT2H30M", None),
+    ("The region has been at peace for decades.",
+     "2025-02-19", "decades", DUR, "PXY", None),
+    ("Police were called at about 11:45 p.m. on Saturday.",
+     "2025-02-19", "11:45 p.m. on Saturday", T, "2025-02-15T23:45", "minute"),
+    ("Attendance has fallen in recent years.",
+     "2025-02-19", "recent years", D, "PAST_REF", None),
+    ("The storm is due to arrive later this week.",
+     "2025-02-19", "later this week", D, "2025-W08", "week"),
+    ("The agency was founded nineteen ninety-six, he recalled.",
+     "2025-02-19", "nineteen ninety-six", D, "1996", "year"),
+    ("Investment rose 5% from a year earlier.",
+     "2025-02-19", "a year earlier", D, "2024", "year"),
+    ("Talks resumed in the spring of 2023 after a pause.",
+     "2025-02-19", "the spring of 2023", D, "2023-SP", "season"),
+    ("The attack came in the early hours of Sunday.",
+     "2025-02-19", "the early hours of Sunday", T, "2025-02-16TMO", "day"),
+    ("The bridge will reopen by the end of the year.",
+     "2025-02-19", "the end of the year", D, "2025", "year"),
+    ("The company has paid a dividend each quarter since 2010.",
+     "2025-02-19", "each quarter", S, "P1Q", None),
+    ("The treaty of 1648 ended the war.",
+     "2025-02-19", "1648", D, "1648", "year"),
+    ("The company posted a loss in fiscal 2024.",
+     "2025-02-19", "fiscal 2024", D, "2024", "year"),
+    ("The ferry stopped running six weeks ago.",
+     "2025-02-19", "six weeks ago", D, "2025-W02", "week"),
+    ("The hearing was adjourned for an hour and a half.",
+     "2025-02-19", "an hour and a half", DUR, "PT1H30M", None),
+    ("A minute and a half later the lights came back.",
+     "2025-02-19", "A minute and a half", DUR, "PT1M30S", None),
+    ("Exports for the year were flat, the ministry said.",
+     "2025-02-19", "the year", D, "2025", "year"),
+    ("Sales in the year ended June 30 rose 4%.",
+     "2025-02-19", "the year", DUR, "P1Y", None),
+    ("Revenue in the fiscal year ended March 31 doubled.",
+     "2025-02-19", "the fiscal year", DUR, "P1Y", None),
+    ("Until Tuesday, the mayor had not named a deputy.",
+     "2025-02-19", "Tuesday", D, "2025-02-18", "day"),
+    ("The courier union will strike until Tuesday.",
+     "2025-02-19", "Tuesday", D, "2025-02-25", "day"),
+    ("The judge postponed the hearing until Tuesday.",
+     "2025-02-19", "Tuesday", D, "2025-02-25", "day"),
+    ("Rescuers searched for 3 hrs before dawn.",
+     "2025-02-19", "3 hrs", DUR, "PT3H", None),
+    ("The road will stay closed for a while.",
+     "2025-02-19", "a while", DUR, "PXX", None),
+    ("The pair split up quite a while ago.",
+     "2025-02-19", "quite a while ago", D, "PAST_REF", None),
+    ("The talks lasted 45 mins at most.",
+     "2025-02-19", "45 mins", DUR, "PT45M", None),
+    ("He served 2 yrs in a labour camp.",
+     "2025-02-19", "2 yrs", DUR, "P2Y", None),
+    ("Officials gave the owners until Monday to reply.",
+     "2025-02-19", "Monday", D, "2025-02-24", "day"),
+    ("Critics said they would appeal Tuesday's verdict.",
+     "2025-02-19", "Tuesday's", D, "2025-02-18", "day"),
+    ("Crowds gathered for the new year in the main square.",
+     "2025-02-19", "the new year", D, "2025", "year"),
+    ("Crowds will gather for the new year in the square.",
+     "2024-12-02", "the new year", D, "2025", "year"),
+    ("Ferries were cancelled in the first week of March.",
+     "2025-02-19", "the first week of March", D, "2025-03", "month"),
+    ("Prices eased in the second half of January.",
+     "2025-02-19", "the second half of January", D, "2025-01", "month"),
+    ("The dam burst in the last days of December 2023.",
+     "2025-02-19", "the last days of December 2023", D, "2023-12", "month"),
 ]
 
 # (sentence, DCT, expected text, mod) -- reuses sentences from CASES where it can.
@@ -464,6 +615,14 @@ MOD_CASES = [
      "LESS_THAN"),
     ("The former mayor will serve at least five years in prison.", "2024-11-07",
      "at least five years", "EQUAL_OR_MORE"),
+    ("Growth slowed late last year as exports weakened.", "2025-02-19", "late last year", "END"),
+    # parts of a month bind to the month and become its mod
+    ("Ferries were cancelled in the first week of March.", "2025-02-19",
+     "the first week of March", "START"),
+    ("Prices eased in the second half of January.", "2025-02-19", "the second half of January",
+     "END"),
+    ("The dam burst in the final days of December 2023.", "2025-02-19",
+     "the final days of December 2023", "END"),
     # plain expressions carry no mod
     ("Exports fell sharply last year.", "2025-02-19", "last year", None),
     ("Negotiators first met in Doha on Jan. 9 to discuss the fate of the hostages.",
@@ -488,6 +647,12 @@ RANGE_CASES = [
      "2025-02-01", "2025-02-28"),
     ("Negotiators first met in Doha on Jan. 9 to discuss the fate of the hostages.",
      "2025-02-19", "Jan. 9", "2025-01-09", "2025-01-09"),
+    ("It happened in October 2024.", "2025-02-19", "October 2024", "2024-10-01", "2024-10-31"),
+    ("It happened in the summer of 2024.", "2025-02-19", "the summer of 2024",
+     "2024-06-01", "2024-08-31"),
+    ("It happened in the second quarter of 2025.", "2025-02-19", "the second quarter of 2025",
+     "2025-04-01", "2025-06-30"),
+    ("He left last week.", "2025-02-19", "last week", "2025-02-10", "2025-02-16"),
     ("The peace talks lasted three days.", "2025-02-19", "three days", None, None),
     ("About 300 people are currently being held at the camp.", "2025-02-19", "currently",
      None, None),
@@ -538,9 +703,42 @@ TRAPS = [
     ("COVID-19 patients filled the wards.", "2020-04-02", "COVID-19"),
 ]
 
+# sentences in which nothing at all may be tagged (but "noon" in "noon-time")
+NOTHING = [
+    "Ri, 26, and another soldier, 21-year-old Baek, were treated in hospital.",
+    "Ri, 26, and another soldier, 21-year-old Baek. We are 80 percent sure. Around 4,000.",
+    "The min wage rose and 27 ships sailed with 20 percent of the cargo.",
+    "Once in a while the ferry is late, while the bus never is.",
+    "The home side won 3-1 after extra time.",
+    "Officials said the rules may change and that crowds may gather.",
+    "Thousands of workers will March through the capital on the route.",
+    "For bookings call 555-2025 or 020 7946 0958 before noon-time runs out.",
+    "The survey found that 80 percent of voters agreed.",
+    "The army has 11,000 soldiers, and around 4,000 were wounded.",
+    "We said we would help, and we did.",
+    "The bill costs $2,015 and weighs 1,998 kilograms.",
+    "The mayor of Sunderland met the Sunday Times editor.",
+    "Residents gathered at the hot spring outside the village.",
+    "The 2000 runners set off from the square.",
+    "She moved to the city in her 30s.",
+    "He appeared on ABC's This Week to defend the plan.",
+    "Critics compared the standoff to High Noon.",
+    "The interview aired on 60 Minutes.",
+    "Members pay a fee of $40 a year and receive a newsletter.",
+    "The bakery sells 300 loaves a day to cafes.",
+    "The fund has grown 7% annually, its managers said.",
+    "Rail freight could save the mill $2 million a month.",
+    "The quarter-to-quarter change in orders was small.",
+]
+
 TYPES = {"DATE", "TIME", "DURATION", "SET"}
 PRECISIONS = {"second", "minute", "hour", "day", "week", "month", "quarter", "half", "season",
               "year", "decade", "century", None}
+
+
+def _values(row) -> tuple:
+    """A row's values, whether a plain tuple or a pytest.param."""
+    return tuple(row.values) if hasattr(row, "values") else row
 
 
 def _locate(timexes, sentence, text):
@@ -561,7 +759,7 @@ def _describe(timexes):
 
 
 def _ids(rows):
-    return [f"{i:03d}-{row[2]}@{row[1]}" for i, row in enumerate(rows)]
+    return [f"{i:03d}-{_values(row)[2]}@{_values(row)[1]}" for i, row in enumerate(rows)]
 
 
 # --- the tables themselves are well formed (independent of the tagger) -------------------
@@ -570,22 +768,24 @@ def _ids(rows):
 @pytest.mark.parametrize("rows", [CASES, MOD_CASES, RANGE_CASES, TRAPS],
                          ids=["cases", "mods", "ranges", "traps"])
 def test_tables_are_well_formed(rows):
-    for row in rows:
+    for row in map(_values, rows):
         sentence, dct, text = row[:3]
         dt.date.fromisoformat(dct)
         assert sentence.count(text) == 1, (sentence, text)
 
 
 def test_case_table_is_large_and_consistent():
-    assert len(CASES) >= 160
-    for _, _, _, typ, value, precision in CASES:
+    rows = [_values(row) for row in CASES]
+    assert len(rows) >= 250
+    assert len(set(rows)) == len(rows), "a row is there twice"
+    for _, _, _, typ, value, precision in rows:
         assert typ in TYPES
         assert precision in PRECISIONS
         if typ in ("DURATION", "SET") or value.endswith("_REF"):
             assert precision is None, value
 
 
-# --- normalisation ---------------------------------------------------------------------
+# --- extent and normalisation ----------------------------------------------------------
 
 
 @pytest.mark.parametrize(("sentence", "dct", "text", "typ", "value", "precision"), CASES,
@@ -597,6 +797,7 @@ def test_case(sentence, dct, text, typ, value, precision):
     assert (t.type, t.value, t.precision) == (typ, value, precision), (
         f"{text!r} tagged as {t.text!r}: got {(t.type, t.value, t.precision)}"
     )
+    assert t.text == text
 
 
 @pytest.mark.parametrize(("sentence", "dct", "text", "mod"), MOD_CASES, ids=_ids(MOD_CASES))
@@ -616,7 +817,7 @@ def test_date_range(sentence, dct, text, first, last):
     assert (t.date, t.date_end) == (first, last)
 
 
-@pytest.mark.parametrize("sentence,dct", sorted({(row[0], row[1]) for row in CASES}))
+@pytest.mark.parametrize("sentence,dct", sorted({_values(row)[:2] for row in CASES}))
 def test_offsets_match_text(sentence, dct):
     for t in tag(sentence, dct):
         assert sentence[t.start:t.end] == t.text
@@ -631,3 +832,9 @@ def test_trap_not_tagged(sentence, dct, trap):
     end = start + len(trap)
     hits = [t for t in tag(sentence, dct) if t.start < end and start < t.end]
     assert not hits, f"{trap!r} wrongly tagged: {_describe(hits)}"
+
+
+@pytest.mark.parametrize("sentence", NOTHING)
+def test_nothing_tagged(sentence):
+    found = [t.text for t in tag(sentence, "2025-02-19") if t.text != "noon"]
+    assert found == []
