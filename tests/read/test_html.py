@@ -1,114 +1,22 @@
-"""`dashboard.read.html.page_text` (lxml) gives exactly what the BeautifulSoup version it replaced
-gave, for any str: random HTML-ish documents, one case per known difference between bs4 and lxml,
-and every HTML file of the fixtures and seeds.
+"""`dashboard.read.html.page_text`: HTML to (text, title, published date), one case per rule
+written out with what a reader sees, random HTML-ish documents (never an error, always tidy
+text), and the HTML pages of the fixtures.
 
-`bs4_page_text` below is that former version, copied verbatim (only renamed, with `_bs4_`
-prefixes on its helpers): it is the reference, and must not be changed to fit the new code. It
-takes its constants from dashboard.read.html, where they are unchanged (BLOCK_TAGS and
-DROPPED_TAGS became frozensets, the same for `in`).
+The cases were first gathered where the lxml reader had to match the BeautifulSoup one it
+replaced; they now hold the expected values themselves.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-import re
-import warnings
 
 import pytest
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
-from extracted import ROOT
+from extracted import ROOT, STORY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.read.dates import date_prefix
-from dashboard.read.html import (
-    BLOCK_TAGS,
-    DATE_META,
-    DROPPED_TAGS,
-    HIDDEN_STYLE,
-    JSON_LD_DATE,
-    SURROGATES,
-    _tidy,
-    page_text,
-)
-
-# --- The reference: the bs4 version of page_text, verbatim ---------------------------------
-
-TEXT_STRINGS = (NavigableString, CData)
-"""The string types that are page text (not comments, doctypes or processing instructions)."""
-
-
-def bs4_page_text(html: str) -> tuple[str, str, str]:
-    """HTML to plain text with one block per line: (text, title, published date or '').
-
-    Never raises on a str: scripts, styles, frames, forms and hidden elements are dropped, and
-    the tree is walked without recursion (and without editing it, which is quadratic), so
-    thousands of nested tags cost no more than thousands of siblings.
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # "looks like a file name", "XML parsed as HTML"...
-        soup = BeautifulSoup(SURROGATES.sub("\ufffd", html), "lxml")
-    title = _bs4_meta(soup, ("meta", "property", "og:title")) or (
-        soup.title.get_text(" ", strip=True) if soup.title else ""
-    )
-    published = ""
-    for tag, attribute, name in DATE_META:
-        published = date_prefix(_bs4_meta(soup, (tag, attribute, name)))
-        if published:
-            break
-    if not published:
-        stamp = soup.find("time", attrs={"datetime": True})
-        published = date_prefix(_bs4_attribute(stamp, "datetime")) if stamp else ""
-    if not published:
-        linked = JSON_LD_DATE.search(html)
-        published = date_prefix(linked.group(1)) if linked else ""
-    body = soup.body or soup
-    lines = [re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in _bs4_text(body).split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
-    return text, title, published
-
-
-def _bs4_text(root: Tag) -> str:
-    """The visible text under `root`, with a blank line around every block element."""
-    parts: list[str] = []
-    stack: list[tuple[object, bool]] = [(child, False) for child in reversed(root.contents)]
-    while stack:
-        node, closing = stack.pop()
-        if closing:
-            parts.append("\n\n")
-        elif isinstance(node, NavigableString):
-            if type(node) in TEXT_STRINGS:
-                parts.append(str(node))
-        elif isinstance(node, Tag) and not _bs4_dropped(node):
-            if node.name in BLOCK_TAGS:
-                parts.append("\n\n")
-                stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
-    return "".join(parts)
-
-
-def _bs4_dropped(tag: Tag) -> bool:
-    """Whether an element is not article text: a script, a form, a frame, or hidden."""
-    if tag.name in DROPPED_TAGS or tag.has_attr("hidden"):
-        return True
-    if _bs4_attribute(tag, "aria-hidden").lower() == "true":
-        return True
-    return bool(HIDDEN_STYLE.search(_bs4_attribute(tag, "style")))
-
-
-def _bs4_attribute(tag: Tag, name: str) -> str:
-    """An attribute's value as one string (lxml gives lists for some attributes)."""
-    value = tag.get(name)
-    if isinstance(value, list):
-        return " ".join(value)
-    return value or ""
-
-
-def _bs4_meta(soup: BeautifulSoup, spec: tuple[str, str, str]) -> str:
-    tag, attribute, name = spec
-    found = soup.find(tag, attrs={attribute: name})
-    return _bs4_attribute(found, "content").strip() if found else ""
-
+from dashboard.read.html import _tidy, page_text
 
 # --- (a) Random HTML-ish documents ---------------------------------------------------------
 
@@ -118,7 +26,7 @@ EXAMPLES = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,
 )
-"""`WEBPAGE_EXAMPLES=20000 pytest tests/test_webpage.py` searches harder."""
+"""`WEBPAGE_EXAMPLES=20000 pytest tests/read/test_html.py` searches harder."""
 
 INLINE_TAGS = ["span", "b", "a", "em", "ruby", "rt", "rp", "time", "foo:bar", "math", "pre"]
 BLOCK_TAGS_SAMPLE = ["p", "div", "br", "li", "td", "tr", "table", "h2", "section", "pre"]
@@ -129,7 +37,7 @@ OTHER_TAGS = [
 ]  # fmt: skip
 TAGS = st.one_of(*[st.sampled_from(INLINE_TAGS)] * 3, st.sampled_from(BLOCK_TAGS_SAMPLE),
                  st.sampled_from(OTHER_TAGS))
-"""Inline tags most often: white space between them is where bs4's string rules show."""
+"""Inline tags most often: white space between them is where the string rules show."""
 DATES = ["2024-11-09T08:30:00+01:00", " 2025-01-05 ", "2023-02-30", "1750-06-01", "", "soon"]
 ATTRIBUTES = st.one_of(
     st.sampled_from([
@@ -188,34 +96,57 @@ def documents(draw) -> str:
     return draw(SEPARATORS).join(draw(st.lists(st.one_of(NODES, starts), max_size=8)))
 
 
+def check_tidy(result) -> None:
+    """What any page gives: a text of stripped lines with at most one blank line in a row,
+    ending in one newline; a title; a date that is '' or a real ISO day."""
+    text, title, published = result
+    assert isinstance(title, str)
+    assert text.endswith("\n") and not text.endswith("\n\n") and "\n\n\n" not in text
+    assert all(line == line.strip() for line in text.split("\n"))
+    assert "  " not in text.replace("\u2003", "x")
+    if published:
+        dt.date.fromisoformat(published)
+
+
 @EXAMPLES
 @given(documents())
-def test_random_documents_give_what_bs4_gave(html):
-    assert page_text(html) == bs4_page_text(html)
+def test_random_documents_give_tidy_text(html):
+    check_tidy(page_text(html))
 
 
 @EXAMPLES
 @given(st.text(max_size=300))
-def test_random_text_gives_what_bs4_gave(html):
-    assert page_text(html) == bs4_page_text(html)
+def test_random_text_gives_tidy_text(html):
+    check_tidy(page_text(html))
 
 
-@EXAMPLES
-@given(st.text(st.sampled_from(" \t\r\n\f\v\xa0\u2003\x85\u2028x"), max_size=60) | st.text())
-def test_tidy_is_the_former_line_by_line_substitution(text):
-    lines = [re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in text.split("\n")]
-    assert _tidy(text) == re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+TIDY = {
+    "runs of spaces and tabs, stripped lines": (
+        "  Talks \t\t resumed  \n\n\n\n in the  valley \n", "Talks resumed\n\nin the valley\n"),
+    "nothing": ("", "\n"),
+    "no-break spaces are spaces": ("a\xa0\xa0b", "a b\n"),
+    "other Unicode spaces are kept inside a line": ("a\u2003\u2003b", "a\u2003\u2003b\n"),
+    "and stripped at its ends": (" \u2003x\u2003 ", "x\n"),
+    "a carriage return is a space": ("a\r\nb", "a\nb\n"),
+    "only a newline ends a line": ("one\x85two\u2028three", "one\x85two\u2028three\n"),
+    "blank lines at the ends dropped": ("\n\n\nx\n\n\n\ny\n\n", "x\n\ny\n"),
+}
 
 
-# --- (b) One case per known difference between bs4 and lxml's own tree ---------------------
+@pytest.mark.parametrize(("text", "expected"), TIDY.values(), ids=TIDY.keys())
+def test_tidy(text, expected):
+    assert _tidy(text) == expected
+
+
+# --- (b) One case per rule, with what it gives ---------------------------------------------
 
 DEEP_SPANS = "<p>" + "<span>" * 3000 + "Deep text" + "</span>" * 3000 + "</p>"
 DEEP_DIVS = "<div>" * 20000 + "Deeper text" + "</div>" * 20000
 LONG_PAGE = "<title>Long</title>" + "<p>Ferry crossing <b>delayed</b> again.</p>\n" * 20000
 
 CASES = {
-    # Strings inside rt, rp, script, style and template were not NavigableStrings in bs4: not
-    # text, nor is anything in an element inside them; their tails are text again.
+    # Strings inside rt, rp, script, style and template are not text, nor is anything in an
+    # element inside them; their tails are text again.
     "ruby text and parentheses": (
         "<p>Rice <ruby>\u7a32<rp>(</rp><rt>ine</rt><rp>)</rp></ruby> harvest</p>",
         ("Rice \u7a32 harvest\n", "", ""),
@@ -234,8 +165,8 @@ CASES = {
     "comment tail": ("<p>Port<!-- editor's note --> reopened</p>", ("Port reopened\n", "", "")),
     "processing instruction tail": ("<p>Port<?tpl x ?> reopened</p>", ("Port reopened\n", "", "")),
     "cdata section tail": ("<p>Port<![CDATA[ x ]]> reopened</p>", ("Port reopened\n", "", "")),
-    # bs4 turned a string of ASCII white space alone into one newline (or one space), except
-    # inside pre and textarea; a comment or a doctype cuts such a string in two.
+    # A string of ASCII white space alone becomes one newline (or one space), except inside
+    # pre and textarea; a comment or a doctype cuts such a string in two.
     "white space between inline tags": (
         "<p><span>north</span>\n\n\n<span>south</span> <i>east</i>\t\t<i>west</i></p>",
         ("north\nsouth east west\n", "", ""),
@@ -257,7 +188,7 @@ CASES = {
         ("north\n\nsouth\n", "", ""),
     ),
     # Hidden elements (and the blocks inside them); attribute values compared exactly;
-    # '{ns}name' attributes lose their namespace as in bs4 (a '/' ends an attribute name).
+    # '{ns}name' attributes lose their namespace (a '/' ends an attribute name).
     "hidden, aria-hidden and style": (
         "<div hidden>a</div><div aria-hidden='TRUE'>b</div><div style='Display : NONE'>c</div>"
         "<div aria-hidden='false' class='lead  story'>kept</div>",
@@ -342,7 +273,7 @@ CASES = {
     # Characters.
     "NUL characters": ("<p>nul\x00 here</p>", ("nul\ufffd here\n", "", "")),
     "a lone surrogate": ("<p>lone \ud800 one</p>", ("lone \ufffd one\n", "", "")),
-    "byte order marks (bs4 dropped one)": ("\ufeff\ufeff<p>marks</p>", ("marks\n", "", "")),
+    "byte order marks": ("\ufeff\ufeff<p>marks</p>", ("marks\n", "", "")),
     "entities and stray brackets": (
         "<p>a < b > c &amp; d&nbsp;e &#x1F600; &bogus; &#0;</p>",
         ("a < b > c & d e \U0001f600 &bogus; \ufffd\n", "", ""),
@@ -356,21 +287,31 @@ CASES = {
 
 
 @pytest.mark.parametrize("html, expected", CASES.values(), ids=CASES.keys())
-def test_cases_give_what_bs4_gave(html, expected):
-    assert bs4_page_text(html) == expected
+def test_cases(html, expected):
     assert page_text(html) == expected
 
 
-# --- (c) The pages of the fixtures and seeds -----------------------------------------------
-
-PAGES = sorted(
-    path for folder in (ROOT / "tests" / "fixtures", ROOT / "seeds")
-    for path in folder.rglob("*.htm*")
-)  # fmt: skip
+# --- (c) The HTML pages of the fixtures ----------------------------------------------------
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
-def test_fixture_pages_give_what_bs4_gave(path):
-    html = path.read_text(encoding="utf-8")
-    assert page_text(html) == bs4_page_text(html)
-    assert page_text(html)[0].strip()
+def test_fixture_page():
+    html = (STORY / "questioned.html").read_text(encoding="utf-8")
+    assert page_text(html) == (
+        "North Korean prisoners questioned\n\n"
+        "Ukrainian interrogators have questioned the two North Korean soldiers captured last "
+        "week in the Kursk region, the Security Service of Ukraine said Wednesday.\n\n"
+        "One of the men told investigators that he had been told he was going to a training "
+        "exercise, not a war, the service said.\n\n"
+        "A detained North Korean soldier sits in a room in Kyiv, Jan. 14. Reuters\n",
+        "North Korean prisoners questioned",
+        "2025-01-16",
+    )
+
+
+def test_every_html_page_of_the_fixtures_and_seeds_has_text():
+    pages = [p for folder in (ROOT / "tests" / "fixtures", ROOT / "seeds")
+             for p in folder.rglob("*.htm*")]
+    assert pages
+    for path in pages:
+        check_tidy(page_text(path.read_text(encoding="utf-8")))
+        assert page_text(path.read_text(encoding="utf-8"))[0].strip(), path
