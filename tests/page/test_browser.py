@@ -32,6 +32,7 @@ pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 TIMELINEJS = ROOT / "tests" / "browser" / "node_modules" / "@knight-lab" / "timelinejs" / "dist"
 ARTIFACTS = ROOT / "tests" / "artifacts"
+TITLE = "North Korean soldiers in Russia's war against Ukraine"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -142,6 +143,8 @@ def test_page_draws_filters_and_downloads(browser, app_url, tmp_path):
     page = context.new_page()
     page.goto(app_url)
     assert len(drawn(page, 7, lanes=5)["ids"]) == 7
+    assert page.get_by_role("heading", name=TITLE).is_visible()
+    assert page.get_by_text("2 sources · 7 events · 2015 to Feb 19, 2025").is_visible()
     page.wait_for_timeout(500)
     page.screenshot(path=ARTIFACTS / "page-1280.png")
 
@@ -175,6 +178,10 @@ def test_page_reads_at_phone_width(browser, app_url):
     page = context.new_page()
     page.goto(app_url + "?lanes=kind")
     assert len(drawn(page, 7, lanes=6)["ids"]) == 7
+    assert page.get_by_role("heading", name=TITLE).is_visible()
+    plot = page.evaluate(f"() => ({TIMELINE})()[0].getBoundingClientRect().toJSON()")
+    assert 0 <= plot["left"] and plot["right"] <= 390  # the timeline fits the phone's width
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     page.wait_for_timeout(500)
     page.screenshot(path=ARTIFACTS / "page-phone.png")
     context.close()
@@ -217,6 +224,14 @@ def test_timelinejs_export_loads_in_timelinejs(browser, tmp_path):
         markers = page.locator(".tl-timemarker").count()
         assert markers == len(json.loads((tmp_path / "timeline.json").read_text())["events"])
         assert markers == len(events) and errors == []
+        assert page.locator(".tl-slide .tl-headline").first.inner_text() == "Story"
+        assert page.locator(".tl-slide .tl-headline").first.is_visible()
+        assert page.locator(".tl-timemarker .tl-headline").all_inner_texts() == [
+            "Seoul accepts defectors", "Defence pact signed",
+            "North Korea deploys troops to Russia", "Two North Korean soldiers captured",
+            "Zelenskyy posts photo of soldier", "Lawmakers briefed",
+            "Captured soldier gives interview",
+        ]  # one mark per event, in date order
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / "timelinejs.png")
         page.close()
@@ -262,6 +277,9 @@ def test_built_data_renders_and_makes_the_readme_screenshot(browser):
         page = browser.new_page(viewport={"width": 1280, "height": 1700})
         page.goto(url)
         drawn(page, meta["events"], lanes=len(meta["lanes"]))
+        title = json.loads((data_dir / "story.json").read_text(encoding="utf-8"))["title"]
+        assert page.get_by_role("heading", name=title).is_visible()
+        page.get_by_text(f"{meta['events']} events").first.wait_for(timeout=30_000)
         page.wait_for_timeout(1000)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=ARTIFACTS / "built-data-1280.png")
