@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import sample_data
 from extracted import STORY
 
 
@@ -21,3 +22,9 @@ def seeds(tmp_path) -> Path:
     folder = tmp_path / "seeds"
     shutil.copytree(STORY, folder)
     return folder
+
+
+@pytest.fixture
+def sample_dir(tmp_path) -> Path:
+    """A data folder holding the seed-like sample tables (`sample_data`) and story.json."""
+    return sample_data.write(tmp_path / "data")

@@ -59,3 +59,19 @@ def extract(text: str, published: str = "2025-02-19", gazetteer: list | None = N
         "figures": article_figures(row, article_sentences, timexes, mentions),
         "index": index,
     }
+
+
+def corpus(folder: Path, files: dict[str, bytes | str], rows: str) -> Path:
+    """Write `files` and a manifest of `rows` (after the standard header) into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    manifest = folder / "sources.csv"
+    header = "" if rows.lower().startswith("path,") else MANIFEST_HEADER
+    manifest.write_text(header + rows, encoding="utf-8")
+    return manifest

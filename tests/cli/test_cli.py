@@ -7,22 +7,17 @@ from pathlib import Path
 
 import pytest
 from extracted import MANIFEST_HEADER as HEADER
+from extracted import corpus
 from extracted import run_cli as run
 
 GOOD = "The ministry said Tuesday that talks would resume on March 3.\n"
 
 
 def make_corpus(folder: Path, name: str, content: bytes, published: str = "2025-02-19") -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
-    (folder / name).write_bytes(content)
-    manifest = folder / "sources.csv"
-    manifest.write_text(
-        HEADER + f"good.txt,https://example.org/a,A,Example,,2025-02-19\n"
-        f"{name},https://example.org/b,B,Example,,{published}\n",
-        encoding="utf-8",
-    )
-    return manifest
+    """A manifest listing a good article and `name`."""
+    return corpus(folder, {"good.txt": GOOD, name: content},
+                  "good.txt,https://example.org/a,A,Example,,2025-02-19\n"
+                  f"{name},https://example.org/b,B,Example,,{published}\n")
 
 
 def test_extract_writes_the_four_tables(tmp_path):

@@ -12,7 +12,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 APP = ROOT / "dashboard" / "page" / "app.py"
-ALL = ["e6", "e5", "e1", "e2", "e4", "e7", "e3"]
+ALL = sample_data.DATE_ORDER
 
 
 class RecordingFiles(MediaFileManager):

@@ -61,32 +61,28 @@ def test_timelinejs_text_group_media_and_escaping():
     assert "javascript:" not in by_id["e4"]["text"]["text"]
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    return sample_data.write(tmp_path / "data")
-
-
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        ([], ["e6", "e5", "e1", "e2", "e4", "e7", "e3"]),
+        ([], sample_data.DATE_ORDER),
         (["--actor", "Russia"], ["e5", "e1"]),
         (["--actor", "Russia", "--actor", "Ukraine"], ["e5", "e1", "e2"]),
         (["--since", "2025-01-10", "--kind", "photo"], ["e4"]),
         (["--until", "2024-12-31"], ["e6", "e5", "e1"]),
     ],
 )
-def test_main_writes_the_filtered_csv(data_dir, tmp_path, args, expected):
+def test_main_writes_the_filtered_csv(sample_dir, tmp_path, args, expected):
     out = tmp_path / "out.csv"
-    assert export.main(["--format", "csv", "--data", str(data_dir), "--out", str(out), *args]) == 0
+    args = ["--format", "csv", "--data", str(sample_dir), "--out", str(out), *args]
+    assert export.main(args) == 0
     assert [row["event_id"] for row in csv.DictReader(out.open())] == expected
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 @pytest.mark.parametrize("fmt", ["json", "timelinejs"])
-def test_main_writes_json_formats(data_dir, tmp_path, fmt):
+def test_main_writes_json_formats(sample_dir, tmp_path, fmt):
     out = tmp_path / "out.json"
-    assert export.main(["--format", fmt, "--data", str(data_dir), "--out", str(out)]) == 0
+    assert export.main(["--format", fmt, "--data", str(sample_dir), "--out", str(out)]) == 0
     assert json.loads(out.read_text())
 
 
@@ -101,10 +97,10 @@ def test_main_writes_json_formats(data_dir, tmp_path, fmt):
         (["--format", "csv", "--data", "/no/such/data"], "make build"),
     ],
 )
-def test_main_errors_are_one_line_and_exit_2(data_dir, tmp_path, capsys, args, problem):
+def test_main_errors_are_one_line_and_exit_2(sample_dir, tmp_path, capsys, args, problem):
     argv = [*args]
     if "--data" not in argv:
-        argv += ["--data", str(data_dir)]
+        argv += ["--data", str(sample_dir)]
     if "--out" not in argv and problem != "--out":
         argv += ["--out", str(tmp_path / "out.csv")]
     assert export.main(argv) == 2

@@ -1,13 +1,13 @@
 """The filter spec: applying it to events, and its round trip through URL query params."""
 
 import pytest
-from sample_data import tables
+from sample_data import DATE_ORDER, tables
 
 from dashboard.store import filters
 from dashboard.store.filters import FilterSpec
 
 EVENTS = tables()["events"]
-ALL = ["e6", "e5", "e1", "e2", "e4", "e7", "e3"]
+ALL = DATE_ORDER
 
 
 @pytest.mark.parametrize(
