@@ -27,6 +27,8 @@ def synthetic(data_dir: Path, events: int = EVENTS, actors: int = ACTORS) -> Non
     """Write a seeded random build with `events` events naming `actors` actors."""
     import datetime as dt
 
+    from dashboard.period import Period
+
     rng = random.Random(7)
     names = [f"Actor {i:03d}" for i in range(actors)]
     kinds = ["statement", "capture", "deployment", "photo", "interview", "briefing"]
@@ -35,15 +37,8 @@ def synthetic(data_dir: Path, events: int = EVENTS, actors: int = ACTORS) -> Non
     for i in range(events):
         day = start + dt.timedelta(days=rng.randrange(3700))
         precision, unit = rng.choice(PRECISIONS)
-        first, last = day, day
-        if unit == 1:
-            first = day.replace(day=1)
-            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-        elif unit == 2:
-            first = day - dt.timedelta(days=day.weekday())
-            last = first + dt.timedelta(days=6)
-        elif unit == 3:
-            first, last = day.replace(month=1, day=1), day.replace(month=12, day=31)
+        period = Period.containing(day, precision)
+        first, last = period.first, period.last
         sentence = f"Officials said on {day:%B %d, %Y} that event {i} happened."
         rows.append({
             "event_id": f"ev{i:06d}", "date": first.isoformat(), "date_end": last.isoformat(),

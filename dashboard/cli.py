@@ -5,13 +5,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
+import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.read.sources import SourceError, decode
 
+if TYPE_CHECKING:
+    from dashboard.store.filters import FilterSpec
+
 ROOT = Path(__file__).resolve().parent.parent
+STRICT_HELP = "refuse the whole build (nothing written) when any article is refused"
 TIMINGS_HELP = "also print the phases' times in seconds, as JSON (extract_cpu: all processes)"
 
 
@@ -19,9 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; errors are one line on stderr and exit code 2."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["export"]:
-        from dashboard.store.export import main as export_main
-
-        return export_main(argv[1:])
+        return export(argv[1:])
     args = parser().parse_args(argv)
     try:
         return args.run(args)
@@ -39,12 +46,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--data", type=Path, default=ROOT / "data")
     build.add_argument("--jobs", type=int, default=1, help="extract in N processes")
     build.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
+    build.add_argument("--strict", action="store_true", help=STRICT_HELP)
     build.set_defaults(run=_build)
     extract = commands.add_parser("extract", help="extract a manifest's articles into a folder")
     extract.add_argument("--sources", type=Path, required=True, help="manifest CSV")
     extract.add_argument("--out", dest="data", type=Path, required=True, help="output folder")
     extract.add_argument("--jobs", type=int, default=1, help="extract in N processes")
     extract.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
+    extract.add_argument("--strict", action="store_true", help=STRICT_HELP)
     extract.set_defaults(run=_build)
     timex = commands.add_parser("timex", help="tag the time expressions of a text file")
     timex.add_argument("--dct", required=True, help="document creation time, YYYY-MM-DD")
@@ -61,6 +70,7 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--sources", type=Path, default=ROOT / "seeds" / "sources.csv")
     add.add_argument("--data", type=Path, default=ROOT / "data")
     add.add_argument("--jobs", type=int, default=1)
+    add.add_argument("--strict", action="store_true", help=STRICT_HELP)
     add.set_defaults(run=_add)
     commands.add_parser("export", help="export events (see `export --help`)")
     return cli
@@ -68,28 +78,137 @@ def parser() -> argparse.ArgumentParser:
 
 def _build(args: argparse.Namespace) -> int:
     from dashboard.store.build import build
-    from dashboard.store.progress import terminal_progress
 
     if args.jobs < 1:
         raise ValueError(f"--jobs {args.jobs}: must be at least 1")
     timings: dict[str, float] = {}
-    counts = build(args.sources, args.data, jobs=args.jobs, progress=terminal_progress,
-                   timings=timings)
+    refused: list[dict[str, str]] = []
+    with progress_bar() as progress:
+        counts = build(args.sources, args.data, jobs=args.jobs, progress=progress,
+                       timings=timings, refused=refused, strict=args.strict)
+    for refusal in refused:
+        print(f"refused: {refusal['reason']}", file=sys.stderr)
     print(f"wrote {args.data}: {', '.join(f'{n} {name}' for name, n in counts.items())}")
+    print(f"built {counts['sources']:,} article{'s' * (counts['sources'] != 1)}; "
+          f"{len(refused):,} refused")
     if getattr(args, "timings", False):
         print(f"timings: {json.dumps({k: round(v, 4) for k, v in timings.items()})}")
     return 0
 
 
+@contextmanager
+def progress_bar() -> Iterator[Callable[[int, int], None]]:
+    """A build's progress on standard error when it is a terminal (articles done of total, the
+    rate and the time left, drawn by tqdm); nothing at all otherwise."""
+    bar = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None:
+            if not sys.stderr.isatty():
+                return
+            from tqdm import tqdm
+
+            size = shutil.get_terminal_size((100, 24))  # (a terminal of unknown size: 0 x 0)
+            bar = tqdm(total=total, initial=done - 1, desc="building", unit=" articles",
+                       file=sys.stderr, mininterval=0.2, ncols=size.columns, nrows=size.lines)
+        bar.update(done - bar.n)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+class _ExportParser(argparse.ArgumentParser):
+    def error(self, message: str):
+        from dashboard.store.export import UsageError
+
+        raise UsageError(message)
+
+
+def _export_parser() -> argparse.ArgumentParser:
+    from dashboard.store.export import FORMATS
+
+    parser = _ExportParser(prog="python -m dashboard export",
+                           description="Export filtered events.")
+    parser.add_argument("--format", required=True, choices=FORMATS)
+    parser.add_argument("--actor", action="append", default=[], metavar="NAME")
+    parser.add_argument("--since", default="", metavar="DATE")
+    parser.add_argument("--until", default="", metavar="DATE")
+    parser.add_argument("--kind", action="append", default=[], metavar="K")
+    parser.add_argument("--data", default=None, metavar="DIR")
+    parser.add_argument("--out", required=True, metavar="FILE", help="a file, or - for stdout")
+    return parser
+
+
+def _filter_spec(args: argparse.Namespace, events) -> FilterSpec:
+    """The export's filters, each value checked against the events' own: an unknown value is a
+    one-line error naming the values that are known (or the closest ones)."""
+    from dashboard.store import filters
+    from dashboard.store.export import UsageError
+
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        if value and not filters.iso_day(value):
+            raise UsageError(f"--{name} {value!r} is not a date like 2025-01-09")
+    for option, column, values in (("actor", "actors", args.actor), ("kind", "kind", args.kind)):
+        known = filters.options(events, column)
+        for value in values:
+            if value not in known:
+                raise UsageError(f"no events have the {option} {value!r} ({_hint(value, known)})")
+    return filters.FilterSpec(actors=tuple(args.actor), kinds=tuple(args.kind),
+                              since=args.since, until=args.until)
+
+
+def _hint(value: str, known: list[str], most: int = 12) -> str:
+    """The known values closest to `value`, or the first of them.
+
+    >>> _hint("Ohoi", ["Ohio", "Utah"]), _hint("x", [])
+    ('did you mean Ohio?', 'none are known')
+    """
+    close = difflib.get_close_matches(value, known, n=3)
+    if close:
+        return f"did you mean {', '.join(close)}?"
+    if not known:
+        return "none are known"
+    more = f" and {len(known) - most:,} more" if len(known) > most else ""
+    return f"known: {', '.join(known[:most])}{more}"
+
+
+def export(argv: list[str]) -> int:
+    """`export` with `argv` (the arguments after the command's name); returns the exit code."""
+    from dashboard.store import dataset, filters
+    from dashboard.store.export import UsageError, render, write_export
+
+    try:
+        args = _export_parser().parse_args(argv)
+        data_dir = Path(args.data) if args.data else dataset.default_data_dir()
+        if not (data_dir / "events.csv").is_file():
+            raise UsageError(f"no events.csv in {data_dir}; build it with `make build`")
+        data = dataset.load(data_dir)
+        events = filters.apply(data.events, _filter_spec(args, data.events))
+        out = write_export(args.out, render(args.format, events, data.title), data_dir)
+    except (UsageError, OSError, ValueError) as problem:
+        print(f"export: error: {problem}", file=sys.stderr)
+        return 2
+    print(f"Wrote {len(events)} events to {out}", file=sys.stderr)
+    return 0
+
+
 def _add(args: argparse.Namespace) -> int:
     from dashboard.store.intake import add_source
+    from dashboard.store.uploads import build_added
 
     try:
         content = args.file.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{args.file}: file not found") from None
+    before = args.sources.read_text(encoding="utf-8") if args.sources.exists() else None
     stored = add_source(args.sources, content, args.file.name, args.url, args.published,
                         args.title, args.outlet, args.author)
+    build_added(args.sources, args.data, stored, before, jobs=args.jobs, strict=args.strict)
     print(f"added {stored}")
     return _build(args)
 

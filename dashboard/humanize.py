@@ -14,12 +14,10 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
-MODS = {
-    "START": "Early", "MID": "Mid", "END": "Late", "APPROX": "About",
-    "BEFORE": "Before", "AFTER": "After", "ON_OR_BEFORE": "By", "ON_OR_AFTER": "Since",
-}
+from dashboard.period import Period, unit_label
+from dashboard.period import day as iso_day
+from dashboard.period import day_label as _day_label
+from dashboard.vocab import event_labels
 
 
 def text(value: object) -> str:
@@ -33,26 +31,19 @@ def text(value: object) -> str:
     return str(value).strip()
 
 
-def _day(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except (TypeError, ValueError):
-        return None
-
-
 def day_label(value: str) -> str:
-    """An ISO day as people write it.
+    """An ISO day as people write it ('' when it is not one).
 
     >>> day_label("2025-01-09")
     'Jan 9, 2025'
     """
-    day = _day(value)
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}" if day else ""
+    day = iso_day(value)
+    return _day_label(day) if day else ""
 
 
 def date_label(date: object, date_end: object = "", precision: object = "", timex: object = "",
                mod: object = "") -> str:
-    """A date shown at its own precision, never more precise than it is.
+    """A date shown at its own precision, never more precise than it is (`Period.label`).
 
     >>> date_label("2024-10-01", "2024-10-31", "month", "2024-10")
     'Oct 2024'
@@ -63,41 +54,8 @@ def date_label(date: object, date_end: object = "", precision: object = "", time
     >>> date_label("2024-10-01", "2024-10-31", "month", "2024-10", "START")
     'Early Oct 2024'
     """
-    start, end, unit, value = text(date), text(date_end), text(precision).lower(), text(timex)
-    first, last = _day(start), _day(end) or _day(start)
-    if first is None:
-        return "Undated"
-    label = _unit_label(first, last, unit, value)
-    prefix = MODS.get(text(mod).upper(), "")
-    return f"{prefix} {label}" if prefix else label
-
-
-def _unit_label(first: dt.date, last: dt.date, unit: str, value: str) -> str:
-    """The label of the period [first, last] at precision `unit`."""
-    if unit == "day" or first == last:
-        return day_label(first.isoformat())
-    if unit == "month":
-        return f"{MONTHS[first.month - 1]} {first.year}"
-    if unit == "year":
-        return str(first.year)
-    if unit == "week":
-        match = re.fullmatch(r"(\d{4})-W(\d{1,2})", value)
-        year, week = (match.group(1), int(match.group(2))) if match else first.isocalendar()[:2]
-        return f"Week {week}, {year}"
-    if unit == "quarter":
-        return f"Q{(first.month - 1) // 3 + 1} {first.year}"
-    if unit == "half":
-        return f"H{1 if first.month <= 6 else 2} {first.year}"
-    if unit == "season":
-        season = SEASONS.get(value[-2:].upper(), "")
-        return f"{season} {value[:4] or first.year}".strip()
-    if unit == "decade":
-        return f"{first.year // 10 * 10}s"
-    if unit == "century":
-        return f"{first.year // 100 + 1}th century"
-    if first.year == last.year:
-        return f"{MONTHS[first.month - 1]} {first.day} – {day_label(last.isoformat())}"
-    return f"{day_label(first.isoformat())} – {day_label(last.isoformat())}"
+    period = Period.of_row(text(date), text(date_end), text(precision), text(timex), text(mod))
+    return period.label if period else "Undated"
 
 
 def date_labels(events: pd.DataFrame) -> pd.Series:
@@ -189,13 +147,13 @@ def split_highlight(sentence: object, sentence_start: object, char_start: object
 
 
 def kind_label(kind: object) -> str:
-    """An event kind as a capitalised word.
+    """An event kind's label (`dashboard.vocab.event_kinds`), else the kind capitalised.
 
-    >>> kind_label("capture")
-    'Capture'
+    >>> kind_label("capture"), kind_label("launch"), kind_label(None)
+    ('Capture', 'Launch', 'Other')
     """
     value = text(kind)
-    return value[:1].upper() + value[1:] if value else "Other"
+    return event_labels().get(value) or (value[:1].upper() + value[1:] if value else "Other")
 
 
 def event_date(event: Mapping) -> str:
@@ -217,19 +175,11 @@ def span_end_label(day: object, precision: object) -> str:
     >>> span_end_label("2015-12-31", "year"), span_end_label("2019-12-31", "decade")
     ('2015', '2010s')
     """
-    moment = _day(text(day))
+    moment = iso_day(text(day))
     if moment is None:
         return "Undated"
-    unit = SPAN_UNITS.get(text(precision).lower(), "")
-    if unit == "day":
-        return day_label(moment.isoformat())
-    if unit == "month":
-        return f"{MONTHS[moment.month - 1]} {moment.year}"
-    if unit == "year":
-        return str(moment.year)
-    if text(precision).lower() == "century":
-        return f"{moment.year // 100 + 1}th century"
-    return f"{moment.year // 10 * 10}s"
+    unit = text(precision).lower()
+    return unit_label(moment, SPAN_UNITS.get(unit, "century" if unit == "century" else "decade"))
 
 
 def span_label(events: pd.DataFrame) -> str:

@@ -19,26 +19,25 @@ from dashboard.extract.gazetteer import (
     occurrences,
 )
 from dashboard.extract.mentions import Mention, Mentions
-
-TITLES = (
-    "President|Vice President|Prime Minister|Foreign Minister|Defense Minister|Defence Minister|"
-    "Minister|Ambassador|Spokesperson|Spokesman|Spokeswoman|spokesperson|spokesman|spokeswoman|"
-    "Chairman|Chairwoman|Secretary|Envoy|Commander|General|Gen\\.|Lt\\.|Col\\.|Sgt\\.|Capt\\.|"
-    "Maj\\.|Cpl\\.|Pvt\\.|Colonel|Sergeant|Captain|Major|Senator|Sen\\.|Rep\\.|Governor|Gov\\.|"
-    "Mayor|Chancellor|King|Queen|Pope|Director|Chief|Leader|leader|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|"
-    "Professor|Prof\\.|lawmaker|Lawmaker|analyst|researcher|professor|official|soldier|defector"
+from dashboard.vocab import (
+    demonyms,
+    months,
+    name_stopwords,
+    organisation_heads,
+    role_nouns,
+    titles,
+    weekdays,
 )
+
+TITLES = "|".join(re.escape(title) for title in titles())
+"""Titles before a name ("President", "Gov."), in `dashboard.vocab.titles` order."""
 NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)){0,2}"
 NOT_NAMES = {
-    "The", "A", "An", "He", "She", "They", "It", "This", "That", "In", "On", "At", "And", "But",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "North", "South", "East", "West", "If", "When", "While", "After", "Before",
-    "Ukrainian", "Russian", "Korean", "American", "Chinese", "Japanese", "British", "French",
-    "German", "Polish", "Belarusian", "Iranian", "Israeli", "Palestinian", "Syrian", "Turkish",
-    "Indian", "European", "Western", "Eastern", "Soviet", "U.S.", "UN", "NATO",
-}  # fmt: skip
+    *name_stopwords(), *demonyms(), *(w.name for w in weekdays()),
+    *(name for m in months() for name in (m.name, *(a.capitalize() for a in m.abbreviations))),
+}
+"""Capitalised words that never begin (or end) a person's name: function words, calendar names
+and demonyms."""
 PERSON_PATTERNS = (
     (re.compile(r"\b(?:surname|named|identified as|nicknamed)\s+(?P<name>" + NAME + r")"), None),
     (re.compile(r"\b(?P<age>\d{1,2})-year-old\s+(?P<name>" + NAME + r")\b"),
@@ -48,15 +47,15 @@ PERSON_PATTERNS = (
 )
 """Patterns that introduce a person, each with a quick test a text must pass for it to match
 (None: always try): most texts have no "NN-year-old" or ", NN," so their scan is skipped."""
+ROLES = "|".join(re.escape(noun) for noun in role_nouns())
 ROLE_BEFORE = re.compile(
-    r"(?:[Aa]n?|[Aa]nother|[Tt]he)\s+((?:[A-Z][\w-]*\s+){0,2}(?:soldier|officer|defector|prisoner|"
-    r"worker|student|civilian|journalist|activist|fighter|man|woman))\b[^.]{0,60}$"
+    r"(?:[Aa]n?|[Aa]nother|[Tt]he)\s+((?:[A-Z][\w-]*\s+){0,2}(?:" + ROLES + r"))\b[^.]{0,60}$"
 )
 AGE_AFTER = re.compile(r",\s+(\d{1,2}),")
-ROLE_AFTER = re.compile(r",?\s+(?:another|a|the)\s+((?:[\w-]+\s+){0,2}soldier)\b")
+ROLE_AFTER = re.compile(r",?\s+(?:another|a|the)\s+((?:[\w-]+\s+){0,2}(?:" + ROLES + r"))\b")
 
 
-TITLE_WORDS = TITLES.replace("\\.", ".").split("|")
+TITLE_WORDS = list(titles())
 
 
 @lru_cache(maxsize=8)
@@ -71,29 +70,24 @@ def _titled_person(places: tuple[str, ...]) -> re.Pattern:
     )
 
 
+DEMONYMS = demonyms()
+"""Demonyms to their country ("Haitian": "Haiti")."""
 GOVERNMENT = re.compile(
-    r"\b(?P<adj>South Korean|North Korean|Russian|Ukrainian|American|Chinese|Japanese|U\.S\.)\s+"
-    r"(?P<noun>government|authorities|military|army|forces|troops|officials?)\b"
+    r"\b(?P<adj>" + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True))
+    + r")\s+government\b"
 )
-DEMONYMS = {
-    "South Korean": "South Korea", "North Korean": "North Korea", "Russian": "Russia",
-    "Ukrainian": "Ukraine", "American": "United States", "U.S.": "United States",
-    "Chinese": "China", "Japanese": "Japan",
-}  # fmt: skip
-HEADS = (
-    "Service|Ministry|Agency|Council|Committee|Office|Command|Department|Bureau|Parliament"
-    "|Assembly|Directorate|Guard|Commission|Institute"
-)
+"""A country's government named by its demonym: an actor when the country is a known one."""
+HEADS = "|".join(organisation_heads())
 ORGANISATION = re.compile(
     r"\b(?:[A-Z][\w'-]*\s+){0,4}(?:" + HEADS + r")"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})?"
 )
-"""Organisations named by a head word: "Security Service of Ukraine", "Defense Ministry"."""
+"""Organisations named by a head word: "Civil Service of Ruritania", "Transport Ministry"."""
 DEFINITE = re.compile(
     r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army)\b"
 )
 _SCANNED = frozenset({GOVERNMENT, DEFINITE, PERSON_PATTERNS[0][0]})
-"""Patterns found faster with `scan.scan` than with `finditer`."""
+"""Patterns found faster with `fast_search.scan` than with `finditer`."""
 _BEFORE_TITLE = re.compile(r"(?:[ \t]+[\w'.\-]+){0,6}")
 _BEFORE_HEAD = re.compile(r"(?:\s+[\w'\-]+){0,4}")
 """Read backwards from a title or an organisation's head word: as far as the words that
@@ -194,8 +188,9 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
     index = _base_index(tuple((a.name, a.kind, tuple(a.aliases), a.description)
                               for a in gazetteers)).copy()
     for match in scan(GOVERNMENT, text):
-        country = DEMONYMS[match["adj"]]
-        if match["noun"] == "government" and not index.canonical(match.group()):
+        country = index.canonical(DEMONYMS[match["adj"]])
+        if (country and index.actors[country].kind == "country"
+                and not index.canonical(match.group())):
             index.add(Actor(f"Government of {country}", "organisation", [match.group()]))
     for match in scan_before(ORGANISATION, text, HEADS.split("|"), _BEFORE_HEAD):
         name = re.sub(r"^(?:The|A|An|In|On|At|But|And|When|While)\s+", "", match.group())
@@ -255,8 +250,8 @@ def _places_after(text: str, places: tuple[str, ...]) -> tuple[str, ...]:
     that open with a space): the only ones a title's place can match there, so the pattern
     made for them finds the same matches as one made for them all, and is made far less often.
 
-    >>> _places_after("Envoy to the UN Kim, of Korea", ("Korea", "UN", "Japan", " x"))
-    ('Korea', 'UN', ' x')
+    >>> _places_after("Envoy to the UN Lee, of Chile", ("Chile", "UN", "Peru", " x"))
+    ('Chile', 'UN', ' x')
     """
     if "" in places:
         return places  # an empty name matches anywhere (and alone it reads as no place)
@@ -309,7 +304,7 @@ def _person_facts(text: str, match: re.Match) -> dict[str, str]:
 
 
 def _description(facts: dict[str, str]) -> str:
-    """A short description: the title, or "26-year-old North Korean soldier"."""
+    """A short description: the title, or "46-year-old crane operator"."""
     if "title" in facts:
         return facts["title"]
     age, role = facts.get("age"), facts.get("role", "")

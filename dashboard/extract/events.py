@@ -15,36 +15,31 @@ from dashboard.extract.attribution import nearest_speaker, speakers
 from dashboard.extract.mentions import Mention, last_before, last_person_before, mentions_between
 from dashboard.read.sentences import Sentence, word_starts
 from dashboard.timex import Timex
+from dashboard.vocab import Cue, event_kinds
 
-KINDS = (
-    ("briefing", r"\b(?:press (?:briefing|conference)|briefing|news conference)\b"),
-    ("interview", r"\binterview(?:s|ed)?\b"),
-    ("photo", r"\b(?:photo|photograph|picture|image|video|footage)\b"),
-    ("capture", r"\b(?:captured|capture|taken prisoner|seized|detained)\b"),
-    ("deployment", r"\b(?:deployed|deploy|deployment|dispatched|sent\b[^.;]{0,40}\b(?:to|in"
-                   r"|into)|stationed|arrived)\b"),
-    ("casualties", r"\b(?:killed|wounded|injured|casualties|died|dead)\b"),
-    ("enlistment", r"\b(?:joined|entered|enlisted|conscripted|drafted)\b[^.]{0,30}"
-                   r"\b(?:military|army|navy|forces|service)\b"),
-    ("meeting", r"\b(?:met|meeting|summit|talks)\b"),
-    ("statement", r"\b(?:said|says|announced|stated|told|claimed|confirmed|acknowledged"
-                  r"|statement|declared|reported|reports|wrote|posted)\b"),
+
+def _cue_pattern(cue: Cue) -> str:
+    words = "|".join(re.escape(word) for word in cue.words)
+    if not cue.then:
+        return words
+    then = "|".join(re.escape(word) for word in cue.then)
+    return rf"(?:{words})\b[^.;]{{0,{cue.within}}}\b(?:{then})"
+
+
+KINDS = tuple(
+    (kind.name, r"\b(?:" + "|".join(_cue_pattern(cue) for cue in kind.cues) + r")\b")
+    for kind in event_kinds() if kind.cues
 )
-CAPTION_KINDS = {"briefing", "interview", "meeting"}
+"""(kind, pattern) for each kind of event that has cues (`dashboard.vocab.event_kinds`), in
+priority order; a sentence with none of them is an `OTHER` event (a caption: a photo)."""
+OTHER = next(kind.name for kind in event_kinds() if not kind.cues)
+CAPTION_KINDS = {kind.name for kind in event_kinds() if kind.caption}
 KIND_PATTERNS = tuple((kind, re.compile(pattern, re.I)) for kind, pattern in KINDS)
 LOWER_KIND_PATTERNS = tuple(re.compile(pattern) for _, pattern in KINDS)
 """The kind patterns without IGNORECASE, for ASCII text lowercased: the same matches, faster."""
-KIND_WORDS = (
-    {"press", "briefing", "news"},
-    {"interview", "interviews", "interviewed"},
-    {"photo", "photograph", "picture", "image", "video", "footage"},
-    {"captured", "capture", "taken", "seized", "detained"},
-    {"deployed", "deploy", "deployment", "dispatched", "sent", "stationed", "arrived"},
-    {"killed", "wounded", "injured", "casualties", "died", "dead"},
-    {"joined", "entered", "enlisted", "conscripted", "drafted"},
-    {"met", "meeting", "summit", "talks"},
-    {"said", "says", "announced", "stated", "told", "claimed", "confirmed", "acknowledged",
-     "statement", "declared", "reported", "reports", "wrote", "posted"},
+KIND_WORDS = tuple(
+    {word.split()[0] for cue in kind.cues for word in cue.words}
+    for kind in event_kinds() if kind.cues
 )
 """For each of `KINDS`, the words its matches can begin with: a match starts at one of them."""
 _WORD_KINDS = {word: tuple(k for k, words in enumerate(KIND_WORDS) if word in words)
@@ -169,14 +164,14 @@ def classify(sentence: Sentence, timex: Timex, spans: KindSpans | None = None) -
         kind = _nearest_kind(found, start, end, kinds)
         if kind:
             return kind
-    return "photo" if sentence.role == "caption" else "event"
+    return "photo" if sentence.role == "caption" else OTHER
 
 
 def kind_spans(text: str) -> KindSpans:
     """Where each kind's words are in `text`.
 
-    >>> kind_spans("Officials SAID troops were deployed")[4:]
-    ([(27, 35)], [], [], [], [(10, 14)])
+    >>> kind_spans("Officials SAID crews were deployed")[4:]
+    ([(26, 34)], [], [], [], [(10, 14)])
     """
     return kind_spans_of([text])[0]
 
@@ -186,7 +181,7 @@ def kind_spans_of(texts: list[str]) -> list[KindSpans]:
     lowercased and joined by periods, which no kind pattern crosses and which end words as the
     end of a text does. Each pattern is tried only where one of its `KIND_WORDS` stands.
 
-    >>> kind_spans_of(["He said so", "Troops were deployed."])[1][4]
+    >>> kind_spans_of(["He said so", "Medics were deployed."])[1][4]
     [(12, 20)]
     """
     plain = [i for i, text in enumerate(texts) if text.isascii()]
@@ -252,7 +247,7 @@ def _nearest_kind(spans: KindSpans, start: int, end: int, kinds: set[str] | None
 def _clause_span(text: str, start: int, end: int) -> tuple[str, int]:
     """The comma- or semicolon-delimited stretch of `text` around [start, end), and its offset.
 
-    >>> _clause_span("Troops left on Monday, officials said Tuesday.", 37, 44)
+    >>> _clause_span("Nurses left on Monday, officials said Tuesday.", 37, 44)
     (' officials said Tuesday.', 22)
     """
     left = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1

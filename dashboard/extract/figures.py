@@ -1,6 +1,6 @@
-"""Figures: numeric claims such as troops deployed or killed, with qualifier and source.
+"""Figures: numeric claims such as people evacuated or killed, with qualifier and source.
 
-A figure is a number that counts people (soldiers, troops, civilians...) or that a relative
+A figure is a number that counts people (`dashboard.vocab.counted_nouns`) or that a relative
 clause ties to them ("around 4,000 of whom have been killed"); ages, percentages, money and years
 are not figures.
 """
@@ -17,6 +17,7 @@ from dashboard.extract.events import is_event
 from dashboard.extract.mentions import Mention, mentions_between
 from dashboard.read.sentences import Sentence
 from dashboard.timex import Timex
+from dashboard.vocab import counted_nouns
 
 QUALIFIERS = (
     "an estimated|approximately|at least|more than|as many as|fewer than|less than|up to|"
@@ -24,10 +25,8 @@ QUALIFIERS = (
 )
 NUMBER = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-NOUNS = (
-    "soldiers|troops|servicemen|personnel|fighters|people|civilians|casualties|prisoners|POWs|"
-    "workers|refugees|defectors|men|women|children|captives|sailors|officers|mercenaries"
-)
+COUNTED = counted_nouns()
+NOUNS = "|".join(re.escape(noun) for noun in COUNTED)
 FIGURE = re.compile(
     r"(?:\b(?P<qualifier>(?i:" + QUALIFIERS + r"))\s+)?(?<![\w$€£.,-])(?P<number>" + NUMBER + r")"
     r"(?:\s+(?P<scale>(?i:thousand|million|billion)))?(?![\w%-]|,\d|\.\d)"
@@ -51,7 +50,8 @@ STATUSES = (
 STATUS = re.compile("|".join(f"(?P<s{i}>{p})" for i, (_, p) in enumerate(STATUSES)), re.I)
 LOWER_STATUS = re.compile(STATUS.pattern)
 """`STATUS` without IGNORECASE, for ASCII text lowercased: the same matches, faster."""
-TROOPS = {"soldiers", "troops", "servicemen", "personnel", "fighters", "mercenaries"}
+SYNONYMS = {noun.lower(): counts_as for noun, counts_as in COUNTED.items() if counts_as}
+"""Counted nouns to the noun their counts are grouped under."""
 ADJECTIVES = {country: adjective for adjective, country in reversed(DEMONYMS.items())}
 LAST_NOUN = re.compile(r"((?:[A-Z][\w-]*\s+){0,3}(?:" + NOUNS + r"))\b[^.]*$", re.I)
 
@@ -116,8 +116,8 @@ def _figures(text: str) -> Iterator[re.Match]:
     """The matches `FIGURE.finditer(text)` gives, tried only where a number starts (and at the
     qualifier before it): the same matches, without trying the pattern everywhere.
 
-    >>> [m.group() for m in _figures("Over 20 killed; 3,000 troops, about  40 of them hurt")]
-    ['Over 20', '3,000 troops', 'about  40 of them']
+    >>> [m.group() for m in _figures("Over 20 killed; 3,000 workers, about  40 of them hurt")]
+    ['Over 20', '3,000 workers', 'about  40 of them']
     """
     position = 0
     for number in NUMBER_START.finditer(text):
@@ -148,7 +148,7 @@ def _noun_before(text: str) -> str:
 
 
 def _with_demonym(noun: str, sentence: Sentence, start: int, mentions: list[Mention]) -> str:
-    """"troops" sent by a country the sentence names before the number: "North Korean troops"."""
+    """"workers" sent by a country the sentence names before the number: "Chilean workers"."""
     if noun[:1].isupper():
         return noun
     named = mentions_between(mentions, sentence.start, start)
@@ -176,12 +176,12 @@ def _plain(noun: str) -> str:
 def _quantity(noun: str, status: str) -> str:
     """The key that groups claims about the same quantity, whatever the wording.
 
-    >>> _quantity("North Korean soldiers", "deployed")
-    'north korean troops: deployed'
+    >>> _quantity("Chilean  Workers", "killed")
+    'chilean workers: killed'
     """
     words = _plain(noun).lower().split()
-    if words and words[-1] in TROOPS:
-        words[-1] = "troops"
+    if words:
+        words[-1] = SYNONYMS.get(words[-1], words[-1])
     return f"{' '.join(words)}: {status or 'counted'}"
 
 

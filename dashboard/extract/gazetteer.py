@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-GAZETTEER = Path(__file__).with_name("gazetteer.csv")
+from dashboard.vocab import gazetteer
 
 
 @dataclass
@@ -40,7 +40,7 @@ def load_gazetteer(path: str | Path) -> list[Actor]:
 @lru_cache(maxsize=1)
 def builtin_gazetteer() -> tuple[Actor, ...]:
     """The package's general gazetteer (countries, international bodies, media), read once."""
-    return tuple(load_gazetteer(GAZETTEER))
+    return tuple(Actor(a.name, a.kind, list(a.aliases), a.description) for a in gazetteer())
 
 
 NAME_START = r"(?<![\w\-])"
@@ -52,9 +52,9 @@ def names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """One pattern for a set of names, whole words only, the longest name first where several
     start at one place (the names as a trie, so each place tries one branch, not every name).
 
-    >>> pattern = names_pattern(("Korea", "South Korea", "South Korean"))
-    >>> [m.group() for m in pattern.finditer("South Korean, not South Korea's, Korea-born")]
-    ['South Korean', 'South Korea']
+    >>> pattern = names_pattern(("Sudan", "South Sudan", "South Sudanese"))
+    >>> [m.group() for m in pattern.finditer("South Sudanese, not South Sudan's, Sudan-born")]
+    ['South Sudanese', 'South Sudan']
     """
     if not names:
         return re.compile(r"(?!x)x")

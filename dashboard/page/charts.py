@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.humanize import date_label, kind_label, text
+from dashboard.period import Period
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#999999", "#F0E442"]
 """Okabe-Ito colours (black swapped for grey so it shows on dark themes too)."""
@@ -41,15 +42,6 @@ def lane_order(laned: pd.DataFrame, limit: int = MAX_LANES) -> list[str]:
     return [name for name, _ in ranked[:limit]]
 
 
-def period_end(date_end: str) -> str:
-    """The instant a period ends: the day after its last day.
-
-    >>> period_end("2024-10-31")
-    '2024-11-01'
-    """
-    return (dt.date.fromisoformat(date_end[:10]) + dt.timedelta(days=1)).isoformat()
-
-
 def focus_range(events: pd.DataFrame) -> list[str] | None:
     """The window to open the timeline on when a few old events would squash the rest.
 
@@ -68,16 +60,6 @@ def focus_range(events: pd.DataFrame) -> list[str] | None:
     return [(cut - pad).isoformat(), (last + pad).isoformat()]
 
 
-def middle(first: str, last: str) -> str:
-    """The middle day of a period, where a hover point sits so long bars answer the mouse.
-
-    >>> middle("2024-10-01", "2024-10-31")
-    '2024-10-16'
-    """
-    start, end = dt.date.fromisoformat(first[:10]), dt.date.fromisoformat(last[:10])
-    return (start + (end - start) / 2).isoformat()
-
-
 def hover_text(event: dict) -> str:
     """Escaped hover label: summary, the date as written, who says so, the outlet."""
     summary = "<br>".join(textwrap.wrap(html.escape(text(event.get("summary"))), 60)[:4])
@@ -93,18 +75,19 @@ def hover_text(event: dict) -> str:
 def _lane_trace(name: str, rows: pd.DataFrame, colour: str) -> go.Scatter:
     """One lane: points for day-precise events, thick bars for longer periods.
 
-    A bar is three invisible points (first day, middle, end of the last day) joined by a thick
-    line; a gap (None) separates events.
+    A bar is three invisible points (first day, `Period.midpoint`, `Period.after`: the end of
+    the last day) joined by a thick line; a gap (None) separates events.
     """
     xs, ids, hovers, sizes = [], [], [], []
     for event in rows.to_dict("records"):
         start = text(event.get("date"))
-        end = text(event.get("date_end")) or start
+        period = Period.of_row(start, text(event.get("date_end")), text(event.get("precision")))
         label = hover_text(event)
-        if text(event.get("precision")) == "day" or end == start:
+        if period is None or period.is_day:
             points, marks = [start], [11]
         else:
-            points, marks = [start, middle(start, end), period_end(end)], [0, 0, 0]
+            points = [start, period.midpoint.isoformat(), period.after.isoformat()]
+            marks = [0, 0, 0]
         xs += points + [None]
         ids += [event.get("event_id")] * len(points) + [None]
         hovers += [label] * len(points) + [None]
@@ -119,8 +102,7 @@ def _lane_trace(name: str, rows: pd.DataFrame, colour: str) -> go.Scatter:
 
 def _count_trace(name: str, counts: pd.Series, colour: str) -> go.Scattergl:
     """One lane as monthly counts (for large tables), drawn with WebGL."""
-    labels = [f"{n:,} events · {date_label(m + '-01', m + '-28', 'month')}"
-              for m, n in counts.items()]
+    labels = [f"{n:,} events · {Period.of_value(m).label}" for m, n in counts.items()]
     return go.Scattergl(
         x=[m + "-15" for m in counts.index], y=[name] * len(counts), name=name, mode="markers",
         hovertext=labels, hovertemplate="%{hovertext}<extra></extra>",

@@ -7,13 +7,13 @@ import datetime as dt
 import re
 
 from dashboard.read.manifest import EARLIEST_PUBLISHED, latest_published
+from dashboard.vocab import months
 
 ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
+MONTH_STEMS = {month.name[:3].lower(): month.number for month in months()}
+"""A month's first three letters (every spelling of it starts so) to its number."""
 WRITTEN_DATE = re.compile(
-    r"\b(?P<month>" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+"
+    r"\b(?P<month>" + "|".join(MONTH_STEMS) + r")[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+"
     r"(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
@@ -47,7 +47,7 @@ def infer_date(text: str) -> str:
         if found:
             return found
     for match in WRITTEN_DATE.finditer(text):
-        month = [m[:3] for m in MONTHS].index(match["month"][:3].lower()) + 1
+        month = MONTH_STEMS[match["month"][:3].lower()]
         try:
             found = _plausible(dt.date(int(match["year"]), month, int(match["day"])))
         except ValueError:

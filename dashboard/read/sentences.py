@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.vocab import abbreviations
+
 FURNITURE = re.compile(
     r"^(?:settings|close|x|menu|search|share|print|comments?|advertisement|subscribe\b.*"
     r"|sign (?:in|up)|log ?in|go top|back to top|top \d+ (?:stories|news)|most (?:read|popular)"
@@ -32,12 +34,8 @@ DATELINE = re.compile(
 """A news dateline ("SEOUL, Feb. 19 (Yonhap) --"): where and when the story was filed, which
 belongs to the article, not to an event it reports."""
 TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$|[\"”’]\s*$")
-ABBREVIATIONS = {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "cpl", "pvt",
-    "rep", "sen", "gov", "pres", "st", "jr", "sr", "no", "vs", "etc", "inc", "corp", "ltd", "co",
-    "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "mt", "ft", "approx", "dept", "est", "adm", "cmdr",
-}  # fmt: skip
+ABBREVIATIONS = {abbreviation.lower() for abbreviation in abbreviations()}
+"""Abbreviations (lower case, without their last period) whose period ends no sentence."""
 SENTENCE_END = re.compile(r"[.!?](?<![.!?].)[.!?]*[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 """The end of a sentence. It opens with a plain mark, so the engine skips ahead to one, and looks
 behind only after it. Matches start only at the first mark of a run ("?!", "...") and the

@@ -2,7 +2,7 @@
 
 Each article is extracted on its own (`analyse`; in parallel with `jobs` > 1) and cached by a
 key of its text, its manifest row, the story's gazetteer and the code, so a rebuild re-extracts
-only what changed; the steps across articles are `merge.combine`. A source file whose size and
+only what changed; the steps across articles are `combine.combine`. A source file whose size and
 change stamps are unchanged is not read again (`dashboard.store.cache`).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -23,8 +24,14 @@ from dashboard.extract.events import article_events
 from dashboard.extract.figures import article_figures
 from dashboard.extract.gazetteer import load_gazetteer
 from dashboard.read.sentences import blocks, masked, sentences
-from dashboard.read.sources import MANIFEST_COLUMNS, Source, read_manifest, read_source
-from dashboard.store import curation, folder, table
+from dashboard.read.sources import (
+    MANIFEST_COLUMNS,
+    Source,
+    SourceError,
+    read_manifest,
+    read_source,
+)
+from dashboard.store import curation, files, folder, table
 from dashboard.store.article_index import EXTRACTED, Article, Index, digest, prepare
 from dashboard.store.cache import ArticleCache, article_key, code_version, stamp, write_pack
 from dashboard.store.combine import Extraction, combine
@@ -125,10 +132,16 @@ def extract(
     work = [i for i, key in enumerate(keys) if key not in index.summaries]
     clock.lap("read")
     texts: dict[str, str | Path] = {}
+    refused: dict[int, str] = {}
     for done, (i, (row, key, article, text, prepared, pack)) in enumerate(
         zip(work, _run(context, [rows[i] for i in work], jobs), strict=True),
         start=len(rows) - len(work) + 1,
     ):
+        if row is None:
+            refused[i] = key
+            if progress:
+                progress(done, len(rows))
+            continue
         cache.remember_source(rows[i]["path"], stamps[i], row, story, key)
         facts[i], keys[i] = row, key
         if article is not None:
@@ -143,7 +156,12 @@ def extract(
     if len(known) > len(learnt):
         cache.dump("openers", known)
     clock.lap("extract", cpu=True)
-    clock.timings["extracted"] = len(work)
+    clock.timings["extracted"] = len(work) - len(refused)
+    refusals = [{"path": rows[i]["path"], "url": rows[i]["url"], "reason": refused[i]}
+                for i in sorted(refused)]
+    if refused:
+        rows, keys, facts = ([x for i, x in enumerate(column) if i not in refused]
+                             for column in (rows, keys, facts))
     output = combine(keys, index, _loader(context, rows, keys, cache), cache,
                      [_extras(row) for row in rows], facts, [row["path"] for row in rows])
     cache.save_sources()
@@ -155,7 +173,12 @@ def extract(
 
     output.save.append(save)
     output.files = _files(manifest.parent, facts, cache) | texts
-    output.fingerprint = digest((output.fingerprint,
+    output.refused = refusals
+    if refusals:
+        columns = list(table.REFUSED_COLUMNS)
+        output.tables["refused"] = table.csv_lines(
+            [columns, *([refusal[c] for c in columns] for refusal in refusals)])
+    output.fingerprint = digest((output.fingerprint, refusals,
                                  sorted((name, str(f)) for name, f in output.files.items())))
     clock.lap("combine")
     output.timings = clock.timings
@@ -204,8 +227,11 @@ def _process(context: _Context, row: dict) -> tuple:
     """Read one manifest row's source; analyse it unless its key is known. Returns its
     sources-table row, its cache key, the article (None if known), its text (None if kept
     in the cache's texts folder) and the article's `prepare`d summary (the work of one article,
-    done where it is extracted)."""
-    source = read_source(row)
+    done where it is extracted). A refused source gives (None, the reason, None, None, None)."""
+    try:
+        source = read_source(row)
+    except SourceError as error:
+        return None, str(error), None, None, None
     facts = source_row(source, context.base)
     key = article_key(facts, context.gazetteer_key)
     text: str | None = source.text
@@ -230,12 +256,29 @@ def _process_chunk(context: _Context, rows: list[dict]) -> list[tuple]:
 
 
 _worker_context: _Context | None = None
+PR_SET_PDEATHSIG = 1
+"""prctl(2)'s option: the signal a process gets when its parent dies."""
 
 
-def _start_worker(context: _Context) -> None:
+def _start_worker(context: _Context, parent: int) -> None:
     global _worker_context
+    _die_with(parent)
     _worker_context = context
     gc.enable()
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when its parent dies (Linux), so a killed build leaves
+    no workers behind holding its lock; exit now if the parent is already gone."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 def _in_worker(rows: list[dict]) -> list[tuple]:
@@ -257,7 +300,7 @@ def _run(context: _Context, rows: list[dict], jobs: int) -> Iterator[tuple]:
     from concurrent.futures import ProcessPoolExecutor  # (only here: slow to import)
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(context,)) as pool:
+                             initargs=(context, os.getpid())) as pool:
         for results in pool.map(_in_worker, chunks):
             yield from results
 
@@ -269,6 +312,8 @@ def build(
     progress: Progress | None = None,
     cache: bool = True,
     timings: dict[str, float] | None = None,
+    refused: list[dict[str, str]] | None = None,
+    strict: bool = False,
 ) -> dict[str, int]:
     """Extract a manifest into `out_dir`, replacing its tables atomically; returns the number
     of rows of each table. `timings`, if given, receives the phases' times (`Clock`): read,
@@ -276,23 +321,34 @@ def build(
     keeping the cache for the next build). Where nothing changed since the last build, and the
     data folder is as that build left it, nothing is written.
 
+    An article that cannot be read is left out and the others are built: `refused`, if given,
+    receives each refusal (path, url, reason: one line naming the file and the problem), and
+    the data folder's `refused.csv` lists them. With `strict`, or when every article is
+    refused, a refusal raises SourceError instead and nothing is written.
+
     The cache lives beside `out_dir` (`.<name>.cache/`), outside the swapped folder; builds
     that share it run one at a time (a lock file beside it). The data folder's own lock is
     held only while it is written, so curation can be recorded while a build extracts.
     """
     out_dir = Path(out_dir)
     cache_dir = out_dir.parent / f".{out_dir.name}.cache" if cache else None
-    with paused_collector(), curation.locked(cache_dir) if cache_dir else nullcontext():
-        return _build(manifest, out_dir, jobs, progress, cache_dir, timings)
+    with paused_collector(), files.locked(cache_dir) if cache_dir else nullcontext():
+        result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress)
+        if refused is not None:
+            refused.extend(result.refused)
+        if result.refused and (strict or not result.counts["sources"]):
+            first = result.refused[0]["reason"]
+            more = len(result.refused) - 1
+            raise SourceError(f"{first}" + (f" (and {more} more refused)" if more else ""))
+        return _build(result, out_dir, cache_dir, timings)
 
 
-def _build(manifest: str | Path, out_dir: Path, jobs: int, progress: Progress | None,
-           cache_dir: Path | None, timings: dict[str, float] | None) -> dict[str, int]:
-    result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress)
+def _build(result: Extraction, out_dir: Path, cache_dir: Path | None,
+           timings: dict[str, float] | None) -> dict[str, int]:
     written = time.perf_counter()
     record = ArticleCache(cache_dir, code_version(), sources=False)
     retired: list[threading.Thread] = []
-    with curation.locked(out_dir):
+    with files.locked(out_dir):
         verdicts = curation.latest(out_dir)
         fingerprint = digest((result.fingerprint, sorted(verdicts.items())))
         if record.load("written") != [fingerprint, folder.stamps(out_dir, _written(result))]:

@@ -2,10 +2,11 @@
 partition, and the tables' lines.
 
 Each step reuses what the cache keeps for unchanged inputs: the actor roster for the same
-actors, the rare words of the sentences (`words`), the story links of each partition of events
-whose events are the same (`links`), and each article's table lines (`rendered`). The build's
-state (`state.marshal`: the rare word counts, each partition's signatures, the stamps of the
-rendered lines' files and the size of their line files) ties them to the last build.
+actors, the rare words of the sentences (`rare_words`), the story links of each partition of
+events whose events are the same (`partition_links`), and each article's table lines
+(`table_lines`). The build's state (`state.marshal`: the rare word counts, each partition's
+signatures, the stamps of the rendered lines' files and the size of their line files) ties them
+to the last build.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class Extraction:
     with the curation applied, as `curation.latest` gives it), each table's number of rows,
     the files to write beside the tables, a digest that differs whenever any of that would
     (the curation aside), what keeps the cache for the next build (`save`, once the tables are
-    written) and the time its phases took (`clock.Clock`)."""
+    written) and the time its phases took (`progress.Clock`)."""
 
     tables: dict[str, list[str] | list[bytes]]
     events: Callable[[Mapping[str, Mapping[str, str]]], list[bytes]]
@@ -40,6 +41,7 @@ class Extraction:
     fingerprint: str = ""
     save: list[Callable[[], None]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    refused: list[dict[str, str]] = field(default_factory=list)
 
 
 def combine(

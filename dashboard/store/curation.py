@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import fcntl
 import io
-import os
-import tempfile
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard.store import table
+from dashboard.store.files import locked, write_atomic
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,19 +36,6 @@ CURATION_COLUMNS = {
 STATUSES = ("auto", "verified", "corrected", "rejected")
 CORRECTABLE = ("date", "date_end", "precision", "summary", "actors", "kind")
 FILE = "curation.csv"
-
-
-@contextmanager
-def locked(folder: str | Path) -> Iterator[None]:
-    """Hold the project's write lock for `folder` (a lock file beside it), across processes."""
-    folder = Path(folder)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    with open(folder.parent / f".{folder.name}.lock", "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def read(data_dir: str | Path) -> pd.DataFrame:
@@ -185,18 +169,3 @@ def undo(data_dir: str | Path, event_id: str) -> pd.DataFrame:
         if len(kept) != len(current):
             write_atomic(data_dir / FILE, table.to_csv_text(kept))
     return kept
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -1,23 +1,22 @@
-"""Exports of the (filtered) events: CSV, JSON and TimelineJS JSON, and the `export` command."""
+"""Exports of the (filtered) events: CSV, JSON and TimelineJS JSON, and where they are written."""
 
 from __future__ import annotations
 
-import argparse
-import difflib
 import html
 import json
 import os
+import stat
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.humanize import date_label, kind_label, link, text
-from dashboard.store import dataset, filters, table
+from dashboard.humanize import kind_label, link, text
+from dashboard.period import Period
+from dashboard.store import table
+from dashboard.store.files import write_atomic
 
 FORMATS = ("csv", "json", "timelinejs")
-PARTS_BY_PRECISION = {"day": 3, "week": 3, "month": 2, "quarter": 2, "season": 2, "half": 2}
 
 
 def ordered(events: pd.DataFrame) -> pd.DataFrame:
@@ -49,26 +48,17 @@ def events_json(events: pd.DataFrame) -> str:
     return json.dumps(_records(ordered(events)), ensure_ascii=False, indent=1)
 
 
-def _parts(day: str, count: int) -> dict[str, int]:
-    """The first `count` of year, month, day of an ISO date.
-
-    >>> _parts("2024-10-31", 2)
-    {'year': 2024, 'month': 10}
-    """
-    numbers = [int(p) for p in day[:10].split("-")]
-    return dict(zip(("year", "month", "day"), numbers[:count], strict=False))
-
-
 def timeline_event(event: dict) -> dict | None:
     """One event in Knight Lab's TimelineJS format, holding only the date parts it knows."""
-    start, end = text(event.get("date")), text(event.get("date_end")) or text(event.get("date"))
-    if not start:
+    period = Period.of_row(text(event.get("date")), text(event.get("date_end")),
+                           text(event.get("precision")), text(event.get("timex")),
+                           text(event.get("mod")))
+    if period is None:
         return None
-    precision = text(event.get("precision")).lower()
-    count = PARTS_BY_PRECISION.get(precision, 1)
-    item: dict = {"start_date": _parts(start, count)}
-    if precision not in ("day", "month", "year") and end != start:
-        item["end_date"] = _parts(end, count)
+    start, end = period.timeline_dates()
+    item: dict = {"start_date": start}
+    if end is not None:
+        item["end_date"] = end
     who = text(event.get("attributed_to"))
     body = [f"<p>{html.escape(text(event.get('sentence')))}</p>"]
     if who:
@@ -76,7 +66,7 @@ def timeline_event(event: dict) -> dict | None:
     body.append(f"<p>{link(event.get('source_url'), event.get('source_title') or 'Source')}"
                 + (f" · {html.escape(text(event.get('outlet')))}" if text(event.get("outlet"))
                    else "") + "</p>")
-    label = date_label(start, end, precision, event.get("timex"), event.get("mod"))
+    label = period.label
     item["display_date"] = label
     item["text"] = {"headline": html.escape(text(event.get("summary")) or label),
                     "text": "".join(body)}
@@ -109,73 +99,39 @@ def render(fmt: str, events: pd.DataFrame, title: str) -> str:
     return timelinejs_json(events, title)
 
 
-def write_atomic(path: str | Path, content: str) -> None:
-    """Write `content` to `path` through a temporary file and a rename."""
-    path = Path(path)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(content)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 class UsageError(Exception):
     """A problem with the command line or its inputs, told to the user in one line."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):
-        raise UsageError(message)
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m dashboard export", description="Export filtered events.")
-    parser.add_argument("--format", required=True, choices=FORMATS)
-    parser.add_argument("--actor", action="append", default=[], metavar="NAME")
-    parser.add_argument("--since", default="", metavar="DATE")
-    parser.add_argument("--until", default="", metavar="DATE")
-    parser.add_argument("--kind", action="append", default=[], metavar="K")
-    parser.add_argument("--data", default=None, metavar="DIR")
-    parser.add_argument("--out", required=True, metavar="FILE")
-    return parser
-
-
-def _spec(args: argparse.Namespace, events: pd.DataFrame) -> filters.FilterSpec:
-    for name in ("since", "until"):
-        value = getattr(args, name)
-        if value and not filters.iso_day(value):
-            raise UsageError(f"--{name} {value!r} is not a date like 2025-01-09")
-    known = filters.options(events, "actors")
-    for actor in args.actor:
-        if actor not in known:
-            close = difflib.get_close_matches(actor, known, n=3)
-            hint = f" (did you mean {', '.join(close)}?)" if close else ""
-            raise UsageError(f"no events name the actor {actor!r}{hint}")
-    return filters.FilterSpec(actors=tuple(args.actor), kinds=tuple(args.kind),
-                              since=args.since, until=args.until)
-
-
-def main(argv: list[str]) -> int:
-    """Run `export` with `argv` (arguments after the command name); return the exit code."""
+def write_export(out: str, content: str, data_dir: Path) -> str:
+    """Write an export to `out` and say where it went: `-` is standard output; a FIFO or a
+    device is written into as it is; a symlink's target is replaced, not the link; a regular
+    file is replaced atomically. The data folder's own files are never written over."""
+    if out == "-":
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return "standard output"
+    path = Path(out)
     try:
-        args = _parser().parse_args(argv)
-        data_dir = Path(args.data) if args.data else dataset.default_data_dir()
-        if not (data_dir / "events.csv").is_file():
-            raise UsageError(f"no events.csv in {data_dir}; build it with `make build`")
-        out = Path(args.out)
-        if not out.parent.is_dir():
-            raise UsageError(f"cannot write {out}: folder {out.parent} does not exist")
-        data = dataset.load(data_dir)
-        events = filters.apply(data.events, _spec(args, data.events))
-        write_atomic(out, render(args.format, events, data.title))
-    except UsageError as problem:
-        print(f"export: error: {problem}", file=sys.stderr)
-        return 2
-    except (OSError, ValueError) as problem:
-        print(f"export: error: {problem}", file=sys.stderr)
-        return 2
-    print(f"Wrote {len(events)} events to {out}", file=sys.stderr)
-    return 0
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise UsageError(f"cannot write {out}: {error.strerror}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"cannot write {out}: it is a folder")
+    target = path.resolve()
+    if target.is_relative_to(data_dir.resolve()):
+        raise UsageError(f"cannot write {out}: it is inside the data folder {data_dir}; "
+                         "choose a file elsewhere")
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {out}: folder {path.parent} does not exist")
+    try:
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            with open(path, "w", encoding="utf-8", newline="") as stream:
+                stream.write(content)
+        else:
+            write_atomic(target, content)
+    except OSError as error:
+        raise UsageError(f"cannot write {out}: {error.strerror or error}") from None
+    return str(out)

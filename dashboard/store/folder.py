@@ -3,14 +3,16 @@ copied by the kernel) and its other files (linked in), built beside it and swapp
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import shutil
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from dashboard.store.files import staging_dir
 from dashboard.store.table import to_csv_text
 
 if TYPE_CHECKING:
@@ -30,11 +32,13 @@ def write_dir(
     to link (or copy) in. The new directory is built beside `target` (the files linked in a
     thread while the tables are written) and swapped in with renames, so a crash midway leaves
     the previous contents in place. The previous contents are then removed, or handed to
-    `retire` (which removes them, say while other work goes on).
+    `retire` (which removes them, say while other work goes on). Call it holding the folder's
+    lock (`files.locked`): it first puts back what a killed writer left (`recover`).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    recover(target)
+    staging = staging_dir(target)
     failed: list[BaseException] = []
     linking = threading.Thread(target=_write_files, args=(staging, files, failed))
     try:
@@ -173,12 +177,33 @@ def _keep_foreign_files(target: Path, staging: Path) -> None:
                 shutil.copy2(entry, staging / entry.name)
 
 
+LEFTOVER = re.compile(r"(?:old\.)?[a-z0-9_]{8}")
+"""The end of the name of a staging or retired folder (`files.staging_dir`) after `.<name>.`."""
+
+
+def recover(target: Path) -> None:
+    """Undo what a writer killed midway left beside `target`: a data folder taken away but not
+    yet replaced is put back (with the user's curation in it), and unfinished staging folders
+    and retired folders are removed. Only for a holder of the folder's lock."""
+    prefix = f".{target.name}."
+    leftovers = [path for path in target.parent.glob(f"{glob.escape(prefix)}*")
+                 if LEFTOVER.fullmatch(path.name[len(prefix):]) and path.is_dir()
+                 and not path.is_symlink()]
+    retired = [path for path in leftovers if path.name.startswith(f"{prefix}old.")]
+    if retired and not target.exists():
+        newest = max(retired, key=lambda path: path.stat().st_mtime_ns)
+        os.replace(newest, target)
+    for path in leftovers:
+        if path.exists():
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def _swap(staging: Path, target: Path, retire: Callable[[Path], None]) -> None:
     """Replace `target` by `staging` with two renames; the replaced folder goes to `retire`."""
     if not target.exists():
         os.replace(staging, target)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=target.parent))
+    retired = staging_dir(target, "old.")
     retired.rmdir()
     os.replace(target, retired)
     os.replace(staging, target)

@@ -24,7 +24,8 @@ from dashboard.read.sources import (
     infer_date,
     read_manifest,
 )
-from dashboard.store.curation import locked, write_atomic
+from dashboard.store import table
+from dashboard.store.files import locked, write_atomic
 
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -60,7 +61,7 @@ def add_source(
             raise SourceError(f"{filename}: no publication date given and none in the text")
         digest = hashlib.sha256(content).hexdigest()[:16]
         stored = manifest.parent / f"{len(rows):03d}_{digest}{suffix}"
-        write_bytes_atomic(stored, content)
+        write_atomic(stored, content)
         row = {"path": stored.name, "url": url, "title": title, "outlet": outlet,
                "author": author, "published": published}
         _append_row(manifest, row)
@@ -102,18 +103,9 @@ def _append_row(manifest: Path, row: dict) -> None:
         columns = next(csv.reader(io.StringIO(existing)))
     else:
         existing, columns = "", list(MANIFEST_COLUMNS)
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    lines = table.csv_lines([[row.get(column, "") for column in columns]])
     if not existing:
-        writer.writeheader()
-    writer.writerow({column: row.get(column, "") for column in columns})
+        lines = table.csv_lines([columns]) + lines
     if existing and not existing.endswith("\n"):
         existing += "\n"
-    write_atomic(manifest, existing + out.getvalue())
-
-
-def write_bytes_atomic(path: Path, content: bytes) -> None:
-    """Write bytes through a temporary file and a rename."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(content)
-    temporary.replace(path)
+    write_atomic(manifest, existing + "".join(lines))

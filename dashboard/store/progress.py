@@ -1,11 +1,10 @@
-"""How a build runs: the time its phases take, a progress bar, and when Python's cyclic
-garbage collector runs (`paused_collector`)."""
+"""How a build runs: the time its phases take (`Clock`) and when Python's cyclic garbage
+collector runs (`paused_collector`)."""
 
 from __future__ import annotations
 
 import gc
 import resource
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -71,15 +70,3 @@ class Clock:
         if cpu:
             self.timings[f"{phase}_cpu"] = used - self._cpu
         self._wall, self._cpu = wall, used
-
-
-def terminal_progress(done: int, total: int) -> None:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return
-    width = 30
-    filled = width * done // max(total, 1)
-    sys.stderr.write(f"\rextracting [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()

@@ -1,8 +1,8 @@
-"""The rare words of the story's sentences (`stories.rare_words`), kept between builds.
+"""The rare words of the story's sentences (`linking.rare_words`), kept between builds.
 
 Which words are rare depends on every sentence of the story, so a change to one article could
 change the rare words of any sentence. Recounting all of them costs as much as the sentences
-are many; instead the counts are kept in the build's state (`merge`: the articles they cover,
+are many; instead the counts are kept in the build's state (`combine`: the articles they cover,
 how many of those articles have each sentence, how many distinct sentences have each word, and
 the sentences whose rare words are not none) and updated for the articles that came and went.
 Only sentences with a word whose standing changed (its count, while it is rare, or whether it
@@ -20,11 +20,11 @@ from dashboard.store.cache import SHARDS, ArticleCache
 from dashboard.story.linking import RARE_WORDS
 
 Sentences = tuple[tuple[bytes, tuple[str, ...]], ...]
-"""An article's sentences: (sentence id, content words), as `articles.Summary` keeps them."""
+"""An article's sentences: (sentence id, content words), as `article_index.Summary` keeps them."""
 
 
 def common_limit(sentences: int) -> int:
-    """The most sentences a rare word may be in (`stories.rare_words`)."""
+    """The most sentences a rare word may be in (`linking.rare_words`)."""
     return max(50, sentences // 100)
 
 

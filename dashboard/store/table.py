@@ -90,12 +90,23 @@ SOURCES_COLUMNS = {
 }
 """The sources table: one article per row; `text_path` is its text as read, under the data dir."""
 
+REFUSED_COLUMNS = {
+    "path": "string",
+    "url": "string",
+    "reason": "string",
+}
+"""The refused table: each manifest row whose article could not be read, and why (one line
+naming the file and the problem). Written only when a build refused something."""
+
 SCHEMAS = {
     "events": EVENTS_COLUMNS,
     "figures": FIGURES_COLUMNS,
     "actors": ACTORS_COLUMNS,
     "sources": SOURCES_COLUMNS,
 }
+"""The tables every build writes."""
+OPTIONAL_SCHEMAS = {"refused": REFUSED_COLUMNS}
+"""The tables a build writes only when they have rows."""
 
 
 def frame(rows: list[dict], schema: dict[str, str]) -> pd.DataFrame:
@@ -117,7 +128,7 @@ def read(data_dir: str | Path, name: str) -> pd.DataFrame:
     """
     import pandas as pd
 
-    schema = SCHEMAS[name]
+    schema = SCHEMAS.get(name) or OPTIONAL_SCHEMAS[name]
     path = Path(data_dir) / f"{name}.csv"
     if not path.exists():
         return frame([], schema)
@@ -138,20 +149,53 @@ _BOOLEANS = {"True": True, "False": False, "true": True, "false": False, "1": Tr
 
 
 def to_csv_text(df: pd.DataFrame) -> str:
-    """The table as CSV text, the way every file and download of this project writes it."""
-    return df.to_csv(index=False, lineterminator="\n")
+    """The table as CSV text, the way every file and download of this project writes it: lines
+    end in "\\n", and a cell holding a line break or a lone carriage return is quoted."""
+    text = df.to_csv(index=False, lineterminator="\n")
+    if "\r" not in text:
+        return text
+    return _records_end_in_lf(df.to_csv(index=False, lineterminator="\r\n"))
 
 
 def csv_lines(rows: Iterable[Sequence]) -> list[str]:
     r"""Rows as CSV lines (None as an empty cell), byte for byte as `to_csv_text` writes them.
 
-    >>> csv_lines([("a", 1, None, True), ("b, c", 2, "", False)])
-    ['a,1,,True\n', '"b, c",2,,False\n']
+    >>> csv_lines([("a", 1, None, True), ("b, c", 2, "", False), ("x\ry", 3, "", "")])
+    ['a,1,,True\n', '"b, c",2,,False\n', '"x\ry",3,,\n']
     """
     lines: list[str] = []
     writer = csv.writer(_Collector(lines), lineterminator="\n")
-    writer.writerows(rows)
+    for row in rows:
+        writer.writerow(row)
+        if "\r" in lines[-1]:
+            lines[-1] = _quoted_line(row)
     return lines
+
+
+def _quoted_line(row: Sequence) -> str:
+    """A row's CSV line with its carriage returns quoted (Python 3.11's csv module quotes
+    only the characters of the line terminator, so a lone carriage return would otherwise
+    end the line for every reader)."""
+    found: list[str] = []
+    csv.writer(_Collector(found), lineterminator="\r\n").writerow(row)
+    return found[0].removesuffix("\r\n") + "\n"
+
+
+def _records_end_in_lf(text: str) -> str:
+    r"""CSV text written with "\r\n" line ends, with "\n" ends instead (the "\r\n"
+    pairs inside quoted cells stay; a quoted cell has an even number of quote marks).
+
+    >>> _records_end_in_lf('a,b\r\n"x\r\ny",1\r\n')
+    'a,b\n"x\r\ny",1\n'
+    """
+    pieces = text.split("\r\n")
+    out = [pieces[0]]
+    inside = pieces[0].count('"') % 2 == 1
+    for piece in pieces[1:]:
+        out.append("\r\n" if inside else "\n")
+        out.append(piece)
+        inside ^= piece.count('"') % 2 == 1
+    return "".join(out)
 
 
 class _Collector:

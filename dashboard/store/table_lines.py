@@ -1,9 +1,10 @@
 """Each article's table lines as they go into the files, kept between builds.
 
 An article's events are CSV lines (`table.csv_lines`) under the story's canonical names, each
-ending in its story links (`links.Partitions`) and status; its figures are CSV lines too. A
-rebuild renders an article again only when it is new, when the canonical names changed, or when
-the links of a partition it has events in changed (and then only if its own events' links did).
+ending in its story links (`partition_links.Partitions`) and status; its figures are CSV lines
+too. A rebuild renders an article again only when it is new, when the canonical names changed,
+or when the links of a partition it has events in changed (and then only if its own events'
+links did).
 
 The lines themselves are kept as UTF-8 bytes in two files of the cache, one per table
 (`lines-<id>.events`, `lines-<id>.figures`), in the order of the build that wrote them; lines
@@ -11,7 +12,7 @@ rendered again are appended, so writing a table is copying ranges of these files
 see `folder.Span`) and the new lines. When more than half of the files is lines no longer used,
 they are written anew in order. Where each article's lines are is kept in one file per first hex
 digit of the article's key, each stamped with the build that wrote it; the build's state
-(`merge`) names the stamp each file must have and the size the line files had, so a file left
+(`combine`) names the stamp each file must have and the size the line files had, so a file left
 from an interrupted build is not trusted.
 """
 

@@ -2,7 +2,7 @@
 
 The page's "Add a source" form calls `add`; it never writes anywhere but the manifest's folder
 (through `intake.add_source`, which stores the file under a plain generated name) and the data
-directory (through `extract.build`, atomically).
+directory (through `build.build`, atomically).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dashboard.read.sources import SourceError
-from dashboard.store import build, curation, intake
+from dashboard.store import build, files, intake
 
 MAX_BYTES = 5 * 1024 * 1024
 """The largest article accepted from the page (5 MB)."""
@@ -69,20 +69,35 @@ def add(
     before = manifest.read_text(encoding="utf-8") if manifest.exists() else None
     stored = intake.add_source(manifest, content, name, url.strip(), published.strip(),
                                title=title.strip(), outlet=outlet.strip(), author=author.strip())
+    build_added(manifest, data_dir, stored, before, progress=progress)
+    return stored
+
+
+def build_added(manifest: Path, data_dir: str | Path, stored: Path, before: str | None,
+                **options) -> dict[str, int]:
+    """Rebuild `data_dir` after `stored` was added to `manifest` (whose text was `before`);
+    returns the tables' row counts. If the build refuses the added article, it is taken back
+    (the manifest as `before`, the data rebuilt without it) and its refusal raised."""
+    refused: list[dict[str, str]] = []
     try:
-        build.build(manifest, data_dir, progress=progress)
+        counts = build.build(manifest, data_dir, refused=refused, **options)
     except SourceError:
         _undo(manifest, before, stored)
         raise
-    return stored
+    mine = [r["reason"] for r in refused if Path(r["path"]).resolve() == stored.resolve()]
+    if mine:
+        _undo(manifest, before, stored)
+        build.build(manifest, data_dir)
+        raise SourceError(mine[0])
+    return counts
 
 
 def _undo(manifest: Path, before: str | None, stored: Path) -> None:
     """Take back an added article the build refused (e.g. no publication date anywhere), so
     the manifest keeps building."""
-    with curation.locked(manifest.parent):
+    with files.locked(manifest.parent):
         if before is None:
             manifest.unlink(missing_ok=True)
         else:
-            curation.write_atomic(manifest, before)
+            files.write_atomic(manifest, before)
         stored.unlink(missing_ok=True)

@@ -6,17 +6,17 @@ only what the analyst changed and refusing malformed dates with a one-line messa
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Mapping
 
 from dashboard.humanize import text
+from dashboard.period import Period
+from dashboard.vocab import event_kinds
 
 VERDICTS = ("keep", "verified", "rejected")
 """keep: no verdict (the event is 'corrected' when something changed, else 'auto')."""
 PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
-KINDS = ("statement", "capture", "deployment", "photo", "interview", "briefing", "casualties",
-         "enlistment", "meeting", "event")
+KINDS = tuple(kind.name for kind in event_kinds())
 FIELDS = ("date", "date_end", "precision", "summary", "actors", "kind")
 
 
@@ -25,20 +25,17 @@ class ReviewError(ValueError):
 
 
 def last_day(first: dt.date, precision: str) -> dt.date | None:
-    """The last day of the period starting on `first` at `precision` (None when not derivable).
+    """The last day of the period starting on `first` at `precision` (None when not derivable):
+    `Period.starting`, so a quarter, half, season, decade or century ends where the calendar's
+    does.
 
     >>> last_day(dt.date(2025, 2, 1), "month"), last_day(dt.date(2025, 1, 9), "day")
     (datetime.date(2025, 2, 28), datetime.date(2025, 1, 9))
+    >>> last_day(dt.date(2025, 1, 1), "quarter"), last_day(dt.date(2025, 1, 9), "")
+    (datetime.date(2025, 3, 31), None)
     """
-    if precision == "day":
-        return first
-    if precision == "week":
-        return first + dt.timedelta(days=6)
-    if precision == "month":
-        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    if precision == "year":
-        return first.replace(month=12, day=31)
-    return None
+    period = Period.starting(first, precision)
+    return period.last if period else None
 
 
 def _day(value: str, name: str) -> dt.date:
@@ -52,7 +49,7 @@ def changes(event: Mapping, values: Mapping) -> tuple[str, dict[str, str]]:
     """The status and corrections for `event` given the form's `values`.
 
     Blank or unchanged fields are left out. When the date changes but its last day does not,
-    the last day follows from the precision (a day, week, month or year).
+    the last day follows from the precision (a day, week, month, quarter, year...).
 
     >>> changes({"date": "2025-01-09", "date_end": "2025-01-09", "precision": "day"},
     ...         {"verdict": "keep", "date": "2025-01-11"})

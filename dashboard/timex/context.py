@@ -14,11 +14,9 @@ import functools
 import re
 
 from dashboard.timex.tense import cues
+from dashboard.vocab import abbreviations
 
-_ABBREVIATIONS = (
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mr Mrs Ms Dr St Gen Sen Rep Gov Lt Col Sgt"
-    " Co Corp Inc Ltd No vs U.S a.m p.m Jr Sr Prof Capt Maj Mt Ft"
-).split()
+_ABBREVIATIONS = abbreviations()
 _NOT_AFTER = "".join(
     f"(?<!\\b(?:{'|'.join(re.escape(a) for a in _ABBREVIATIONS if len(a) == n)})\\.)"
     for n in sorted({len(a) for a in _ABBREVIATIONS})

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from dashboard.period import Period
+
 
 @dataclass(frozen=True, slots=True)
 class Timex:
@@ -24,6 +26,15 @@ class Timex:
     precision: str | None = None
     date: str | None = None
     date_end: str | None = None
+
+    @property
+    def period(self) -> Period | None:
+        """The days the value covers, as the one `Period` value (None where `date` is None).
+
+        >>> Timex(0, 7, "Q1 2025", "DATE", "2025-Q1", None, "quarter").period.label
+        'Q1 2025'
+        """
+        return Period.of_value(self.value, self.type, self.mod)
 
     def to_dict(self) -> dict:
         """The non-empty fields, for JSON output."""

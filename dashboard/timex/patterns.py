@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.timex.lexicon import NUMBERS, ORDINALS, SEASONS
+from dashboard.timex.lexicon import NUMBERS, ORDINALS, SEASONS, VAGUE_NUMBERS
+from dashboard.vocab import holidays, months, parts_of_day, set_words, time_units, weekdays
 
 
 def _alt(words) -> str:
@@ -17,12 +18,17 @@ def _alt(words) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
 
 
-MONTH_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-)
-MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+def _either(words) -> str:
+    """A non-capturing alternation of `words` in their order (escaped)."""
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+MONTH_FULL = _either(m.name for m in months())
+MONTH_ABBR = _either(a.capitalize() for m in months() for a in m.abbreviations) + r"\.?"
 MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH_ALONE = "|".join(re.escape(a.capitalize()) + r"\." for m in months() for a in m.alone)
+"""Abbreviations that name a month on their own with their period ("Sept.", not "Mar.")."""
+WEEKDAY = _either(w.name for w in weekdays())
 DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -31,7 +37,7 @@ NUMWORD = (
     + _alt([w for w in NUMBERS if not w.startswith(("twenty", "thirty"))])[3:-1]
     + ")"
 )
-VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+number\s+of|few|several|some|many|numerous|couple\s+of)"
+VAGUE = _alt(VAGUE_NUMBERS)
 NUM = rf"(?:\d{{1,3}}(?:\.\d+|\s+1/2)?|{NUMWORD})"
 ORD = _alt(ORDINALS)
 SPOKEN_YEAR = (
@@ -41,12 +47,13 @@ SPOKEN_YEAR = (
     r"|six|seven|eight|nine))|two\s+thousand(?:\s+(?:and\s+)?(?:one|two|three|four|five|six"
     r"|seven|eight|nine|ten))?)"
 )
-UNIT = (
-    r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|century"
-    r"|centuries|millennium|millennia)"
-)
+UNIT = _alt([w for u in time_units() if not u.short for w in (u.word, u.plural) if w])
+SHORT_UNIT = "|".join(re.escape(u.word) for u in time_units() if u.short)
 SEASON = _alt(SEASONS)
-PART = r"(?:morning|afternoon|evening|night|overnight)"
+PART = _alt(p.word for p in parts_of_day() if not p.clock)
+CLOCK_PART = _alt(p.word for p in parts_of_day() if p.clock)
+SET_WORD = _alt(w.word for w in set_words() if w.alone)
+HOLIDAY = _alt(h.name for h in holidays())
 PART_OF = (
     r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?P<part0>morning|afternoon|evening|night|early\s+hours"
     r"|small\s+hours|wee\s+hours)\s+of\s+)?"
@@ -105,7 +112,7 @@ _P: list[tuple[str, str]] = [
     (
         "month",
         rf"\b(?:{EDGE}|{PART_OF_MONTH})?(?:(?P<rel>last|this|next|past|coming|previous|same)\s+)?"
-        rf"(?P<mon>{MONTH_FULL}|Sept\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w']|\s+\d)",
+        rf"(?P<mon>{MONTH_FULL}|{MONTH_ALONE})(?![\w']|\s+\d)",
     ),
     (
         "year",
@@ -212,8 +219,7 @@ _P: list[tuple[str, str]] = [
         rf"\b(?:(?:(?P<freq>once|twice|thrice|(?:{NUM}|several|many|a\s+few)\s+times)\s+)?"
         rf"(?P<every>every|each|per|a|an)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
         rf"|hour|day|night|week|month|quarter|year|decade|{WEEKDAY}|morning|evening"
-        rf"|afternoon|{MONTH_FULL})s?\b|(?P<adv>daily|weekly|monthly|yearly|annually|hourly"
-        rf"|nightly|biweekly|semiannually|biannually)\b|on\s+a\s+(?P<basis>daily|weekly|monthly"
+        rf"|afternoon|{MONTH_FULL})s?\b|(?P<adv>{SET_WORD})\b|on\s+a\s+(?P<basis>daily|weekly|monthly"
         rf"|yearly|annual|quarterly|regular)\s+basis\b|(?P<wds>{WEEKDAY})s\b)",
     ),
     (
@@ -226,7 +232,7 @@ _P: list[tuple[str, str]] = [
         rf"(?P<n>half\s+an?|{NUM}|{VAGUE})(?P<half>[- ]and[- ]a[- ]half)?(?(the)\s+|(?:\s+|-))"
         rf"(?:(?P<more>more|straight|consecutive|full|additional|long|trading|business|working"
         rf"|calendar)\s+)?"
-        rf"(?P<unit>{UNIT}|yr|hr|min|sec)s?(?P<long>[- ]long)?\b(?P<half2>\s+and\s+a\s+half\b)?"
+        rf"(?P<unit>{UNIT}|{SHORT_UNIT})s?(?P<long>[- ]long)?\b(?P<half2>\s+and\s+a\s+half\b)?"
         rf"(?![- ](?:olds?|earlier|ago|end)\b)",
     ),
     (
@@ -240,7 +246,7 @@ _P: list[tuple[str, str]] = [
         rf"\b(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow|tonight)\s+(?:at\s+)?)?"
         rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})"
         rf"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|[Hh]ours\b|hrs\b))"
-        rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<nm>noon|midnight|midday)"
+        rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<nm>{CLOCK_PART})"
         rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)(?P<tz>{TZ})?"
         rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"
         rf"(?:,?\s+(?:on\s+)?(?P<cmon>{MONTH})\s+(?P<cd>{DAYNUM})\b)?(?!\w)",
@@ -255,9 +261,7 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "holiday",
-        r"\b(?P<h>New\s+Year's\s+(?:Day|Eve)|Christmas(?:\s+(?:Day|Eve))?|Independence\s+Day"
-        r"|Halloween|Valentine's\s+Day|Veterans\s+Day|Boxing\s+Day|Thanksgiving(?:\s+Day)?"
-        r"|Labor\s+Day|Memorial\s+Day|Election\s+Day)\b",
+        rf"\b(?P<h>{HOLIDAY})\b",
     ),
 ]
 

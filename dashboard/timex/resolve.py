@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dashboard.period import moved
 from dashboard.timex.dates import SEASON_MONTH, format_value, parse_value, period_start, shift
 
 MOD_OF = {
@@ -42,13 +43,15 @@ def mod_of(word: str | None) -> str | None:
 
 
 def weekday(ref: dt.date, wd: int, direction: int, strict: bool = False) -> str:
-    """The day with ISO weekday `wd` nearest `ref` in `direction` (`ref` itself unless strict)."""
+    """The day with ISO weekday `wd` nearest `ref` in `direction` (`ref` itself unless strict);
+    '' past the calendar's ends."""
     delta = wd - ref.isoweekday()
     if direction <= 0:
         delta = delta - 7 if delta > 0 or (strict and delta == 0) else delta
     else:
         delta = delta + 7 if delta < 0 or (strict and delta == 0) else delta
-    return (ref + dt.timedelta(days=delta)).isoformat()
+    day = moved(ref, delta)
+    return day.isoformat() if day else ""
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -119,22 +122,23 @@ always obeyed."""
 
 
 def season(ref: dt.date, code: str, direction: int, rel: str | None = None) -> str:
-    """The season `code` (SP/SU/FA/WI) nearest `ref` per the direction or "last"/"this"/"next"."""
-    starts = [dt.date(y, SEASON_MONTH[code], 1) for y in range(ref.year - 2, ref.year + 2)]
+    """The season `code` (SP/SU/FA/WI) nearest `ref` per the direction or "last"/"this"/"next";
+    '' when that season is past the calendar's ends."""
+    years = range(max(ref.year - 2, dt.MINYEAR), min(ref.year + 2, dt.MAXYEAR + 1))
+    starts = [dt.date(y, SEASON_MONTH[code], 1) for y in years]
     current = period_start("season", ref)
     if rel == "this":
-        chosen = dt.date(ref.year, SEASON_MONTH[code], 1)
-        if code == "WI" and ref.month < 3:
-            chosen = dt.date(ref.year - 1, 12, 1)
+        year = ref.year - (code == "WI" and ref.month < 3)
+        chosen = [dt.date(year, SEASON_MONTH[code], 1)] if year >= dt.MINYEAR else []
     elif rel in ("last", "past", "previous"):
-        chosen = [s for s in starts if s < current][-1]
+        chosen = [s for s in starts if s < current][-1:]
     elif rel in ("next", "coming"):
-        chosen = [s for s in starts if s > current][0]
+        chosen = [s for s in starts if s > current][:1]
     elif direction <= 0:
-        chosen = [s for s in starts if s <= ref][-1]
+        chosen = [s for s in starts if s <= ref][-1:]
     else:
-        chosen = [s for s in starts if s >= current][0]
-    return f"{chosen.year:04d}-{code}"
+        chosen = [s for s in starts if s >= current][:1]
+    return f"{chosen[0].year:04d}-{code}" if chosen else ""
 
 
 def shifted(value: str, unit: str, n: int, gran: str | None = None) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dashboard.period import day as iso_day
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import HANDLERS
@@ -36,15 +37,22 @@ def _viable(names: tuple[str, ...], probe: str) -> tuple:
 
 
 def _as_date(dct: str | dt.date | dt.datetime) -> dt.date:
-    """The DCT as a date; unreadable input falls back to today."""
+    """The DCT as a date (a date, a datetime or a string starting with an ISO day).
+
+    >>> _as_date("2025-02-19T08:00:00Z")
+    datetime.date(2025, 2, 19)
+    >>> _as_date("soon")
+    Traceback (most recent call last):
+    ValueError: document creation time 'soon' is not a YYYY-MM-DD date
+    """
     if isinstance(dct, dt.datetime):
         return dct.date()
     if isinstance(dct, dt.date):
         return dct
-    try:
-        return dt.date.fromisoformat(str(dct).strip()[:10])
-    except ValueError:
-        return dt.date.today()
+    day = iso_day(str(dct).strip())
+    if day is None:
+        raise ValueError(f"document creation time {dct!r} is not a YYYY-MM-DD date")
+    return day
 
 
 def _candidates(text: str) -> list:
@@ -67,37 +75,26 @@ def _candidates(text: str) -> list:
     return sorted(kept.values())  # (start, rule) is unique, so matches are never compared
 
 
-def _safe(handler, m, ctx):
-    """The handler's result; a handler bug must never break tagging of the whole text."""
-    try:
-        return handler(m, ctx)
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError, OverflowError):
-        return None
-
-
 def tag(text: str, dct: str | dt.date) -> list[Timex]:
-    """Every temporal expression in `text`, normalised against the creation date `dct`."""
+    """Every temporal expression in `text`, normalised against the creation date `dct`.
+
+    A `dct` that is not a date raises ValueError; so does nothing else: a rule that raises is a
+    bug, and it surfaces.
+    """
     if not isinstance(text, str) or not text:
         return []
     ctx = Context(text, _as_date(dct))
     out: list[Timex] = []
     last_end = 0
-    try:
-        candidates = _candidates(text)
-    except Exception:
-        return []  # a pattern bug must not break the caller; the property tests hunt for these
-    for start, neg_len, i, m in candidates:
+    for start, neg_len, i, m in _candidates(text):
         if start < last_end:
             continue
-        result = _safe(_COMPILED[i][4], m, ctx)
+        result = _COMPILED[i][4](m, ctx)
         if result is None or not result[1]:
             continue
         type_, value, mod = result
         end = start - neg_len
-        try:
-            precision, first, last = value_range(value, type_)
-        except (ValueError, OverflowError):
-            precision = first = last = None
+        precision, first, last = value_range(value, type_)
         out.append(Timex(start, end, text[start:end], type_, value, mod, precision, first, last))
         last_end = end
         if (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.timex.lexicon import MONTHS, NUMBERS, ORDINALS, WEEKDAYS
+from dashboard.timex.lexicon import HOLIDAYS, MONTHS, NUMBERS, ORDINALS, SET_WORDS, WEEKDAYS
 
 _DATED = ("mdy", "dmy", "month_year", "month", "holiday")
 _PART_RULES = ("partday", "relperiod", "set", "laterthat", "deictic", "weekday")
@@ -45,17 +45,14 @@ def _cues() -> dict[str, tuple[str, ...]]:
          "previously", "past", "future", "soon", "present", "moment"), _REF_RULES)  # fmt: skip
     add(("days", "while"), ("ref",))
     add(("ago", "earlier", "comparable", "corresponding"), ("yearago",))
-    add(("daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly",
-         "biweekly", "semiannually", "biannually", "basis"), ("set",))  # fmt: skip
+    add((*SET_WORDS, "basis"), ("set",))
     add(("noon", "midnight", "midday", "clock"), ("clock",))
     add(("q1", "q2", "q3", "q4", "h1", "h2"), ("qcode",))
-    add(("christmas", "thanksgiving", "halloween", "independence", "valentine", "veterans",
-         "boxing", "labor", "memorial"), ("holiday",))  # fmt: skip
+    add([name.replace("'", " ").split()[0] for name in HOLIDAYS], ("holiday",))  # "new": also
     add(("fiscal",), ("year", "quarter"))
     add(("end",), ("yearend",))
     add(("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
          "nineties"), ("decade",))  # fmt: skip
-    add(("election",), ("holiday",))
     add(("nineteen", "eighteen", "twenty", "thousand"), ("spoken",))
     add(("period",), ("yearperiod",))
     add(("week",), ("weekof",))

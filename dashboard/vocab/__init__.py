@@ -1,8 +1,9 @@
 """Vocabularies as data: one CSV file per vocabulary beside this module, read once per process.
 
-Each file has a header row; a cell that lists several words separates them with spaces. The
-typed readers below are the only way the rest of the package reads a vocabulary, so a word is
-spelled in exactly one place.
+Each file has a header row; a cell that lists several words separates them with spaces (or, for
+phrases, with "; "), and a yes/no column is "yes" or blank. The typed readers below are the only
+way the rest of the package reads a vocabulary, so a word is spelled in exactly one place; see
+the README's "Vocabularies" section for what each file holds and who reads it.
 
 >>> months()[8].name, months()[8].abbreviations
 ('September', ('sept', 'sep'))
@@ -29,18 +30,21 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """A numbered calendar name (a month or a weekday) with its short form and abbreviations."""
+    """A numbered calendar name (a month or a weekday) with its short form and abbreviations;
+    `alone`: the abbreviations that, written with their period, name the month on their own
+    ("Sept." but not "Mar.", also a word)."""
 
     number: int
     name: str
     short: str
     abbreviations: tuple[str, ...]
+    alone: tuple[str, ...] = ()
 
 
 def _names(name: str) -> tuple[Name, ...]:
     return tuple(
         Name(int(row["number"]), row["name"], row.get("short") or row["name"][:3],
-             tuple(row["abbreviations"].split()))
+             tuple(row["abbreviations"].split()), tuple((row.get("alone") or "").split()))
         for row in rows(name)
     )
 
@@ -76,3 +80,251 @@ def month_numbers() -> dict[str, int]:
 def weekday_numbers() -> dict[str, int]:
     """Weekday names and abbreviations (lower case) to ISO weekday numbers (Monday = 1)."""
     return _numbers(weekdays())
+
+
+def _yes(cell: str | None) -> bool:
+    return (cell or "").strip().lower() == "yes"
+
+
+def _phrases(cell: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (cell or "").split(";") if p.strip())
+
+
+def _words(name: str, column: str = "word") -> tuple[str, ...]:
+    return tuple(row[column] for row in rows(name))
+
+
+def _number(cell: str) -> int | float:
+    value = float(cell)
+    return int(value) if value.is_integer() else value
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A holiday: on a fixed `day` of its month, or on the `nth` `weekday` (ISO) of its month
+    (-1: the last), then `days_after` days later (Election Day: the Tuesday after the first
+    Monday of November)."""
+
+    name: str
+    month: int
+    day: int | None
+    weekday: int | None
+    nth: int | None
+    days_after: int
+
+
+@cache
+def holidays() -> tuple[Holiday, ...]:
+    """Holidays the tagger dates, by name (as written in English).
+
+    >>> [h.name for h in holidays() if h.month == 12][:2], holidays()[-1].days_after
+    (["New Year's Eve", 'Christmas'], 1)
+    """
+    def opt(cell: str) -> int | None:
+        return int(cell) if cell.strip() else None
+
+    return tuple(
+        Holiday(row["name"], int(row["month"]), opt(row["day"]), opt(row["weekday"]),
+                opt(row["nth"]), int(row["days_after"] or 0))
+        for row in rows("holidays")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Coded:
+    """A word with its TIMEX3 code, and whether it is a clock word (read after the "T")."""
+
+    word: str
+    code: str
+    clock: bool = False
+
+
+@cache
+def parts_of_day() -> tuple[Coded, ...]:
+    """Parts of the day to their TIMEX3 codes; `clock`: a point of the clock ("noon"), not a
+    stretch of the day ("morning")."""
+    return tuple(Coded(row["word"], row["code"], _yes(row["clock"]))
+                 for row in rows("parts-of-day"))
+
+
+@cache
+def seasons() -> dict[str, str]:
+    """Seasons to their TIMEX3 codes."""
+    return {row["word"]: row["code"] for row in rows("seasons")}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeUnit:
+    """A unit of time: its ISO 8601 duration letter(s), whether it goes after the "T" of a
+    duration (hours, minutes, seconds), its plural when not the word with an "s", and whether
+    it is a short form ("yr")."""
+
+    word: str
+    code: str
+    clock: bool
+    plural: str
+    short: bool
+
+
+@cache
+def time_units() -> tuple[TimeUnit, ...]:
+    """Units of time ("day", "fortnight", "yr")."""
+    return tuple(TimeUnit(row["word"], row["code"], _yes(row["clock"]), row["plural"],
+                          _yes(row["short"]))
+                 for row in rows("time-units"))
+
+
+@dataclass(frozen=True, slots=True)
+class SetWord:
+    """A frequency adverb, the period of the SET it denotes, and whether it is read as a SET on
+    its own ("quarterly" mostly qualifies a report, so only "on a quarterly basis" counts)."""
+
+    word: str
+    period: str
+    alone: bool
+
+
+@cache
+def set_words() -> tuple[SetWord, ...]:
+    """Frequency words ("daily", "annually")."""
+    return tuple(SetWord(row["word"], row["period"], _yes(row["alone"]))
+                 for row in rows("set-words"))
+
+
+@cache
+def number_words() -> dict[str, int | float]:
+    """Number words to numbers ("dozen": 12, "half a": 0.5); not the vague ones."""
+    return {row["word"]: _number(row["value"]) for row in rows("numbers") if row["value"] != "X"}
+
+
+@cache
+def vague_numbers() -> tuple[str, ...]:
+    """Quantity words that leave the count unknown ("several", "a few")."""
+    return tuple(row["word"] for row in rows("numbers") if row["value"] == "X")
+
+
+@cache
+def ordinals() -> dict[str, int]:
+    """Ordinal words and abbreviations to numbers ("third": 3, "21st"... as listed)."""
+    return {row["word"]: int(row["value"]) for row in rows("ordinals")}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that mark an event kind: any of `words` (phrases), followed, when `then` is given,
+    within `within` characters of the same clause by any of `then`."""
+
+    words: tuple[str, ...]
+    then: tuple[str, ...] = ()
+    within: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventKind:
+    """A kind of event: its label, whether it happens once (two reports of it with different
+    days disagree; statements recur), whether a photo caption can show it, and its cues."""
+
+    name: str
+    label: str
+    once: bool
+    caption: bool
+    cues: tuple[Cue, ...]
+
+
+@cache
+def event_kinds() -> tuple[EventKind, ...]:
+    """The kinds of event, in priority order (an earlier kind wins a tie); a kind may take
+    several rows, the first giving its label and flags, each adding a cue. The kind without
+    cues ("event") is what a dated sentence is when no cue is found."""
+    kinds: dict[str, EventKind] = {}
+    for row in rows("event-kinds"):
+        words = _phrases(row["cues"])
+        cue = (Cue(words, _phrases(row["then"]), int(row["within"] or 0)),) if words else ()
+        known = kinds.get(row["kind"])
+        if known:
+            kinds[row["kind"]] = EventKind(known.name, known.label, known.once, known.caption,
+                                           known.cues + cue)
+        else:
+            kinds[row["kind"]] = EventKind(row["kind"], row["label"], _yes(row["once"]),
+                                           _yes(row["caption"]), cue)
+    return tuple(kinds.values())
+
+
+@cache
+def event_labels() -> dict[str, str]:
+    """Event kinds to their labels."""
+    return {kind.name: kind.label for kind in event_kinds()}
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    """Words and phrases that stand before a person's name ("President", "Gov.", "analyst")."""
+    return _words("titles", "title")
+
+
+@cache
+def role_nouns() -> tuple[str, ...]:
+    """Nouns that describe a person by what they do or are ("a 26-year-old worker")."""
+    return _words("role-nouns")
+
+
+@cache
+def organisation_heads() -> tuple[str, ...]:
+    """Words that end an organisation's name ("Department", "Agency", "Ministry")."""
+    return _words("organisation-heads")
+
+
+@cache
+def name_stopwords() -> tuple[str, ...]:
+    """Capitalised words that never begin a person's name ("The", "When", "North"), besides
+    calendar names and demonyms."""
+    return _words("name-stopwords")
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonyms to their country or region ("Haitian": "Haiti"); a place's first demonym is
+    the adjective written for it."""
+    return {row["demonym"]: row["place"] for row in rows("demonyms")}
+
+
+@cache
+def counted_nouns() -> dict[str, str]:
+    """Nouns that count people ("civilians"), each to the noun its counts are grouped under
+    (blank: itself), so synonyms count one quantity."""
+    return {row["noun"]: row["counts_as"] for row in rows("counted-nouns")}
+
+
+@cache
+def abbreviations() -> tuple[str, ...]:
+    """Abbreviations written with a period that does not end a sentence ("Mr", "U.S", "etc"),
+    as written (without the last period), the months' among them ("Jan", "Sept")."""
+    shorts = (a.capitalize() for m in months() for a in m.abbreviations)
+    return tuple(dict.fromkeys([*shorts, *_words("abbreviations", "abbreviation")]))
+
+
+@cache
+def stopwords() -> tuple[str, ...]:
+    """Lower-case words too common to tell two sentences apart ("the", "said", "week")."""
+    return _words("stopwords")
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActor:
+    """An actor of the general gazetteer: name, kind, other names, a short description."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    description: str
+
+
+@cache
+def gazetteer() -> tuple[KnownActor, ...]:
+    """The general gazetteer: countries, international bodies, media (aliases "; "-separated)."""
+    return tuple(
+        KnownActor(row["name"].strip(), row["kind"].strip(), _phrases(row.get("aliases")),
+                   (row.get("description") or "").strip())
+        for row in rows("gazetteer")
+        if (row.get("name") or "").strip()
+    )

@@ -44,7 +44,7 @@ def test_bad_input_is_one_line_exit_2_and_keeps_data(tmp_path, name, content, pu
     assert run("extract", "--sources", str(good), "--out", str(out)).returncode == 0
     before = {p.name: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     manifest = make_corpus(tmp_path / "bad", name, content, published)
-    result = run("extract", "--sources", str(manifest), "--out", str(out))
+    result = run("extract", "--sources", str(manifest), "--out", str(out), "--strict")
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and problem in lines[0]

@@ -8,6 +8,7 @@ Most cases run the command line in-process (`dashboard.cli.main`, the code path 
 from __future__ import annotations
 
 import codecs
+import csv
 import datetime as dt
 import os
 import time
@@ -45,10 +46,11 @@ def built(tmp_path) -> tuple[Path, dict[str, bytes]]:
 
 
 def refused(manifest: Path, built, capsys) -> str:
-    """Run the extract command on `manifest` into the good build; return its one-line error."""
+    """Run the extract command with `--strict` on `manifest` into the good build; return its
+    one-line error."""
     out, before = built
     capsys.readouterr()
-    code = main(["extract", "--sources", str(manifest), "--out", str(out)])
+    code = main(["extract", "--sources", str(manifest), "--out", str(out), "--strict"])
     captured = capsys.readouterr()
     assert code == 2, captured
     lines = captured.err.strip().splitlines()
@@ -105,6 +107,42 @@ FURNITURE_PAGE = """<html><head><title>Example News</title></head><body>
 )
 def test_bad_files(tmp_path, built, capsys, name, content, problem):
     assert problem in refused(one_file(tmp_path, name, content), built, capsys)
+
+
+def test_a_build_leaves_refused_articles_out_and_says_why(tmp_path, capsys):
+    manifest = corpus(tmp_path / "in", {"good.txt": ARTICLE, "empty.txt": b"",
+                                        "nul.txt": b"One.\x00Two.\n"},
+                      "good.txt,https://example.org/good,Good,Example,,2025-02-19\n"
+                      "empty.txt,https://example.org/empty,Empty,Example,,2025-02-19\n"
+                      "nul.txt,https://example.org/nul,Nul,Example,,2025-02-19\n")
+    out = tmp_path / "out"
+    capsys.readouterr()
+    assert main(["extract", "--sources", str(manifest), "--out", str(out), "--jobs", "2"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"refused: {tmp_path / 'in' / 'empty.txt'}: empty file",
+        f"refused: {tmp_path / 'in' / 'nul.txt'}: binary file (contains NUL bytes)",
+    ]
+    assert captured.out.splitlines()[-1] == "built 1 article; 2 refused"
+    sources = list(csv.DictReader((out / "sources.csv").open(encoding="utf-8")))
+    assert [row["url"] for row in sources] == ["https://example.org/good"]
+    refusals = list(csv.DictReader((out / "refused.csv").open(encoding="utf-8")))
+    assert [(row["url"], row["reason"].split(": ", 1)[1]) for row in refusals] == [
+        ("https://example.org/empty", "empty file"),
+        ("https://example.org/nul", "binary file (contains NUL bytes)"),
+    ]
+    (tmp_path / "in" / "empty.txt").write_text(ARTICLE.replace("Monday", "Tuesday"))
+    assert main(["extract", "--sources", str(manifest), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "built 2 articles; 1 refused"
+    assert len(list(csv.DictReader((out / "refused.csv").open(encoding="utf-8")))) == 1
+
+
+def test_strict_refuses_the_whole_build_and_writes_nothing(tmp_path, capsys):
+    manifest = one_file(tmp_path, "empty.txt", b"")
+    out = tmp_path / "out"
+    assert main(["extract", "--sources", str(manifest), "--out", str(out), "--strict"]) == 2
+    assert capsys.readouterr().err.strip().endswith("empty.txt: empty file")
+    assert not out.exists()
 
 
 def test_a_50_mb_file_is_refused_before_reading(tmp_path, built, capsys):

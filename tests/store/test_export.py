@@ -7,6 +7,7 @@ import json
 import pytest
 import sample_data
 
+from dashboard.cli import main
 from dashboard.store import export, table
 
 EVENTS = sample_data.tables()["events"]
@@ -73,8 +74,8 @@ def test_timelinejs_text_group_media_and_escaping():
 )
 def test_main_writes_the_filtered_csv(sample_dir, tmp_path, args, expected):
     out = tmp_path / "out.csv"
-    args = ["--format", "csv", "--data", str(sample_dir), "--out", str(out), *args]
-    assert export.main(args) == 0
+    argv = ["export", "--format", "csv", "--data", str(sample_dir), "--out", str(out), *args]
+    assert main(argv) == 0
     assert [row["event_id"] for row in csv.DictReader(out.open())] == expected
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -82,7 +83,7 @@ def test_main_writes_the_filtered_csv(sample_dir, tmp_path, args, expected):
 @pytest.mark.parametrize("fmt", ["json", "timelinejs"])
 def test_main_writes_json_formats(sample_dir, tmp_path, fmt):
     out = tmp_path / "out.json"
-    assert export.main(["--format", fmt, "--data", str(sample_dir), "--out", str(out)]) == 0
+    assert main(["export", "--format", fmt, "--data", str(sample_dir), "--out", str(out)]) == 0
     assert json.loads(out.read_text())
 
 
@@ -93,6 +94,7 @@ def test_main_writes_json_formats(sample_dir, tmp_path, fmt):
         (["--format", "csv"], "--out"),
         (["--format", "csv", "--since", "yesterday"], "--since"),
         (["--format", "csv", "--actor", "Rusia"], "did you mean Russia"),
+        (["--format", "csv", "--kind", "strike"], "no events have the kind 'strike' (known: "),
         (["--format", "csv", "--out", "/no/such/dir/out.csv"], "does not exist"),
         (["--format", "csv", "--data", "/no/such/data"], "make build"),
     ],
@@ -103,7 +105,7 @@ def test_main_errors_are_one_line_and_exit_2(sample_dir, tmp_path, capsys, args,
         argv += ["--data", str(sample_dir)]
     if "--out" not in argv and problem != "--out":
         argv += ["--out", str(tmp_path / "out.csv")]
-    assert export.main(argv) == 2
+    assert main(["export", *argv]) == 2
     err = capsys.readouterr().err
     assert problem in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
     assert not (tmp_path / "out.csv").exists()

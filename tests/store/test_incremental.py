@@ -183,7 +183,7 @@ def test_builds_sharing_a_cache_take_turns(seeds, tmp_path):
     done = threading.Event()
     builder = threading.Thread(target=lambda: (build.build(seeds / "sources.csv", data),
                                                done.set()))
-    with build.curation.locked(tmp_path / ".data.cache"):  # another build's turn
+    with build.files.locked(tmp_path / ".data.cache"):  # another build's turn
         builder.start()
         assert not done.wait(0.5)
     assert done.wait(60)

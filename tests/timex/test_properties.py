@@ -29,7 +29,6 @@ texts = st.one_of(
 dcts = st.one_of(
     st.dates(min_value=dt.date(1, 1, 8), max_value=dt.date(9998, 12, 24)),
     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)).map(str),
-    st.text(max_size=12),
 )
 
 
@@ -50,6 +49,15 @@ def test_never_raises_and_spans_are_valid(text, dct):
     timexes = tag(text, dct)
     _check(text, timexes)
     to_timeml(text, timexes)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=12))
+def test_a_dct_that_is_not_a_date_is_refused_by_name(dct):
+    try:
+        tag("She said on Wednesday that it would act.", dct)
+    except ValueError as error:
+        assert repr(dct) in str(error)
 
 
 @settings(max_examples=60, deadline=None)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dashboard.period import moved
 from dashboard.timex.context import Context
-from dashboard.timex.dates import format_value, parse_value
+from dashboard.timex.dates import format_value, month_end, parse_value
 from dashboard.timex.handlers.shared import (
     DEICTIC,
     DIGITS,
     SPACE,
     Result,
-    iso_day,
+    day_after,
     mod_of_match,
     month_number,
     norm,
@@ -148,31 +149,31 @@ def h_spoken(m: re.Match, ctx: Context) -> Result:
     return ("DATE", f"{y:04d}", None) if y else None
 
 
-def nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date:
+def nth_weekday(y: int, mo: int, wd: int, n: int) -> dt.date | None:
+    """The `n`th ISO weekday `wd` of month `mo` of year `y` (n = -1: the last); None for a
+    year outside the calendar."""
+    if not dt.MINYEAR <= y <= dt.MAXYEAR:
+        return None
     if n > 0:
         first = dt.date(y, mo, 1)
         return first + dt.timedelta(days=(wd - first.isoweekday()) % 7 + 7 * (n - 1))
-    last = dt.date(y, mo + 1, 1) - dt.timedelta(days=1)
+    last = month_end(dt.date(y, mo, 1))
     return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
 
 
 def h_holiday(m: re.Match, ctx: Context) -> Result:
-    h = norm(m["h"])
+    holiday = HOLIDAYS[norm(m["h"])]
+    if holiday.day is not None:
+        value = month_day(ctx.dct, holiday.month, holiday.day, ctx.direction(m.start(), m.end()))
+        return ("DATE", value, None) if value else None
     y = ctx.dct.year
-    if h in HOLIDAYS:
-        mo, d = HOLIDAYS[h]
+    found = (nth_weekday(x, holiday.month, holiday.weekday, holiday.nth) for x in (y - 1, y, y + 1))
+    days = [x for x in (moved(d, holiday.days_after) for d in found if d) if x]
+    if ctx.direction(m.start(), m.end()) <= 0:
+        days = [x for x in days if x <= ctx.dct][-1:]
     else:
-        fixed = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
-                 "labor day": (9, 1, 1), "memorial day": (5, 1, -1)}.get(h)  # fmt: skip
-        if fixed:
-            days = [nth_weekday(x, *fixed) for x in (y - 1, y, y + 1)]
-        else:
-            days = [nth_weekday(x, 11, 1, 1) + dt.timedelta(days=1) for x in (y - 1, y, y + 1)]
-        if ctx.direction(m.start(), m.end()) <= 0:
-            return "DATE", [x for x in days if x <= ctx.dct][-1].isoformat(), None
-        return "DATE", [x for x in days if x >= ctx.dct][0].isoformat(), None
-    value = month_day(ctx.dct, mo, d, ctx.direction(m.start(), m.end()))
-    return ("DATE", value, None) if value else None
+        days = [x for x in days if x >= ctx.dct][:1]
+    return ("DATE", days[0].isoformat(), None) if days else None
 
 
 def h_daylist(m: re.Match, ctx: Context) -> Result:
@@ -196,7 +197,7 @@ def clock_day(ctx: Context, word: str | None, m: re.Match) -> str:
         return period(ctx, "day", 0, True)
     w = word.lower()
     if w in DEICTIC:
-        return iso_day(ctx.dct + dt.timedelta(days=DEICTIC[w]))
+        return day_after(ctx.dct, DEICTIC[w])
     return weekday(ctx.dct, WEEKDAYS[w], ctx.direction(m.start(), m.end()))
 
 
@@ -207,6 +208,8 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
         wd = WEEKDAYS.get(wd.lower()) if wd else None
         day = month_day(ctx.dct, month_number(m["cmon"]), int(DIGITS.match(m["cd"]).group()),
                         ctx.direction(m.start(), m.end()), wd) or day  # fmt: skip
+    if not day:
+        return None
     if m["nm"]:
         nm = m["nm"].lower()
         return "TIME", f"{day}T{'24:00' if nm == 'midnight' else '12:00'}", None

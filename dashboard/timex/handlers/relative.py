@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from dashboard.timex.context import Context
@@ -20,6 +19,7 @@ from dashboard.timex.handlers.shared import (
     SAME,
     THIS,
     Result,
+    day_after,
     ended_quarter,
     finer_or_equal,
     iso_day,
@@ -60,8 +60,8 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
 
 def h_deictic(m: re.Match, ctx: Context) -> Result:
     w = norm(m["word"])
-    day = iso_day(ctx.dct + dt.timedelta(days=DEICTIC[w]))
-    if w == "tonight":
+    day = day_after(ctx.dct, DEICTIC[w])
+    if w == "tonight" and day:
         return "TIME", f"{day}TNI", None
     t, v = with_part(day, m["part"])
     ear = norm(m["ear"])
@@ -71,8 +71,8 @@ def h_deictic(m: re.Match, ctx: Context) -> Result:
 def h_partday(m: re.Match, ctx: Context) -> Result:
     rel = norm(m["rel"])
     off = {"this": 0, "tomorrow": 1}.get(rel, -1)
-    day = iso_day(ctx.dct + dt.timedelta(days=off))
-    return "TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", None
+    day = day_after(ctx.dct, off)
+    return ("TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", None) if day else None
 
 
 def _ended(m: re.Match, ctx: Context) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dashboard.period import moved
 from dashboard.timex.context import Context
 from dashboard.timex.dates import format_value, parse_value, period_start, shift
 from dashboard.timex.lexicon import (
@@ -43,6 +44,12 @@ def iso_day(d: dt.date) -> str:
     return d.isoformat()
 
 
+def day_after(d: dt.date, days: int) -> str:
+    """The ISO day `days` days after `d` ('' past the calendar's ends)."""
+    moved_to = moved(d, days)
+    return moved_to.isoformat() if moved_to else ""
+
+
 def anchor(ctx: Context, gran: str) -> tuple[str, dt.date]:
     """The last mentioned period usable at granularity `gran`, else the DCT's."""
     if ctx.last:
@@ -61,8 +68,9 @@ def year_of(y: str) -> int:
 
 
 def with_part(day: str, part: str | None) -> tuple[str, str]:
-    """(type, value) of a day, with a part of the day ("morning") as a TIME suffix."""
-    if not part:
+    """(type, value) of a day, with a part of the day ("morning") as a TIME suffix ('' for no
+    day)."""
+    if not part or not day:
         return "DATE", day
     code = PARTS_OF_DAY.get(part.lower().split()[-1], "MO" if "hours" in part.lower() else "NI")
     return "TIME", f"{day}T{code}"
