@@ -10,9 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from benchmarks.corpus import generate
+from extracted import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.corpus import generate
 
 
 def children(pid: int) -> set[int]:

@@ -6,14 +6,12 @@ import datetime as dt
 import re
 import subprocess
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from extracted import ROOT
 
 from dashboard import vocab
 from dashboard.extract.figures import _quantity
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # (reader, least number of entries, the words that must be unique within the vocabulary)
 READERS = [

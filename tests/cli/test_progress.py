@@ -7,11 +7,10 @@ import os
 import pty
 import subprocess
 import sys
-from pathlib import Path
+
+from extracted import ROOT
 
 from benchmarks.corpus import generate
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_progress_on_a_terminal_and_quiet_elsewhere(tmp_path):

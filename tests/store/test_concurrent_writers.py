@@ -6,9 +6,9 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from extracted import ROOT
+
 FIRST = "The harbor pilots said on Monday that the strike would begin on Wednesday.\n"
 SECOND = "The port authority said on Tuesday that talks with the pilots had failed.\n"
 THIRD = "A mediator said on Thursday that both sides had agreed to meet on Friday.\n"

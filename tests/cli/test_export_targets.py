@@ -11,8 +11,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from extracted import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "The water board said on Monday that the main under Elm Street broke on Sunday.\n"
 
 
