@@ -1,16 +1,27 @@
-"""Build a fixture manifest into a temporary folder and read its tables back (for the tests)."""
+"""Paths of the tests, and fixture manifests built into a temporary folder and read back."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.extract.actors import story_index
+from dashboard.extract.events import article_events
+from dashboard.extract.figures import article_figures
+from dashboard.read.sentences import blocks, masked, sentences
 from dashboard.store import table
 from dashboard.store.build import build
+from dashboard.timex import tag
 
-FIXTURES = Path(__file__).parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
 STORY = FIXTURES / "story"
+WIRES = FIXTURES / "wires"
+MANIFEST_HEADER = "path,url,title,outlet,author,published\n"
 
 
 def contents(folder: Path) -> dict[str, bytes]:
@@ -23,3 +34,44 @@ def built_tables(manifest: Path, out: Path) -> dict[str, pd.DataFrame]:
     """Extract `manifest` into `out` (no cache) and return the four tables by name."""
     build(manifest, out, cache=False)
     return {name: table.read(out, name) for name in table.SCHEMAS}
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`python -m dashboard *args` in a subprocess (from the repository root by default)."""
+    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def extract(text: str, published: str = "2025-02-19", gazetteer: list | None = None,
+            source_id: str = "a") -> dict:
+    """One article's text run through the extractors as `build.analyse` runs them: its
+    "events" and "figures" rows and its actor "index" (an `extract.actors.ActorIndex`)."""
+    article_blocks = blocks(text)
+    visible = masked(text, article_blocks)
+    article_sentences = sentences(text, article_blocks)
+    timexes = tag(visible, published)
+    index = story_index(visible, gazetteer or [])
+    mentions = index.mentions(visible)
+    row = {"source_id": source_id, "url": "https://example.org/a", "title": "A",
+           "outlet": "Example", "published": published}
+    return {
+        "events": article_events(row, article_sentences, timexes, mentions),
+        "figures": article_figures(row, article_sentences, timexes, mentions),
+        "index": index,
+    }
+
+
+def corpus(folder: Path, files: dict[str, bytes | str], rows: str) -> Path:
+    """Write `files` and a manifest of `rows` (after the standard header) into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    manifest = folder / "sources.csv"
+    header = "" if rows.lower().startswith("path,") else MANIFEST_HEADER
+    manifest.write_text(header + rows, encoding="utf-8")
+    return manifest

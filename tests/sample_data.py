@@ -35,6 +35,8 @@ EVENTS = [
     ("e7", "2025-02-10", "2025-02-16", "week", "2025-W07", "Lawmakers briefed",
      "South Korea", "briefing", "National Intelligence Service", "s2"),
 ]
+DATE_ORDER = ["e6", "e5", "e1", "e2", "e4", "e7", "e3"]
+"""The sample events' ids by date, as the page and the exports list them."""
 SOURCES = {
     "s1": (URL, "South Korea will accept all NK soldiers", "The Korea Times", "2025-02-19", False),
     "s2": ("javascript:alert(1)", "Zelenskyy posts photo", "Yonhap", "2025-01-13", True),

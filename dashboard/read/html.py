@@ -1,10 +1,10 @@
 """HTML pages to text: the article's visible text with one block per line, its title and the
 publication date its metadata gives (lxml's HTML parser; imported only when a page is read).
 
-The result is exactly the former BeautifulSoup version's (tests/test_webpage.py keeps it as the
-reference). bs4 built its tree from the events of this same lxml parser, so `_Reader` reads
-those events with bs4's rules rather than lxml's own tree, which differs: it drops white space
-between top-level nodes and ignores a doctype met inside the page.
+The result is exactly the former BeautifulSoup version's (tests/read/test_html.py holds its
+cases with their expected values). bs4 built its tree from the events of this same lxml parser,
+so `_Reader` reads those events with bs4's rules rather than lxml's own tree, which differs: it
+drops white space between top-level nodes and ignores a doctype met inside the page.
 """
 
 from __future__ import annotations
