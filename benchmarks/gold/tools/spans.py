@@ -23,12 +23,41 @@ from benchmarks.tempeval import read_tml
 CORPUS = Path("/work/shared/tempeval3")
 KINDS = {"person", "organisation", "place", "media", "vessel", "other"}
 WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
-    "dozen": 12, "half": 0.5, "single": 1, "both": 2,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "dozen": 12,
+    "half": 0.5,
+    "single": 1,
+    "both": 2,
 }
 SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
@@ -57,7 +86,8 @@ def numbers_in(s: str) -> list[float]:
     """Every number a span's text can mean (digits with scale words, number words)."""
     s = s.lower().replace(",", "")
     out: list[float] = []
-    for m in re.finditer(r"(\d+(?:\.\d+)?)(?:\s*(\d+)/(\d+))?\s*-?(thousand|million|billion|trillion)?", s):
+    num = r"(\d+(?:\.\d+)?)(?:\s*(\d+)/(\d+))?\s*-?(thousand|million|billion|trillion)?"
+    for m in re.finditer(num, s):
         v = float(m.group(1))
         if m.group(2):
             v += int(m.group(2)) / int(m.group(3))
@@ -120,7 +150,7 @@ def check(path: Path) -> list[str]:
     if len(names) != len(gold["actors"]):
         errs.append("duplicate actor names")
     seen: dict[tuple, str] = {}
-    for i, a in enumerate(gold["actors"]):
+    for a in gold["actors"]:
         if a["kind"] not in KINDS:
             errs.append(f"actor {a['name']}: kind {a['kind']}")
         if not a["mentions"]:
@@ -159,7 +189,7 @@ def check(path: Path) -> list[str]:
         if a["speaker"] not in names:
             errs.append(f"attribution {i}: speaker {a['speaker']!r} not an actor")
     timex = {(g.start, g.end) for g in doc.gold}
-    for i, h in enumerate(gold["happenings"]):
+    for h in gold["happenings"]:
         where = f"happening {h['id']}"
         d = _span(text, h["date"], where + " date", errs)
         _span(text, h["trigger"], where + " trigger", errs)
