@@ -96,16 +96,30 @@ def numbers_in(s: str) -> list[float]:
         out.append(v)
     for m in re.finditer(r"\b(\d+)/(\d+)\b", s):
         out.append(int(m.group(1)) / int(m.group(2)))
-    toks = re.findall(r"[a-z]+", s)
-    total, cur, seen = 0.0, 0.0, False
-    for t in toks:
-        if t in WORDS:
+    toks = re.findall(r"[a-z]+", s.replace("-", " "))
+    total, cur, seen, frac = 0.0, 0.0, False, ""
+    for i, t in enumerate(toks):
+        if frac:
+            if t in WORDS and WORDS[t] < 10:
+                frac += str(WORDS[t])
+                continue
+            cur += float(frac)
+            frac = ""
+        if t == "point" and seen:
+            frac = "0."
+        elif t == "half" and i >= 2 and toks[i - 2 : i] == ["and", "a"]:
+            cur += 0.5
+        elif t in ("a", "an") and i + 1 < len(toks) and toks[i + 1] == "half":
+            continue
+        elif t in WORDS:
             w = WORDS[t]
             cur = cur * w if t in ("hundred", "dozen") and cur else cur + w
             seen = True
         elif t in SCALE:
             total += (cur or 1) * SCALE[t]
             cur, seen = 0.0, True
+    if frac:
+        cur += float(frac)
     if seen:
         out.append(total + cur)
     return out
@@ -169,11 +183,11 @@ def check(path: Path) -> list[str]:
         fig_spans.add(tuple(f["span"]))
         if s is not None and not value_ok(f["value"], s):
             errs.append(f"{where}: value {f['value']} vs {s!r}")
-        if f.get("counted"):
+        if f.get("counted") is not None:
             c = _span(text, f["counted"], where + " counted", errs)
             if c is not None and not f["counts"]:
                 errs.append(f"{where}: counted {c!r} but no counts")
-        elif f.get("counted") is None:
+        elif "counted" not in f:
             errs.append(f"{where}: counted missing")
         if f["counts"] != f["counts"].lower():
             errs.append(f"{where}: counts not lower case")
