@@ -133,6 +133,8 @@ def value_ok(value, span_text: str) -> bool:
     if value is None:
         return True
     cands = numbers_in(span_text)
+    for part in re.split(r"\s+(?:or|to|and)\s+|(?<=\d)-(?=\d)", span_text):
+        cands += numbers_in(part)
     vals = value if isinstance(value, list) else [value]
     return all(any(_close(v, c) for c in cands) for v in vals)
 
