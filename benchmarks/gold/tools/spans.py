@@ -111,6 +111,8 @@ def numbers_in(s: str) -> list[float]:
             cur += 0.5
         elif t in ("a", "an") and i + 1 < len(toks) and toks[i + 1] == "half":
             continue
+        elif t in ("quarter", "quarters") and seen:
+            cur *= 0.25
         elif t in WORDS:
             w = WORDS[t]
             cur = cur * w if t in ("hundred", "dozen") and cur else cur + w
