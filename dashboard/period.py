@@ -34,6 +34,7 @@ CLOCK = ("second", "minute", "hour")
 
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 """First month of each season (winter of year Y starts in December of Y)."""
+SEASON_OF_MONTH = {month: code for code, month in SEASON_MONTH.items()}
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
 """The season codes of TIMEX3 values as people name them."""
 MODS = {
@@ -203,7 +204,7 @@ def format_value(gran: str, d: dt.date) -> str:
         return f"{y}-H{1 if d.month <= 6 else 2}"
     if gran == "season":
         s = period_start("season", d)
-        code = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}[s.month]
+        code = SEASON_OF_MONTH[s.month]
         return f"{s.year:04d}-{code}"
     if gran == "decade":
         return y[:3]
@@ -437,7 +438,7 @@ def unit_label(d: dt.date, unit: str, value: str = "") -> str:
     if unit == "season":
         code = value[-2:].upper()
         if code not in SEASONS:
-            code = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(d.month, "")
+            code = SEASON_OF_MONTH.get(d.month, "")
         return f"{SEASONS.get(code, '')} {d.year}".strip()
     if unit == "decade":
         return f"{d.year // 10 * 10}s"
