@@ -26,6 +26,7 @@ of the `|`-separated names, longest first.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
 import sys
@@ -36,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.tempeval import read_tml  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "tempeval3"
+SHARED = Path(os.environ.get("TEMPEVAL_DIR") or ROOT.parent / "shared" / "tempeval3")
 GOLD = ROOT / "benchmarks" / "gold"
 KINDS = {"person", "organisation", "place", "media", "vessel", "other"}
 _ABBR = re.compile(
