@@ -105,18 +105,31 @@ def phrase_span(text: str, ref: str, near: int | None = None) -> tuple[int, int]
 
 
 def parse_number(s: str) -> float | None:
-    """The number a figure's text says, or None for a vague word."""
-    s = s.lower().replace(",", "").replace("$", "").replace("%", " ").strip()
-    total, cur, seen = 0.0, 0.0, False
+    """The number a figure's text says, or None for a vague word.
+
+    >>> [parse_number(x) for x in ("1,643", "at least 82", "a hundred thirty million",
+    ...  "sixty-one and a half", "a half million", "three-quarters", "one point six billion")]
+    [1643.0, 82.0, 130000000.0, 61.5, 500000.0, 0.75, 1600000000.0]
+    """
+    s = s.lower().replace(",", "").replace("$", "").replace("%", " ").replace("-", " ")
+    s = re.sub(r"\ba (half|quarter)\b", r"\1", s).strip()
+    total, cur, seen, decimal = 0.0, 0.0, False, 0.0
     for tok in re.findall(r"\d+(?:\.\d+)?|[a-z]+", s):
         if re.fullmatch(r"[\d.]+", tok):
             cur, seen = cur + float(tok), True
-        elif tok in WORDS:
-            cur, seen = (cur or 0) + WORDS[tok], True
+        elif tok == "point":
+            decimal = 0.1
+        elif decimal and tok in WORDS and WORDS[tok] < 10:
+            cur, decimal = cur + WORDS[tok] * decimal, decimal / 10
+        elif tok in ("half", "quarter", "quarters"):
+            part = 0.5 if tok == "half" else 0.25
+            cur, seen = (cur + part if cur >= 1 and tok == "half" else (cur or 1) * part), True
         elif tok in SCALE:
-            cur, seen = (cur or 1) * SCALE[tok], True
+            cur, seen, decimal = (cur or 1) * SCALE[tok], True, 0.0
             if tok != "hundred":
                 total, cur = total + cur, 0.0
+        elif tok in WORDS:
+            cur, seen = (cur or 0) + WORDS[tok], True
         elif tok in VAGUE:
             return None
     return total + cur if seen else None
@@ -270,7 +283,8 @@ def check(path: Path) -> list[str]:
     for f in gold["figures"]:
         if span_ok(f["span"], "figure") and not value_ok(text[slice(*f["span"])], f["value"]):
             errs.append(f"figure {f['span']}: value {f['value']} vs {text[slice(*f['span'])]!r}")
-        span_ok(f["counted"], "counted")
+        if f["counted"] is not None:  # null: no counted noun in the text
+            span_ok(f["counted"], "counted")
         if f["speaker"] and f["speaker"] not in names:
             errs.append(f"figure {f['span']}: speaker {f['speaker']!r} not an actor")
     for a in gold["actors"]:
