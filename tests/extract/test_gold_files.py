@@ -16,7 +16,7 @@ import pytest
 
 from benchmarks.gold.tools.annotate import SHARED, check
 
-GOLD = Path(__file__).resolve().parents[1] / "benchmarks" / "gold"
+GOLD = Path(__file__).resolve().parents[2] / "benchmarks" / "gold"
 FILES = sorted(GOLD.glob("*/*.json"))
 KEYS = {"doc", "story", "figures", "actors", "attributions", "happenings"}
 ITEM_KEYS = {
