@@ -122,7 +122,7 @@ FURNITURE_PAGE = """<html><head><title>Example News</title></head><body>
         ("furniture.html", FURNITURE_PAGE, "furniture.html: no article text"),
         ("furniture.txt", "Menu\nSearch\nShare\nSettings\nMost read\nBack to top\n",
          "furniture.txt: no article text"),
-        ("headline.txt", "Troops pull back from the border\n", "headline.txt: no article text"),
+        ("headline.txt", "Troops withdraw\n", "headline.txt: no article text"),
         ("long.txt", WORDS * 7000, "long.txt: text too long"),
         ("image.png", b"\x89PNG\r\n", "image.png: unsupported file type .png"),
         ("noext", b"Talks ended.\n", "noext: unsupported file type (none)"),
@@ -241,10 +241,10 @@ def test_html_nested_5000_levels_deep(tmp_path, tag):
 
 
 def test_html_parser_recursion_is_a_source_error(tmp_path, monkeypatch):
-    def overflow(html):
+    def overflow(html, path, url=""):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(sources, "html_to_text", overflow)
+    monkeypatch.setattr(sources, "read_page", overflow)
     manifest = corpus(tmp_path, {"deep.html": "<div>x</div>"},
                       "deep.html,,,,,2025-02-19\n")
     (row,) = read_manifest(manifest)
