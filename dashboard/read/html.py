@@ -36,8 +36,8 @@ comments left out (readers' comments are not the article), links kept so that a 
 nothing but links (related stories, tags, teasers) can be told apart and left out."""
 ANCHORS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption")
 """The elements whose text places a caption among the extracted blocks."""
-HIDDEN = XPath("//noscript | //iframe | //template | //*[@hidden] | //*[@aria-hidden='true']"
-               " | //*[@style]")
+HIDDEN = XPath("//*[@hidden or @aria-hidden='true' or @style]")
+NEVER_SHOWN = ("noscript", "iframe", "template")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 """Elements a reader never sees (trafilatura drops some, not all)."""
 SHORT = 250
@@ -48,7 +48,7 @@ KEY = 60
 INLINE = frozenset(("hi", "ref", "del", "span", "sub", "sup", "b", "i", "em", "strong", "a"))
 """trafilatura's inline markup: no line break around it."""
 SPACE = re.compile(r"[ \t\r\f\v\xa0\u2000-\u200a\u202f\u205f\u3000]+")
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\ud800-\udfff]")
 ENGLISH_WORDS = frozenset(
     "the a an and of to in is was that for on with as by at from it said he she they his her "
@@ -117,8 +117,9 @@ def read_page(html: str | bytes, path: Path, url: str = "") -> Page:
     language = _declared_language(tree)
     order = _page_order(tree)
     meta = _metadata(tree)
-    body = _main_text(tree)
-    if body is not None and len("".join(body.itertext())) < SHORT:
+    small = tree.body is not None and len(tree.body.text_content()) < SHORT
+    body = None if small else _main_text(tree)
+    if body is None or len("".join(body.itertext())) < SHORT:  # a short article: as found
         body = _main_text(tree, _config())
     title = meta["title"]
     pieces = _pieces(body)
@@ -153,8 +154,8 @@ def read_page(html: str | bytes, path: Path, url: str = "") -> Page:
 
 
 def _clean(html: str) -> str:
-    """The page without what lxml cannot take in a text (lone surrogates, control characters)."""
-    return CONTROL.sub(" ", INVISIBLE.sub("", html))
+    """The page without what lxml cannot take in a text (control characters, lone surrogates)."""
+    return CONTROL.sub(" ", html)
 
 
 def _metadata(tree) -> dict[str, str]:
@@ -344,12 +345,9 @@ def _config():
 def _drop_hidden(tree) -> None:
     """Take out what a reader never sees: hidden elements, `<noscript>` and frames' fallback
     text, templates (trafilatura keeps some of them)."""
-    for element in HIDDEN(tree):
-        style = element.get("style")
-        if style is not None and element.get("hidden") is None and not HIDDEN_STYLE.search(style):
-            if element.tag not in ("noscript", "iframe", "template") and element.get(
-                    "aria-hidden") != "true":
-                continue
+    found = [e for e in HIDDEN(tree) if e.get("hidden") is not None
+             or e.get("aria-hidden") == "true" or HIDDEN_STYLE.search(e.get("style") or "")]
+    for element in [*found, *tree.iter(*NEVER_SHOWN)]:
         if element.getparent() is not None:
             element.drop_tree()
 

@@ -182,10 +182,10 @@ def check_text(text: str, path: Path, found: list[Block] | None = None) -> list[
 
 
 def _readable(paragraph: str) -> bool:
-    """Whether a paragraph holds a readable sentence: four words or more, or two words or more
-    and a final period ("Talks ended."), not a menu's "Home" or "Sign in"."""
+    """Whether a paragraph holds a readable sentence: four words or more, or a word or more and
+    a final period ("Talks ended."), not a menu's "Home" or "Sign in"."""
     words = len(READABLE_WORD.findall(paragraph))
-    return words >= 4 or (words >= 2 and paragraph.rstrip()[-1:] in ".!?")
+    return words >= 4 or (words >= 1 and paragraph.rstrip()[-1:] in ".!?")
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -269,7 +269,8 @@ def _checked_text(text: str, path: Path) -> str:
     controls = len(CONTROLS.findall(sample))
     if controls > max(8, len(sample) // 100) or "\x00" in text:
         raise SourceError(f"{path}: binary file (control characters)")
-    garbled = len(MOJIBAKE.findall(sample))
+    suspect = "Ã" in sample or "Â" in sample or "â€" in sample
+    garbled = len(MOJIBAKE.findall(sample)) if suspect else 0
     if garbled >= 3 and garbled * 4 > len(sample.encode("utf-8")) - len(sample):
         raise SourceError(f"{path}: mojibake (UTF-8 text decoded twice, as in 'Ã©' for 'é')")
     return text
