@@ -193,3 +193,13 @@ def test_a_page_that_lies_about_its_encoding():
     raw = ('<html><head><meta charset="utf-8"></head><body>' + body + "</body></html>")
     text = read_page(raw.encode("cp1252"), Path("lies.html")).text
     assert "Les cafés de la rue ont rouvert mardi, a déclaré la mairie à la presse." in text
+
+
+def test_a_short_article_among_long_menus_is_read_alone():
+    menu = "".join(f'<li><a href="/s{i}">Section number {i}</a></li>' for i in range(30))
+    markup = (f"<html><head><title>Dam gates opened</title></head><body><nav><ul>{menu}</ul>"
+              "</nav><div><h1>Dam gates opened</h1><p>The gates of the dam were opened on "
+              "Sunday to ease the flood, the water board said.</p></div>"
+              f"<footer><ul>{menu}</ul></footer></body></html>")
+    assert read_page(markup, Path("short.html")).text == (
+        "The gates of the dam were opened on Sunday to ease the flood, the water board said.\n")

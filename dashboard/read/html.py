@@ -3,8 +3,11 @@
 `trafilatura` finds the main text and keeps its structure (paragraphs, headings, quotes, lists,
 tables), `htmldate` the publication and update dates; the page's bytes are decoded before (see
 `sources.decode`, which falls back on `charset-normalizer`). Our own code does what they do not:
-photo captions kept as evidence with their credit (trafilatura drops `<figcaption>`), page
-furniture and the repeated headline taken out of the stored text, and each block's role.
+photo captions kept as evidence with their credit (trafilatura drops `<figcaption>`); what is
+left of page furniture inside the article's column taken out (blocks that are only links, promo
+and newsletter lines, date lines, the repeated headline, what follows a closing "Related"
+heading); hidden elements dropped; each block's role (headline, body, caption with its credit,
+dateline, table); a page nested deeper than lxml builds read flat first.
 
 The stored article text is built here, block by block, with a blank line between blocks; every
 offset in the tables points into it. The headline is the `title`, not part of the text.
@@ -93,8 +96,8 @@ class Page:
     site: str = ""
     published: str = ""
     published_source: str = ""
-    """Where `published` came from: 'page' (its markup, text or canonical link, by htmldate) or
-    'url' (the date the given URL spells out)."""
+    """Where `published` came from: 'page' (its markup or canonical link, by htmldate) or 'url'
+    (the date the given URL spells out); '' when neither has one."""
     updated: str = ""
     language: str = ""
     extractor: str = "trafilatura"
@@ -119,8 +122,9 @@ def read_page(html: str | bytes, path: Path, url: str = "") -> Page:
     meta = _metadata(tree)
     small = tree.body is not None and len(tree.body.text_content()) < SHORT
     body = None if small else _main_text(tree)
-    if body is None or len("".join(body.itertext())) < SHORT:  # a short article: as found
-        body = _main_text(tree, _config())
+    if body is None or _whole_page(body):  # a short article: as trafilatura found it
+        short = _main_text(tree, _config())
+        body = body if short is None or not len(short) else short
     title = meta["title"]
     pieces = _pieces(body)
     pieces = _tidy_pieces(_with_captions(pieces, order, title), title)
@@ -149,8 +153,6 @@ def read_page(html: str | bytes, path: Path, url: str = "") -> Page:
         language=language or _guessed_language(text),
         extractor=extractor,
     )
-
-
 
 
 def _clean(html: str) -> str:
@@ -328,6 +330,12 @@ def _main_text(tree, config=None):
     except (ValueError, TypeError, RecursionError):
         return None
     return getattr(document, "body", None)
+
+
+def _whole_page(body) -> bool:
+    """Whether trafilatura's result is its last resort for a main text under SHORT characters:
+    the whole page's text, one line per string, in one paragraph."""
+    return len(body) == 1 and body[0].tag == "p" and (body[0].text or "").count("\n") >= 2
 
 
 @cache
