@@ -319,3 +319,17 @@ def test_the_page_adds_by_url(site, story, monkeypatch):
     assert not at.error, at.error[0].value
     assert [p.read_bytes() for p in folder.glob("*.html")] == [HARBOUR]
     assert f"{site}/news/harbour" in set(table.read(data, "sources").url)
+
+
+def test_every_redirect_is_checked_like_the_first_address():
+    """A public page that redirects to a private address is refused at that hop (each hop goes
+    through the same check; a public server to redirect from is not reached in tests)."""
+    from dashboard.read import fetch as fetching
+
+    with pytest.raises(SourceError, match=r"^https://news\.example\.org/a: 127\.0\.0\.1 is a "
+                       r"private address \(127\.0\.0\.1\) \(redirected to http://127\.0\.0\.1/"
+                       r"admin\); refused unless"):
+        fetching._check_address("http://127.0.0.1/admin", "https://news.example.org/a", False,
+                                ["https://news.example.org/a"])
+    fetching._check_address("http://127.0.0.1/admin", "https://news.example.org/a", True,
+                            ["https://news.example.org/a"])
