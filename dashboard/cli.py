@@ -60,10 +60,16 @@ def parser() -> argparse.ArgumentParser:
     timex.add_argument("--format", choices=("json", "timeml"), default="json")
     timex.add_argument("file", type=Path)
     timex.set_defaults(run=_timex)
-    add = commands.add_parser("add", help="add an article to seeds/ and rebuild data/")
-    add.add_argument("file", type=Path)
-    add.add_argument("--url", required=True)
-    add.add_argument("--published", required=True, help="YYYY-MM-DD")
+    add = commands.add_parser("add", help="add an article (a file, or a page by its URL) to "
+                              "seeds/ and rebuild data/")
+    add.add_argument("file", metavar="FILE|URL",
+                     help="the article's file, or an http(s) URL to fetch the page from")
+    add.add_argument("--url", default="", help="where it was published (a file: required)")
+    add.add_argument("--published", default="",
+                     help="YYYY-MM-DD (a file: required; a page: found on the page if blank)")
+    add.add_argument("--allow-private", action="store_true",
+                     help="fetch from private, loopback or link-local addresses too")
+    add.add_argument("--timeout", type=float, default=None, help="seconds for the whole fetch")
     add.add_argument("--title", default="")
     add.add_argument("--outlet", default="")
     add.add_argument("--author", default="")
@@ -198,17 +204,30 @@ def export(argv: list[str]) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
+    from dashboard.read.fetch import TIMEOUT, fetch, is_web_address
     from dashboard.store.intake import add_source
-    from dashboard.store.uploads import build_added
+    from dashboard.store.uploads import PAGE_NAME, build_added, naming
 
-    try:
-        content = args.file.read_bytes()
-    except FileNotFoundError:
-        raise SourceError(f"{args.file}: file not found") from None
+    if is_web_address(args.file):
+        page = fetch(args.file, allow_private=args.allow_private,
+                     timeout=TIMEOUT if args.timeout is None else args.timeout)
+        content, name, url = page.content, PAGE_NAME, args.url or page.url
+    else:
+        for option in ("url", "published"):
+            if not getattr(args, option):
+                raise ValueError(f"add {args.file}: --{option} is required for a file")
+        path = Path(args.file)
+        try:
+            content = path.read_bytes()
+        except FileNotFoundError:
+            raise SourceError(f"{path}: file not found") from None
+        name, url = path.name, args.url
     before = args.sources.read_text(encoding="utf-8") if args.sources.exists() else None
-    stored = add_source(args.sources, content, args.file.name, args.url, args.published,
-                        args.title, args.outlet, args.author)
-    build_added(args.sources, args.data, stored, before, jobs=args.jobs, strict=args.strict)
+    with naming(args.file if is_web_address(args.file) else ""):
+        stored = add_source(args.sources, content, name, url, args.published,
+                            args.title, args.outlet, args.author)
+        build_added(args.sources, args.data, stored, before, jobs=args.jobs,
+                    strict=args.strict)
     print(f"added {stored}")
     return _build(args)
 

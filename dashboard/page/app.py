@@ -317,6 +317,8 @@ def add_source_form(data_dir: str) -> None:
                                   type=["txt", "md", "html", "htm"], key="add_file",
                                   max_upload_size=uploads.MAX_BYTES // (1024 * 1024))
         pasted = st.text_area("…or paste the article's text", key="add_text", height=100)
+        by_url = st.text_input("…or add by URL (the page is fetched and kept)", key="add_by_url",
+                               placeholder="https://…")
         url = st.text_input("URL (http or https)", key="add_url")
         title = st.text_input("Title", key="add_title")
         outlet = st.text_input("Outlet", key="add_outlet")
@@ -328,8 +330,10 @@ def add_source_form(data_dir: str) -> None:
             content, name = upload.getvalue(), upload.name
         elif pasted.strip():
             content, name = pasted.encode("utf-8"), uploads.PASTED_NAME
+        elif by_url.strip():
+            content, name = None, by_url.strip()
         else:
-            st.error("Choose a file or paste the article's text.")
+            st.error("Choose a file, paste the article's text or give its URL.")
             return
         bar = st.progress(0.0, text="Reading the articles…")
 
@@ -337,9 +341,13 @@ def add_source_form(data_dir: str) -> None:
             bar.progress(done / max(total, 1), text=f"Extracting: {done} of {total} articles")
 
         try:
-            stored = uploads.add(manifest, data_dir, content, name, url=url,
-                                 published=published.isoformat() if published else "",
-                                 title=title, outlet=outlet, progress=progress)
+            if content is None:
+                stored = uploads.add_url(manifest, data_dir, name, progress=progress,
+                                         published=published.isoformat() if published else "")
+            else:
+                stored = uploads.add(manifest, data_dir, content, name, url=url,
+                                     published=published.isoformat() if published else "",
+                                     title=title, outlet=outlet, progress=progress)
         except SourceError as error:
             bar.empty()
             st.error(humanize.plain_markdown(str(error)))

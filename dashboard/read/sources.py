@@ -1,8 +1,9 @@
-"""Read articles: file decoding, HTML to text (`dashboard.read.html`) and the publication date;
+"""Read articles: file decoding, web pages (`dashboard.read.html`) and the publication date;
 the manifest is read by `dashboard.read.manifest`.
 
-A source's text "as read" is the file's decoded text for `.txt` and `.md`, and the extracted text
-for `.html`; every character offset in the tables points into it.
+A source's text "as read" is the file's decoded text for `.txt` and `.md`, and the article text
+`read_page` builds for `.html` (headline apart, body and captions, no page furniture); every
+character offset in the tables points into it.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ import codecs
 import hashlib
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dashboard.read.dates import infer_date
-from dashboard.read.html import page_text
+from dashboard.read.html import Page, read_page
 from dashboard.read.manifest import MANIFEST_COLUMNS, SourceError
 from dashboard.read.manifest import check_date as check_date
 from dashboard.read.manifest import check_url as check_url
@@ -37,7 +38,11 @@ UTF8_MULTIBYTE = re.compile(
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
 CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+MOJIBAKE = re.compile("[ÂÃ][\x80-\xbf]|â€[\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                      "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122\"]")
+"""UTF-8 read as Windows-1252 or Latin-1 ('Ã©' for 'é', 'â€™' for '’'): text decoded twice."""
 """Control characters other than tab, newline, carriage return and form feed."""
+READABLE_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass
@@ -52,6 +57,14 @@ class Source:
     published: str
     published_inferred: bool
     text: str
+    published_source: str = "manifest"
+    """Where `published` came from: 'manifest', 'page' (the page's own metadata or text),
+    'url' (the date its URL spells out) or 'text' (the first full date the text writes)."""
+    language: str = ""
+    """The article's language code ('en', 'pt'...) as the page declares it or its words show;
+    '' when unknown (a plain text file is taken as English)."""
+    updated: str = ""
+    """The date the page says it was last updated, if it says so."""
     extra: dict = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list, repr=False, compare=False)
     """The text's blocks, when reading already found them (see `sentences.blocks`)."""
@@ -97,43 +110,55 @@ def read_source(row: dict) -> Source:
     except OSError as error:
         raise SourceError(f"{path}: cannot read ({error.strerror})") from None
     text = decode(raw, path)
-    html_date = ""
-    title = row.get("title", "")
+    page = None
     if path.suffix.lower() in {".html", ".htm"}:
         try:
-            text, html_title, html_date = html_to_text(text)
+            page = read_page(text, path, row.get("url", ""))
         except RecursionError:
             raise SourceError(f"{path}: HTML nested too deeply to parse") from None
-        title = title or html_title
-    text_blocks = check_text(text, path)
-    published, inferred = row.get("published", ""), False
+        text = page.text
+    text_blocks = check_text(text, path, page.blocks if page else None)
+    published, source = _published(row, page, text)
     if not published:
-        published = html_date or infer_date(text)
-        inferred = True
-        if not published:
-            raise SourceError(f"{path}: no publication date in the manifest and none in the text")
+        raise SourceError(f"{path}: no publication date in the manifest and none in the text")
     extra = {k: v for k, v in row.items() if k not in MANIFEST_COLUMNS}
     return Source(
         path=path,
         url=row.get("url", ""),
-        title=title,
-        outlet=row.get("outlet", ""),
-        author=row.get("author", ""),
+        title=row.get("title", "") or (page.title if page else ""),
+        outlet=row.get("outlet", "") or (page.site if page else ""),
+        author=row.get("author", "") or (page.author if page else ""),
         published=published,
-        published_inferred=inferred,
+        published_inferred=source != "manifest",
         text=text,
         extra=extra,
         blocks=text_blocks,
+        published_source=source,
+        language=page.language if page else "",
+        updated=page.updated if page else "",
     )
 
 
-def check_text(text: str, path: Path) -> list[Block]:
-    """Refuse a text as read that is too long or has no article text (body or caption); return
-    its blocks.
+def _published(row: dict, page: Page | None, text: str) -> tuple[str, str]:
+    """(publication date, where it came from): the manifest's when given, else the page's, else
+    its URL's, else the first full date the text writes; ('', '') when none."""
+    if row.get("published"):
+        return row["published"], "manifest"
+    if page is not None and page.published:
+        return page.published, page.published_source
+    found = infer_date(text)
+    return (found, "text") if found else ("", "")
 
-    A page of nothing but furniture (menus, share buttons, a headline) would only yield an
-    empty article, which is almost always a failed capture (a cookie wall, a page drawn by
-    scripts), so it is an error rather than a silent source with no events.
+
+def check_text(text: str, path: Path, found: list[Block] | None = None) -> list[Block]:
+    """Refuse a text as read that is too long or has no readable sentence at all; return its
+    blocks (`found`, when reading a page already made them).
+
+    A text is not refused for its form: when no paragraph reads as body (say one paragraph whose
+    last sentence has no final period, a credit line, a transcript), the paragraphs that hold a
+    readable sentence (four words or more) are taken as body. A text of nothing but furniture
+    (menus, share buttons, single words) is almost always a failed capture (a cookie wall, a
+    page drawn by scripts), so it is an error rather than a silent source with no events.
     """
     if not text.strip():
         raise SourceError(f"{path}: no article text")
@@ -141,13 +166,26 @@ def check_text(text: str, path: Path) -> list[Block]:
         raise SourceError(
             f"{path}: text too long ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})"
         )
-    found = blocks(text)
-    if not any(block.role in ("body", "caption") for block in found):
+    found = blocks(text) if found is None else found
+    if any(block.role in ("body", "caption") and _readable(text[block.start : block.end])
+           for block in found):
+        return found
+    promoted = [replace(block, role="body") if _readable(text[block.start : block.end])
+                and block.role in ("headline", "byline") else block for block in found]
+    if not any(block.role == "body" and _readable(text[block.start : block.end])
+               for block in promoted):
         raise SourceError(
-            f"{path}: no article text (only page furniture, headlines or bylines; "
-            "no sentence ends with . ! or ?)"
+            f"{path}: no article text (no readable sentence: only menus, links, single words "
+            "or bylines)"
         )
-    return found
+    return promoted
+
+
+def _readable(paragraph: str) -> bool:
+    """Whether a paragraph holds a readable sentence: four words or more, or a word or more and
+    a final period ("Talks ended."), not a menu's "Home" or "Sign in"."""
+    words = len(READABLE_WORD.findall(paragraph))
+    return words >= 4 or (words >= 1 and paragraph.rstrip()[-1:] in ".!?")
 
 
 def decode(raw: bytes, path: Path) -> str:
@@ -231,10 +269,8 @@ def _checked_text(text: str, path: Path) -> str:
     controls = len(CONTROLS.findall(sample))
     if controls > max(8, len(sample) // 100) or "\x00" in text:
         raise SourceError(f"{path}: binary file (control characters)")
+    suspect = "Ã" in sample or "Â" in sample or "â€" in sample
+    garbled = len(MOJIBAKE.findall(sample)) if suspect else 0
+    if garbled >= 3 and garbled * 4 > len(sample.encode("utf-8")) - len(sample):
+        raise SourceError(f"{path}: mojibake (UTF-8 text decoded twice, as in 'Ã©' for 'é')")
     return text
-
-
-def html_to_text(html: str) -> tuple[str, str, str]:
-    """HTML to plain text with one block per line: (text, title, published date or '');
-    see `dashboard.read.html.page_text`."""
-    return page_text(html)

@@ -48,8 +48,9 @@ def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
     already made)."""
     article_blocks = source.blocks or blocks(source.text)
     visible = masked(source.text, article_blocks)
-    article_sentences = sentences(source.text, article_blocks)
-    timexes = tag(visible, source.published)
+    english = source.language in ("", "en")  # events and figures are read with English rules
+    article_sentences = sentences(source.text, article_blocks) if english else []
+    timexes = tag(visible, source.published) if english else []
     index = story_index(visible, gazetteer)
     mentions = index.mentions(visible)
     row = row or source_row(source, manifest_dir)
@@ -76,6 +77,8 @@ def source_row(source: Source, manifest_dir: Path) -> dict:
         "author": source.author,
         "published": source.published,
         "published_inferred": source.published_inferred,
+        "published_source": source.published_source,
+        "language": source.language,
         "text_path": f"texts/{source.source_id}.txt",
         "sha256": source.sha256,
         "chars": len(source.text),

@@ -20,9 +20,9 @@ from dashboard.read.sources import (
     check_text,
     check_url,
     decode,
-    html_to_text,
     infer_date,
     read_manifest,
+    read_page,
 )
 from dashboard.store import table
 from dashboard.store.files import locked, write_atomic
@@ -47,9 +47,11 @@ def add_source(
         raise SourceError(f"{filename}: unsupported file type {suffix or '(none)'}")
     text = decode(content, Path(filename))
     html_date = ""
+    found = None
     if suffix in (".html", ".htm"):
-        text, _, html_date = html_to_text(text)
-    check_text(text, Path(filename))
+        page = read_page(text, Path(filename), url)
+        text, html_date, found = page.text, page.published, page.blocks
+    check_text(text, Path(filename), found)
     if url:
         check_url(url, filename)
     if published:

@@ -84,6 +84,8 @@ SOURCES_COLUMNS = {
     "author": "string",
     "published": "string",
     "published_inferred": "boolean",
+    "published_source": "string",
+    "language": "string",
     "text_path": "string",
     "sha256": "string",
     "chars": "Int64",

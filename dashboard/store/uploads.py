@@ -7,7 +7,8 @@ directory (through `build.build`, atomically).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from dashboard.read.sources import SourceError
@@ -16,6 +17,8 @@ from dashboard.store import build, files, intake
 MAX_BYTES = 5 * 1024 * 1024
 """The largest article accepted from the page (5 MB)."""
 PASTED_NAME = "pasted.txt"
+PAGE_NAME = "page.html"
+"""The file name a page fetched by its URL is stored under (with a generated prefix)."""
 
 
 def check_size(content: bytes, filename: str, limit: int = MAX_BYTES) -> None:
@@ -71,6 +74,39 @@ def add(
                                title=title.strip(), outlet=outlet.strip(), author=author.strip())
     build_added(manifest, data_dir, stored, before, progress=progress)
     return stored
+
+
+def add_url(
+    manifest: str | Path,
+    data_dir: str | Path,
+    url: str,
+    published: str = "",
+    allow_private: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path:
+    """Fetch the page at `url` (see `dashboard.read.fetch`), store it beside `manifest` as it
+    came (a rebuild never needs the network) and rebuild `data_dir`; returns the stored page.
+    Its title, outlet, author and date come from the page (a given `published` wins)."""
+    from dashboard.read.fetch import fetch
+
+    page = fetch(url.strip(), allow_private=allow_private)
+    with naming(page.url):
+        return add(manifest, data_dir, page.content, PAGE_NAME, url=page.url,
+                   published=published, progress=progress)
+
+
+@contextmanager
+def naming(url: str) -> Iterator[None]:
+    """A refusal of a fetched page names its URL rather than the file it is stored as."""
+    try:
+        yield
+    except SourceError as error:
+        message = str(error)
+        if not url:
+            raise
+        reason = message.split(": ", 1)[1] if message.split(": ", 1)[0].endswith(
+            ".html") and ": " in message else message
+        raise SourceError(f"{url}: {reason}") from None
 
 
 def build_added(manifest: Path, data_dir: str | Path, stored: Path, before: str | None,

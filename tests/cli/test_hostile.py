@@ -99,7 +99,7 @@ FURNITURE_PAGE = """<html><head><title>Example News</title></head><body>
         ("furniture.html", FURNITURE_PAGE, "furniture.html: no article text"),
         ("furniture.txt", "Menu\nSearch\nShare\nSettings\nMost read\nBack to top\n",
          "furniture.txt: no article text"),
-        ("headline.txt", "Troops pull back from the border\n", "headline.txt: no article text"),
+        ("headline.txt", "Troops withdraw\n", "headline.txt: no article text"),
         ("long.txt", WORDS * 7000, "long.txt: text too long"),
         ("image.png", b"\x89PNG\r\n", "image.png: unsupported file type .png"),
         ("noext", b"Talks ended.\n", "noext: unsupported file type (none)"),

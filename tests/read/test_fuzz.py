@@ -16,8 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.read.dates import infer_date
+from dashboard.read.html import read_page
 from dashboard.read.sentences import blocks, masked, sentences
-from dashboard.read.sources import SourceError, decode, html_to_text
+from dashboard.read.sources import SourceError, decode
 
 FUZZ = settings(
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")),
@@ -112,20 +113,25 @@ def test_decode_after_a_byte_order_mark(raw, bom):
 
 @FUZZ
 @given(st.one_of(html_soup(), st.text(max_size=400)))
-def test_html_to_text_never_raises(html):
-    text, title, published = html_to_text(html)
-    assert isinstance(text, str) and isinstance(title, str)
-    assert published == "" or len(published) == 10
-    assert text.endswith("\n")
-    assert "\n\n\n" not in text
+def test_read_page_gives_a_page_or_a_source_error(html):
+    try:
+        page = read_page(html, Path("fuzz.html"))
+    except SourceError as error:
+        assert str(error).startswith("fuzz.html: ") and "\n" not in str(error)
+        return
+    assert isinstance(page.text, str) and isinstance(page.title, str)
+    assert page.published == "" or len(page.published) == 10
+    assert page.text.endswith("\n") and page.text.strip()
+    assert "\n\n\n" not in page.text
+    for block in page.blocks:
+        assert 0 <= block.start <= block.end <= len(page.text)
 
 
 @FUZZ
 @given(st.integers(1, 3000), st.sampled_from(["div", "span", "p", "b", "li", "td", "section"]))
-def test_html_to_text_deep_nesting(depth, tag):
+def test_read_page_deep_nesting(depth, tag):
     html = f"<{tag}>" * depth + "Troops crossed the river on Monday." + f"</{tag}>" * depth
-    text, _, _ = html_to_text(html)
-    assert "Troops crossed the river on Monday." in text
+    assert "Troops crossed the river on Monday." in read_page(html, Path("deep.html")).text
 
 
 def check_spans(text: str) -> None:

@@ -18,10 +18,10 @@ ARTICLE = "Border talks resume\n\nThe foreign ministry said on Tuesday that talk
 
 
 def test_html_parser_recursion_is_a_source_error(tmp_path, monkeypatch):
-    def overflow(html):
+    def overflow(html, path, url=""):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(sources, "html_to_text", overflow)
+    monkeypatch.setattr(sources, "read_page", overflow)
     manifest = corpus(tmp_path, {"deep.html": "<div>x</div>"},
                       "deep.html,,,,,2025-02-19\n")
     (row,) = read_manifest(manifest)

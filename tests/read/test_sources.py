@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from extracted import MANIFEST_HEADER
 
+from dashboard.read.html import read_page
 from dashboard.read.sentences import blocks, sentences
-from dashboard.read.sources import SourceError, decode, html_to_text, read_manifest, read_source
+from dashboard.read.sources import SourceError, decode, read_manifest, read_source
 
 TEXT = "Officials said on Monday that talks would resume — café owners cheered.\n"
 
@@ -42,7 +43,7 @@ def test_decode_refuses(raw, problem):
         decode(raw, Path("a.txt"))
 
 
-def test_html_to_text_drops_scripts_and_keeps_blocks():
+def test_read_page_drops_scripts_and_keeps_blocks():
     html = """<html><head><title>T</title>
     <meta property="article:published_time" content="2025-03-04T09:00:00+09:00"></head>
     <body><nav>Home | World</nav><script>alert(1)</script><style>p{}</style>
@@ -50,14 +51,15 @@ def test_html_to_text_drops_scripts_and_keeps_blocks():
     <figure><img src="x.jpg"><figcaption>Delegates arrive, March 3. Reuters</figcaption></figure>
     <iframe src="https://ads.example"></iframe><p>They will meet again <b>next week</b>.</p>
     </body></html>"""
-    text, title, published = html_to_text(html)
-    assert title == "T"
+    page = read_page(html, Path("a.html"))
+    text, title, published = page.text, page.title, page.published
+    assert title == "Border talks resume"  # the page's one <h1> is its headline
     assert published == "2025-03-04"
     assert "alert" not in text and "Home | World" not in text and "p{}" not in text
     assert "Negotiators met on Monday in Geneva." in text
     assert "They will meet again next week." in text
-    roles = {text[b.start : b.end]: b.role for b in blocks(text)}
-    assert roles["Border talks resume"] == "headline"
+    roles = {text[b.start : b.end]: b.role for b in page.blocks}
+    assert "Border talks resume" not in text  # the headline is the title
     assert roles["Delegates arrive, March 3."] == "caption"
 
 
