@@ -21,7 +21,7 @@ from dashboard.read.fetch import fetch, is_web_address
 from dashboard.read.sources import SourceError
 from dashboard.store import table, uploads
 
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 HARBOUR = (PAGES / "harbour.html").read_bytes()
 ARTICLE = "The council said on Monday that the old bridge would reopen in May, officials said.\n"
 BIG = 50 * 2**20

@@ -15,7 +15,7 @@ from dashboard.read.sources import SourceError, read_manifest, read_source
 from dashboard.store import table
 from dashboard.store.build import build
 
-PAGES = Path(__file__).resolve().parent / "fixtures" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 HEADER = "path,url,title,outlet,author,published\n"
 MANIFEST = HEADER + (
     "harbour.html,https://ledger.example.org/news/harbour-bridge-reopens,,,,\n"
