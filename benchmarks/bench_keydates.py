@@ -21,6 +21,7 @@ import os
 import statistics
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -98,9 +99,9 @@ class Story:
     """A built story's rows."""
 
     name: str
+    data: Path
     events: pd.DataFrame
     sources: pd.DataFrame
-    leads: pd.DataFrame
     tasks: list[t17.Task]
 
 
@@ -111,18 +112,21 @@ def load_stories() -> list[Story]:
         started = time.perf_counter()
         data = t17.build(name)
         events, sources = table.read(data, "events"), table.read(data, "sources")
-        leads = store_keydates.leads(data, sources, events)
         print(f"  built {name}: {len(sources)} articles, {len(events):,} events "
               f"({time.perf_counter() - started:.1f} s)", flush=True)
-        found.append(Story(name, events, sources, leads, t17.tasks(name)))
+        found.append(Story(name, data, events, sources, t17.tasks(name)))
     return found
 
 
 def predict(story: Story, task: t17.Task, weights: Weights) -> dict[str, list[str]]:
-    """The timeline a system gives for a task."""
+    """The timeline a system gives for a task: the product's key dates (opening sentences read
+    from the texts as `python -m dashboard keydates` reads them) over the task's articles."""
     events = story.events[story.events["source_url"].isin(task.urls)]
     sources = story.sources[story.sources["url"].isin(task.urls)]
-    leads = story.leads[story.leads["source_url"].isin(task.urls)]
+
+    def leads(days: set[str]) -> pd.DataFrame:
+        return store_keydates.leads(story.data, sources, events, published=days)
+
     return as_timeline(key_dates(events, sources, task.l, task.k, task.first, task.last,
                                  leads=leads, weights=weights))
 
@@ -185,7 +189,6 @@ def speed(stories: list[Story], articles: int = 1500, repeats: int = 3) -> None:
     """Key dates (the opening sentences read from the texts included) over the largest story's
     folder with its articles repeated to `articles`: median seconds."""
     biggest = max(stories, key=lambda s: len(s.sources))
-    data = t17.OUT / biggest.name / "data"
     times = []
     copies = -(-articles // len(biggest.sources))
     events = pd.concat([biggest.events.assign(source_id=biggest.events["source_id"] + f"-{i}")
@@ -196,7 +199,7 @@ def speed(stories: list[Story], articles: int = 1500, repeats: int = 3) -> None:
     events = events[events["source_id"].isin(set(sources["source_id"]))]
     for _ in range(repeats):
         started = time.perf_counter()
-        store_keydates.for_folder(data, events, sources, per_day=2)
+        store_keydates.for_folder(biggest.data, events, sources, per_day=2)
         times.append(time.perf_counter() - started)
     print(f"\nSpeed: key dates over {len(sources):,} articles and {len(events):,} events "
           f"(the opening sentences read from their texts): median {statistics.median(times):.2f}"

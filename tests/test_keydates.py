@@ -253,3 +253,4 @@ def test_keydates_bad_arguments(story, args, message):
 def test_keydates_without_data(tmp_path):
     result = run("keydates", "--data", str(tmp_path))
     assert result.returncode == 2 and "no events.csv" in result.stderr
+

@@ -14,8 +14,11 @@ from dashboard.read.sentences import sentences
 from dashboard.store import table
 from dashboard.story.keydates import LEAD_SENTENCES, KeyDate, as_timeline, key_dates
 
-LEAD_CHARS = 4_000
+LEAD_CHARS = 1_500
 """Only the start of each article is split into sentences for its opening sentences."""
+LEAD_ARTICLES = 10
+"""At most this many articles a day give their opening sentences (the first in the sources
+table): enough for a day's centroid, and key dates stay fast on busy stories."""
 LEAD_COLUMNS = {"source_id": "string", "source_url": "string", "published": "string",
                 "sentence": "string", "start": "Int64", "end": "Int64"}
 CSV_COLUMNS = {"date": "string", "rank": "Int64", "score": "Float64", "sources": "Int64",
@@ -26,9 +29,15 @@ FORMATS = ("json", "csv", "md", "timelinejs", "full")
 
 
 def leads(data_dir: str | Path, sources: pd.DataFrame, events: pd.DataFrame,
-          count: int = LEAD_SENTENCES) -> pd.DataFrame:
-    """The first `count` sentences of each article that date no event of their own, with their
-    spans in the stored text (texts/<source_id>.txt)."""
+          count: int = LEAD_SENTENCES, published: set[str] | None = None) -> pd.DataFrame:
+    """The first `count` sentences of each article (of those `published` on the given days, if
+    given) that date no event of their own, with their spans in the stored text
+    (texts/<source_id>.txt)."""
+    if published is not None:
+        days = sources["published"].fillna("").str[:10]
+        sources = sources[days.isin(published)]
+        sources = sources.groupby(days[sources.index], sort=False).head(LEAD_ARTICLES)
+    events = events[events["source_id"].isin(set(sources["source_id"]))]
     dated = set(zip(events["source_id"], events["sentence_start"].astype("Int64"), strict=True))
     rows = []
     for source in sources.to_dict("records"):
@@ -50,8 +59,8 @@ def for_folder(data_dir: str | Path, events: pd.DataFrame, sources: pd.DataFrame
                count: int | None = None, per_day: int = 2, since: str = "", until: str = "",
                order: str = "date") -> list[KeyDate]:
     """The key dates of the story built in `data_dir` (its events and sources as loaded)."""
-    return key_dates(events, sources, count, per_day, since, until,
-                     leads=leads(data_dir, sources, events), order=order)
+    return key_dates(events, sources, count, per_day, since, until, order=order,
+                     leads=lambda days: leads(data_dir, sources, events, published=days))
 
 
 def to_json(found: list[KeyDate]) -> str:

@@ -19,7 +19,9 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -151,16 +153,23 @@ def rank_days(events: pd.DataFrame, sources: pd.DataFrame, since: str = "", unti
     return table.reset_index(drop=True)
 
 
-def words(sentence: str) -> list[str]:
+@lru_cache(maxsize=65_536)
+def words(sentence: str) -> tuple[str, ...]:
     """The content words of a sentence, lower-cased.
 
     >>> words("The Fed cut rates on Tuesday, it said.")
-    ['fed', 'cut', 'rates', 'tuesday']
+    ('fed', 'cut', 'rates', 'tuesday')
     """
-    return [w for w in WORD.findall(sentence.lower()) if w not in STOPWORDS]
+    return tuple(w for w in WORD.findall(sentence.lower()) if w not in STOPWORDS)
 
 
-def _vector(tokens: list[str], idf: dict[str, float]) -> dict[str, float]:
+@lru_cache(maxsize=65_536)
+def sentence_key(sentence: str) -> str:
+    """A sentence reduced to its lower-cased words: what makes two candidates the same one."""
+    return " ".join(WORD.findall(sentence.lower()))
+
+
+def _vector(tokens: tuple[str, ...], idf: dict[str, float]) -> dict[str, float]:
     counts = Counter(tokens)
     vector = {w: (1 + math.log(n)) * idf.get(w, 1.0) for w, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
@@ -190,7 +199,7 @@ def choose_sentences(candidates: list[Sentence], count: int, idf: dict[str, floa
     seen: dict[str, Sentence] = {}
     weight: Counter[str] = Counter()
     for candidate in candidates:
-        key = " ".join(WORD.findall(candidate.text.lower()))
+        key = sentence_key(candidate.text)
         if not key:
             continue
         seen.setdefault(key, candidate)
@@ -219,7 +228,12 @@ def choose_sentences(candidates: list[Sentence], count: int, idf: dict[str, floa
     return [Sentence(**{**vars(seen[key]), "score": score}) for key, score in chosen]
 
 
-def candidates_by_day(events: pd.DataFrame, leads: pd.DataFrame | None,
+Leads = pd.DataFrame | Callable[[set[str]], pd.DataFrame] | None
+"""Opening sentences: a table, or a function giving those of the articles published on a set of
+days (so a caller reads only the articles it needs)."""
+
+
+def candidates_by_day(events: pd.DataFrame, leads: Leads,
                       days: list[str]) -> dict[str, list[Sentence]]:
     """Each of `days`' candidate sentences: those dating an event to it, and the undated opening
     sentences (`leads`: source_id, source_url, published, sentence, start, end) of the articles
@@ -236,6 +250,8 @@ def candidates_by_day(events: pd.DataFrame, leads: pd.DataFrame | None,
         found[row.date].append(Sentence(row.sentence, row.source_id, _plain(row.source_url),
                                         _plain(row.published), start,
                                         start + len(row.sentence)))
+    if callable(leads):
+        leads = leads({_shift(day, offset) for day in days for offset in LEAD_DAYS})
     if leads is not None and not leads.empty:
         by_published: dict[str, list[Sentence]] = defaultdict(list)
         for row in leads.itertuples(index=False):
@@ -244,9 +260,12 @@ def candidates_by_day(events: pd.DataFrame, leads: pd.DataFrame | None,
                          _plain(row.published), int(row.start), int(row.end)))
         for day in days:
             for offset in LEAD_DAYS:
-                shifted = (dt.date.fromisoformat(day) + dt.timedelta(days=offset)).isoformat()
-                found[day].extend(by_published.get(shifted, []))
+                found[day].extend(by_published.get(_shift(day, offset), []))
     return found
+
+
+def _shift(day: str, offset: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=offset)).isoformat()
 
 
 def _plain(value: object) -> str:
@@ -256,7 +275,7 @@ def _plain(value: object) -> str:
 
 def key_dates(events: pd.DataFrame, sources: pd.DataFrame, count: int | None = None,
               per_day: int = 2, since: str = "", until: str = "",
-              leads: pd.DataFrame | None = None, weights: Weights = Weights(),
+              leads: Leads = None, weights: Weights = Weights(),
               order: str = "date") -> list[KeyDate]:
     """The story's `count` key dates (default: `default_count` of the articles), each with up to
     `per_day` sentences, in date order (`order="date"`) or most important first ("rank")."""
