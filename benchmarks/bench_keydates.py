@@ -110,10 +110,12 @@ def load_stories() -> list[Story]:
     found = []
     for name in t17.stories():
         started = time.perf_counter()
-        data = t17.build(name)
+        data, refused = t17.build(name)
         events, sources = table.read(data, "events"), table.read(data, "sources")
+        reasons = "; ".join(sorted({r.rsplit(": ", 1)[-1].split(" (")[0] for r in refused}))
         print(f"  built {name}: {len(sources)} articles, {len(events):,} events "
-              f"({time.perf_counter() - started:.1f} s)", flush=True)
+              f"({time.perf_counter() - started:.1f} s); {len(refused)} refused"
+              + (f" ({reasons})" if refused else ""), flush=True)
         found.append(Story(name, data, events, sources, t17.tasks(name)))
     return found
 

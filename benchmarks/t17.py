@@ -131,15 +131,16 @@ def write_manifest(story: str) -> Path:
     return manifest
 
 
-def build(story: str, jobs: int = 2) -> Path:
+def build(story: str, jobs: int = 2) -> tuple[Path, list[str]]:
     """Build the story into OUT/<story>/data (incremental: unchanged articles come from the
-    cache) and return the folder."""
+    cache); return the folder and the build's refusals (articles it left out, and why)."""
     manifest = write_manifest(story)
     data = OUT / story / "data"
-    subprocess.run([sys.executable, "-m", "dashboard", "extract", "--sources", str(manifest),
-                    "--out", str(data), "--jobs", str(jobs)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
-    return data
+    done = subprocess.run([sys.executable, "-m", "dashboard", "extract", "--sources",
+                           str(manifest), "--out", str(data), "--jobs", str(jobs)], check=True,
+                          cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    refused = [line for line in done.stderr.splitlines() if line.startswith("refused: ")]
+    return data, refused
 
 
 def tasks(story: str) -> list[Task]:
