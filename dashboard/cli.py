@@ -79,7 +79,49 @@ def parser() -> argparse.ArgumentParser:
     add.add_argument("--strict", action="store_true", help=STRICT_HELP)
     add.set_defaults(run=_add)
     commands.add_parser("export", help="export events (see `export --help`)")
+    keydates_parser(commands)
     return cli
+
+
+def keydates_parser(commands) -> None:
+    """The `keydates` command's arguments."""
+    from dashboard.store.keydates import FORMATS
+
+    keydates = commands.add_parser("keydates", help="the story's key dates and their sentences")
+    keydates.add_argument("--dates", type=int, default=None, metavar="N",
+                          help="how many dates (default: about the square root of the articles)")
+    keydates.add_argument("--sentences", type=int, default=2, metavar="K",
+                          help="at most K sentences a date (default 2)")
+    keydates.add_argument("--since", default="", metavar="DATE")
+    keydates.add_argument("--until", default="", metavar="DATE")
+    keydates.add_argument("--data", type=Path, default=None, metavar="DIR",
+                          help="the folder a build or `extract --out` wrote (default data/)")
+    keydates.add_argument("--format", choices=FORMATS, default="json",
+                          help="json: {date: [sentences]}; full: with sources and spans")
+    keydates.add_argument("--order", choices=("date", "rank"), default="date",
+                          help="date order (default) or most important first")
+    keydates.set_defaults(run=_keydates)
+
+
+def _keydates(args: argparse.Namespace) -> int:
+    from dashboard.store import dataset, keydates
+
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        try:
+            dt.date.fromisoformat(value) if value else None
+        except ValueError:
+            raise ValueError(f"--{name} {value!r} is not a date like 2025-01-09") from None
+    if args.dates is not None and args.dates < 1 or args.sentences < 0:
+        raise ValueError("--dates must be at least 1 and --sentences at least 0")
+    data_dir = args.data or dataset.default_data_dir()
+    if not (Path(data_dir) / "events.csv").is_file():
+        raise ValueError(f"no events.csv in {data_dir}; build it with `make build`")
+    data = dataset.load(data_dir)
+    found = keydates.for_folder(data_dir, data.events, data.sources, args.dates, args.sentences,
+                                args.since, args.until, args.order)
+    sys.stdout.write(keydates.render(args.format, found, data.title))
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -15,7 +15,9 @@ from dashboard import humanize
 from dashboard.page import cards, charts
 from dashboard.read.sources import SourceError
 from dashboard.store import curation, dataset, export, filters, uploads
+from dashboard.store import keydates as store_keydates
 from dashboard.story import review
+from dashboard.story.keydates import default_count
 from dashboard.story.story_table import story_table
 
 PAGE_SIZE = 25
@@ -28,6 +30,8 @@ TABLE_COLUMNS = {"event_id": "Event", "when": "Date", "summary": "Summary", "act
 MAX_TABLE_ROWS = 5_000  # rows of the events table sent to the browser
 MAX_FIGURES = 9  # figure cards on the page, the largest quantities first
 MAX_STORIES = 200  # the story-events section lists at most this many story events
+MAX_KEY_DATES = 200  # the key-dates view offers at most this many dates
+KEY_SENTENCES = 2  # sentences under each key date
 Version = tuple[int, int]
 
 
@@ -402,6 +406,50 @@ def events_table(shown, labels) -> None:
                        "download holds all of them.")
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def key_dates(data_dir: str, stamp: Version, count: int, per_day: int) -> list:
+    """The story's `count` key dates with `per_day` sentences each, in date order."""
+    data = load(data_dir, stamp)
+    return store_keydates.for_folder(data_dir, data.events, data.sources, count, per_day)
+
+
+def show_day(day: str) -> None:
+    """Filter the page to one day's events (a key date's button)."""
+    when = dt.date.fromisoformat(day)
+    st.session_state["f_dates"] = (when, when)
+    st.session_state["page"] = 1
+
+
+def key_dates_view(data: dataset.Dataset, data_dir: str, version: Version) -> None:
+    """The story told in its N most important days (N adjustable), a card per date with its
+    sentences and how many sources give it; a button filters the page to that day's events."""
+    st.subheader("Key dates")
+    count = st.number_input("How many dates", 1, MAX_KEY_DATES, key="kd_count",
+                            value=min(MAX_KEY_DATES, default_count(len(data.sources))))
+    found = key_dates(data_dir, version, int(count), KEY_SENTENCES)
+    if not found:
+        st.caption("No event is dated to a day yet, so there are no key dates.")
+        return
+    st.caption("The days the most articles refer to (more when later articles look back on "
+               "them), in date order, each with its most central sentences.")
+    columns = st.columns(3)
+    for index, key in enumerate(found):
+        with columns[index % 3].container(border=True):
+            st.html(cards.key_date_card_html(key.to_dict()))
+            st.button("That day's events", key=f"keyday_{key.day}", on_click=show_day,
+                      args=(key.day,))
+    files = [("Key dates (CSV)", lambda: store_keydates.to_csv(found), "key_dates.csv",
+              "text/csv"),
+             ("Key dates (JSON)", lambda: store_keydates.to_full_json(found), "key_dates.json",
+              "application/json"),
+             ("Key dates (TimelineJS)", lambda: store_keydates.render("timelinejs", found,
+                                                                      data.title),
+              "key_dates_timeline.json", "application/json")]
+    for column, (label, make, name, mime) in zip(st.columns(3), files, strict=True):
+        column.download_button(label, make, file_name=name, mime=mime, on_click="ignore",
+                               key=f"download_{name}")
+
+
 def main() -> None:
     """Lay the page out."""
     data_dir = str(dataset.default_data_dir())
@@ -418,6 +466,7 @@ def main() -> None:
         st.info("There is no data yet. Build it from the articles in seeds/ with `make build` "
                 "(or `python -m dashboard build`), then reload this page.")
         return
+    key_dates_view(data, data_dir, version)
     bounds = facts["bounds"]
     current = {name: st.query_params.get_all(name) for name in st.query_params}
     cleared = st.session_state.pop("f_clear", False)

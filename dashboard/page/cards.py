@@ -321,3 +321,21 @@ def orphan_lines(orphans: pd.DataFrame, limit: int = 20) -> list[str]:
                      + (f"; {'; '.join(changed)}" if changed else "") + ")")
     more = len(orphans) - limit
     return lines + ([f"and {more:,} more"] if more > 0 else [])
+
+
+def key_date_card_html(key: Mapping) -> str:
+    """One key date (as `KeyDate.to_dict` gives it) as escaped HTML: the date, how many sources
+    give it, and its sentences, each linked to its article."""
+    count = int(key.get("sources") or 0)
+    published = int(key.get("published") or 0)
+    facts = [f"{count:,} source{'s' * (count != 1)} give{'s' * (count == 1)} this date"]
+    if published:
+        facts.append(f"{published:,} article{'s' * (published != 1)} published that day")
+    items = "".join(
+        f'<li style="margin:0.15rem 0">{html.escape(text(s.get("text")))} '
+        f'<span style="font-size:0.8rem">({link(s.get("source_url"), "source")})</span></li>'
+        for s in key.get("sentences") or [])
+    return (f'<div style="font-weight:700">{html.escape(day_label(text(key.get("date"))))}</div>'
+            f'<div style="font-size:0.8rem;opacity:0.8">{html.escape(" · ".join(facts))}</div>'
+            + (f'<ul style="margin:0.2rem 0;padding-left:1.1rem;font-size:0.9rem">{items}</ul>'
+               if items else ""))
