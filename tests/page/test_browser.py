@@ -144,7 +144,7 @@ def test_page_draws_filters_and_downloads(browser, app_url, tmp_path):
     page.goto(app_url)
     assert len(drawn(page, 7, lanes=5)["ids"]) == 7
     assert page.get_by_role("heading", name=TITLE).is_visible()
-    assert page.get_by_text("2 sources · 7 events · 2015 to Feb 19, 2025").is_visible()
+    assert page.get_by_text("2 sources · 7 events · 2015 to Feb. 19, 2025").is_visible()
     page.wait_for_timeout(500)
     page.screenshot(path=ARTIFACTS / "page-1280.png")
 
