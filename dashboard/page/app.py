@@ -349,6 +349,27 @@ def add_source_form(data_dir: str) -> None:
     st.rerun()
 
 
+def story_settings(data_dir: str, data: dataset.Dataset) -> None:
+    """The sidebar's "Story settings" form: the story's title, saved to story.json."""
+    with st.sidebar.expander("Story settings"), st.form("story_settings"):
+        title = st.text_input("Story title", data.title, key="settings_title", max_chars=200,
+                              help="Saved in story.json in the data folder and beside the "
+                                   "manifest. Leave it blank to name the story from its "
+                                   "articles' titles.")
+        if not st.form_submit_button("Save settings"):
+            return
+        try:
+            saved = dataset.save_title(data_dir, title, dataset.default_manifest().parent)
+        except OSError as error:
+            st.error(humanize.plain_markdown(f"Not saved: {error}"))
+            return
+    load.clear()
+    st.session_state.pop("settings_title", None)
+    st.session_state["flash"] = (f"Saved the story's title: {saved}." if saved else
+                                 "Removed the story's title: it is named from its articles.")
+    st.rerun()
+
+
 def actor_cards(data: dataset.Dataset, shown) -> None:
     """The busiest actors of the filtered events, each with a button to filter to it."""
     items = cards.actor_cards(shown, data.actors)
@@ -405,6 +426,7 @@ def main() -> None:
     flash()
     orphans(data)
     add_source_form(data_dir)
+    story_settings(data_dir, data)
     if data.events.empty:
         figure_cards(key_figures(data_dir, version))
         st.info("There is no data yet. Build it from the articles in seeds/ with `make build` "
