@@ -22,9 +22,19 @@ PAGE_SIZE = 25
 KEYS = {"actors": "f_actors", "kinds": "f_kinds", "outlets": "f_outlets",
         "sources": "f_sources", "approximate": "f_approximate", "search": "f_search",
         "lanes": "f_lanes", "rejected": "f_rejected"}
-TABLE_COLUMNS = {"event_id": "Event", "when": "Date", "summary": "Summary", "actors": "Actors",
-                 "kind": "Kind", "attributed_to": "Who says so", "outlet": "Outlet",
-                 "date_text": "Date as written", "status": "Status"}
+TABLE_COLUMNS = {"summary": "Summary", "when": "Date", "kind": "Kind", "actors": "Actors",
+                 "attributed_to": "Who says so", "outlet": "Outlet",
+                 "date_text": "Date as written", "status": "Status", "event_id": "Event"}
+# The events table's columns, the summary first: on a narrow screen the table scrolls
+# sideways and keeps each column readable rather than squeezing them. (No bare strings at
+# the module's top level: Streamlit would write them on the page.)
+TABLE_WIDTHS = {"Summary": 340, "Date": 150, "Kind": 100, "Actors": 180, "Who says so": 170,
+                "Outlet": 130, "Date as written": 130, "Status": 90, "Event": 130}
+NARROW_CSS = """<style>
+@media (max-width: 640px) {
+  .js-plotly-plot .scatterlayer .textpoint { display: none; }
+}
+</style>"""  # marks' short labels are left out on a phone, where they would run into each other
 MAX_TABLE_ROWS = 5_000  # rows of the events table sent to the browser
 MAX_FIGURES = 9  # figure cards on the page, the largest quantities first
 MAX_STORIES = 200  # the story-events section lists at most this many story events
@@ -186,6 +196,7 @@ def timeline(shown) -> None:
              format_func=lambda v: "One lane per actor" if v == "actor" else "One lane per kind")
     fig = charts.timeline(shown, by=st.session_state["f_lanes"])
     meta = fig.layout.meta or {}
+    st.html(NARROW_CSS)
     st.plotly_chart(fig, key="timeline", on_select=pick_event, selection_mode="points",
                     alt="Timeline of the filtered events", config={"displaylogo": False})
     notes = []
@@ -196,9 +207,12 @@ def timeline(shown) -> None:
         notes.append(f"Showing the {len(meta['lanes'])} busiest lanes; "
                      f"{meta['hidden_lanes']:,} more are hidden.")
     if meta.get("zoomed"):
-        notes.append("The chart opens on the busiest period: drag the slider under it, or "
+        notes.append("The chart opens on the span where most events are; the counts at its "
+                     "edges say how many lie outside. Drag the slider under it, or "
                      "double-click the chart, to see every date.")
-    notes.append("Dots are events known to the day; bars cover a whole week, month or year.")
+    notes.append("Dots are events known to the day; bars cover a whole week, month or year; "
+                 "marks of one lane on the same days are stacked. Colours are kinds of event "
+                 "(click one in the legend to hide it).")
     st.caption(" ".join(notes))
     picked = st.query_params.get_all("event")
     if shown["event_id"].isin(picked).any():
@@ -409,7 +423,8 @@ def events_table(shown, labels) -> None:
         view = head.assign(when=labels.reindex(head.index),
                            status=head["status"].map(humanize.STATUSES).fillna("Auto"))
         view = view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
-        st.dataframe(view, hide_index=True, key="table")
+        st.dataframe(view, hide_index=True, key="table", column_config={
+            name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()})
         if len(shown) > MAX_TABLE_ROWS:
             st.caption(f"The first {MAX_TABLE_ROWS:,} events are shown; the Events (CSV) "
                        "download holds all of them.")
