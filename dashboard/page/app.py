@@ -70,9 +70,17 @@ def date_labels(data_dir: str, stamp: Version):
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def key_figures(data_dir: str, stamp: Version) -> list[dict]:
-    """The figure cards the page shows (the largest MAX_FIGURES quantities)."""
-    return cards.key_figures(load(data_dir, stamp).figures, limit=MAX_FIGURES)
+def key_figures(data_dir: str, stamp: Version,
+                spec: filters.FilterSpec | None = None) -> list[dict]:
+    """The figure cards the page shows (the largest MAX_FIGURES quantities) of the claims
+    `spec` keeps (all of them when None)."""
+    data = load(data_dir, stamp)
+    figures = data.figures
+    if spec is not None and not spec.is_default():
+        aliases = {row["name"]: [a.strip() for a in humanize.text(row["aliases"]).split(";")
+                                 if a.strip()] for row in data.actors.to_dict("records")}
+        figures = filters.apply_figures(figures, spec, aliases)
+    return cards.key_figures(figures, limit=MAX_FIGURES)
 
 
 OFFERED = {"actors": "actors", "kinds": "kind", "outlets": "outlet", "sources": "source_id"}
@@ -89,6 +97,14 @@ def seed_state(spec: filters.FilterSpec, offered: dict[str, list[str]],
             known = set(offered[OFFERED[attr]])
             value = [item for item in value if item in known]
         st.session_state[key] = value
+    before = st.session_state.get("f_bounds")
+    st.session_state["f_bounds"] = bounds
+    if "f_dates" in st.session_state and before and tuple(before) != tuple(bounds):
+        dates = tuple(st.session_state["f_dates"])  # the data changed: an end that sat at
+        low = bounds[0] if not dates or dates[0] == before[0] else dates[0]  # the old edge
+        high = bounds[1] if len(dates) < 2 or dates[-1] == before[1] else dates[-1]  # moves
+        low, high = max(low, bounds[0]), min(high, bounds[1])
+        st.session_state["f_dates"] = (low, high) if low <= high else bounds
     if "f_dates" not in st.session_state:
         low = dt.date.fromisoformat(spec.since) if spec.since else bounds[0]
         high = dt.date.fromisoformat(spec.until) if spec.until else bounds[1]
@@ -187,6 +203,24 @@ def flash() -> None:
     message = st.session_state.pop("flash", None)
     if message:
         st.success(humanize.plain_markdown(message))
+
+
+def visible_count(events, spec: filters.FilterSpec) -> int:
+    """How many events no filter but the rejected-events switch would show."""
+    if spec.rejected or "status" not in events:
+        return len(events)
+    return int((events["status"] != "rejected").fillna(True).sum())
+
+
+def hidden_note(events, shown, spec: filters.FilterSpec) -> None:
+    """How many events the filters hide, with a button that shows them all."""
+    total = visible_count(events, spec)
+    hidden = total - len(shown)
+    if hidden <= 0:
+        return
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.info(f"Showing {len(shown):,} of {total:,} events: the filters hide {hidden:,}.")
+    right.button("Show all events", on_click=clear_filters, key="clear_hidden")
 
 
 def timeline(shown) -> None:
@@ -457,12 +491,14 @@ def main() -> None:
                                        else {})
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
-    figure_cards(key_figures(data_dir, version))
+    figure_cards(key_figures(data_dir, version, spec))
     shown = filters.apply(data.events, spec)
     if shown.empty:
-        st.warning("No events match these filters.")
+        st.warning(f"No events match these filters: they hide all "
+                   f"{visible_count(data.events, spec):,} events.")
         st.button("Clear the filters", on_click=clear_filters, key="clear_main")
         return
+    hidden_note(data.events, shown, spec)
     timeline(shown)
     downloads(data, shown)
     on_page = event_cards(shown)
