@@ -491,7 +491,7 @@ def main() -> None:
                                        else {})
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
-    figure_cards(key_figures(data_dir, version, spec))
+    figure_cards(key_figures(data_dir, version, filters.for_figures(spec)))
     shown = filters.apply(data.events, spec)
     if shown.empty:
         st.warning(f"No events match these filters: they hide all "

@@ -16,6 +16,7 @@ import math
 import re
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -78,6 +79,13 @@ def _day(value: object) -> dt.date | None:
         return None
 
 
+def _ordinals(values: pd.Series) -> np.ndarray:
+    """ISO days (a timestamp's date too) as sorted day numbers, unreadable ones left out."""
+    days = pd.to_datetime(values.dropna().astype(str).str.slice(0, 10), format="%Y-%m-%d",
+                          errors="coerce").dropna()
+    return np.sort(days.to_numpy(dtype="datetime64[D]").astype(np.int64))
+
+
 def focus_window(events: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     """The days to open the timeline on when a few far dates would squash the rest.
 
@@ -85,35 +93,37 @@ def focus_window(events: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
     next to it while it at most doubles; None (show everything) when that is more than half
     the whole span or there are fewer than five events.
     """
-    days = sorted(d.toordinal() for d in map(_day, events["date"].dropna()) if d)
+    days = _ordinals(events["date"])
     if len(days) < 5:
         return None
     need = math.ceil(FOCUS_SHARE * len(days))
-    width, first = min((days[i + need - 1] - days[i], i) for i in range(len(days) - need + 1))
-    low, high = first, first + need - 1
-    limit = max(2 * width, 14)
+    widths = days[need - 1:] - days[: len(days) - need + 1]
+    low = int(np.argmin(widths))
+    high = low + need - 1
+    limit = max(2 * int(widths[low]), 14)
     while True:
-        options = []
-        if low > 0 and days[high] - days[low - 1] <= limit:
-            options.append((days[low] - days[low - 1], -1))
-        if high < len(days) - 1 and days[high + 1] - days[low] <= limit:
-            options.append((days[high + 1] - days[high], 1))
-        if not options:
+        before = low > 0 and days[high] - days[low - 1] <= limit
+        after = high < len(days) - 1 and days[high + 1] - days[low] <= limit
+        if not (before or after):
             break
-        if min(options)[1] < 0:
+        if before and (not after or days[low] - days[low - 1] <= days[high + 1] - days[high]):
             low -= 1
         else:
             high += 1
-    ends = [d for d in map(_day, events["date_end"].fillna(events["date"]).dropna()) if d]
-    span = max(max(ends).toordinal(), days[-1]) - days[0] if ends else days[-1] - days[0]
+    ends = _ordinals(events["date_end"].fillna(events["date"]))
+    span = max(int(ends[-1]) if len(ends) else 0, int(days[-1])) - int(days[0])
     if span <= 0 or days[high] - days[low] > span / 2:
         return None
-    return dt.date.fromordinal(days[low]), dt.date.fromordinal(days[high])
+    epoch = dt.date(1970, 1, 1)
+    return (epoch + dt.timedelta(days=int(days[low])),
+            epoch + dt.timedelta(days=int(days[high])))
 
 
-def focus_range(events: pd.DataFrame) -> list[str] | None:
-    """The x range the timeline opens on (`focus_window` padded), or None for everything."""
-    window = focus_window(events)
+def focus_range(events: pd.DataFrame, window: tuple[dt.date, dt.date] | None = None
+                ) -> list[str] | None:
+    """The x range the timeline opens on (`focus_window`, given or found, padded), or None
+    for everything."""
+    window = window or focus_window(events)
     if window is None:
         return None
     low, high = window
@@ -252,7 +262,8 @@ def _kind_trace(name: str, colour: str, rows: pd.DataFrame, y: list[float],
 
 def _count_trace(name: str, colour: str, counts: pd.DataFrame, centres: dict) -> go.Scattergl:
     """One kind's monthly counts in every lane (for large tables), drawn with WebGL."""
-    labels = [f"{n:,} {name.lower()} events · {lane} · {Period.of_value(m).label}"
+    months = {m: Period.of_value(m).label for m in counts["month"].unique()}
+    labels = [f"{n:,} {name.lower()} events · {lane} · {months[m]}"
               for lane, m, n in counts.itertuples(index=False)]
     return go.Scattergl(
         x=[m + "-15" for m in counts["month"]], y=[centres[lane] for lane in counts["lane"]],
@@ -266,7 +277,7 @@ def _count_trace(name: str, colour: str, counts: pd.DataFrame, centres: dict) ->
 def _kinds_in_order(kinds: pd.Series) -> list[str]:
     """The kinds present, in the vocabulary's order (unknown ones after, by name)."""
     known = [kind.name for kind in event_kinds()]
-    present = set(kinds.fillna("").astype(str))
+    present = {str(kind) for kind in kinds.fillna("").unique()}
     return [k for k in known if k in present] + sorted(present - set(known))
 
 
@@ -355,7 +366,8 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
                "range": [height_rows - 0.3, -0.7 - (window is not None)] if order else None,
                "automargin": True,
                "title": None, "showgrid": False, "zeroline": False, "fixedrange": True},
-        xaxis={"type": "date", "title": None, "automargin": True, "range": focus_range(dated),
+        xaxis={"type": "date", "title": None, "automargin": True,
+               "range": focus_range(dated, window) if window else None,
                "rangeslider": {"visible": True, "thickness": 0.08,
                                "bgcolor": "rgba(128,128,128,0.08)"}},
         annotations=_off_range(dated, window) + [

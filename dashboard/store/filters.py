@@ -134,6 +134,18 @@ def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
     return sort_events(events[keep.astype(bool)])
 
 
+def for_figures(spec: FilterSpec) -> FilterSpec:
+    """The part of `spec` that applies to figures (`apply_figures`); the rest at its default,
+    so a change elsewhere (kinds, approximate dates, lanes) leaves the figures as they were.
+
+    >>> for_figures(FilterSpec(kinds=("capture",), approximate=False, until="2025-01-01"))
+    FilterSpec(actors=(), kinds=(), outlets=(), sources=(), since='', until='2025-01-01', \
+approximate=True, search='', lanes='actor', rejected=False)
+    """
+    return FilterSpec(actors=spec.actors, outlets=spec.outlets, sources=spec.sources,
+                      since=spec.since, until=spec.until, search=spec.search)
+
+
 def apply_figures(figures: pd.DataFrame, spec: FilterSpec,
                   aliases: Mapping[str, Iterable[str]] | None = None) -> pd.DataFrame:
     """The figure claims `spec` keeps: said by or about one of its actors (the claim's
