@@ -1,7 +1,8 @@
 """Human formatting: dates at their own precision, numbers, text cells and safe links.
 
-One date format for the whole page ("Jan 9, 2025", "Oct 2024", "Week 7, 2025", "2015"), and a
-date is never shown more precisely than it is known.
+One date format for the whole page, as people write dates ("Jan. 9, 2025", "October 2024",
+"Week of March 3, 2025", "Early on Feb. 19, 2025", "2015"), and a date is never shown more
+precisely than it is known.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def day_label(value: str) -> str:
     """An ISO day as people write it ('' when it is not one).
 
     >>> day_label("2025-01-09")
-    'Jan 9, 2025'
+    'Jan. 9, 2025'
     """
     day = iso_day(value)
     return _day_label(day) if day else ""
@@ -46,13 +47,13 @@ def date_label(date: object, date_end: object = "", precision: object = "", time
     """A date shown at its own precision, never more precise than it is (`Period.label`).
 
     >>> date_label("2024-10-01", "2024-10-31", "month", "2024-10")
-    'Oct 2024'
+    'October 2024'
     >>> date_label("2025-02-10", "2025-02-16", "week", "2025-W07")
-    'Week 7, 2025'
+    'Week of Feb. 10, 2025'
     >>> date_label("2010-01-01", "2019-12-31", "decade", "201")
     '2010s'
     >>> date_label("2024-10-01", "2024-10-31", "month", "2024-10", "START")
-    'Early Oct 2024'
+    'Early October 2024'
     """
     period = Period.of_row(text(date), text(date_end), text(precision), text(timex), text(mod))
     return period.label if period else "Undated"
@@ -85,7 +86,7 @@ def built_label(mtime: float | None) -> str:
     """When the data was built, in UTC, or 'never' when there is no data.
 
     >>> built_label(0)
-    'Jan 1, 1970 00:00 UTC'
+    'Jan. 1, 1970 00:00 UTC'
     """
     if mtime is None:
         return "never"
@@ -171,7 +172,7 @@ def span_end_label(day: object, precision: object) -> str:
     """One end of a span: a day, a month or a year (a decade for coarser), never finer than known.
 
     >>> span_end_label("2025-02-19", "day"), span_end_label("2025-02-16", "week")
-    ('Feb 19, 2025', 'Feb 2025')
+    ('Feb. 19, 2025', 'February 2025')
     >>> span_end_label("2015-12-31", "year"), span_end_label("2019-12-31", "decade")
     ('2015', '2010s')
     """
@@ -186,7 +187,7 @@ def span_label(events: pd.DataFrame) -> str:
     """From the earliest `date` to the latest `date_end`, each at its own precision.
 
     Both ends use the same format family (day, month or year; no "Early"/"Late" prefixes), e.g.
-    '2015 to Feb 19, 2025'.
+    '2015 to Feb. 19, 2025'.
     """
     dated = events[events["date"].notna()]
     if dated.empty:

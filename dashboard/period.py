@@ -10,9 +10,9 @@ centuries is done.
 Period(first=datetime.date(2025, 1, 1), last=datetime.date(2025, 3, 31), precision='quarter', \
 value='2025-Q1', mod='')
 >>> Period.of_value("2024-10", mod="START").label
-'Early Oct 2024'
+'Early October 2024'
 >>> Period.of_row("2025-02-10", "2025-02-16", "week", "2025-W07").label
-'Week 7, 2025'
+'Week of Feb. 10, 2025'
 >>> Period.of_value("PRESENT_REF") is None
 True
 """
@@ -38,10 +38,14 @@ SEASON_OF_MONTH = {month: code for code, month in SEASON_MONTH.items()}
 SEASONS = {"SP": "Spring", "SU": "Summer", "FA": "Autumn", "AU": "Autumn", "WI": "Winter"}
 """The season codes of TIMEX3 values as people name them."""
 MODS = {
-    "START": "Early", "MID": "Mid", "END": "Late", "APPROX": "About",
+    "START": "Early", "MID": "Mid-", "END": "Late", "APPROX": "Around",
     "BEFORE": "Before", "AFTER": "After", "ON_OR_BEFORE": "By", "ON_OR_AFTER": "Since",
 }
-"""A TIMEX3 mod as the word put before a period's label."""
+"""A TIMEX3 mod as the word put before a period's label ("Mid-" joins it: "Mid-March 2025")."""
+DAY_MODS = {"START": "Early on", "MID": "Midday on", "END": "Late on"}
+"""The mods whose words change before a single day ("Early on Feb. 19, 2025")."""
+WEEK_MODS = {"START": "Early in the", "MID": "In the middle of the", "END": "Late in the"}
+"""The mods whose words change before a week ("Late in the week of March 3, 2025")."""
 
 MONTHS_OF = {"month": 1, "quarter": 3, "half": 6, "season": 3, "year": 12, "decade": 120,
              "century": 1200}  # fmt: skip
@@ -220,12 +224,12 @@ def _ordinal(n: int) -> str:
 
 
 def day_label(d: dt.date) -> str:
-    """A day as people write it, the month's short name from the vocabulary.
+    """A day as people write it, the month as a date writes it (the vocabulary's `written`).
 
-    >>> day_label(dt.date(2025, 1, 9))
-    'Jan 9, 2025'
+    >>> day_label(dt.date(2025, 1, 9)), day_label(dt.date(2025, 3, 3))
+    ('Jan. 9, 2025', 'March 3, 2025')
     """
-    return f"{months()[d.month - 1].short} {d.day}, {d.year}"
+    return f"{months()[d.month - 1].written} {d.day}, {d.year}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +270,7 @@ class Period:
         day is the first day.
 
         >>> Period.of_row("2024-10-01", "2024-10-31", "month", "2024-10").label
-        'Oct 2024'
+        'October 2024'
         >>> Period.of_row("", "", "day") is None
         True
         """
@@ -373,13 +377,25 @@ precision='half', value='2025-H1', mod='')
     @property
     def label(self) -> str:
         """The period at its own precision, never more precise than it is known, with the
-        mod's word first ("Jan 9, 2025", "Week 7, 2025", "Early Oct 2024", "2010s").
+        mod's words first, as people write it ("Jan. 9, 2025", "Week of Feb. 10, 2025", "Early
+        October 2024", "Early on Feb. 19, 2025", "2010s").
 
         >>> Period.of_value("2025-H2").label, Period.of_value("20").label
         ('H2 2025', '21st century')
+        >>> Period.of_value("2025-02-19", mod="START").label
+        'Early on Feb. 19, 2025'
+        >>> Period.of_value("2025-03", mod="MID").label, Period.of_value("2025-W10").label
+        ('Mid-March 2025', 'Week of March 3, 2025')
         """
+        plain = self.plain_label
+        if self.is_day and self.mod in DAY_MODS:
+            return f"{DAY_MODS[self.mod]} {plain}"
+        if plain.startswith(("Week of", "Weekend of")) and self.mod in WEEK_MODS:
+            return f"{WEEK_MODS[self.mod]} {plain[:1].lower()}{plain[1:]}"
         prefix = MODS.get(self.mod, "")
-        return f"{prefix} {self.plain_label}" if prefix else self.plain_label
+        if not prefix:
+            return plain
+        return f"{prefix}{plain}" if prefix.endswith("-") else f"{prefix} {plain}"
 
     @property
     def plain_label(self) -> str:
@@ -390,10 +406,13 @@ precision='half', value='2025-H1', mod='')
         if unit in ("month", "year", "quarter", "half", "season", "decade", "century"):
             return unit_label(first, unit, self.value)
         if unit == "week":
-            year, week, _ = first.isocalendar()
-            return f"Week {week}, {year}"
+            if self.value.upper().endswith("-WE"):
+                return f"Weekend of {day_label(first)}"
+            return f"Week of {day_label(first)}"
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{months()[first.month - 1].written} {first.day}–{last.day}, {last.year}"
         if first.year == last.year:
-            return f"{months()[first.month - 1].short} {first.day} – {day_label(last)}"
+            return f"{months()[first.month - 1].written} {first.day} – {day_label(last)}"
         return f"{day_label(first)} – {day_label(last)}"
 
     def timeline_dates(self) -> tuple[dict[str, int], dict[str, int] | None]:
@@ -425,12 +444,12 @@ def unit_label(d: dt.date, unit: str, value: str = "") -> str:
     names one).
 
     >>> unit_label(dt.date(2025, 2, 16), "month"), unit_label(dt.date(1999, 12, 31), "century")
-    ('Feb 2025', '20th century')
+    ('February 2025', '20th century')
     """
     if unit == "day" or unit in CLOCK:
         return day_label(d)
     if unit == "month":
-        return f"{months()[d.month - 1].short} {d.year}"
+        return f"{months()[d.month - 1].name} {d.year}"
     if unit == "quarter":
         return f"Q{(d.month - 1) // 3 + 1} {d.year}"
     if unit == "half":

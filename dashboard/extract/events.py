@@ -97,10 +97,17 @@ def article_events(
         )
         for sentence, spans in zip(held, kind_spans_of([s.text for s in held]), strict=True)
     }
+    shared: dict[int, list[Timex]] = {}
+    for timex, sentence in dated:
+        if sentence is not None:
+            shared.setdefault(sentence.start, []).append(timex)
     for timex, sentence in dated:
         if sentence is None:
             continue
         actors, summary, spans, found = facts[sentence.start]
+        if len(shared[sentence.start]) > 1:  # say which date is which
+            summary = (date_summary(sentence, timex, shared[sentence.start], mentions)
+                       or f"{summary.removesuffix('…')} ({timex.text})")
         rows.append({
             "event_id": event_id(source_row["source_id"], timex.start, timex.end),
             "date": timex.date,
@@ -253,6 +260,62 @@ def _clause_span(text: str, start: int, end: int) -> tuple[str, int]:
     left = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
     rights = [i for i in (text.find(",", end), text.find(";", end)) if i != -1]
     return text[left : min(rights) if rights else len(text)], left
+
+
+PIECE_BOUNDARY = re.compile(r"\s*[,;:—–]\s*(?:(?:and|but|while|then)\s+)?"
+                            r"|\s+(?:and|but|while|whereas|then|that)\s+|\s*[\"“”]\s*")
+"""Where a sentence holding several dates is cut into the piece of each date."""
+
+
+def date_piece(text: str, start: int, end: int, others: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch of `text` that belongs to the date at [start, end): from the boundary
+    (`PIECE_BOUNDARY`) nearest before it that follows every other date before it, to the one
+    nearest after it that precedes every other date after it (`others`: their spans). Where
+    no boundary parts it from another date, the piece reaches the sentence's end on that side
+    (both dates then share it).
+
+    >>> text = "Crews arrived on March 5 and cleared the span on March 8."
+    >>> [text[slice(*date_piece(text, s, e, o))] for s, e, o in
+    ...  [(17, 24, [(49, 56)]), (49, 56, [(17, 24)])]]
+    ['Crews arrived on March 5', 'cleared the span on March 8.']
+    """
+    low = max((e for s, e in others if e <= start), default=0)
+    high = min((s for s, e in others if s >= end), default=len(text))
+    left, right = 0 if low else low, len(text) if high < len(text) else high
+    for match in PIECE_BOUNDARY.finditer(text, low, high):
+        if match.end() <= start:
+            left = match.end()
+        elif match.start() >= end:
+            right = match.start()
+            break
+    return left, right
+
+
+def date_summary(sentence: Sentence, timex: Timex, dates: list[Timex],
+                 mentions: list[Mention]) -> str:
+    """The summary of one of several dates in `sentence`: the piece of the sentence that
+    belongs to it (`date_piece`), so each date's row says what happened then ('' when the piece
+    is too short to say it). A piece that starts after the sentence's subject gets it back
+    when the sentence opens with one undated stretch ("The bridge, which opened in 1962, fell
+    on Monday": "The bridge opened in 1962", "The bridge fell on Monday")."""
+    base = sentence.start
+    others = [(t.start - base, t.end - base) for t in dates if t is not timex]
+    start, end = timex.start - base, timex.end - base
+    left, right = date_piece(sentence.text, start, end, others)
+    piece = sentence.text[left:right].strip(" \"“”'.,;:")
+    if len(piece.split()) < 3 or piece.startswith(timex.text) or not piece.replace(
+            timex.text, "").strip(" ,.;:"):
+        return ""
+    if any(left <= s and e <= right for s, e in others):  # another date in the same piece
+        return ""
+    if left > 0:
+        opening = PIECE_BOUNDARY.search(sentence.text)
+        subject = sentence.text[: opening.start()].strip() if opening else ""
+        undated = opening is not None and all(s >= opening.start() for s, _ in [*others,
+                                                                                  (start, end)])
+        if subject and undated and opening.start() < left:  # "which opened" → "opened"
+            piece = subject + " " + re.sub(r"^(?:which|who)\s+", "", piece)
+    return summarise(Sentence(base + left, base + right, piece, sentence.role), mentions)
 
 
 def summarise(sentence: Sentence, mentions: list[Mention]) -> str:

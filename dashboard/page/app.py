@@ -24,9 +24,19 @@ PAGE_SIZE = 25
 KEYS = {"actors": "f_actors", "kinds": "f_kinds", "outlets": "f_outlets",
         "sources": "f_sources", "approximate": "f_approximate", "search": "f_search",
         "lanes": "f_lanes", "rejected": "f_rejected"}
-TABLE_COLUMNS = {"event_id": "Event", "when": "Date", "summary": "Summary", "actors": "Actors",
-                 "kind": "Kind", "attributed_to": "Who says so", "outlet": "Outlet",
-                 "date_text": "Date as written", "status": "Status"}
+TABLE_COLUMNS = {"summary": "Summary", "when": "Date", "kind": "Kind", "actors": "Actors",
+                 "attributed_to": "Who says so", "outlet": "Outlet",
+                 "date_text": "Date as written", "status": "Status", "event_id": "Event"}
+# The events table's columns, the summary first: on a narrow screen the table scrolls
+# sideways and keeps each column readable rather than squeezing them. (No bare strings at
+# the module's top level: Streamlit would write them on the page.)
+TABLE_WIDTHS = {"Summary": 340, "Date": 150, "Kind": 100, "Actors": 180, "Who says so": 170,
+                "Outlet": 130, "Date as written": 130, "Status": 90, "Event": 130}
+NARROW_CSS = """<style>
+@media (max-width: 640px) {
+  .js-plotly-plot .scatterlayer .textpoint { display: none; }
+}
+</style>"""  # marks' short labels are left out on a phone, where they would run into each other
 MAX_TABLE_ROWS = 5_000  # rows of the events table sent to the browser
 MAX_FIGURES = 9  # figure cards on the page, the largest quantities first
 MAX_STORIES = 200  # the story-events section lists at most this many story events
@@ -64,9 +74,17 @@ def date_labels(data_dir: str, stamp: Version):
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
-def key_figures(data_dir: str, stamp: Version) -> list[dict]:
-    """The figure cards the page shows (the largest MAX_FIGURES quantities)."""
-    return cards.key_figures(load(data_dir, stamp).figures, limit=MAX_FIGURES)
+def key_figures(data_dir: str, stamp: Version,
+                spec: filters.FilterSpec | None = None) -> list[dict]:
+    """The figure cards the page shows (the largest MAX_FIGURES quantities) of the claims
+    `spec` keeps (all of them when None)."""
+    data = load(data_dir, stamp)
+    figures = data.figures
+    if spec is not None and not spec.is_default():
+        aliases = {row["name"]: [a.strip() for a in humanize.text(row["aliases"]).split(";")
+                                 if a.strip()] for row in data.actors.to_dict("records")}
+        figures = filters.apply_figures(figures, spec, aliases)
+    return cards.key_figures(figures, limit=MAX_FIGURES)
 
 
 OFFERED = {"actors": "actors", "kinds": "kind", "outlets": "outlet", "sources": "source_id"}
@@ -83,6 +101,14 @@ def seed_state(spec: filters.FilterSpec, offered: dict[str, list[str]],
             known = set(offered[OFFERED[attr]])
             value = [item for item in value if item in known]
         st.session_state[key] = value
+    before = st.session_state.get("f_bounds")
+    st.session_state["f_bounds"] = bounds
+    if "f_dates" in st.session_state and before and tuple(before) != tuple(bounds):
+        dates = tuple(st.session_state["f_dates"])  # the data changed: an end that sat at
+        low = bounds[0] if not dates or dates[0] == before[0] else dates[0]  # the old edge
+        high = bounds[1] if len(dates) < 2 or dates[-1] == before[1] else dates[-1]  # moves
+        low, high = max(low, bounds[0]), min(high, bounds[1])
+        st.session_state["f_dates"] = (low, high) if low <= high else bounds
     if "f_dates" not in st.session_state:
         low = dt.date.fromisoformat(spec.since) if spec.since else bounds[0]
         high = dt.date.fromisoformat(spec.until) if spec.until else bounds[1]
@@ -183,6 +209,24 @@ def flash() -> None:
         st.success(humanize.plain_markdown(message))
 
 
+def visible_count(events, spec: filters.FilterSpec) -> int:
+    """How many events no filter but the rejected-events switch would show."""
+    if spec.rejected or "status" not in events:
+        return len(events)
+    return int((events["status"] != "rejected").fillna(True).sum())
+
+
+def hidden_note(events, shown, spec: filters.FilterSpec) -> None:
+    """How many events the filters hide, with a button that shows them all."""
+    total = visible_count(events, spec)
+    hidden = total - len(shown)
+    if hidden <= 0:
+        return
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.info(f"Showing {len(shown):,} of {total:,} events: the filters hide {hidden:,}.")
+    right.button("Show all events", on_click=clear_filters, key="clear_hidden")
+
+
 def timeline(shown) -> None:
     """The timeline chart; clicking an event opens its card just below (and puts it in the URL)."""
     st.subheader("Timeline")
@@ -190,6 +234,7 @@ def timeline(shown) -> None:
              format_func=lambda v: "One lane per actor" if v == "actor" else "One lane per kind")
     fig = charts.timeline(shown, by=st.session_state["f_lanes"])
     meta = fig.layout.meta or {}
+    st.html(NARROW_CSS)
     st.plotly_chart(fig, key="timeline", on_select=pick_event, selection_mode="points",
                     alt="Timeline of the filtered events", config={"displaylogo": False})
     notes = []
@@ -200,9 +245,12 @@ def timeline(shown) -> None:
         notes.append(f"Showing the {len(meta['lanes'])} busiest lanes; "
                      f"{meta['hidden_lanes']:,} more are hidden.")
     if meta.get("zoomed"):
-        notes.append("The chart opens on the busiest period: drag the slider under it, or "
+        notes.append("The chart opens on the span where most events are; the counts at its "
+                     "edges say how many lie outside. Drag the slider under it, or "
                      "double-click the chart, to see every date.")
-    notes.append("Dots are events known to the day; bars cover a whole week, month or year.")
+    notes.append("Dots are events known to the day; bars cover a whole week, month or year; "
+                 "marks of one lane on the same days are stacked. Colours are kinds of event "
+                 "(click one in the legend to hide it).")
     st.caption(" ".join(notes))
     picked = st.query_params.get_all("event")
     if shown["event_id"].isin(picked).any():
@@ -361,6 +409,27 @@ def add_source_form(data_dir: str) -> None:
     st.rerun()
 
 
+def story_settings(data_dir: str, data: dataset.Dataset) -> None:
+    """The sidebar's "Story settings" form: the story's title, saved to story.json."""
+    with st.sidebar.expander("Story settings"), st.form("story_settings"):
+        title = st.text_input("Story title", data.title, key="settings_title", max_chars=200,
+                              help="Saved in story.json in the data folder and beside the "
+                                   "manifest. Leave it blank to name the story from its "
+                                   "articles' titles.")
+        if not st.form_submit_button("Save settings"):
+            return
+        try:
+            saved = dataset.save_title(data_dir, title, dataset.default_manifest().parent)
+        except OSError as error:
+            st.error(humanize.plain_markdown(f"Not saved: {error}"))
+            return
+    load.clear()
+    st.session_state.pop("settings_title", None)
+    st.session_state["flash"] = (f"Saved the story's title: {saved}." if saved else
+                                 "Removed the story's title: it is named from its articles.")
+    st.rerun()
+
+
 def actor_cards(data: dataset.Dataset, shown) -> None:
     """The busiest actors of the filtered events, each with a button to filter to it."""
     items = cards.actor_cards(shown, data.actors)
@@ -400,7 +469,8 @@ def events_table(shown, labels) -> None:
         view = head.assign(when=labels.reindex(head.index),
                            status=head["status"].map(humanize.STATUSES).fillna("Auto"))
         view = view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
-        st.dataframe(view, hide_index=True, key="table")
+        st.dataframe(view, hide_index=True, key="table", column_config={
+            name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()})
         if len(shown) > MAX_TABLE_ROWS:
             st.caption(f"The first {MAX_TABLE_ROWS:,} events are shown; the Events (CSV) "
                        "download holds all of them.")
@@ -461,6 +531,7 @@ def main() -> None:
     flash()
     orphans(data)
     add_source_form(data_dir)
+    story_settings(data_dir, data)
     if data.events.empty:
         figure_cards(key_figures(data_dir, version))
         st.info("There is no data yet. Build it from the articles in seeds/ with `make build` "
@@ -477,12 +548,14 @@ def main() -> None:
                                        else {})
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
-    figure_cards(key_figures(data_dir, version))
+    figure_cards(key_figures(data_dir, version, filters.for_figures(spec)))
     shown = filters.apply(data.events, spec)
     if shown.empty:
-        st.warning("No events match these filters.")
+        st.warning(f"No events match these filters: they hide all "
+                   f"{visible_count(data.events, spec):,} events.")
         st.button("Clear the filters", on_click=clear_filters, key="clear_main")
         return
+    hidden_note(data.events, shown, spec)
     timeline(shown)
     downloads(data, shown)
     on_page = event_cards(shown)

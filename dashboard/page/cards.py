@@ -287,7 +287,8 @@ def story_rows(stories: pd.DataFrame, events: pd.DataFrame) -> list[dict]:
 
 
 def story_table_html(rows: list[dict]) -> str:
-    """The story events as an escaped HTML table: date, summary, kind, sources, conflict."""
+    """The story events as an escaped HTML table: date, summary, kind, sources, conflict (it
+    scrolls sideways on a narrow screen rather than squeezing its columns)."""
     if not rows:
         return "<p>No story events.</p>"
     cell = 'style="padding:0.25rem 0.5rem;vertical-align:top;border-top:1px solid #8884"'
@@ -306,8 +307,9 @@ def story_table_html(rows: list[dict]) -> str:
             f"<td {cell}>{count:,} source{'s' * (count != 1)}: {links}</td>"
             f'<td {warn}>{html.escape(text(row.get("conflict")))}</td></tr>'
         )
-    return (f'<table style="border-collapse:collapse;font-size:0.85rem;width:100%">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return (f'<div style="overflow-x:auto"><table style="border-collapse:collapse;'
+            f'font-size:0.85rem;width:100%;min-width:560px">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
 
 
 def orphan_lines(orphans: pd.DataFrame, limit: int = 20) -> list[str]:

@@ -10,8 +10,13 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.store import curation, table
+from dashboard.store.files import locked, write_atomic
+from dashboard.story.subject import shared_subject
 
 DEFAULT_TITLE = "News story timeline"
+SETTINGS = "story.json"
+"""The story's settings (its `title`), in the story folder beside the manifest; a build copies
+it into the data folder, and the page writes both."""
 
 
 def default_data_dir() -> Path:
@@ -70,13 +75,52 @@ def with_story_sources(events: pd.DataFrame) -> pd.DataFrame:
     return events.assign(story_sources=mapped.fillna(1).clip(lower=1).astype("Int64"))
 
 
-def story_title(data_dir: str | Path) -> str:
-    """The story's name from story.json, or a generic title when it is missing or unreadable."""
+def settings(folder: str | Path) -> dict:
+    """The settings in `folder`'s story.json ({} when missing or unreadable)."""
     try:
-        title = json.loads((Path(data_dir) / "story.json").read_text(encoding="utf-8"))["title"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return DEFAULT_TITLE
-    return str(title).strip() or DEFAULT_TITLE
+        found = json.loads((Path(folder) / SETTINGS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def folder_title(data_dir: str | Path) -> str:
+    """A title from the story's folder name: the data folder's, or its parent's when the data
+    folder is a plain `data` (`~/bridge-collapse/data` → 'Bridge collapse').
+
+    >>> folder_title("/home/me/water_main-break/data"), folder_title("/x/data")
+    ('Water main break', 'X')
+    """
+    path = Path(data_dir).resolve()
+    name = path.parent.name if path.name.lower() in ("data", "out", "") else path.name
+    name = " ".join(name.replace("_", " ").replace("-", " ").split())
+    return name[:1].upper() + name[1:] if name else DEFAULT_TITLE
+
+
+def story_title(data_dir: str | Path, sources: pd.DataFrame | None = None) -> str:
+    """The story's name: the `title` of story.json, else the phrase the articles' titles share
+    (`story.subject.shared_subject`), else the story folder's name (`folder_title`)."""
+    title = str(settings(data_dir).get("title") or "").strip()
+    if not title and sources is not None and "title" in sources:
+        title = shared_subject(sources["title"].dropna())
+    return title or folder_title(data_dir)
+
+
+def save_title(data_dir: str | Path, title: str, story_dir: str | Path | None = None) -> str:
+    """Set the story's title in the data folder's story.json and, when given, in the story
+    folder's (so the next build keeps it); other settings are kept. A blank title removes it
+    (the page then names the story from its articles). Returns the title saved."""
+    title = " ".join(str(title).split())[:200]
+    for folder in [Path(data_dir), *([Path(story_dir)] if story_dir is not None else [])]:
+        if not folder.is_dir():
+            continue
+        with locked(folder):
+            kept = settings(folder)
+            kept.pop("title", None)
+            content = {"title": title, **kept} if title else kept
+            write_atomic(folder / SETTINGS, json.dumps(content, ensure_ascii=False, indent=1)
+                         + "\n")
+    return title
 
 
 def load(data_dir: str | Path) -> Dataset:
@@ -87,12 +131,13 @@ def load(data_dir: str | Path) -> Dataset:
     """
     events = table.read(data_dir, "events")
     curated = curation.read(data_dir)
+    sources = table.read(data_dir, "sources")
     return Dataset(
         events=with_story_sources(curation.apply(events, curated)),
         figures=table.read(data_dir, "figures"),
         actors=table.read(data_dir, "actors"),
-        sources=table.read(data_dir, "sources"),
-        title=story_title(data_dir),
+        sources=sources,
+        title=story_title(data_dir, sources),
         built=stamp(data_dir),
         orphans=curation.orphans(events, curated),
     )

@@ -134,6 +134,47 @@ def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
     return sort_events(events[keep.astype(bool)])
 
 
+def for_figures(spec: FilterSpec) -> FilterSpec:
+    """The part of `spec` that applies to figures (`apply_figures`); the rest at its default,
+    so a change elsewhere (kinds, approximate dates, lanes) leaves the figures as they were.
+
+    >>> for_figures(FilterSpec(kinds=("capture",), approximate=False, until="2025-01-01"))
+    FilterSpec(actors=(), kinds=(), outlets=(), sources=(), since='', until='2025-01-01', \
+approximate=True, search='', lanes='actor', rejected=False)
+    """
+    return FilterSpec(actors=spec.actors, outlets=spec.outlets, sources=spec.sources,
+                      since=spec.since, until=spec.until, search=spec.search)
+
+
+def apply_figures(figures: pd.DataFrame, spec: FilterSpec,
+                  aliases: Mapping[str, Iterable[str]] | None = None) -> pd.DataFrame:
+    """The figure claims `spec` keeps: said by or about one of its actors (the claim's
+    `attributed_to`, or its sentence naming the actor or one of its `aliases`), as of a day
+    within its dates (else published then), from its outlets and articles, matching its search.
+    Event kinds, approximate dates and rejected events do not apply to figures.
+    """
+    keep = pd.Series(True, index=figures.index)
+    if spec.actors:
+        names = [n for actor in spec.actors for n in (actor, *(aliases or {}).get(actor, ()))]
+        pattern = "|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names if n.strip())
+        said = figures["attributed_to"].isin(spec.actors).fillna(False)
+        named = figures["sentence"].fillna("").str.contains(pattern, case=False, regex=True)
+        keep &= said | named
+    day = figures["as_of"].fillna(figures["published"]).str.slice(0, 10)
+    if spec.since:
+        keep &= (day >= spec.since).fillna(False)
+    if spec.until:
+        keep &= (day <= spec.until).fillna(False)
+    if spec.outlets:
+        keep &= figures["outlet"].isin(spec.outlets).fillna(False)
+    if spec.sources:
+        keep &= figures["source_id"].isin(spec.sources).fillna(False)
+    if spec.search:
+        haystack = figures["counts"].fillna("") + "\n" + figures["sentence"].fillna("")
+        keep &= haystack.str.lower().str.contains(spec.search.lower(), regex=False)
+    return figures[keep.astype(bool)]
+
+
 def date_bounds(events: pd.DataFrame, fallback: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day any event covers (`fallback` twice when none is dated)."""
     days = pd.concat([events["date"], events["date_end"]]).dropna().str.slice(0, 10)

@@ -32,19 +32,22 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
 class Name:
     """A numbered calendar name (a month or a weekday) with its short form and abbreviations;
     `alone`: the abbreviations that, written with their period, name the month on their own
-    ("Sept." but not "Mar.", also a word)."""
+    ("Sept." but not "Mar.", also a word); `written`: the name as a date writes it ("Sept. 9",
+    "March 3"; the name itself when the file gives none)."""
 
     number: int
     name: str
     short: str
     abbreviations: tuple[str, ...]
     alone: tuple[str, ...] = ()
+    written: str = ""
 
 
 def _names(name: str) -> tuple[Name, ...]:
     return tuple(
         Name(int(row["number"]), row["name"], row.get("short") or row["name"][:3],
-             tuple(row["abbreviations"].split()), tuple((row.get("alone") or "").split()))
+             tuple(row["abbreviations"].split()), tuple((row.get("alone") or "").split()),
+             row.get("written") or row["name"])
         for row in rows(name)
     )
 

@@ -122,3 +122,28 @@ def test_kind_words_of_many_sentences_at_once():
         for text, all_spans in zip(texts, kind_spans_of(texts), strict=True)
     ]
     assert found == [expected for _, expected in KIND_TEXTS]
+
+
+def test_two_dates_of_one_sentence_each_say_what_happened_then():
+    text = ("Investigators arrived in Millbrook on March 5 and collected pieces of the span on "
+            "March 8. The county said on Thursday that a new bridge could open in 2027. "
+            "The bridge, which opened in 1962, fell on Monday.")
+    rows = extract(text, published="2025-03-14")["events"]
+    summaries = {row["date_text"]: row["summary"] for row in rows}
+    assert summaries == {
+        "March 5": "Investigators arrived in Millbrook on March 5",
+        "March 8": "Collected pieces of the span on March 8",
+        "Thursday": "The county said on Thursday",
+        "2027": "A new bridge could open in 2027",
+        "1962": "The bridge opened in 1962",
+        "Monday": "The bridge fell on Monday",
+    }
+
+
+def test_dates_no_boundary_parts_say_which_date_in_brackets():
+    rows = extract("The ferry ran from March 3 to March 9.", published="2025-03-14")["events"]
+    assert [row["summary"] for row in rows] == ["The ferry ran from March 3 to March 9 (March 3)",
+                                                "The ferry ran from March 3 to March 9 (March 9)"]
+    rows = extract("Crews worked on March 3 and March 4 to clear it.", "2025-03-14")["events"]
+    assert [row["summary"] for row in rows] == [
+        "Crews worked on March 3", "Crews worked on March 3 and March 4 to clear it (March 4)"]

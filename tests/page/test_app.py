@@ -63,7 +63,7 @@ def test_page_runs_on_seed_like_data(page):
     at = page()
     assert not at.exception
     assert at.title[0].value == "North Korean soldiers in Russia's war against Ukraine"
-    assert at.caption[0].value.startswith("2 sources · 7 events · 2015 to Feb 19, 2025")
+    assert at.caption[0].value.startswith("2 sources · 7 events · 2015 to Feb. 19, 2025")
     assert len(card_dates(at)) == 7 and table_ids(at) == ALL
     assert "Other sources differ" in "".join(h.proto.body for h in at.get("html"))
 
@@ -197,11 +197,11 @@ def test_rejected_events_are_hidden_unless_asked_for(page, tmp_path):
 def test_a_correction_changes_the_card_at_once(page):
     at = review(page(), "e4", "keep", summary="Zelenskyy shares <i>a</i> photo", date="2025-01-13")
     card = next(b for b in card_dates(at) if "shares" in b)
-    assert "Zelenskyy shares &lt;i&gt;a&lt;/i&gt; photo" in card and "Jan 13, 2025" in card
+    assert "Zelenskyy shares &lt;i&gt;a&lt;/i&gt; photo" in card and "Jan. 13, 2025" in card
     assert "Corrected" in card
     at = review(at, "e4", "verified")
     card = next(b for b in card_dates(at) if "shares" in b)
-    assert "Verified" in card and "Jan 13, 2025" in card
+    assert "Verified" in card and "Jan. 13, 2025" in card
 
 
 def test_a_bad_date_in_a_review_is_refused(page):
@@ -267,7 +267,7 @@ def test_story_events_show_their_sources_and_conflicts(page, story):
     assert any(s.value.startswith("Story events (9)") for s in at.subheader)
     captured = [b for b in card_dates(at) if "Metro Ledger dates this 2025-01-11" in b]
     assert captured and "Reported by 2 sources" in captured[0]
-    assert "Oct 2024 to Apr 30, 2025" in at.caption[0].value
+    assert "October 2024 to April 30, 2025" in at.caption[0].value
 
 
 def test_figure_cards_show_their_history(page, story):

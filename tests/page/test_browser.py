@@ -130,7 +130,8 @@ FIRST_POINT = """() => {
 
 
 def drawn(page, count: int, lanes: int) -> dict:
-    """The timeline's drawn event ids, once it shows `count` events in `lanes` lane traces."""
+    """The timeline's drawn event ids, once it shows `count` events in `lanes` traces (one per
+    kind of event)."""
     page.wait_for_function(f"() => {{ const d = ({DRAWN_EVENTS})(); return d && d.plots === 1 "
                            f"&& d.ids.length === {count} && d.traces === {lanes}; }}",
                            timeout=60_000)
@@ -142,9 +143,9 @@ def test_page_draws_filters_and_downloads(browser, app_url, tmp_path):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, accept_downloads=True)
     page = context.new_page()
     page.goto(app_url)
-    assert len(drawn(page, 7, lanes=5)["ids"]) == 7
+    assert len(drawn(page, 7, lanes=6)["ids"]) == 7
     assert page.get_by_role("heading", name=TITLE).is_visible()
-    assert page.get_by_text("2 sources · 7 events · 2015 to Feb 19, 2025").is_visible()
+    assert page.get_by_text("2 sources · 7 events · 2015 to Feb. 19, 2025").is_visible()
     page.wait_for_timeout(500)
     page.screenshot(path=ARTIFACTS / "page-1280.png")
 
@@ -272,11 +273,12 @@ def test_built_data_renders_and_makes_the_readme_screenshot(browser):
     data_dir = ROOT / "data"
     if not (data_dir / "events.csv").exists():
         pytest.skip("no build in data/ (make build)")
-    meta = charts.timeline(dataset.load(data_dir).events).layout.meta
+    fig = charts.timeline(dataset.load(data_dir).events)
+    meta = fig.layout.meta
     with serve(data_dir) as url:
         page = browser.new_page(viewport={"width": 1280, "height": 1700})
         page.goto(url)
-        drawn(page, meta["events"], lanes=len(meta["lanes"]))
+        drawn(page, meta["events"], lanes=len(fig.data))
         title = json.loads((data_dir / "story.json").read_text(encoding="utf-8"))["title"]
         assert page.get_by_role("heading", name=title).is_visible()
         page.get_by_text(f"{meta['events']} events").first.wait_for(timeout=30_000)

@@ -19,7 +19,7 @@ def test_event_card_escapes_everything():
 def test_key_figures_show_the_latest_and_say_others_differ():
     deployed, casualties = cards.key_figures(DATA["figures"])
     assert (deployed["value"], deployed["attributed_to"]) == (12000, "Ukrainian intelligence")
-    assert deployed["others"] == "about 11,000 (South Korea's spy agency, Nov 13, 2024)"
+    assert deployed["others"] == "about 11,000 (South Korea's spy agency, Nov. 13, 2024)"
     assert (casualties["value"], casualties["others"]) == (4000, "")
     body = cards.figure_card_html(deployed)
     assert "Other sources differ" in body and "javascript:" not in body
@@ -27,7 +27,7 @@ def test_key_figures_show_the_latest_and_say_others_differ():
 
 def test_sources_list_marks_inferred_dates_and_links_only_http():
     body = cards.sources_html(DATA["sources"])
-    assert body.count("<a ") == 1 and "Jan 13, 2025 (date inferred)" in body
+    assert body.count("<a ") == 1 and "Jan. 13, 2025 (date inferred)" in body
 
 
 @pytest.mark.parametrize(
@@ -48,11 +48,11 @@ def test_figure_cards_note_disagreement_at_the_same_as_of_date():
     figures.loc[1, "as_of"] = "2024-11-13"
     card = next(c for c in cards.key_figures(figures) if c["quantity"] == "nk_soldiers_deployed")
     assert len(card["history"]) == 2
-    assert card["disagreements"] == ["as of Nov 13, 2024: 12,000 (Ukrainian intelligence, "
+    assert card["disagreements"] == ["as of Nov. 13, 2024: 12,000 (Ukrainian intelligence, "
                                      "Yonhap) vs about 11,000 (South Korea's spy agency, "
                                      "The Korea Times)"]
     body = cards.figure_card_html(card)
-    assert "Sources disagree as of Nov 13, 2024" in body and "2 claims, latest first" in body
+    assert "Sources disagree as of Nov. 13, 2024" in body and "2 claims, latest first" in body
     assert "javascript:" not in body
 
 

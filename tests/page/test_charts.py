@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 from sample_data import tables
 
+from dashboard.humanize import kind_label
 from dashboard.page import charts
 from dashboard.store import table
 
@@ -19,6 +20,25 @@ def _marks(trace: dict) -> dict[str, list]:
     return marks
 
 
+def _lane_of(fig: dict) -> dict[float, str]:
+    """Each lane's y (its tick) -> its name."""
+    axis = fig["layout"]["yaxis"]
+    return dict(zip(axis["tickvals"], axis["ticktext"], strict=True))
+
+
+def _lanes_holding(fig: dict, event_id: str) -> list[str]:
+    """The lanes (nearest tick to each mark's y) where `event_id` is drawn."""
+    ticks = _lane_of(fig)
+    found = []
+    for trace in fig["data"]:
+        for y, eid in zip(trace["y"], trace["customdata"], strict=True):
+            if eid == event_id:
+                name = ticks[min(ticks, key=lambda tick: abs(tick - y))]
+                if name not in found:
+                    found.append(name)
+    return found
+
+
 @pytest.mark.parametrize(
     ("by", "lanes"),
     [
@@ -26,12 +46,53 @@ def _marks(trace: dict) -> dict[str, list]:
         ("kind", ["Statement", "Briefing", "Capture", "Deployment", "Interview", "Photo"]),
     ],
 )
-def test_one_trace_per_lane(by, lanes):
+def test_one_lane_per_actor_or_kind_busiest_first(by, lanes):
     fig = charts.timeline(EVENTS, by=by).to_dict()
-    assert [trace["name"] for trace in fig["data"]] == lanes
-    assert fig["layout"]["yaxis"]["categoryarray"] == lanes[::-1]
-    for trace in fig["data"]:
-        assert set(trace["y"]) - {None} == {trace["name"]}
+    assert fig["layout"]["yaxis"]["ticktext"] == lanes == fig["layout"]["meta"]["lanes"]
+    ticks = fig["layout"]["yaxis"]["tickvals"]
+    assert ticks == sorted(ticks)  # the busiest lane on top (the axis runs downwards)
+    assert fig["layout"]["yaxis"]["range"][0] > fig["layout"]["yaxis"]["range"][1]
+
+
+def test_one_trace_per_kind_with_one_fixed_colour_and_a_legend():
+    kinds = ["Briefing", "Interview", "Photo", "Capture", "Deployment", "Statement"]
+    for by in ("actor", "kind"):
+        fig = charts.timeline(EVENTS, by=by).to_dict()
+        assert [trace["name"] for trace in fig["data"]] == kinds  # the vocabulary's order
+        assert fig["layout"]["showlegend"] and fig["layout"]["meta"]["kinds"] == kinds
+        colours = {trace["name"]: trace["marker"]["color"] for trace in fig["data"]}
+        assert colours == {kind_label(k): charts.kind_colour(k) for k in
+                           ("briefing", "interview", "photo", "capture", "deployment",
+                            "statement")}
+    assert len(set(charts.KIND_COLOURS.values())) == len(charts.KIND_COLOURS)
+    only = charts.timeline(EVENTS[EVENTS["kind"] == "capture"]).to_dict()
+    assert only["data"][0]["marker"]["color"] == charts.kind_colour("capture")
+
+
+def test_marks_on_the_same_day_are_stacked_not_hidden():
+    rows = [{"event_id": f"s{i}", "date": "2025-03-03", "date_end": "2025-03-03",
+             "precision": "day", "actors": None, "kind": "event", "summary": f"Event {i}"}
+            for i in range(3)]
+    rows.append({"event_id": "s9", "date": "2025-03-01", "date_end": "2025-03-31",
+                 "precision": "month", "actors": None, "kind": "statement"})
+    fig = charts.timeline(table.frame(rows, table.EVENTS_COLUMNS)).to_dict()
+    ys = {eid: y for trace in fig["data"] for y, eid in zip(trace["y"], trace["customdata"],
+                                                             strict=True) if eid}
+    assert len({ys["s0"], ys["s1"], ys["s2"], ys["s9"]}) == 4
+    assert fig["layout"]["yaxis"]["ticktext"] == [charts.NO_ACTOR]
+
+
+def test_no_named_actor_is_the_last_lane():
+    events = EVENTS.assign(actors=[None, None, None, "Russia", None, None, "Ukraine"])
+    assert charts.timeline(events).layout.meta["lanes"] == ["Russia", "Ukraine",
+                                                            charts.NO_ACTOR]
+
+
+def test_marks_with_room_get_a_short_label():
+    fig = charts.timeline(EVENTS, by="kind").to_dict()
+    labels = [t for trace in fig["data"] for t in trace["text"] if t]
+    assert "Two North Korean soldiers…" in labels
+    assert all(len(label.split()) <= 4 for label in labels)
 
 
 @pytest.mark.parametrize(
@@ -54,19 +115,18 @@ def test_imprecise_dates_are_bars_over_their_whole_period(event_id, extent):
 
 
 def test_points_are_markers_and_bars_are_thick_lines():
-    trace = charts.timeline(EVENTS, by="kind").to_dict()["data"][0]
-    assert trace["name"] == "Statement" and trace["mode"] == "lines+markers"
+    trace = charts.timeline(EVENTS, by="kind").to_dict()["data"][-1]
+    assert trace["name"] == "Statement" and trace["mode"] == "lines+markers+text"
     assert trace["line"]["width"] >= 6
     assert all(size == 0 for size, x in zip(trace["marker"]["size"], trace["x"], strict=True)
                if x is not None)
-    capture = charts.timeline(EVENTS, by="kind").to_dict()["data"][2]
-    assert capture["marker"]["size"][0] > 0
+    capture = charts.timeline(EVENTS, by="kind").to_dict()["data"][3]
+    assert capture["name"] == "Capture" and capture["marker"]["size"][0] > 0
 
 
 def test_an_event_with_two_actors_sits_in_both_lanes():
     fig = charts.timeline(EVENTS).to_dict()
-    holding = [trace["name"] for trace in fig["data"] if "e1" in _marks(trace)]
-    assert holding == ["North Korea", "Russia"]
+    assert _lanes_holding(fig, "e1") == ["North Korea", "Russia"]
     assert fig["layout"]["meta"]["events"] == len(EVENTS)
 
 
@@ -87,7 +147,9 @@ def test_large_tables_are_aggregated_with_webgl_and_lanes_capped():
              "actors": f"Actor {i % 40}", "kind": "statement"} for i in range(3000)]
     events = table.frame(rows, table.EVENTS_COLUMNS)
     fig = charts.timeline(events, max_lanes=10, max_events=1000).to_dict()
-    assert len(fig["data"]) == 10 and {t["type"] for t in fig["data"]} == {"scattergl"}
+    assert [t["name"] for t in fig["data"]] == ["Statement"]
+    assert {t["type"] for t in fig["data"]} == {"scattergl"}
+    assert len(set(fig["data"][0]["y"])) == 10 == len(fig["layout"]["meta"]["lanes"])
     assert fig["layout"]["meta"]["aggregated"] and fig["layout"]["meta"]["hidden_lanes"] == 30
 
 
@@ -121,7 +183,7 @@ def test_undated_events_are_left_out():
     ("dates", "expected"),
     [
         (["2024-10-01", "2025-01-09", "2025-01-12", "2025-02-19"], None),
-        (["2025-01-09"] * 30 + ["2015-01-01"], ["2024-12-25", "2025-01-24"]),
+        (["2025-01-09"] * 30 + ["2015-01-01"], ["2025-01-06", "2025-01-13"]),
         (["2024-01-01", "2024-06-01", "2024-09-01", "2025-01-01", "2025-02-01"], None),
     ],
 )

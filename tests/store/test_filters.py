@@ -101,3 +101,18 @@ def test_no_approximate_dates_keeps_events_at_a_clock_time(precision):
     timed.loc[timed["event_id"] == "e1", "precision"] = precision
     kept = filters.apply(timed, FilterSpec(approximate=False))["event_id"]
     assert list(kept) == ["e1", "e2", "e4", "e3"]
+
+
+def test_figures_follow_the_actor_and_the_dates():
+    figures = tables()["figures"]
+    aliases = {"National Intelligence Service": ["South Korea's spy agency"]}
+    assert len(filters.apply_figures(figures, FilterSpec(), aliases)) == len(figures)
+    one_year = FilterSpec(actors=("Volodymyr Zelenskyy",), since="2015-01-01",
+                          until="2015-12-31")
+    assert filters.apply_figures(figures, one_year, aliases).empty
+    said = filters.apply_figures(figures, FilterSpec(actors=("Ukrainian intelligence",)))
+    assert list(said["figure_id"]) == ["f2"]
+    dated = filters.apply_figures(figures, FilterSpec(since="2024-11-20", until="2024-12-31"))
+    assert list(dated["figure_id"]) == ["f2"]
+    outlet = filters.apply_figures(figures, FilterSpec(outlets=("Yonhap",)))
+    assert set(outlet["outlet"]) == {"Yonhap"}
