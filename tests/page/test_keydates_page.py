@@ -57,8 +57,8 @@ def test_key_dates_come_first_one_card_a_day(page):
     # were published (Jan 13, Feb 19), laid out in date order three to a row (so the first
     # column, read first, holds the first and the fourth).
     days = {c.split("</div>")[0].rsplit(">", 1)[-1]: c for c in cards}
-    assert list(days) == ["Jan 9, 2025", "Feb 19, 2025", "Jan 12, 2025", "Jan 13, 2025"]
-    assert "0 sources give this date · 1 article published that day" in days["Jan 13, 2025"]
+    assert list(days) == ["Jan. 9, 2025", "Feb. 19, 2025", "Jan. 12, 2025", "Jan. 13, 2025"]
+    assert "0 sources give this date · 1 article published that day" in days["Jan. 13, 2025"]
     assert "1 source gives this date" in cards[0]
     assert "Ukraine said on Jan. 9 it captured two North Korean soldiers." in cards[0]
 
