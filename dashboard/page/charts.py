@@ -153,11 +153,13 @@ def short_label(summary: object, actors: object = "", words: int = 4) -> str:
     >>> short_label("The Tansy Roads Department closed both approaches by 6 p.m.",
     ...             "Tansy Roads Department")
     'Closed both approaches by…'
+    >>> short_label("Ri, 26, and another soldier were captured", "Ri")
+    '26, and another soldier…'
     """
     line = text(summary)
     for name in sorted(filter(None, text(actors).split("; ")), key=len, reverse=True):
         line = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", line)
-    parts = line.split()
+    parts = line.lstrip(" ,;:.'’").split()
     while parts and parts[0].lower() in ("the", "a", "an", "'s", "’s"):
         parts = parts[1:]
     if not parts:
