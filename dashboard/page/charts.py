@@ -153,8 +153,8 @@ def short_label(summary: object, actors: object = "", words: int = 4) -> str:
     >>> short_label("The Tansy Roads Department closed both approaches by 6 p.m.",
     ...             "Tansy Roads Department")
     'Closed both approaches by…'
-    >>> short_label("Ri, 26, and another soldier were captured", "Ri")
-    '26, and another soldier…'
+    >>> short_label("Li, 41, and another driver were rescued", "Li")
+    '41, and another driver…'
     """
     line = text(summary)
     for name in sorted(filter(None, text(actors).split("; ")), key=len, reverse=True):
