@@ -65,17 +65,6 @@ def wait_for(url: str, process: subprocess.Popen, attempts: int = 240) -> None:
     raise RuntimeError(f"{url} did not answer")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    need(Path(CHROMIUM), "Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
 @contextlib.contextmanager
 def serve(data_dir: Path):
     """`streamlit run` the page over `data_dir` on a free localhost port; yields its URL."""

@@ -9,21 +9,10 @@ from pathlib import Path
 
 import pytest
 import sample_data
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
+from test_app import RecordingFiles
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "page" / "app.py"
-
-
-class RecordingFiles(MediaFileManager):
-    """Keeps every deferred download's generator so a test can 'click' it."""
-
-    made: dict = {}
-
-    def add_deferred(self, callable_func, *args, **kwargs):
-        file_id = super().add_deferred(callable_func, *args, **kwargs)
-        RecordingFiles.made[file_id] = callable_func
-        return file_id
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import sample_data
 from extracted import FIXTURES, ROOT
-from test_browser import ARGS, ARTIFACTS, CHROMIUM, TIMELINE, free_port, need, wait_for
+from test_browser import ARTIFACTS, TIMELINE, free_port, wait_for
 
 from dashboard.page import charts
 from dashboard.store import build, dataset, uploads
@@ -30,17 +30,6 @@ BRIDGE = FIXTURES / "bridge"
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 HELD_BACK = "10_rebuild.txt"
 """The article the add-a-source test adds to the nine others (its dates widen the story's)."""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need(Path(CHROMIUM), "Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @contextlib.contextmanager
