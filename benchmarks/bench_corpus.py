@@ -196,6 +196,12 @@ def main() -> None:
             if jobs and all(laps):
                 report_extraction(jobs, laps)
         assert last_out is not None
+        database = last_out / "story.db"
+        if database.is_file():
+            print(f"database: {mib(database.stat().st_size)} "
+                  f"({database.stat().st_size / ARTICLES * 1000 / 2**20:.1f} MiB per 1,000 "
+                  f"articles); CSV tables "
+                  f"{mib(sum(p.stat().st_size for p in last_out.glob('*.csv')))}")
         changed, unchanged = [], []
         flags = ["--jobs", "1"] if job_counts != (None,) else []
         for repeat in range(max(RUNS, 3)):

@@ -186,6 +186,9 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument("--since", default="", metavar="DATE")
     parser.add_argument("--until", default="", metavar="DATE")
     parser.add_argument("--kind", action="append", default=[], metavar="K")
+    parser.add_argument("--search", default="", metavar="WORDS",
+                        help="events whose summary or sentence holds these words "
+                        "(full-text search: word stems match; quotes group a phrase)")
     parser.add_argument("--data", default=None, metavar="DIR")
     parser.add_argument("--out", required=True, metavar="FILE", help="a file, or - for stdout")
     return parser
@@ -207,7 +210,7 @@ def _filter_spec(args: argparse.Namespace, events) -> FilterSpec:
             if value not in known:
                 raise UsageError(f"no events have the {option} {value!r} ({_hint(value, known)})")
     return filters.FilterSpec(actors=tuple(args.actor), kinds=tuple(args.kind),
-                              since=args.since, until=args.until)
+                              since=args.since, until=args.until, search=args.search)
 
 
 def _hint(value: str, known: list[str], most: int = 12) -> str:
@@ -236,7 +239,8 @@ def export(argv: list[str]) -> int:
         if not (data_dir / "events.csv").is_file():
             raise UsageError(f"no events.csv in {data_dir}; build it with `make build`")
         data = dataset.load(data_dir)
-        events = filters.apply(data.events, _filter_spec(args, data.events))
+        spec = _filter_spec(args, data.events)
+        events = filters.apply(data.events, spec, dataset.search(data_dir, spec.search))
         out = write_export(args.out, render(args.format, events, data.title), data_dir)
     except (UsageError, OSError, ValueError) as problem:
         print(f"export: error: {problem}", file=sys.stderr)

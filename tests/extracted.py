@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +14,7 @@ from dashboard.extract.actors import story_index
 from dashboard.extract.events import article_events
 from dashboard.extract.figures import article_figures
 from dashboard.read.sentences import blocks, masked, sentences
-from dashboard.store import table
+from dashboard.store import database, table
 from dashboard.store.build import build
 from dashboard.timex import tag
 
@@ -25,9 +27,16 @@ MANIFEST_HEADER = "path,url,title,outlet,author,published\n"
 
 
 def contents(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, by relative path, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under `folder`, by relative path, with its bytes; the story database by what
+    it holds (its SQL dump: its bytes depend on the order of its writes), its side files left
+    out."""
+    found = {p.relative_to(folder).as_posix(): p.read_bytes()
+             for p in sorted(folder.rglob("*")) if p.is_file()
+             and not p.name.startswith(f"{database.FILE}-")}
+    if database.FILE in found:
+        with closing(sqlite3.connect(folder / database.FILE)) as connection:
+            found[database.FILE] = "\n".join(connection.iterdump()).encode()
+    return found
 
 
 def built_tables(manifest: Path, out: Path) -> dict[str, pd.DataFrame]:

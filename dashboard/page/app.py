@@ -8,12 +8,13 @@ Every filter is mirrored in the URL's query params.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
 from dashboard import humanize
 from dashboard.page import cards, charts
-from dashboard.read.sources import SourceError
+from dashboard.read.sources import SourceError, read_manifest
 from dashboard.store import curation, dataset, export, filters, uploads
 from dashboard.store import keydates as store_keydates
 from dashboard.story import review
@@ -65,6 +66,12 @@ def overview(data_dir: str, stamp: Version) -> dict:
         "bounds": filters.date_bounds(data.events, dt.date.today()),
         "header": cards.header_line(data.events, data.sources, data.built),
     }
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def searched(data_dir: str, stamp: Version, words: str) -> set[str] | None:
+    """The events a full-text search of the story's database finds (`dataset.search`)."""
+    return dataset.search(data_dir, words)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -392,21 +399,35 @@ def add_source_form(data_dir: str) -> None:
         def progress(done: int, total: int) -> None:
             bar.progress(done / max(total, 1), text=f"Extracting: {done} of {total} articles")
 
+        given, today = published.isoformat() if published else "", dt.date.today().isoformat()
         try:
             if content is None:
                 stored = uploads.add_url(manifest, data_dir, name, progress=progress,
-                                         published=published.isoformat() if published else "")
+                                         published=given, undated=today)
             else:
                 stored = uploads.add(manifest, data_dir, content, name, url=url,
-                                     published=published.isoformat() if published else "",
-                                     title=title, outlet=outlet, progress=progress)
+                                     published=given, title=title, outlet=outlet,
+                                     progress=progress, undated=today)
         except SourceError as error:
             bar.empty()
             st.error(humanize.plain_markdown(str(error)))
             return
     load.clear()
-    st.session_state["flash"] = f"Added {stored.name} to {manifest.name} and rebuilt the data."
+    st.session_state["flash"] = (f"Added {stored.name} to {manifest.name} and rebuilt the data."
+                                 + ("" if given else _dated_note(manifest, stored, today)))
     st.rerun()
+
+
+def _dated_note(manifest: Path, stored: Path, today: str) -> str:
+    """What the flash says of the date an article added without one was given."""
+    row = next((r for r in read_manifest(manifest) if Path(r["path"]).name == stored.name), {})
+    if row.get("published") == today:
+        return (f" No publication date was given or found in it, so it is dated today "
+                f"({humanize.day_label(today)}), the day it was added: correct it in "
+                f"{manifest.name} if it is older.")
+    if row.get("published"):
+        return f" Its publication date, {humanize.day_label(row['published'])}, is its URL's."
+    return " Its publication date is the one found in the article."
 
 
 def story_settings(data_dir: str, data: dataset.Dataset) -> None:
@@ -549,7 +570,7 @@ def main() -> None:
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     figure_cards(key_figures(data_dir, version, filters.for_figures(spec)))
-    shown = filters.apply(data.events, spec)
+    shown = filters.apply(data.events, spec, searched(data_dir, version, spec.search))
     if shown.empty:
         st.warning(f"No events match these filters: they hide all "
                    f"{visible_count(data.events, spec):,} events.")

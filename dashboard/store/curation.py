@@ -156,6 +156,7 @@ def save(data_dir: str | Path, event_id: str, status: str, **corrections: str) -
         kept = current[current["event_id"] != event_id]
         updated = pd.concat([kept, table.frame([row], CURATION_COLUMNS)], ignore_index=True)
         write_atomic(data_dir / FILE, table.to_csv_text(updated))
+        _mirror(data_dir)
     return updated
 
 
@@ -168,4 +169,12 @@ def undo(data_dir: str | Path, event_id: str) -> pd.DataFrame:
         kept = current[current["event_id"] != event_id].reset_index(drop=True)
         if len(kept) != len(current):
             write_atomic(data_dir / FILE, table.to_csv_text(kept))
+            _mirror(data_dir)
     return kept
+
+
+def _mirror(data_dir: Path) -> None:
+    """Mirror the curation into the data folder's database (`database.sync_curation`)."""
+    from dashboard.store import database  # (database reads this module's schema)
+
+    database.sync_curation(data_dir)

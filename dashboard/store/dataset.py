@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.store import curation, table
+from dashboard.store import curation, database, table
 from dashboard.store.files import locked, write_atomic
 from dashboard.story.subject import shared_subject
 
@@ -45,6 +46,27 @@ class Dataset:
     """Curation rows whose event no longer exists."""
 
 
+def read_tables(data_dir: str | Path,
+                names: tuple[str, ...] = ("events", "figures", "actors", "sources"),
+                ) -> dict[str, pd.DataFrame]:
+    """Tables of a data folder, from its database when it has one, else from its CSV files."""
+    file = database.path(data_dir)
+    if not file.is_file():
+        return {name: table.read(data_dir, name) for name in names}
+    with closing(database.connect(file)) as connection:
+        return {name: database.read_table(connection, name) for name in names}
+
+
+def search(data_dir: str | Path, words: str) -> set[str] | None:
+    """The ids of the events a full-text search finds (`database.search`), or None for a data
+    folder without a database or a blank search."""
+    file = database.path(data_dir)
+    if not words.strip() or not file.is_file():
+        return None
+    with closing(database.connect(file)) as connection:
+        return database.search(connection, words)
+
+
 def stamp(data_dir: str | Path) -> float | None:
     """The mtime of events.csv (None when absent): changes whenever the data is rebuilt."""
     path = Path(data_dir) / "events.csv"
@@ -52,11 +74,13 @@ def stamp(data_dir: str | Path) -> float | None:
 
 
 def version(data_dir: str | Path) -> tuple[int, int]:
-    """What the page's caches are keyed on: the mtimes (ns) of events.csv and curation.csv."""
+    """What the page's caches are keyed on: the latest mtime (ns) of events.csv and the
+    database, and the mtime of curation.csv."""
     times = []
-    for name in ("events.csv", curation.FILE):
-        path = Path(data_dir) / name
-        times.append(path.stat().st_mtime_ns if path.exists() else 0)
+    for names in (("events.csv", database.FILE), (curation.FILE,)):
+        paths = [Path(data_dir) / name for name in names]
+        times.append(max((path.stat().st_mtime_ns for path in paths if path.exists()),
+                         default=0))
     return times[0], times[1]
 
 
@@ -124,18 +148,19 @@ def save_title(data_dir: str | Path, title: str, story_dir: str | Path | None = 
 
 
 def load(data_dir: str | Path) -> Dataset:
-    """Read every table of `data_dir`; absent files read as empty tables.
+    """Read every table of `data_dir`: from its database (`story.db`), else from the CSV tables
+    of a folder built before there was one; absent tables read as empty.
 
     The analysts' curation (curation.csv) is applied on the way in, so verdicts and corrections
     show without a rebuild; events gain `status` and `story_sources`.
     """
-    events = table.read(data_dir, "events")
+    tables = read_tables(data_dir)
+    events, sources = tables["events"], tables["sources"]
     curated = curation.read(data_dir)
-    sources = table.read(data_dir, "sources")
     return Dataset(
         events=with_story_sources(curation.apply(events, curated)),
-        figures=table.read(data_dir, "figures"),
-        actors=table.read(data_dir, "actors"),
+        figures=tables["figures"],
+        actors=tables["actors"],
         sources=sources,
         title=story_title(data_dir, sources),
         built=stamp(data_dir),

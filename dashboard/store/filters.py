@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 
 import pandas as pd
@@ -104,10 +104,13 @@ EXACT = ("day", "hour", "minute", "second")
 """The precisions that name a day or a moment in it: what "no approximate dates" keeps."""
 
 
-def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
+def apply(events: pd.DataFrame, spec: FilterSpec,
+          found: Collection[str] | None = None) -> pd.DataFrame:
     """The events `spec` keeps, in date order (an event is kept when its period overlaps).
 
-    Events without a date are kept only while no date bound is set.
+    Events without a date are kept only while no date bound is set. The search keeps the events
+    whose summary or sentence holds its text, and those in `found` (the event ids a full-text
+    search found, `dataset.search`: words matched by their stems).
     """
     keep = pd.Series(True, index=events.index)
     if spec.actors:
@@ -128,7 +131,10 @@ def apply(events: pd.DataFrame, spec: FilterSpec) -> pd.DataFrame:
     if spec.search:
         needle = spec.search.lower()
         haystack = events["summary"].fillna("") + "\n" + events["sentence"].fillna("")
-        keep &= haystack.str.lower().str.contains(needle, regex=False)
+        matched = haystack.str.lower().str.contains(needle, regex=False)
+        if found:
+            matched |= events["event_id"].isin(found)
+        keep &= matched
     if not spec.rejected and "status" in events.columns:
         keep &= (events["status"] != "rejected").fillna(True)
     return sort_events(events[keep.astype(bool)])

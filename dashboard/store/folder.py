@@ -24,6 +24,7 @@ def write_dir(
     tables: Mapping[str, pd.DataFrame | str | list[str] | list[bytes | Span]],
     files: Mapping[str, str | Path],
     retire: Callable[[Path], None] | None = None,
+    before_swap: Callable[[Path], None] | None = None,
 ) -> None:
     """Write tables and other files (source texts...) into `target` atomically: all or nothing.
 
@@ -32,8 +33,9 @@ def write_dir(
     to link (or copy) in. The new directory is built beside `target` (the files linked in a
     thread while the tables are written) and swapped in with renames, so a crash midway leaves
     the previous contents in place. The previous contents are then removed, or handed to
-    `retire` (which removes them, say while other work goes on). Call it holding the folder's
-    lock (`files.locked`): it first puts back what a killed writer left (`recover`).
+    `retire` (which removes them, say while other work goes on); `before_swap`, if given, is
+    called with the finished staging folder just before it is swapped in. Call it holding the
+    folder's lock (`files.locked`): it first puts back what a killed writer left (`recover`).
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -56,6 +58,8 @@ def write_dir(
         linking.join()
         if failed:
             raise failed[0]
+        if before_swap is not None:
+            before_swap(staging)
         _keep_foreign_files(target, staging)
         _swap(staging, target, retire or _remove)
     except BaseException:
@@ -165,12 +169,17 @@ def _link_or_copy(source: Path | str, path: str) -> None:
         shutil.copyfile(source, path)
 
 
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+"""The ends of the names of the files SQLite keeps beside a database while it is open."""
+
+
 def _keep_foreign_files(target: Path, staging: Path) -> None:
     """Carry over files the build does not make (e.g. human curation) into the new directory."""
     if not target.is_dir():
         return
     for entry in target.iterdir():
-        if not (staging / entry.name).exists() and not entry.name.startswith("."):
+        if (not (staging / entry.name).exists() and not entry.name.startswith(".")
+                and not entry.name.endswith(SQLITE_SIDE_FILES)):
             if entry.is_dir():
                 shutil.copytree(entry, staging / entry.name)
             else:

@@ -6,13 +6,14 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from extracted import ROOT
 
 from dashboard.read.sources import SourceError
-from dashboard.store import curation, folder, table
+from dashboard.store import curation, database, folder, table
 from dashboard.store.build import build
 from dashboard.store.intake import add_source
 
@@ -123,8 +124,16 @@ def test_concurrent_adds_and_curation_lose_no_write(project):
 
 
 def test_a_failed_write_leaves_the_previous_data(project, monkeypatch):
+    """The database commits first (the build's commit point); the CSV exports are swapped in
+    after it, all or nothing: a failure there leaves the previous exports, and a whole
+    database."""
     data = project / "data"
-    before = {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+
+    def files() -> dict:
+        return {p.relative_to(data): p.read_bytes() for p in data.rglob("*")
+                if p.is_file() and not p.name.startswith(database.FILE)}
+
+    before = files()
 
     def crash(*_args, **_kwargs):
         raise RuntimeError("disk full")
@@ -132,8 +141,11 @@ def test_a_failed_write_leaves_the_previous_data(project, monkeypatch):
     monkeypatch.setattr(folder, "_swap", crash)
     with pytest.raises(RuntimeError):
         build(project / "seeds" / "sources.csv", data, cache=False)
-    after = {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
-    assert after == before
+    assert files() == before
+    with closing(database.connect(database.path(data))) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        rows = database.read_table(connection, "events")
+    assert rows.equals(table.read(data, "events"))
     leftovers = {p.name for p in project.iterdir() if p.name.startswith(".data.")}
     assert leftovers <= {".data.lock", ".data.cache"}
 

@@ -1,0 +1,309 @@
+"""The story's SQLite database (`story.db` in the data folder): every table of a build in one
+file a user can open with `sqlite3` or `datasette`, and what the page and the CLI query.
+
+Its schema is versioned with `PRAGMA user_version` and numbered `MIGRATIONS`: opening a
+database made by an older version migrates it inside a transaction; one made by a newer
+version is refused (`StoreError`, one line), never misread. Text cells are stored as the CSV
+tables hold them ("" for blank), integers as INTEGER (NULL for blank), booleans as 0/1.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dashboard.store import curation, table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FILE = "story.db"
+TABLES = {**table.SCHEMAS, **table.OPTIONAL_SCHEMAS}
+"""The tables a build writes, with the CSV schema each one mirrors."""
+
+
+class StoreError(ValueError):
+    """A database that cannot be used: one line naming the file and the problem (a ValueError,
+    so the command line reports it as it reports any bad input)."""
+
+
+def _columns(schema: dict[str, str], primary: str = "") -> str:
+    kinds = {"Int64": "INTEGER", "boolean": "INTEGER", "string": "TEXT"}
+    return ", ".join(f"{name} {kinds[dtype]}{' PRIMARY KEY' if name == primary else ''}"
+                     for name, dtype in schema.items())
+
+
+MIGRATIONS = [
+    # 1: the build's tables, the source texts and what the build was.
+    f"""
+    CREATE TABLE events ({_columns(table.EVENTS_COLUMNS)});
+    CREATE TABLE figures ({_columns(table.FIGURES_COLUMNS)});
+    CREATE TABLE actors ({_columns(table.ACTORS_COLUMNS)});
+    CREATE TABLE sources ({_columns(table.SOURCES_COLUMNS, "source_id")}, extra TEXT);
+    CREATE TABLE refused ({_columns(table.REFUSED_COLUMNS)});
+    CREATE TABLE texts (sha256 TEXT PRIMARY KEY, text TEXT NOT NULL);
+    CREATE TABLE build (key TEXT PRIMARY KEY, value TEXT);
+    CREATE INDEX events_date ON events (date, date_end);
+    CREATE INDEX events_story ON events (story_event_id);
+    CREATE INDEX events_source ON events (source_id);
+    CREATE INDEX figures_quantity ON figures (quantity);
+    """,
+    # 2: the curation (mirrored from curation.csv), one row per event and actor for the actor
+    # filter, and full-text search over the events' summaries and sentences.
+    f"""
+    CREATE TABLE curation ({_columns(curation.CURATION_COLUMNS)});
+    CREATE TABLE event_actors (event_id TEXT NOT NULL, actor TEXT NOT NULL);
+    CREATE INDEX event_actors_actor ON event_actors (actor);
+    CREATE VIRTUAL TABLE events_search USING fts5 (
+        summary, sentence, content='events', content_rowid='rowid', tokenize='porter unicode61');
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _fill_version_2(connection: sqlite3.Connection, folder: Path) -> None:
+    _derive(connection)
+    _write_curation(connection, folder)
+
+
+FILL = {2: _fill_version_2}
+"""What a migration puts into its new tables, by the version it makes."""
+
+
+def path(data_dir: str | Path) -> Path:
+    return Path(data_dir) / FILE
+
+
+def connect(file: str | Path, create: bool = False) -> sqlite3.Connection:
+    """A connection to a story database, migrated to this version's schema (WAL mode, waiting
+    up to a minute for a writer). Raises StoreError for a missing file (unless `create`), a
+    file that is not a database, or a database from a newer version."""
+    file = Path(file)
+    if not create and not file.is_file():
+        raise StoreError(f"{file}: no story database; build it with `python -m dashboard build`")
+    try:
+        connection = sqlite3.connect(file, timeout=60, isolation_level=None,
+                                     check_same_thread=False)
+    except sqlite3.Error as error:
+        raise StoreError(f"{file}: cannot open the story database ({error})") from None
+    try:
+        connection.execute("PRAGMA busy_timeout = 60000")
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{file}: made by a newer version of the dashboard (schema "
+                             f"{version}; this one knows up to {SCHEMA_VERSION}); update it")
+        if connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            connection.execute("PRAGMA journal_mode = WAL")
+        if version < SCHEMA_VERSION:
+            migrate(connection, file.parent)
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise StoreError(f"{file}: not a story database ({error})") from None
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def migrate(connection: sqlite3.Connection, folder: Path, to: int = SCHEMA_VERSION) -> None:
+    """Run the migrations after the database's version, up to `to`, in one transaction
+    (`folder`: the data folder, whose files a migration may read)."""
+    with transaction(connection):
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, to):
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            if version and number + 1 in FILL:
+                FILL[number + 1](connection, folder)
+        connection.execute(f"PRAGMA user_version = {max(version, to)}")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """A migration's statements (executed one by one, so that they share the transaction)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+
+
+@contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (a connection in autocommit mode)."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _cells(schema: dict[str, str], values: Iterable[str]) -> list:
+    """A CSV row's cells as the database stores them."""
+    cells: list = []
+    for dtype, value in zip(schema.values(), values, strict=False):
+        if dtype == "Int64":
+            cells.append(int(value) if value else None)
+        elif dtype == "boolean":
+            cells.append(None if value == "" else int(value in ("True", "true", "1")))
+        else:
+            cells.append(value)
+    return cells
+
+
+def _csv_rows(file: Path) -> tuple[list[str], Iterator[list[str]]]:
+    handle = open(file, encoding="utf-8", newline="")  # noqa: SIM115 (closed by the iterator)
+    reader = csv.reader(handle)
+    header = next(reader, [])
+
+    def rows() -> Iterator[list[str]]:
+        with handle:
+            yield from reader
+
+    return header, rows()
+
+
+def write_folder(connection: sqlite3.Connection, folder: Path, kept: Path) -> None:
+    """Replace the database's tables with the CSV tables of a data folder (and add the texts
+    of its sources the database lacks), and its curation with that of folder `kept`, in one
+    transaction."""
+    with transaction(connection):
+        for name, schema in TABLES.items():
+            connection.execute(f"DELETE FROM {name}")
+            file = folder / f"{name}.csv"
+            if not file.exists():
+                continue
+            header, rows = _csv_rows(file)
+            columns = list(schema)
+            extra = header[len(columns):] if name == "sources" else []
+            marks = ", ".join("?" * (len(columns) + (name == "sources")))
+            insert = f"INSERT INTO {name} VALUES ({marks})"
+            if name == "sources":
+                connection.executemany(insert, (
+                    [*_cells(schema, row), json.dumps(dict(zip(extra, row[len(columns):],
+                                                               strict=False)))
+                     if extra else None] for row in rows))
+            else:
+                connection.executemany(insert, (_cells(schema, row) for row in rows))
+        _derive(connection)
+        _add_texts(connection, folder)
+        _write_curation(connection, kept)
+
+
+def _derive(connection: sqlite3.Connection) -> None:
+    """The tables made from the events: one row per event and actor, and the search index."""
+    connection.execute("DELETE FROM event_actors")
+    rows = connection.execute("SELECT event_id, actors FROM events WHERE actors != ''")
+    connection.executemany("INSERT INTO event_actors VALUES (?, ?)",
+                           [(event_id, actor) for event_id, actors in rows.fetchall()
+                            for actor in actors.split("; ") if actor])
+    connection.execute("INSERT INTO events_search (events_search) VALUES ('rebuild')")
+
+
+def _add_texts(connection: sqlite3.Connection, folder: Path) -> None:
+    """Keep the text of every source (by its hash), dropping texts no source has."""
+    have = {sha for (sha,) in connection.execute("SELECT sha256 FROM texts")}
+    wanted = connection.execute("SELECT sha256, text_path FROM sources").fetchall()
+    missing = {sha: text_path for sha, text_path in wanted if sha and sha not in have}
+    connection.executemany("INSERT OR IGNORE INTO texts VALUES (?, ?)", (
+        (sha, (folder / text_path).read_text(encoding="utf-8"))
+        for sha, text_path in missing.items() if (folder / text_path).is_file()))
+    connection.execute("DELETE FROM texts WHERE sha256 NOT IN (SELECT sha256 FROM sources)")
+
+
+def _write_curation(connection: sqlite3.Connection, folder: Path) -> None:
+    connection.execute("DELETE FROM curation")
+    file = folder / curation.FILE
+    if file.exists():
+        schema = curation.CURATION_COLUMNS
+        rows = curation.latest(folder).values()
+        connection.executemany(f"INSERT INTO curation VALUES ({', '.join('?' * len(schema))})",
+                               ([row[c] for c in schema] for row in rows))
+
+
+def sync_curation(data_dir: str | Path) -> None:
+    """Mirror the data folder's curation.csv into its database (when it has one)."""
+    file = path(data_dir)
+    if file.is_file():
+        with closing(connect(file)) as connection, transaction(connection):
+            _write_curation(connection, Path(data_dir))
+
+
+def store_folder(data_dir: Path, staging: Path) -> None:
+    """Write the tables of a data folder being made (`staging`) into the data folder's
+    database, then put the database into the staging folder (a hard link once every change is
+    in the main file, else a copy made with SQLite's backup), so that swapping the folder in
+    keeps it. Without a database yet, it is made in the staging folder."""
+    current = path(data_dir)
+    target = current if current.is_file() else staging / FILE
+    with closing(connect(target, create=True)) as connection:
+        write_folder(connection, staging, data_dir)
+        if target == staging / FILE:
+            return
+        busy, frames, done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy and frames == done:
+            os.link(current, staging / FILE)
+            return
+        with closing(sqlite3.connect(staging / FILE)) as copy:
+            connection.backup(copy)
+
+
+def read_table(connection: sqlite3.Connection, name: str, where: str = "",
+               parameters: Iterable = ()) -> pd.DataFrame:
+    """A table as `table.read` gives its CSV (the schema's columns and dtypes; a source's
+    further manifest columns after them), optionally narrowed by an SQL condition."""
+    import pandas as pd
+
+    schema = TABLES[name]
+    columns = [*schema, *(["extra"] if name == "sources" else [])]
+    rows = connection.execute(f"SELECT {', '.join(columns)} FROM {name} {where} ORDER BY rowid",
+                              tuple(parameters)).fetchall()
+    df = pd.DataFrame(rows, columns=columns)
+    extra = pd.DataFrame()
+    if name == "sources":
+        further = [json.loads(cell) if cell else {} for cell in df.pop("extra")]
+        extra = pd.DataFrame(further, index=df.index, dtype="object")
+    for column, dtype in schema.items():
+        if dtype == "boolean":
+            df[column] = df[column].map({1: True, 0: False}, na_action="ignore")
+        elif dtype == "string":
+            df[column] = df[column].fillna("")
+    df = df.astype(schema)
+    return pd.concat([df, extra], axis=1) if not extra.empty else df
+
+
+def search(connection: sqlite3.Connection, words: str) -> set[str]:
+    """The ids of the events whose summary or sentence holds every word of `words` (full-text
+    search, word stems matched: "collapses" finds "collapsed"); quotes group a phrase."""
+    query = _fts_query(words)
+    if not query:
+        return set()
+    rows = connection.execute(
+        "SELECT event_id FROM events WHERE rowid IN "
+        "(SELECT rowid FROM events_search WHERE events_search MATCH ?)", (query,))
+    return {event_id for (event_id,) in rows}
+
+
+def _fts_query(words: str) -> str:
+    """An FTS5 query from what a user typed: each word (or quoted phrase) as a string, so that
+    punctuation and FTS5 keywords are taken literally.
+
+    >>> _fts_query('bridge "cargo ship" OR')
+    '"bridge" "cargo ship" "OR"'
+    """
+    parts = words.split('"')
+    terms = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            terms.append(part.strip())
+        else:
+            terms.extend(part.split())
+    return " ".join(f'"{term.replace(chr(34), "")}"' for term in terms if term.strip())

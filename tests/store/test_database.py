@@ -1,0 +1,179 @@
+"""The story database (`story.db`): what a build writes into it, its schema versions, search,
+and its state after a build killed at several points (real processes, SIGKILL)."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from extracted import ROOT, run_cli
+
+from dashboard.store import curation, database, dataset, table
+from dashboard.store.build import build
+
+SEED = ROOT / "seeds" / "sources.csv"
+
+
+def opened(data: Path) -> sqlite3.Connection:
+    return database.connect(database.path(data))
+
+
+def test_the_seed_database_holds_exactly_the_rows_of_its_csv_tables(tmp_path):
+    data = tmp_path / "data"
+    build(SEED, data, cache=False)
+    with closing(opened(data)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert connection.execute("PRAGMA user_version").fetchone() == (database.SCHEMA_VERSION,)
+        for name in table.SCHEMAS:
+            from_db = database.read_table(connection, name)
+            assert from_db.equals(table.read(data, name)), name
+        texts = dict(connection.execute("SELECT sha256, text FROM texts"))
+    sources = table.read(data, "sources")
+    assert texts == {row.sha256: (data / row.text_path).read_text(encoding="utf-8")
+                     for row in sources.itertuples()}
+    committed = {name: table.read(ROOT / "data", name) for name in table.SCHEMAS}
+    assert dataset.read_tables(data)["events"].equals(committed["events"])
+
+
+def test_further_manifest_columns_and_refusals_are_kept(seeds, tmp_path):
+    manifest = seeds / "sources.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0] + ",desk"] + [line + f",desk {i}" for i, line in enumerate(lines[1:])]
+    lines.append("missing.txt,https://example.org/gone,Gone,Ex,,2025-01-02,desk x")
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = tmp_path / "data"
+    build(manifest, data)
+    with closing(opened(data)) as connection:
+        sources = database.read_table(connection, "sources")
+        refused = database.read_table(connection, "refused")
+    assert list(sources.columns) == [*table.SOURCES_COLUMNS, "desk"]
+    assert list(sources.desk) == list(table.read(data, "sources").desk)
+    assert list(refused.url) == ["https://example.org/gone"]
+
+
+def test_full_text_search_matches_word_stems(tmp_path):
+    data = tmp_path / "data"
+    build(SEED, data, cache=False)
+    events = table.read(data, "events").set_index("event_id")
+    found = dataset.search(data, "defects")  # the sentences say "defect"
+    assert found and all("defect" in events.sentence[i].lower() for i in found)
+    assert dataset.search(data, '"no such phrase here"') == set()
+    assert dataset.search(data, "OR AND NOT (") is not None  # typed text is never FTS syntax
+    export = run_cli("export", "--data", str(data), "--format", "csv", "--out", "-",
+                     "--search", "defects")
+    assert export.returncode == 0, export.stderr
+    assert export.stdout.count("\n") == len(found) + 1
+
+
+def test_curation_is_mirrored_and_survives_a_rebuild(seeds, tmp_path):
+    data = tmp_path / "data"
+    build(seeds / "sources.csv", data)
+    first = table.read(data, "events").event_id[0]
+    curation.save(data, first, "rejected", note="a duplicate")
+    with closing(opened(data)) as connection:
+        assert connection.execute("SELECT status, note FROM curation WHERE event_id = ?",
+                                  (first,)).fetchall() == [("rejected", "a duplicate")]
+    build(seeds / "sources.csv", data)
+    with closing(opened(data)) as connection:
+        assert connection.execute("SELECT status FROM events WHERE event_id = ?",
+                                  (first,)).fetchall() == [("rejected",)]
+        assert connection.execute("SELECT count(*) FROM curation").fetchone() == (1,)
+
+
+def test_an_older_database_is_migrated_keeping_its_rows(seeds, tmp_path):
+    data = tmp_path / "data"
+    build(seeds / "sources.csv", data)
+    first = table.read(data, "events").event_id[0]
+    curation.save(data, first, "verified")
+    with closing(sqlite3.connect(database.path(data))) as old:  # back to schema 1
+        old.executescript("DROP TABLE events_search; DROP TABLE event_actors; "
+                          "DROP TABLE curation; PRAGMA user_version = 1;")
+    with closing(opened(data)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (database.SCHEMA_VERSION,)
+        assert connection.execute("SELECT count(*) FROM event_actors").fetchone()[0] > 0
+        assert connection.execute("SELECT status FROM curation").fetchall() == [("verified",)]
+    assert dataset.search(data, "said")
+
+
+def test_a_newer_or_foreign_database_is_refused_in_one_line(tmp_path):
+    data = tmp_path / "data"
+    build(SEED, data, cache=False)
+    with closing(sqlite3.connect(database.path(data))) as newer:
+        newer.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
+    with pytest.raises(database.StoreError, match=r"story\.db: made by a newer version"):
+        dataset.load(data)
+    listed = run_cli("export", "--data", str(data), "--format", "csv", "--out", "-")
+    assert listed.returncode == 2
+    assert listed.stderr.count("\n") == 1 and "newer version" in listed.stderr
+    assert "Traceback" not in listed.stderr
+    database.path(data).write_bytes(b"not a database at all" * 100)
+    with pytest.raises(database.StoreError, match="not a story database"):
+        dataset.load(data)
+
+
+KILL_AT = textwrap.dedent("""
+    import os, signal, sys
+    from dashboard.store import database, folder
+    point = sys.argv.pop(1)
+    def kill(*_args, **_kwargs):
+        os.kill(os.getpid(), signal.SIGKILL)
+    if point == "inserting":
+        real = database._derive
+        def derive(connection):
+            real(connection)
+            kill()
+        database._derive = derive
+    elif point == "committed":
+        real_store = database.store_folder
+        def store(data_dir, staging):
+            real_store(data_dir, staging)
+            kill()
+        database.store_folder = store
+    elif point == "swapping":
+        real = folder.os.replace
+        def replace(source, target):
+            real(source, target)
+            if ".old." in str(target):
+                kill()
+        folder.os.replace = replace
+    from dashboard.cli import main
+    sys.exit(main(sys.argv[1:]))
+""")
+ARTICLE = ("The city council said on Monday that the pier would reopen on Thursday. "
+           "Divers inspected the pilings on April 3, officials said.\n")
+
+
+@pytest.mark.parametrize("point", ["inserting", "committed", "swapping"])
+def test_a_build_killed_leaves_the_old_or_the_new_database(tmp_path, point):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    manifest = story / "sources.csv"
+    manifest.write_text("path,url,title,outlet,author,published\n"
+                        "a.txt,https://example.org/a,A,Ex,,2025-04-07\n", encoding="utf-8")
+    data = tmp_path / "data"
+    build(manifest, data)
+    old = sorted(table.read(data, "events").sentence)
+    (story / "a.txt").write_text(ARTICLE.replace("Thursday", "Friday"), encoding="utf-8")
+    killed = subprocess.run([sys.executable, "-c", KILL_AT, point, "extract", "--sources",
+                             str(manifest), "--out", str(data)], capture_output=True,
+                            timeout=120, cwd=ROOT)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+
+    def state() -> list[str]:
+        with closing(opened(data)) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            return sorted(database.read_table(connection, "events").sentence)
+
+    new = sorted(s.replace("Thursday", "Friday") for s in old)
+    if data.exists():
+        assert state() in (old, new)
+    build(manifest, data)
+    assert state() == new
+    assert sorted(table.read(data, "events").sentence) == new
