@@ -139,7 +139,7 @@ def read_page(html: str | bytes, path: Path, url: str = "") -> Page:
     published, updated = _page_dates(tree)
     source = "page" if published else ""
     if not published and url:
-        published, source = _url_date(url), "url"
+        published, source = url_date(url), "url"
         source = source if published else ""
     return Page(
         text=text,
@@ -202,7 +202,7 @@ def _page_dates(tree) -> tuple[str, str]:
     return found[0], found[1] if found[1] != found[0] else ""
 
 
-def _url_date(url: str) -> str:
+def url_date(url: str) -> str:
     """The date a URL's path spells out (/2025/03/04/, 2025-03-04), by htmldate's rule."""
     from htmldate.extractors import extract_url_date
     from htmldate.utils import Extractor

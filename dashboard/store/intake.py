@@ -12,6 +12,7 @@ import io
 import re
 from pathlib import Path
 
+from dashboard.read.html import url_date
 from dashboard.read.sources import (
     MANIFEST_COLUMNS,
     SUFFIXES,
@@ -39,8 +40,13 @@ def add_source(
     title: str = "",
     outlet: str = "",
     author: str = "",
+    undated: str = "",
 ) -> Path:
-    """Store an article beside `manifest` and describe it there; returns the stored file."""
+    """Store an article beside `manifest` and describe it there; returns the stored file.
+
+    Without a `published` date, the page's, its URL's or the first full date of its text is
+    used when the build reads it; when there is none of those, `undated` (say, the day it is
+    added) is written as its date, and without `undated` the article is refused."""
     manifest = Path(manifest)
     suffix = Path(safe_filename(filename)).suffix.lower()
     if suffix not in SUFFIXES:
@@ -59,6 +65,8 @@ def add_source(
     with locked(manifest.parent):
         rows = read_manifest(manifest) if manifest.exists() else []
         _refuse_duplicates(rows, content, text, url, filename)
+        if not (published or html_date or infer_date(text)):
+            published = (url_date(url) if url else "") or undated
         if not (published or html_date or infer_date(text)):
             raise SourceError(f"{filename}: no publication date given and none in the text")
         digest = hashlib.sha256(content).hexdigest()[:16]

@@ -59,8 +59,10 @@ def add(
     outlet: str = "",
     author: str = "",
     progress: Callable[[int, int], None] | None = None,
+    undated: str = "",
 ) -> Path:
-    """Add one article (size-checked, de-duplicated) to `manifest` and rebuild `data_dir`.
+    """Add one article (size-checked, de-duplicated) to `manifest` and rebuild `data_dir`
+    (`undated`: the date to give it when none is given or found, `intake.add_source`).
 
     Returns the stored file. Raises `SourceError` with a one-line message on bad input (too
     large, empty, wrong type, a non-http(s) URL, a bad date, the same URL or text already in
@@ -71,7 +73,8 @@ def add(
     manifest = Path(manifest)
     before = manifest.read_text(encoding="utf-8") if manifest.exists() else None
     stored = intake.add_source(manifest, content, name, url.strip(), published.strip(),
-                               title=title.strip(), outlet=outlet.strip(), author=author.strip())
+                               title=title.strip(), outlet=outlet.strip(), author=author.strip(),
+                               undated=undated)
     build_added(manifest, data_dir, stored, before, progress=progress)
     return stored
 
@@ -83,6 +86,7 @@ def add_url(
     published: str = "",
     allow_private: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    undated: str = "",
 ) -> Path:
     """Fetch the page at `url` (see `dashboard.read.fetch`), store it beside `manifest` as it
     came (a rebuild never needs the network) and rebuild `data_dir`; returns the stored page.
@@ -92,7 +96,7 @@ def add_url(
     page = fetch(url.strip(), allow_private=allow_private)
     with naming(page.url):
         return add(manifest, data_dir, page.content, PAGE_NAME, url=page.url,
-                   published=published, progress=progress)
+                   published=published, progress=progress, undated=undated)
 
 
 @contextmanager

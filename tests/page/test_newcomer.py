@@ -9,6 +9,7 @@ a person sees, at 1280×800 and at 390×844 where the width matters. Under CI=tr
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 import re
@@ -373,3 +374,33 @@ def test_the_events_table_scrolls_sideways_on_a_phone_summary_first(browser, bri
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     shot(page, "newcomer-table-phone")
     page.close()
+
+
+UNDATED = ("Dock workers walked off the job at the container terminal on Tuesday, the union "
+           "said. Talks with the port authority resumed on Thursday, a spokesman said.\n")
+"""An article that writes no full date: its publication date must come from somewhere else."""
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+def test_a_blank_publication_date_in_the_add_form_is_not_refused(browser, tmp_path, width):
+    story, data = bridge_story(tmp_path)
+    before = len(dataset.load(data).events)
+    with serve(data, story) as url:
+        page = open_page(browser, url, WIDTHS[width], events=before)
+        if width == "phone":
+            page.get_by_test_id("stExpandSidebarButton").click()
+        page.get_by_text("Add a source", exact=True).click()
+        page.get_by_label("…or paste the article's text").fill(UNDATED)
+        page.get_by_label("URL (http or https)").fill("https://port.example.org/strike")
+        page.get_by_label("Title", exact=True).fill("Dock workers walk off")
+        page.get_by_role("button", name="Add and rebuild").click()
+        flash = page.get_by_text(re.compile(r"No publication date was given or found"))
+        flash.wait_for(timeout=90_000)
+        assert "the day it was added" in flash.inner_text()
+        assert page.get_by_text("no publication date given").count() == 0
+        shot(page, f"newcomer-undated-{width}")
+        page.close()
+    rows = dataset.load(data).sources
+    added = rows[rows.url == "https://port.example.org/strike"]
+    assert list(added.published) == [dt.date.today().isoformat()]
+    assert len(dataset.load(data).events) > before
