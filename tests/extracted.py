@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 from contextlib import closing
@@ -28,15 +27,27 @@ MANIFEST_HEADER = "path,url,title,outlet,author,published\n"
 
 def contents(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, by relative path, with its bytes; the story database by what
-    it holds (its SQL dump: its bytes depend on the order of its writes), its side files left
-    out."""
+    it holds (its bytes depend on the order of its writes), its side files left out."""
     found = {p.relative_to(folder).as_posix(): p.read_bytes()
              for p in sorted(folder.rglob("*")) if p.is_file()
              and not p.name.startswith(f"{database.FILE}-")}
     if database.FILE in found:
-        with closing(sqlite3.connect(folder / database.FILE)) as connection:
-            found[database.FILE] = "\n".join(connection.iterdump()).encode()
+        found[database.FILE] = database_contents(folder)
     return found
+
+
+def database_contents(folder: Path) -> bytes:
+    """What a data folder's database holds, as text: its tables in order, its texts, curation
+    and actor rows sorted, and what a full-text search of each event's first word finds."""
+    with closing(database.connect(database.path(folder))) as connection:
+        held = {name: database.read_table(connection, name).to_csv(index=False)
+                for name in database.TABLES}
+        for name in ("texts", "curation", "event_actors"):
+            held[name] = sorted(connection.execute(f"SELECT * FROM {name}").fetchall())
+        held["search"] = sorted(connection.execute(
+            "SELECT e.event_id FROM events e JOIN events_search s ON s.rowid = e.rowid "
+            "WHERE events_search MATCH 'said'").fetchall())
+    return repr(held).encode()
 
 
 def built_tables(manifest: Path, out: Path) -> dict[str, pd.DataFrame]:

@@ -31,7 +31,7 @@ from dashboard.read.sources import (
     read_manifest,
     read_source,
 )
-from dashboard.store import curation, database, files, folder, table
+from dashboard.store import curation, database, database_write, files, folder, table
 from dashboard.store.article_index import EXTRACTED, Article, Index, digest, prepare
 from dashboard.store.cache import ArticleCache, article_key, code_version, stamp, write_pack
 from dashboard.store.combine import Extraction, combine
@@ -359,7 +359,7 @@ def _build(result: Extraction, out_dir: Path, cache_dir: Path | None,
             events = result.events(verdicts)
             folder.write_dir(out_dir, {"events": events, **result.tables}, result.files,
                              lambda old: retired.append(folder.remove_in_thread(old)),
-                             lambda staging: database.store_folder(out_dir, staging))
+                             lambda staging: database_write.store_folder(out_dir, staging))
             record.dump("written", [fingerprint, folder.stamps(out_dir, _written(result))])
     for save in result.save:
         save()

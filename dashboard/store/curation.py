@@ -174,7 +174,7 @@ def undo(data_dir: str | Path, event_id: str) -> pd.DataFrame:
 
 
 def _mirror(data_dir: Path) -> None:
-    """Mirror the curation into the data folder's database (`database.sync_curation`)."""
-    from dashboard.store import database  # (database reads this module's schema)
+    """Mirror the curation into the data folder's database (`database_write.sync_curation`)."""
+    from dashboard.store import database_write  # (it reads this module's schema)
 
-    database.sync_curation(data_dir)
+    database_write.sync_curation(data_dir)

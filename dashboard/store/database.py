@@ -9,12 +9,10 @@ tables hold them ("" for blank), integers as INTEGER (NULL for blank), booleans 
 
 from __future__ import annotations
 
-import csv
 import json
-import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,16 +40,20 @@ def _columns(schema: dict[str, str], primary: str = "") -> str:
 MIGRATIONS = [
     # 1: the build's tables, the source texts and what the build was.
     f"""
-    CREATE TABLE events ({_columns(table.EVENTS_COLUMNS)});
-    CREATE TABLE figures ({_columns(table.FIGURES_COLUMNS)});
+    CREATE TABLE events ({_columns(table.EVENTS_COLUMNS)}, position INTEGER);
+    CREATE TABLE figures ({_columns(table.FIGURES_COLUMNS)}, position INTEGER);
     CREATE TABLE actors ({_columns(table.ACTORS_COLUMNS)});
-    CREATE TABLE sources ({_columns(table.SOURCES_COLUMNS, "source_id")}, extra TEXT);
+    CREATE TABLE sources ({_columns(table.SOURCES_COLUMNS, "source_id")}, extra TEXT,
+                          position INTEGER);
     CREATE TABLE refused ({_columns(table.REFUSED_COLUMNS)});
     CREATE TABLE texts (sha256 TEXT PRIMARY KEY, text TEXT NOT NULL);
     CREATE TABLE build (key TEXT PRIMARY KEY, value TEXT);
+    CREATE INDEX events_id ON events (event_id);
     CREATE INDEX events_date ON events (date, date_end);
     CREATE INDEX events_story ON events (story_event_id);
     CREATE INDEX events_source ON events (source_id);
+    CREATE INDEX figures_id ON figures (figure_id);
+    CREATE INDEX figures_source ON figures (source_id);
     CREATE INDEX figures_quantity ON figures (quantity);
     """,
     # 2: the curation (mirrored from curation.csv), one row per event and actor for the actor
@@ -60,16 +62,30 @@ MIGRATIONS = [
     CREATE TABLE curation ({_columns(curation.CURATION_COLUMNS)});
     CREATE TABLE event_actors (event_id TEXT NOT NULL, actor TEXT NOT NULL);
     CREATE INDEX event_actors_actor ON event_actors (actor);
+    CREATE INDEX event_actors_event ON event_actors (event_id);
     CREATE VIRTUAL TABLE events_search USING fts5 (
         summary, sentence, content='events', content_rowid='rowid', tokenize='porter unicode61');
+    CREATE TRIGGER events_added AFTER INSERT ON events
+        WHEN NOT EXISTS (SELECT 1 FROM build WHERE key = 'bulk') BEGIN
+        INSERT INTO events_search (rowid, summary, sentence)
+            VALUES (new.rowid, new.summary, new.sentence);
+    END;
+    CREATE TRIGGER events_removed AFTER DELETE ON events
+        WHEN NOT EXISTS (SELECT 1 FROM build WHERE key = 'bulk') BEGIN
+        INSERT INTO events_search (events_search, rowid, summary, sentence)
+            VALUES ('delete', old.rowid, old.summary, old.sentence);
+        DELETE FROM event_actors WHERE event_id = old.event_id;
+    END;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _fill_version_2(connection: sqlite3.Connection, folder: Path) -> None:
-    _derive(connection)
-    _write_curation(connection, folder)
+    from dashboard.store import database_write
+
+    database_write.derive(connection)
+    database_write.write_curation(connection, folder)
 
 
 FILL = {2: _fill_version_2}
@@ -146,114 +162,9 @@ def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     connection.execute("COMMIT")
 
 
-def _cells(schema: dict[str, str], values: Iterable[str]) -> list:
-    """A CSV row's cells as the database stores them."""
-    cells: list = []
-    for dtype, value in zip(schema.values(), values, strict=False):
-        if dtype == "Int64":
-            cells.append(int(value) if value else None)
-        elif dtype == "boolean":
-            cells.append(None if value == "" else int(value in ("True", "true", "1")))
-        else:
-            cells.append(value)
-    return cells
-
-
-def _csv_rows(file: Path) -> tuple[list[str], Iterator[list[str]]]:
-    handle = open(file, encoding="utf-8", newline="")  # noqa: SIM115 (closed by the iterator)
-    reader = csv.reader(handle)
-    header = next(reader, [])
-
-    def rows() -> Iterator[list[str]]:
-        with handle:
-            yield from reader
-
-    return header, rows()
-
-
-def write_folder(connection: sqlite3.Connection, folder: Path, kept: Path) -> None:
-    """Replace the database's tables with the CSV tables of a data folder (and add the texts
-    of its sources the database lacks), and its curation with that of folder `kept`, in one
-    transaction."""
-    with transaction(connection):
-        for name, schema in TABLES.items():
-            connection.execute(f"DELETE FROM {name}")
-            file = folder / f"{name}.csv"
-            if not file.exists():
-                continue
-            header, rows = _csv_rows(file)
-            columns = list(schema)
-            extra = header[len(columns):] if name == "sources" else []
-            marks = ", ".join("?" * (len(columns) + (name == "sources")))
-            insert = f"INSERT INTO {name} VALUES ({marks})"
-            if name == "sources":
-                connection.executemany(insert, (
-                    [*_cells(schema, row), json.dumps(dict(zip(extra, row[len(columns):],
-                                                               strict=False)))
-                     if extra else None] for row in rows))
-            else:
-                connection.executemany(insert, (_cells(schema, row) for row in rows))
-        _derive(connection)
-        _add_texts(connection, folder)
-        _write_curation(connection, kept)
-
-
-def _derive(connection: sqlite3.Connection) -> None:
-    """The tables made from the events: one row per event and actor, and the search index."""
-    connection.execute("DELETE FROM event_actors")
-    rows = connection.execute("SELECT event_id, actors FROM events WHERE actors != ''")
-    connection.executemany("INSERT INTO event_actors VALUES (?, ?)",
-                           [(event_id, actor) for event_id, actors in rows.fetchall()
-                            for actor in actors.split("; ") if actor])
-    connection.execute("INSERT INTO events_search (events_search) VALUES ('rebuild')")
-
-
-def _add_texts(connection: sqlite3.Connection, folder: Path) -> None:
-    """Keep the text of every source (by its hash), dropping texts no source has."""
-    have = {sha for (sha,) in connection.execute("SELECT sha256 FROM texts")}
-    wanted = connection.execute("SELECT sha256, text_path FROM sources").fetchall()
-    missing = {sha: text_path for sha, text_path in wanted if sha and sha not in have}
-    connection.executemany("INSERT OR IGNORE INTO texts VALUES (?, ?)", (
-        (sha, (folder / text_path).read_text(encoding="utf-8"))
-        for sha, text_path in missing.items() if (folder / text_path).is_file()))
-    connection.execute("DELETE FROM texts WHERE sha256 NOT IN (SELECT sha256 FROM sources)")
-
-
-def _write_curation(connection: sqlite3.Connection, folder: Path) -> None:
-    connection.execute("DELETE FROM curation")
-    file = folder / curation.FILE
-    if file.exists():
-        schema = curation.CURATION_COLUMNS
-        rows = curation.latest(folder).values()
-        connection.executemany(f"INSERT INTO curation VALUES ({', '.join('?' * len(schema))})",
-                               ([row[c] for c in schema] for row in rows))
-
-
-def sync_curation(data_dir: str | Path) -> None:
-    """Mirror the data folder's curation.csv into its database (when it has one)."""
-    file = path(data_dir)
-    if file.is_file():
-        with closing(connect(file)) as connection, transaction(connection):
-            _write_curation(connection, Path(data_dir))
-
-
-def store_folder(data_dir: Path, staging: Path) -> None:
-    """Write the tables of a data folder being made (`staging`) into the data folder's
-    database, then put the database into the staging folder (a hard link once every change is
-    in the main file, else a copy made with SQLite's backup), so that swapping the folder in
-    keeps it. Without a database yet, it is made in the staging folder."""
-    current = path(data_dir)
-    target = current if current.is_file() else staging / FILE
-    with closing(connect(target, create=True)) as connection:
-        write_folder(connection, staging, data_dir)
-        if target == staging / FILE:
-            return
-        busy, frames, done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if not busy and frames == done:
-            os.link(current, staging / FILE)
-            return
-        with closing(sqlite3.connect(staging / FILE)) as copy:
-            connection.backup(copy)
+_ARTICLE_ORDER = ("(SELECT position FROM sources WHERE sources.source_id = {name}.source_id), "
+                  "position")
+"""The CSV tables' order of events and figures: by article, then as the article gave them."""
 
 
 def read_table(connection: sqlite3.Connection, name: str, where: str = "",
@@ -264,7 +175,9 @@ def read_table(connection: sqlite3.Connection, name: str, where: str = "",
 
     schema = TABLES[name]
     columns = [*schema, *(["extra"] if name == "sources" else [])]
-    rows = connection.execute(f"SELECT {', '.join(columns)} FROM {name} {where} ORDER BY rowid",
+    order = {"events": _ARTICLE_ORDER, "figures": _ARTICLE_ORDER, "sources": "position"}
+    rows = connection.execute(f"SELECT {', '.join(columns)} FROM {name} {where} ORDER BY "
+                              f"{order.get(name, 'rowid').format(name=name)}",
                               tuple(parameters)).fetchall()
     df = pd.DataFrame(rows, columns=columns)
     extra = pd.DataFrame()

@@ -11,6 +11,8 @@ from extracted import ROOT
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
+from dashboard.read.sources import SourceError
+
 APP = ROOT / "dashboard" / "page" / "app.py"
 ALL = sample_data.DATE_ORDER
 
@@ -323,11 +325,32 @@ def test_pasted_text_is_added_too(page, story):
     assert manifest_rows(seeds)[-1]["url"] == "https://new.example.org/pasted"
 
 
-def test_an_article_the_build_refuses_is_taken_back(page, story):
+def test_an_article_the_build_refuses_is_taken_back(page, story, monkeypatch):
+    from dashboard.store import build
+
+    real = build.read_source
+
+    def refuse_new(row):
+        if "refused.example.org" in row["url"]:
+            raise SourceError(f"{row['path']}: unreadable for this test")
+        return real(row)
+
+    monkeypatch.setattr(build, "read_source", refuse_new)
     seeds, data = story
-    at = add_source(page(data), "nodate.txt", NEW_ARTICLE, url="https://new.example.org/nodate")
-    assert "no publication date" in at.error[0].value
+    at = add_source(page(data), "bad.txt", NEW_ARTICLE, dt.date(2025, 2, 4),
+                    url="https://refused.example.org/bad")
+    assert "unreadable for this test" in at.error[0].value
     assert len(manifest_rows(seeds)) == 4 and len(list(seeds.iterdir())) == 6
+
+
+def test_an_article_without_a_date_is_dated_the_day_it_is_added(page, story):
+    seeds, data = story
+    undated = b"Crews reopened the north ramp on Friday, the county said in a statement.\n"
+    at = add_source(page(data), "nodate.txt", undated, url="https://new.example.org/nodate")
+    assert not at.error
+    today = dt.date.today().isoformat()
+    assert manifest_rows(seeds)[-1]["published"] == today
+    assert any("dated today" in s.value for s in at.success), [s.value for s in at.success]
 
 
 def test_a_large_story_sends_the_first_rows_of_the_table_and_says_so(page, tmp_path):

@@ -12,7 +12,7 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from extracted import ROOT, run_cli
+from extracted import ROOT, contents, run_cli
 
 from dashboard.store import curation, database, dataset, table
 from dashboard.store.build import build
@@ -92,7 +92,8 @@ def test_an_older_database_is_migrated_keeping_its_rows(seeds, tmp_path):
     first = table.read(data, "events").event_id[0]
     curation.save(data, first, "verified")
     with closing(sqlite3.connect(database.path(data))) as old:  # back to schema 1
-        old.executescript("DROP TABLE events_search; DROP TABLE event_actors; "
+        old.executescript("DROP TRIGGER events_added; DROP TRIGGER events_removed; "
+                          "DROP TABLE events_search; DROP TABLE event_actors; "
                           "DROP TABLE curation; PRAGMA user_version = 1;")
     with closing(opened(data)) as connection:
         assert connection.execute("PRAGMA user_version").fetchone() == (database.SCHEMA_VERSION,)
@@ -119,22 +120,22 @@ def test_a_newer_or_foreign_database_is_refused_in_one_line(tmp_path):
 
 KILL_AT = textwrap.dedent("""
     import os, signal, sys
-    from dashboard.store import database, folder
+    from dashboard.store import database_write, folder
     point = sys.argv.pop(1)
     def kill(*_args, **_kwargs):
         os.kill(os.getpid(), signal.SIGKILL)
     if point == "inserting":
-        real = database._derive
-        def derive(connection):
-            real(connection)
+        real = database_write._insert
+        def insert(*args):
+            real(*args)
             kill()
-        database._derive = derive
+        database_write._insert = insert
     elif point == "committed":
-        real_store = database.store_folder
+        real_store = database_write.store_folder
         def store(data_dir, staging):
             real_store(data_dir, staging)
             kill()
-        database.store_folder = store
+        database_write.store_folder = store
     elif point == "swapping":
         real = folder.os.replace
         def replace(source, target):
@@ -177,3 +178,34 @@ def test_a_build_killed_leaves_the_old_or_the_new_database(tmp_path, point):
     build(manifest, data)
     assert state() == new
     assert sorted(table.read(data, "events").sentence) == new
+
+
+def test_a_rebuild_writes_only_the_rows_that_changed(seeds, tmp_path):
+    data = tmp_path / "data"
+    build(seeds / "sources.csv", data)
+
+    def rows() -> dict[str, tuple[int, str]]:
+        with closing(opened(data)) as connection:
+            return {event_id: (rowid, source_id) for rowid, event_id, source_id in
+                    connection.execute("SELECT rowid, event_id, source_id FROM events")}
+
+    before = rows()
+    manifest = (seeds / "sources.csv").read_text(encoding="utf-8").splitlines()
+    first = seeds / manifest[1].split(",")[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\nThe count was revised on "
+                     "March 9, 2025, officials said.\n", encoding="utf-8")
+    build(seeds / "sources.csv", data)
+    after = rows()
+    changed = {source for _, source in after.values()} - {
+        source for event_id, (rowid, source) in after.items() if before.get(event_id) ==
+        (rowid, source)}
+    kept = [event_id for event_id in before if before[event_id] == after.get(event_id)]
+    assert kept and len(kept) >= len(before) // 2  # most rows stayed where they were
+    assert changed  # the changed article's rows were written again
+    assert contents(data)["story.db"] == contents(_scratch(seeds, tmp_path))["story.db"]
+
+
+def _scratch(seeds: Path, tmp_path: Path) -> Path:
+    out = tmp_path / "scratch"
+    build(seeds / "sources.csv", out, cache=False)
+    return out

@@ -1,0 +1,273 @@
+"""Writing a build into the story database: the tables of the data folder a build made, in one
+transaction, changing only the rows that changed.
+
+The events and figures tables are large (200,000 events for 10,000 articles) and a rebuild
+changes few of their rows, so they are compared record by record with the CSV file the
+database last took in (its size, times and inode are kept in the `build` table, so a file
+changed since is never trusted): records that went are deleted, and each article with a new
+record has its rows written again. The other tables are small and written whole.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing
+from pathlib import Path
+
+from dashboard.store import curation
+from dashboard.store.database import FILE, TABLES, connect, path, transaction
+
+ROW_TABLES = {"events": "event_id", "figures": "figure_id"}
+"""The tables written row by row where they changed, with the column naming each row."""
+WHOLE_LIMIT = 4
+"""Write a table whole when more than one record in this many changed."""
+
+
+def store_folder(data_dir: Path, staging: Path) -> None:
+    """Write the tables of a data folder being made (`staging`) into the data folder's
+    database, then put the database into the staging folder (a hard link once every change is
+    in the main file, else a copy made with SQLite's backup), so that swapping the folder in
+    keeps it. Without a database yet, it is made in the staging folder."""
+    current = path(data_dir)
+    target = current if current.is_file() else staging / FILE
+    with closing(connect(target, create=True)) as connection:
+        write_folder(connection, staging, data_dir)
+        if target == staging / FILE:
+            return
+        busy, frames, done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        if not busy and frames == done:
+            os.link(current, staging / FILE)
+            return
+        with closing(sqlite3.connect(staging / FILE)) as copy:
+            connection.backup(copy)
+
+
+def write_folder(connection: sqlite3.Connection, folder: Path, previous: Path | None = None,
+                 ) -> None:
+    """Make the database hold the CSV tables of data folder `folder`, the texts of its sources
+    and the curation of folder `previous` (the data folder `folder` replaces, whose CSV files
+    the database may already hold: then only changed rows are written), in one transaction."""
+    previous = previous or folder
+    with transaction(connection):
+        for name in TABLES:
+            if name not in ROW_TABLES:
+                _write_whole(connection, name, folder / f"{name}.csv")
+        bulk = False
+        for name, key in ROW_TABLES.items():
+            done = _write_changes(connection, name, key, folder / f"{name}.csv",
+                                  previous / f"{name}.csv")
+            if not done:
+                bulk |= name == "events"
+                _write_whole(connection, name, folder / f"{name}.csv", bulk=name == "events")
+            connection.execute("INSERT OR REPLACE INTO build VALUES (?, ?)",
+                               (f"{name}.csv", json.dumps(_stamp(folder / f"{name}.csv"))))
+        if bulk:
+            derive(connection)
+        _add_texts(connection, folder)
+        write_curation(connection, previous)
+
+
+def _stamp(file: Path) -> list[int]:
+    """What changes when a file is written again: size, times, inode ([] when absent). The
+    folder swap renames the folder, so a file keeps its stamp when the folder is swapped in."""
+    try:
+        info = file.stat()
+    except OSError:
+        return []
+    return [info.st_size, info.st_mtime_ns, info.st_ino]
+
+
+def _cells(schema: dict[str, str], values: Iterable[str]) -> list:
+    """A CSV row's cells as the database stores them."""
+    cells: list = []
+    for dtype, value in zip(schema.values(), values, strict=False):
+        if dtype == "Int64":
+            cells.append(int(value) if value else None)
+        elif dtype == "boolean":
+            cells.append(None if value == "" else int(value in ("True", "true", "1")))
+        else:
+            cells.append(value)
+    return cells
+
+
+def _parsed(records: Iterable[bytes]) -> Iterator[list[str]]:
+    """CSV records (as `records` splits them) read into cells."""
+    return csv.reader(io.StringIO(b"".join(records).decode("utf-8"), newline=""))
+
+
+def records(data: bytes) -> list[bytes]:
+    r"""A CSV file's records, each with its line end: the file split at the line ends that are
+    not inside a quoted cell (a cell's quotes come in pairs).
+
+    >>> records(b'a,b\n"x\ny",1\n2,3\n')
+    [b'a,b\n', b'"x\ny",1\n', b'2,3\n']
+    """
+    found: list[bytes] = []
+    pending = b""
+    for line in data.splitlines(keepends=True):
+        if pending:
+            line = pending + line
+        if line.count(b'"') % 2:
+            pending = line
+            continue
+        pending = b""
+        found.append(line)
+    if pending:
+        found.append(pending)
+    return found
+
+
+def _write_whole(connection: sqlite3.Connection, name: str, file: Path,
+                 bulk: bool = False) -> None:
+    """Replace a table with a CSV file's rows (none when the file is absent). With `bulk`,
+    the events' search index and actor rows are left to `derive` (one pass, not per row)."""
+    if bulk:
+        connection.execute("INSERT OR REPLACE INTO build VALUES ('bulk', '1')")
+    connection.execute(f"DELETE FROM {name}")
+    if file.exists():
+        found = records(file.read_bytes())
+        header = next(_parsed(found[:1]), [])
+        _insert(connection, name, header, _parsed(found[1:]))
+    if bulk:
+        connection.execute("DELETE FROM build WHERE key = 'bulk'")
+
+
+def _insert(connection: sqlite3.Connection, name: str, header: list[str],
+            rows: Iterable[list[str]]) -> int:
+    """Insert rows of table `name` (in their CSV columns, `header`), each numbered within its
+    article (events, figures) or the table (sources); returns how many."""
+    schema = TABLES[name]
+    width = len(schema)
+    extra = header[width:] if name == "sources" else []
+    source = header.index("source_id") if "source_id" in header else -1
+    columns = [*schema, *(["extra"] if name == "sources" else []),
+               *(["position"] if name in (*ROW_TABLES, "sources") else [])]
+    insert = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+    count, last, position = 0, None, 0
+
+    def cells() -> Iterator[list]:
+        nonlocal count, last, position
+        for row in rows:
+            found = _cells(schema, row)
+            if name == "sources":
+                found.append(json.dumps(dict(zip(extra, row[width:], strict=False)))
+                             if extra else None)
+            if name in ROW_TABLES:
+                position = position + 1 if row[source] == last else 0
+                last = row[source]
+                found.append(position)
+            elif name == "sources":
+                found.append(count)
+            count += 1
+            yield found
+
+    connection.executemany(insert, cells())
+    if name == "events":
+        _add_actors(connection, count)
+    return count
+
+
+def _add_actors(connection: sqlite3.Connection, inserted: int) -> None:
+    """One event_actors row per actor of the last `inserted` events (while not in bulk)."""
+    if not inserted or connection.execute("SELECT 1 FROM build WHERE key = 'bulk'").fetchone():
+        return
+    rows = connection.execute("SELECT event_id, actors FROM events WHERE rowid > "
+                              "(SELECT max(rowid) FROM events) - ? AND actors != ''",
+                              (inserted,)).fetchall()
+    connection.executemany("INSERT INTO event_actors VALUES (?, ?)",
+                           [(event_id, actor) for event_id, actors in rows
+                            for actor in actors.split("; ") if actor])
+
+
+def _write_changes(connection: sqlite3.Connection, name: str, key: str, file: Path,
+                   before: Path) -> bool:
+    """Write only what changed in table `name` since the database took in CSV file `before`
+    (now replaced by `file`); False, with nothing written, when that cannot be done (the
+    database did not take that file in, the header changed, or much of the table did)."""
+    kept = connection.execute("SELECT value FROM build WHERE key = ?", (f"{name}.csv",))
+    stamp = kept.fetchone()
+    if not stamp or json.loads(stamp[0]) != _stamp(before) or not file.exists():
+        return False
+    old, new = records(before.read_bytes()), records(file.read_bytes())
+    if not old or not new or old[0] != new[0]:
+        return False
+    header = next(_parsed(new[:1]))
+    source = header.index("source_id")
+    new_set, old_set = set(new), set(old)
+    gone = [record for record in old[1:] if record not in new_set]
+    came = [i for i in range(1, len(new)) if new[i] not in old_set]
+    if (len(gone) + len(came)) * WHOLE_LIMIT > len(new) or any(
+            record.startswith(b'"') for record in gone):
+        return False
+
+    def article(i: int) -> str:
+        return next(_parsed([new[i]]))[source]
+
+    rewritten: dict[str, tuple[int, int]] = {}
+    for i in came:
+        found = article(i)
+        if found in rewritten and rewritten[found][0] <= i < rewritten[found][1]:
+            continue
+        start, end = i, i + 1
+        while start > 1 and article(start - 1) == found:
+            start -= 1
+        while end < len(new) and article(end) == found:
+            end += 1
+        rewritten[found] = (start, end)
+    ids = [record.split(b",", 1)[0].decode() for record in gone]
+    connection.executemany(f"DELETE FROM {name} WHERE {key} = ?", ((i,) for i in ids))
+    connection.executemany(f"DELETE FROM {name} WHERE source_id = ?",
+                           ((found,) for found in rewritten))
+    for start, end in rewritten.values():
+        _insert(connection, name, header, _parsed(new[start:end]))
+    total = connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+    if total != len(new) - 1:
+        connection.execute(f"DELETE FROM {name}")
+        return False
+    return True
+
+
+def derive(connection: sqlite3.Connection) -> None:
+    """The tables made from the events, anew: one row per event and actor, and the search
+    index."""
+    connection.execute("DELETE FROM event_actors")
+    rows = connection.execute("SELECT event_id, actors FROM events WHERE actors != ''")
+    connection.executemany("INSERT INTO event_actors VALUES (?, ?)",
+                           [(event_id, actor) for event_id, actors in rows.fetchall()
+                            for actor in actors.split("; ") if actor])
+    connection.execute("INSERT INTO events_search (events_search) VALUES ('rebuild')")
+
+
+def _add_texts(connection: sqlite3.Connection, folder: Path) -> None:
+    """Keep the text of every source (by its hash), dropping texts no source has."""
+    have = {sha for (sha,) in connection.execute("SELECT sha256 FROM texts")}
+    wanted = connection.execute("SELECT sha256, text_path FROM sources").fetchall()
+    missing = {sha: text_path for sha, text_path in wanted if sha and sha not in have}
+    connection.executemany("INSERT OR IGNORE INTO texts VALUES (?, ?)", (
+        (sha, (folder / text_path).read_text(encoding="utf-8"))
+        for sha, text_path in missing.items() if (folder / text_path).is_file()))
+    connection.execute("DELETE FROM texts WHERE sha256 NOT IN (SELECT sha256 FROM sources)")
+
+
+def write_curation(connection: sqlite3.Connection, folder: Path) -> None:
+    """The curation table: the last curation row of each event in `folder`'s curation.csv."""
+    connection.execute("DELETE FROM curation")
+    if (folder / curation.FILE).exists():
+        schema = curation.CURATION_COLUMNS
+        connection.executemany(f"INSERT INTO curation VALUES ({', '.join('?' * len(schema))})",
+                               ([row[c] for c in schema]
+                                for row in curation.latest(folder).values()))
+
+
+def sync_curation(data_dir: str | Path) -> None:
+    """Mirror the data folder's curation.csv into its database (when it has one)."""
+    file = path(data_dir)
+    if file.is_file():
+        with closing(connect(file)) as connection, transaction(connection):
+            write_curation(connection, Path(data_dir))
+
