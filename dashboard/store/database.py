@@ -180,17 +180,17 @@ def read_table(connection: sqlite3.Connection, name: str, where: str = "",
                               f"{order.get(name, 'rowid').format(name=name)}",
                               tuple(parameters)).fetchall()
     df = pd.DataFrame(rows, columns=columns)
-    extra = pd.DataFrame()
+    further = pd.DataFrame()
     if name == "sources":
-        further = [json.loads(cell) if cell else {} for cell in df.pop("extra")]
-        extra = pd.DataFrame(further, index=df.index, dtype="object")
+        further = pd.DataFrame([json.loads(cell) if cell else {} for cell in df.pop("extra")],
+                               index=df.index, dtype="object")
     for column, dtype in schema.items():
         if dtype == "boolean":
             df[column] = df[column].map({1: True, 0: False}, na_action="ignore")
         elif dtype == "string":
             df[column] = df[column].fillna("")
     df = df.astype(schema)
-    return pd.concat([df, extra], axis=1) if not extra.empty else df
+    return pd.concat([df, further], axis=1) if not further.empty else df
 
 
 def search(connection: sqlite3.Connection, words: str) -> set[str]:

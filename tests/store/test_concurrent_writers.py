@@ -1,13 +1,17 @@
 """Two `add` commands and a build started at the same moment on one story: each exits 0 and
-every article lands exactly once (writers take turns through the folder locks)."""
+every article lands exactly once, in the CSV tables and in the database (writers take turns
+through the folder locks)."""
 
 from __future__ import annotations
 
 import csv
 import subprocess
 import sys
+from contextlib import closing
 
 from extracted import ROOT
+
+from dashboard.store import database, table
 
 FIRST = "The harbor pilots said on Monday that the strike would begin on Wednesday.\n"
 SECOND = "The port authority said on Tuesday that talks with the pilots had failed.\n"
@@ -46,3 +50,8 @@ def test_two_adds_and_a_build_at_once_land_every_article_once(tmp_path):
     assert final.returncode == 0, final.stderr
     built = list(csv.DictReader((data / "sources.csv").open(encoding="utf-8")))
     assert sorted(row["url"] for row in built) == [f"https://example.org/{x}" for x in "abc"]
+    with closing(database.connect(database.path(data))) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        urls = sorted(url for (url,) in connection.execute("SELECT url FROM sources"))
+        assert urls == [f"https://example.org/{x}" for x in "abc"]
+        assert database.read_table(connection, "events").equals(table.read(data, "events"))
