@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 
-from dashboard.timex.tense import cues
+from dashboard.timex.tense import WEAK, cues
 from dashboard.vocab import abbreviations
 
 _ABBREVIATIONS = abbreviations()
@@ -74,10 +74,19 @@ class Context:
         return found
 
     def direction(self, start: int, end: int) -> int:
-        """+1 when the expression at start..end looks forward in time, else -1 (news default)."""
+        """+1 when the expression at start..end looks forward in time, else -1 (news default).
+
+        The nearest tense cue decides; a weak cue ("until", "by", "due") before the expression
+        decides only where the sentence has no other cue near it.
+        """
         best, best_d = DEFAULT_DIRECTION, 10**9
+        weak = DEFAULT_DIRECTION
         for off, sign in self._sentence_cues(start):
             if start <= off < end or off < start - CUE_WINDOW or off >= end + CUE_WINDOW:
+                continue
+            if sign == WEAK:
+                if off < start:  # "the Tuesday deadline" says nothing of which Tuesday
+                    weak = 1
                 continue
             d = start - off if off < start else (off - end) * 2 + 1
             gap = self.text[off:start] if off < start else self.text[end:off]
@@ -85,4 +94,4 @@ class Context:
                 d += CLAUSE_PENALTY
             if d < best_d:
                 best, best_d = sign, d
-        return best
+        return best if best_d < 10**9 else weak

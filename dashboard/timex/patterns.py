@@ -71,7 +71,11 @@ PART_OF_MONTH = (
 )
 """A part of a month in front of its name: "the first week of", "the second half of"."""
 
-TZ = r"(?:\s*\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|KST|JST|ET|PT|CT)\)?)"
+TZ = (
+    r"(?:\s*\(?(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|KST|JST|ET|PT|CT|MT)\b\)?"
+    r"|\s+(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?-i:Standard|Daylight))?\s+[Tt]ime\b)"
+)
+"""A time zone after a clock time: an abbreviation (upper case only) or "Eastern Time"."""
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
 
 _P: list[tuple[str, str]] = [
@@ -96,6 +100,10 @@ _P: list[tuple[str, str]] = [
         rf"\b{PART_OF}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?"
         rf"(?P<mon>{MONTH})\b"
         rf"(?:,?\s+(?P<y>{YEAR4})\b)?",
+    ),
+    (
+        "ymd",
+        rf"\b(?P<y>{YEAR4})\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b(?!\s*(?:%|percent|[.,]\d))",
     ),
     ("daylist", rf"(?<=[\s,-])(?P<d>{DAYNUM})\b(?!\s*(?:%|percent|[:.]\d))"),
     (
@@ -206,15 +214,6 @@ _P: list[tuple[str, str]] = [
         r"(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))",
     ),
     (
-        "laterthat",
-        r"\b(?P<eart>earlier|later)\s+(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning"
-        r"|night|evening|afternoon)\b",
-    ),
-    (
-        "inday",
-        r"\b(?P<eart>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b",
-    ),
-    (
         "set",
         rf"\b(?:(?:(?P<freq>once|twice|thrice|(?:{NUM}|several|many|a\s+few)\s+times)\s+)?"
         rf"(?P<every>every|each|per|a|an)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
@@ -246,11 +245,14 @@ _P: list[tuple[str, str]] = [
         rf"\b(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow|tonight)\s+(?:at\s+)?)?"
         rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})"
         rf"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|[Hh]ours\b|hrs\b))"
+        rf"|(?P<milc>(?:[01]\d|2[0-3])[0-5]\d)(?![\d:/-]|[.,]\d|\s*(?:%|percent))"
         rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<nm>{CLOCK_PART})"
         rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)(?P<tz>{TZ})?"
         rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"
-        rf"(?:,?\s+(?:on\s+)?(?P<cmon>{MONTH})\s+(?P<cd>{DAYNUM})\b)?(?!\w)",
+        rf"(?:,?\s+(?:on\s+)?(?P<cmon>{MONTH})\s+(?P<cd>{DAYNUM})\b(?:,?\s+(?P<cy>{YEAR4})\b)?)?"
+        r"(?!\w)",
     ),
+    ("overnight", r"\bovernight\b(?!-)"),
     (
         "ref",
         r"\b(?P<w>now|currently|current|recently|recent|lately|nowadays|formerly"

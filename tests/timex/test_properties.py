@@ -85,7 +85,7 @@ def test_large_input_is_fast_and_valid():
     timexes = tag(text, "2025-02-19")
     elapsed = time.perf_counter() - start
     _check(text, timexes)
-    assert len(timexes) >= 2000 * 5
+    assert len(timexes) >= 2000 * 4  # "next Friday at 3 p.m. EST" is one
     assert elapsed < 20
 
 

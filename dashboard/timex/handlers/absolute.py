@@ -206,15 +206,21 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
     if m["cmon"]:
         wd = m["wd1"] or m["wd2"]
         wd = WEEKDAYS.get(wd.lower()) if wd else None
-        day = month_day(ctx.dct, month_number(m["cmon"]), int(DIGITS.match(m["cd"]).group()),
-                        ctx.direction(m.start(), m.end()), wd) or day  # fmt: skip
+        mon, d = month_number(m["cmon"]), int(DIGITS.match(m["cd"]).group())
+        if m["cy"]:
+            try:
+                day = dt.date(int(m["cy"]), mon, d).isoformat()
+            except ValueError:
+                return None
+        else:
+            day = month_day(ctx.dct, mon, d, ctx.direction(m.start(), m.end()), wd) or day
     if not day:
         return None
     if m["nm"]:
         nm = m["nm"].lower()
         return "TIME", f"{day}T{'24:00' if nm == 'midnight' else '12:00'}", None
-    if m["mil"]:
-        return "TIME", f"{day}T{m['mil'][:2]}:{m['mil'][2:]}", None
+    if mil := m["mil"] or m["milc"]:
+        return "TIME", f"{day}T{mil[:2]}:{mil[2:]}", None
     if m["hh24"]:
         h, mi = int(m["hh24"]), int(m["mi24"])
     elif m["oc"]:

@@ -204,23 +204,18 @@ def h_offset(m: re.Match, ctx: Context) -> Result:
     return "DATE", format_value(gran, shift("day", ctx.dct, unit_step, sign * count)), None
 
 
+def h_overnight(m: re.Match, ctx: Context) -> Result:
+    """"Overnight" is the night before the day the text is about (the last day it gave, else
+    the DCT's): a story of Friday's trading speaks of Thursday night."""
+    day = period(ctx, "day", -1, True)
+    return ("TIME", f"{day}TNI", None) if day else None
+
+
 def h_dayafter(m: re.Match, ctx: Context) -> Result:
     what = norm(m["what"]).removeprefix("the ")
     gran = "day" if what == "night" else what
     n = -1 if norm(m["dir"]) == "before" else 1
     return "DATE", period(ctx, gran, n, True), None
-
-
-def h_laterthat(m: re.Match, ctx: Context) -> Result:
-    unit = m["unit"].lower()
-    if unit in PARTS_OF_DAY:
-        return "TIME", f"{period(ctx, 'day', 0, True)}T{PARTS_OF_DAY[unit]}", None
-    return "DATE", period(ctx, unit, 0, True), None
-
-
-def h_inday(m: re.Match, ctx: Context) -> Result:
-    unit = m["unit"].lower()
-    return "DATE", period(ctx, unit, 0, False), None
 
 
 def h_yearend(m: re.Match, ctx: Context) -> Result:
