@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +93,9 @@ def test_large_input_is_fast_and_valid():
 def test_non_string_input_gives_nothing():
     assert tag(None, "2025-02-19") == []  # type: ignore[arg-type]
     assert tag("", "2025-02-19") == []
+
+
+@pytest.mark.parametrize("text", ["", "Nothing here.", None])
+def test_a_bad_dct_is_an_error_whatever_the_text(text):
+    with pytest.raises(ValueError, match="'soon'"):
+        tag(text, "soon")  # type: ignore[arg-type]
