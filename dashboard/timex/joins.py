@@ -27,6 +27,7 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
 _WORD = re.compile(r"[A-Za-z]+")
 _DAY_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
 _ZONE_BLANKS = re.compile(r"[\s()]+")
+_MERIDIEM = re.compile(r"[ap]\.?\s?m\b|noon|midnight|midday", re.I)
 
 
 def zone(m: re.Match) -> str | None:
@@ -43,6 +44,17 @@ def _bare_clock(t: Timex) -> bool:
     return not any(w.lower() in _DAY_WORDS for w in _WORD.findall(t.text))
 
 
+def _in_part(clock: Timex, part: str) -> str:
+    """The clock time of `clock` read in a part of the day ("TAF"): "1:30 this afternoon" is
+    13:30; a time with its own a.m./p.m. or past noon stays as it is."""
+    time = clock.value.split("T")[1]
+    hour = int(time[:2])
+    if part in ("TAF", "TEV", "TNI") and 1 <= hour < 12 and not _MERIDIEM.search(clock.text):
+        if part != "TNI" or hour >= 6:
+            return f"{hour + 12:02d}{time[2:]}"
+    return time
+
+
 def join_clock(
     text: str, before: tuple[str, Timex], after: tuple[str, Timex]
 ) -> tuple[str, Timex] | None:
@@ -56,7 +68,7 @@ def join_clock(
         clock, day, name = a, b, f"{name_a}+{name_b}"
     else:
         return None
-    value = f"{day.value[:10]}T{clock.value.split('T')[1]}"
+    value = f"{day.value[:10]}T{_in_part(clock, day.value[10:])}"
     precision, first, last = value_range(value, "TIME")
     span = text[a.start : b.end]
     joined = Timex(a.start, b.end, span, "TIME", value, clock.mod, precision, first, last, clock.tz)

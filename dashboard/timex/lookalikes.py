@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from dashboard.timex.lexicon import MONTHS, NUMBERS
+from dashboard.timex.lexicon import MONTHS, NUMBERS, PARTS_OF_DAY
 from dashboard.vocab import months
 
 _WORD_BEFORE = regex.compile(r"(?r)([A-Za-z]+)[\s,]*")
@@ -131,6 +131,8 @@ def check_weekday(m: re.Match, text: str) -> bool:
 def check_clock(m: re.Match, text: str) -> bool:
     """A bare 24-hour "13:06" needs a cue word ("at", "by"), a time zone or a date right before
     it; a four-digit "0640" needs the cue word, so that "flight 0640" and "in 1500" stay out."""
+    if m.group("hb"):  # "at 9 this morning", not "9 this morning were hurt"
+        return bool(_TIME_CUES.search(text, max(0, m.start() - 12), m.start()))
     if m.group("milc"):
         after = word_after(text, m.end()) if text[m.end() : m.end() + 1] == " " else ""
         plural = after.islower() and after.endswith("s") and after not in _VERBISH_S
@@ -178,10 +180,22 @@ def _titled(m: re.Match, text: str, group: str) -> bool:
     return bool(before) and before[-1:] not in ".!?:\n"
 
 
+_PARTS = frozenset(PARTS_OF_DAY)
+_CLAUSE_OPENERS = {
+    "the", "a", "an", "that", "when", "of", "before", "after", "he", "she", "they", "we", "i",
+    "it", "his", "her", "their", "its", "our", "my", "your", "you",
+}  # fmt: skip
+"""Words that open a clause or phrase saying which night "the night" is ("the night he died")."""
+
+
 def check_relperiod(m: re.Match, text: str) -> bool:
     """Period words are lower case in prose; "This Week" is a title; "quarter-to-quarter" a
-    comparison."""
-    return not m.group("unit")[:1].isupper() and not text.startswith("-to-", m.end())
+    comparison; "the night" followed by what says which night is not the text's night."""
+    if m.group("unit")[:1].isupper() or text.startswith("-to-", m.end()):
+        return False
+    if (m.group("rel") or "").lower() == "the" and m.group("unit").lower() in _PARTS:
+        return word_after(text, m.end()).lower() not in _CLAUSE_OPENERS
+    return True
 
 
 def check_deictic(m: re.Match, text: str) -> bool:

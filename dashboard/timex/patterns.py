@@ -243,10 +243,14 @@ _P: list[tuple[str, str]] = [
     (
         "clock",
         rf"\b(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow|tonight)\s+(?:at\s+)?)?"
-        rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})"
+        rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?\s*(?P<ap>{AMPM})"
         rf"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|[Hh]ours\b|hrs\b))"
         rf"|(?P<milc>(?:[01]\d|2[0-3])[0-5]\d)(?![\d:/-]|[.,]\d|\s*(?:%|percent))"
-        rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<nm>{CLOCK_PART})"
+        rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::(?P<ss24>[0-5]\d))?(?!\d)"
+        rf"|(?P<nm>{CLOCK_PART})"
+        r"|(?P<hb>1[0-2]|[1-9])(?:\s+in\s+the\s+(?P<hbp>morning|afternoon|evening|night)\b"
+        r"|(?=\s+(?:(?:this|that|tomorrow|yesterday)\s+(?:morning|afternoon|evening|night)"
+        r"|tonight)\b))"
         rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)(?P<tz>{TZ})?"
         rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"
         rf"(?:,?\s+(?:on\s+)?(?P<cmon>{MONTH})\s+(?P<cd>{DAYNUM})\b(?:,?\s+(?P<cy>{YEAR4})\b)?)?"

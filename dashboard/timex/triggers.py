@@ -76,7 +76,7 @@ _SMALL_RULES = {
     "ampm": ("clock",),
     "ord": ("dmy", "century", "daylist"),
     "dec": ("decade",),
-    "word": ("dmy", "duration", "offset", "set", "daylist"),
+    "word": ("dmy", "duration", "offset", "set", "daylist", "clock"),
 }
 """Rules tried at a one- or two-digit number, by what follows it."""
 

@@ -221,6 +221,12 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
         return "TIME", f"{day}T{'24:00' if nm == 'midnight' else '12:00'}", None
     if mil := m["mil"] or m["milc"]:
         return "TIME", f"{day}T{mil[:2]}:{mil[2:]}", None
+    if m["hb"]:  # "at 9 this morning", "at 9 tonight", "at 4 in the afternoon"
+        h = int(m["hb"])
+        part = (m["hbp"] or m["wd2"] or "").lower()
+        late = part in ("afternoon", "evening", "tonight") or part == "night" and h >= 6
+        return "TIME", f"{day}T{h + 12 if late and h < 12 else h:02d}:00", None
+    seconds = m["ss"] or m["ss24"]
     if m["hh24"]:
         h, mi = int(m["hh24"]), int(m["mi24"])
     elif m["oc"]:
@@ -234,4 +240,4 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
         h = (h % 12) + (12 if pm else 0)
     if m["hh"] and not m["mi"]:
         return "TIME", f"{day}T{h:02d}:00", None
-    return "TIME", f"{day}T{h:02d}:{mi:02d}", None
+    return "TIME", f"{day}T{h:02d}:{mi:02d}" + (f":{seconds}" if seconds else ""), None

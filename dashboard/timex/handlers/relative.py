@@ -100,6 +100,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
             base = period(ctx, "day", -1, rel != "last")
         elif rel in THIS:
             base = iso_day(ctx.dct)
+        elif rel == "the":  # "through the night": of the day the text is about
+            base = period(ctx, "day", 0, True)
         else:
             return None
         return "TIME", f"{base}T{PARTS_OF_DAY[unit]}", mod
