@@ -15,7 +15,7 @@ from dashboard.timex.handlers.registry import HANDLERS
 from dashboard.timex.joins import join_clock, zone
 from dashboard.timex.lookalikes import CHECKS
 from dashboard.timex.model import Timex
-from dashboard.timex.openers import KNOWN_LIMIT, can_open, word_end
+from dashboard.timex.openers import KNOWN_LIMIT, can_open, known, word_end
 from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.triggers import prefix_starts, trigger_hits
@@ -26,13 +26,23 @@ _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
 """The (rule index, match function, check) entries of cued rules that can open with a probe."""
 
 
+WARM_UP = 20_000
+"""How many cued rule tries a process makes before it asks `can_open` which rules can open at
+all: each rule asked costs a partial pattern compiled (a few ms), which pays only over many
+texts; answers known already (`openers.learn`) are used from the start."""
+_TRIED = [0]
+
+
 def _viable(names: tuple[str, ...], probe: str) -> tuple:
     key = (names, probe)
     entries = _VIABLE.get(key)
     if entries is None:
+        cued = [_BY_NAME[n] for n in names]
+        if _TRIED[0] < WARM_UP:
+            _TRIED[0] += len(cued)
+            return tuple(e for e in cued if known(e[0], probe) is not False)
         if len(_VIABLE) >= KNOWN_LIMIT:
             _VIABLE.clear()
-        cued = (_BY_NAME[n] for n in names)
         entries = _VIABLE[key] = tuple(e for e in cued if can_open(e[0], probe))
     return entries
 
