@@ -17,11 +17,17 @@ import re
 from dashboard.timex.lexicon import MONTHS, WEEKDAYS
 from dashboard.timex.model import Timex
 from dashboard.timex.ranges import value_range
+from dashboard.timex.resolve import hour_in_part
+from dashboard.vocab import weekdays
 
 _GAP = re.compile(
-    r"(?:\s*,\s*|\s+)(?:(?:at|on)\s+(?:(?:about|around|approximately|roughly)\s+)?)?", re.I
+    r"(?:\s*,\s*|\s+)(?:(?:at|on)\s+(?:(?:about|around|approximately|roughly)\s+)?)?"
+    rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=len)[::-1])})"
+    r"\.?,?\s+)?",
+    re.I,
 )
-"""What may stand between a day and its clock time: a blank or a comma, "at", "on"."""
+"""What may stand between a day and its clock time: a blank or a comma, "at", "on", a
+weekday's abbreviation ("10:29 AM EDT, Mon May 20, 2024")."""
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-4]):[0-5]\d")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -46,13 +52,11 @@ def _bare_clock(t: Timex) -> bool:
 
 def _in_part(clock: Timex, part: str) -> str:
     """The clock time of `clock` read in a part of the day ("TAF"): "1:30 this afternoon" is
-    13:30; a time with its own a.m./p.m. or past noon stays as it is."""
+    13:30; a time with its own a.m./p.m. stays as it is."""
     time = clock.value.split("T")[1]
-    hour = int(time[:2])
-    if part in ("TAF", "TEV", "TNI") and 1 <= hour < 12 and not _MERIDIEM.search(clock.text):
-        if part != "TNI" or hour >= 6:
-            return f"{hour + 12:02d}{time[2:]}"
-    return time
+    if _MERIDIEM.search(clock.text):
+        return time
+    return f"{hour_in_part(int(time[:2]), part[1:] or None):02d}{time[2:]}"
 
 
 def join_clock(

@@ -55,7 +55,8 @@ CLOCK_PART = _alt(p.word for p in parts_of_day() if p.clock)
 SET_WORD = _alt(w.word for w in set_words() if w.alone)
 HOLIDAY = _alt(h.name for h in holidays())
 PART_OF = (
-    r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?P<part0>morning|afternoon|evening|night|early\s+hours"
+    r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?P<part0>morning\s+hours|morning|afternoon|evening|night"
+    r"|early\s+hours"
     r"|small\s+hours|wee\s+hours)\s+of\s+)?"
 )
 """An optional "the morning of" in front of a day."""
@@ -71,8 +72,9 @@ PART_OF_MONTH = (
 )
 """A part of a month in front of its name: "the first week of", "the second half of"."""
 
+ZONES = r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|KST|JST|ET|PT|CT|MT)\b"
 TZ = (
-    r"(?:\s*\(?(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|KST|JST|ET|PT|CT|MT)\b\)?"
+    rf"(?:\s*(?:\({ZONES}\)|{ZONES})"
     r"|\s+(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?-i:Standard|Daylight))?\s+[Tt]ime\b)"
 )
 """A time zone after a clock time: an abbreviation (upper case only) or "Eastern Time"."""
@@ -92,7 +94,8 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "mdy",
-        rf"\b{PART_OF}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{EDGE})?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b"
+        rf"\b{PART_OF}(?:(?P<wd>{WEEKDAY})(?:\s+(?P<wdpart>{PART}))?,?\s+)?(?:{EDGE})?"
+        rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b"
         rf"(?!\s*(?:%|percent|:\d))(?:,?\s+(?P<y>{YEAR4})\b)?",
     ),
     (
@@ -248,10 +251,10 @@ _P: list[tuple[str, str]] = [
         rf"|(?P<milc>(?:[01]\d|2[0-3])[0-5]\d)(?![\d:/-]|[.,]\d|\s*(?:%|percent))"
         rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::(?P<ss24>[0-5]\d))?(?!\d)"
         rf"|(?P<nm>{CLOCK_PART})"
-        r"|(?P<hb>1[0-2]|[1-9])(?:\s+in\s+the\s+(?P<hbp>morning|afternoon|evening|night)\b"
-        r"|(?=\s+(?:(?:this|that|tomorrow|yesterday)\s+(?:morning|afternoon|evening|night)"
-        r"|tonight)\b))"
-        rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)(?P<tz>{TZ})?"
+        r"|(?P<hb>1[0-2]|[1-9])(?=\s+(?:(?:this|that|tomorrow|yesterday|in\s+the)\s+(?:morning"
+        r"|afternoon|evening|night)|tonight)\b)"
+        rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)"
+        rf"(?:\s+in\s+the\s+(?P<inpart>morning|afternoon|evening|night)\b)?(?P<tz>{TZ})?"
         rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"
         rf"(?:,?\s+(?:on\s+)?(?P<cmon>{MONTH})\s+(?P<cd>{DAYNUM})\b(?:,?\s+(?P<cy>{YEAR4})\b)?)?"
         r"(?!\w)",
