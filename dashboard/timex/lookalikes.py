@@ -130,7 +130,8 @@ def check_weekday(m: re.Match, text: str) -> bool:
 
 def check_clock(m: re.Match, text: str) -> bool:
     """A bare 24-hour "13:06" needs a cue word ("at", "by"), a time zone or a date right before
-    it; a four-digit "0640" needs the cue word, so that "flight 0640" and "in 1500" stay out."""
+    it; a four-digit "0640" (or "1319 local time") needs the cue word, so that "flight 0640"
+    stays out, and "closed at 1250" (a price, an index) has no leading zero."""
     if m.group("hb"):  # "at 9 this morning", not "9 this morning were hurt"
         return bool(_TIME_CUES.search(text, max(0, m.start() - 12), m.start()))
     if m.group("milc"):
