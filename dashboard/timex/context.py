@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 
-from dashboard.timex.tense import WEAK, cues
+from dashboard.timex.tense import WEAK, cues, reports
 from dashboard.vocab import abbreviations
 
 _ABBREVIATIONS = abbreviations()
@@ -46,6 +46,7 @@ class Context:
         self.text = text
         self.dct = dct
         self.last: str | None = None
+        self.last_at = 0
         self.quarter: str | None = None
         self.quarter_at = 0
         self._cues: dict[int, list[tuple[int, int]]] = {}
@@ -72,6 +73,20 @@ class Context:
         if found is None:
             found = self._cues[i] = cues(self.text, *self.sentence_span(pos))
         return found
+
+    def speech_day(self, start: int) -> dt.date | None:
+        """The day a reported speech was given, when the sentence of `start` reports one before
+        it ("Officials said Sunday the road would stay closed until Monday"): a day earlier
+        than the DCT, named in the same sentence after a reporting verb. Else None."""
+        if not self.last or len(self.last) != 10:
+            return None
+        if self.sentence(self.last_at) != self.sentence(start):
+            return None
+        day = dt.date.fromisoformat(self.last)
+        lo = self.sentence_span(start)[0]
+        if day >= self.dct or not reports(self.text, lo, self.last_at + 12):
+            return None
+        return day
 
     def direction(self, start: int, end: int) -> int:
         """+1 when the expression at start..end looks forward in time, else -1 (news default).

@@ -129,5 +129,5 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
         ):
             ctx.quarter, ctx.quarter_at = value, start
         if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
-            ctx.last = value.split("T")[0]
+            ctx.last, ctx.last_at = value.split("T")[0], start
     return out

@@ -110,3 +110,15 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         ):
             out.append((off, WEAK))
     return out
+
+
+REPORTING = frozenset(
+    """said says told announced reported added stated wrote warned predicted promised pledged
+    vowed insisted""".split()
+)
+"""Verbs that report a speech ("officials said Sunday ...")."""
+
+
+def reports(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds a reporting verb in the past ("said", "told")."""
+    return any(m.group().lower() in REPORTING for m in _WORD.finditer(text, lo, hi))

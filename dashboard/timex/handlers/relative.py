@@ -52,8 +52,12 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
         day = weekday(ctx.dct, wd, 1, strict=True)
     elif m.group().endswith(("'s", "’s")):
         day = weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
+    elif (direction := ctx.direction(m.start(), m.end())) > 0 and (
+        said := ctx.speech_day(m.start())
+    ):
+        day = weekday(said, wd, 1, strict=True)  # said Sunday it would close until Monday
     else:
-        day = weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
+        day = weekday(ctx.dct, wd, direction)
     t, v = with_part(day, m["part"] or m["part0"])
     return t, v, mod_of(m["ear"])
 
