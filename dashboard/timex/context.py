@@ -29,6 +29,9 @@ _SENT_END = re.compile(
 """A sentence end; it opens with a plain character set so the engine can skip ahead quickly."""
 
 
+_QUOTE_OPENS = re.compile("[\"\u201c:]")
+"""A quotation mark or colon: what opens a quoted speech."""
+
 DEFAULT_DIRECTION = 0
 """The direction when no tense cue is near: 0 lets callers pick the nearest date."""
 
@@ -87,6 +90,14 @@ class Context:
         if day >= self.dct or not reports(self.text, lo, self.last_at + 12):
             return None
         return day
+
+    def quoted_day(self, start: int) -> dt.date | None:
+        """The day of a speech quoted at `start` ('The governor said Monday: "Today we
+        mourn."'): `speech_day`, when a quotation mark or colon opens between the two."""
+        said = self.speech_day(start)
+        if said is None or not _QUOTE_OPENS.search(self.text, self.last_at, start):
+            return None
+        return said
 
     def direction(self, start: int, end: int) -> int:
         """+1 when the expression at start..end looks forward in time, else -1 (news default).

@@ -64,7 +64,8 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
 
 def h_deictic(m: re.Match, ctx: Context) -> Result:
     w = norm(m["word"])
-    day = day_after(ctx.dct, DEICTIC[w])
+    said = ctx.quoted_day(m.start()) if w in ("today", "tonight") else None
+    day = said.isoformat() if said else day_after(ctx.dct, DEICTIC[w])
     if w == "tonight" and day:
         return "TIME", f"{day}TNI", None
     t, v = with_part(day, m["part"])
@@ -120,6 +121,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         return "DATE", period(ctx, gran, -1, rel != "last" and "fiscal" not in rel), mod
     if rel in ("the fiscal", "the calendar") and gran == "year" and _ended(m, ctx):
         return "DURATION", "P1Y", None  # "in the fiscal year ended Jan. 31"
+    if rel == "this" and gran == "day" and (said := ctx.quoted_day(m.start())):
+        return "DATE", said.isoformat(), mod  # 'he said Monday: "On this day we mourn"'
     if rel in THIS or rel in ("the full", "the fiscal", "the calendar"):
         return "DATE", period(ctx, gran, 0, False), mod
     if rel in NEXT:
