@@ -77,3 +77,22 @@ def join_clock(
     span = text[a.start : b.end]
     joined = Timex(a.start, b.end, span, "TIME", value, clock.mod, precision, first, last, clock.tz)
     return name, joined
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|and)\s*", re.I)
+"""What stands between the two ends of a range of clock times ("from 10 a.m. to 4 p.m.")."""
+
+
+def share_day(
+    text: str, before: tuple[str, Timex], after: tuple[str, Timex]
+) -> tuple[str, Timex] | None:
+    """The first end of a range of clock times on the day its second end names ("from 10 a.m.
+    to 4 p.m. Saturday": both on Saturday), or None when `before` is not such a first end."""
+    (name, a), b = before, after[1]
+    if not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value) and not _bare_clock(b)):
+        return None
+    if not _RANGE_GAP.fullmatch(text, a.end, b.start) or a.value[:10] == b.value[:10]:
+        return None
+    value = f"{b.value[:10]}{a.value[10:]}"
+    precision, first, last = value_range(value, "TIME")
+    return name, Timex(a.start, a.end, a.text, "TIME", value, a.mod, precision, first, last, a.tz)

@@ -184,9 +184,10 @@ def _titled(m: re.Match, text: str, group: str) -> bool:
 _PARTS = frozenset(PARTS_OF_DAY)
 _CLAUSE_OPENERS = {
     "the", "a", "an", "that", "when", "of", "before", "after", "he", "she", "they", "we", "i",
-    "it", "his", "her", "their", "its", "our", "my", "your", "you",
+    "it", "his", "her", "their", "its", "our", "my", "your", "you", "on", "at",
 }  # fmt: skip
-"""Words that open a clause or phrase saying which night "the night" is ("the night he died")."""
+"""Words that open a clause or phrase saying which night "the night" is ("the night he died",
+"through the night on Monday")."""
 
 
 def check_relperiod(m: re.Match, text: str) -> bool:

@@ -12,7 +12,7 @@ from dashboard.period import day as iso_day
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import HANDLERS
-from dashboard.timex.joins import join_clock, zone
+from dashboard.timex.joins import join_clock, share_day, zone
 from dashboard.timex.lookalikes import CHECKS
 from dashboard.timex.model import Timex
 from dashboard.timex.openers import KNOWN_LIMIT, can_open, known, word_end
@@ -119,6 +119,8 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
         if out and (joined := join_clock(text, out[-1], (name, timex))):
             out[-1] = joined
         else:
+            if out and (shared := share_day(text, out[-1], (name, timex))):
+                out[-1] = shared
             out.append((name, timex))
         last_end = end
         if (

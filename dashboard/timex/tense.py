@@ -15,7 +15,7 @@ FUTURE = frozenset(
     """will wo won't shall would upcoming coming ahead effective soon
     planned planning scheduled slated expects expect expected meet meets begin begins start
     starts open opens resume resumes arrive arrives visit visits expire expires vote votes
-    convene convenes forecast forecasts ends closes""".split()
+    convene convenes forecast forecasts ends closes runs""".split()
 )
 """Words that point ahead on their own."""
 

@@ -222,8 +222,11 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
     if not day:
         return None
     if m["nm"]:
-        nm = m["nm"].lower()
-        return "TIME", f"{day}T{'24:00' if nm == 'midnight' else '12:00'}", None
+        if m["nm"].lower() != "midnight":
+            return "TIME", f"{day}T12:00", None
+        if not (m["wd1"] or m["wd2"] or m["cmon"]) and ctx.direction(m.start(), m.end()) < 0:
+            day = day_after(dt.date.fromisoformat(day), -1) or day  # "came after midnight"
+        return "TIME", f"{day}T24:00", None
     if mil := m["mil"] or m["milc"]:
         return "TIME", f"{day}T{mil[:2]}:{mil[2:]}", None
     part = m["inpart"] or m["wd2"] or ""
