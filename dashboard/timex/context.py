@@ -29,6 +29,7 @@ _SENT_END = re.compile(
 """A sentence end; it opens with a plain character set so the engine can skip ahead quickly."""
 
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
 _QUOTE_OPENS = re.compile("[\"\u201c:]")
 """A quotation mark or colon: what opens a quoted speech."""
 
@@ -81,7 +82,7 @@ class Context:
         """The day a reported speech was given, when the sentence of `start` reports one before
         it ("Officials said Sunday the road would stay closed until Monday"): a day earlier
         than the DCT, named in the same sentence after a reporting verb. Else None."""
-        if not self.last or len(self.last) != 10:
+        if not self.last or not _DAY.fullmatch(self.last):
             return None
         if self.sentence(self.last_at) != self.sentence(start):
             return None
