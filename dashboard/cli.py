@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 STRICT_HELP = "refuse the whole build (nothing written) when any article is refused"
+TIMEX_HELP = "tag the time expressions of a text file"
 TIMINGS_HELP = "also print the phases' times in seconds, as JSON (extract_cpu: all processes)"
 
 
@@ -29,7 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["export"]:
         return export(argv[1:])
-    args = parser().parse_args(argv)
+    if argv[:1] == ["timex"]:  # the tagger alone: the other commands' parsers import pandas
+        only = argparse.ArgumentParser(prog="python -m dashboard timex", description=TIMEX_HELP)
+        args = timex_arguments(only).parse_args(argv[1:])
+    else:
+        args = parser().parse_args(argv)
     try:
         return args.run(args)
     except (SourceError, OSError, ValueError) as error:
@@ -55,11 +60,7 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--timings", action="store_true", help=TIMINGS_HELP)
     extract.add_argument("--strict", action="store_true", help=STRICT_HELP)
     extract.set_defaults(run=_build)
-    timex = commands.add_parser("timex", help="tag the time expressions of a text file")
-    timex.add_argument("--dct", required=True, help="document creation time, YYYY-MM-DD")
-    timex.add_argument("--format", choices=("json", "timeml"), default="json")
-    timex.add_argument("file", type=Path)
-    timex.set_defaults(run=_timex)
+    timex_arguments(commands.add_parser("timex", help=TIMEX_HELP))
     add = commands.add_parser("add", help="add an article (a file, or a page by its URL) to "
                               "seeds/ and rebuild data/")
     add.add_argument("file", metavar="FILE|URL",
@@ -81,6 +82,15 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("export", help="export events (see `export --help`)")
     keydates_parser(commands)
     return cli
+
+
+def timex_arguments(timex: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The `timex` command's arguments, added to `timex`."""
+    timex.add_argument("--dct", required=True, help="document creation time, YYYY-MM-DD")
+    timex.add_argument("--format", choices=("json", "timeml"), default="json")
+    timex.add_argument("file", type=Path)
+    timex.set_defaults(run=_timex)
+    return timex
 
 
 def keydates_parser(commands) -> None:

@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import re
 
-from dashboard.timex.tense import cues
+from dashboard.timex.tense import WEAK, cues, reports
 from dashboard.vocab import abbreviations
 
 _ABBREVIATIONS = abbreviations()
@@ -28,6 +28,10 @@ _SENT_END = re.compile(
 )
 """A sentence end; it opens with a plain character set so the engine can skip ahead quickly."""
 
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_QUOTE_OPENS = re.compile("[\"\u201c:]")
+"""A quotation mark or colon: what opens a quoted speech."""
 
 DEFAULT_DIRECTION = 0
 """The direction when no tense cue is near: 0 lets callers pick the nearest date."""
@@ -46,6 +50,7 @@ class Context:
         self.text = text
         self.dct = dct
         self.last: str | None = None
+        self.last_at = 0
         self.quarter: str | None = None
         self.quarter_at = 0
         self._cues: dict[int, list[tuple[int, int]]] = {}
@@ -73,11 +78,42 @@ class Context:
             found = self._cues[i] = cues(self.text, *self.sentence_span(pos))
         return found
 
+    def speech_day(self, start: int) -> dt.date | None:
+        """The day a reported speech was given, when the sentence of `start` reports one before
+        it ("Officials said Sunday the road would stay closed until Monday"): a day earlier
+        than the DCT, named in the same sentence after a reporting verb. Else None."""
+        if not self.last or not _DAY.fullmatch(self.last):
+            return None
+        if self.sentence(self.last_at) != self.sentence(start):
+            return None
+        day = dt.date.fromisoformat(self.last)
+        lo = self.sentence_span(start)[0]
+        if day >= self.dct or not reports(self.text, lo, self.last_at + 12):
+            return None
+        return day
+
+    def quoted_day(self, start: int) -> dt.date | None:
+        """The day of a speech quoted at `start` ('The governor said Monday: "Today we
+        mourn."'): `speech_day`, when a quotation mark or colon opens between the two."""
+        said = self.speech_day(start)
+        if said is None or not _QUOTE_OPENS.search(self.text, self.last_at, start):
+            return None
+        return said
+
     def direction(self, start: int, end: int) -> int:
-        """+1 when the expression at start..end looks forward in time, else -1 (news default)."""
+        """+1 when the expression at start..end looks forward in time, else -1 (news default).
+
+        The nearest tense cue decides; a weak cue ("until", "by", "due") before the expression
+        decides only where the sentence has no other cue near it.
+        """
         best, best_d = DEFAULT_DIRECTION, 10**9
+        weak = DEFAULT_DIRECTION
         for off, sign in self._sentence_cues(start):
             if start <= off < end or off < start - CUE_WINDOW or off >= end + CUE_WINDOW:
+                continue
+            if sign == WEAK:
+                if off < start:  # "the Tuesday deadline" says nothing of which Tuesday
+                    weak = 1
                 continue
             d = start - off if off < start else (off - end) * 2 + 1
             gap = self.text[off:start] if off < start else self.text[end:off]
@@ -85,4 +121,4 @@ class Context:
                 d += CLAUSE_PENALTY
             if d < best_d:
                 best, best_d = sign, d
-        return best
+        return best if best_d < 10**9 else weak

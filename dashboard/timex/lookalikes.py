@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from dashboard.timex.lexicon import MONTHS, NUMBERS
+from dashboard.timex.lexicon import MONTHS, NUMBERS, PARTS_OF_DAY
 from dashboard.vocab import months
 
 _WORD_BEFORE = regex.compile(r"(?r)([A-Za-z]+)[\s,]*")
@@ -41,6 +41,14 @@ _QUANTITY_BEFORE = re.compile(
 )
 """An amount or a count of things right before "a year"/"annually": the phrase is a rate."""
 _TIME_CUES = re.compile(r"(?i)\b(?:at|by|until|till|from|around|about|before|after|since)\s*$")
+_MONTH_WORD = r"\b(?:" + "|".join(month.short for month in months()) + r")[a-z]*\.?"
+"""A month name or its abbreviation, capitalised ("Jan.", "June", "Sept.")."""
+_DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_BEFORE = re.compile(
+    rf"(?:{_MONTH_WORD}\s+{_DAY_NUMBER}(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+{_MONTH_WORD}(?:\s+\d{{4}})?"
+    r"|\b\d{4}-\d\d-\d\d),?\s+(?:at\s+)?$"
+)
+"""A written day right before a clock time ("June 11, 2024 13:19", "11 June 2024 at 13:19")."""
 
 
 _NOT_YEAR_AFTER = {"percent", "people", "feet", "meters", "metres", "km", "miles", "kg", "hours",
@@ -121,12 +129,39 @@ def check_weekday(m: re.Match, text: str) -> bool:
 
 
 def check_clock(m: re.Match, text: str) -> bool:
-    """A bare 24-hour "13:06" needs a cue word ("at", "by") or a time zone."""
+    """A bare 24-hour "13:06" needs a cue word ("at", "by"), a time zone or a date right before
+    it; a four-digit "0640" (or "1319 local time") needs the cue word, so that "flight 0640"
+    stays out, and "closed at 1250" (a price, an index) has no leading zero."""
+    if m.group("hb"):  # "at 9 this morning", not "9 this morning were hurt"
+        return bool(_TIME_CUES.search(text, max(0, m.start() - 12), m.start()))
+    if m.group("milc"):
+        after = word_after(text, m.end()) if text[m.end() : m.end() + 1] == " " else ""
+        plural = after.islower() and after.endswith("s") and after not in _VERBISH_S
+        if after.lower() in _NOT_YEAR_AFTER or plural:
+            return False  # "at 1500 feet", "at 1500 fans"
+        return bool(_TIME_CUES.search(text, max(0, m.start() - 12), m.start()))
     if m.group("hh24") and not (m.group("tz") or m.group("wd1") or m.group("wd2")):
+        if _DATE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            return True
         return bool(_TIME_CUES.search(text, max(0, m.start() - 12), m.start()))
     if m.group("nm") and (m.group("nm")[0].isupper() or word_before(text, m.start()) == "high"):
         return False
     return True
+
+
+_NOT_OVERNIGHT_BEFORE = {
+    "rate", "rates", "loan", "loans", "lending", "repo", "repos", "money", "funds", "index",
+    "bag", "bags", "success", "successes", "sensation", "delivery", "shipping", "stay", "stays",
+    "trip", "trips", "guest", "guests", "shelter", "shelters", "camp", "camps", "shift", "shifts",
+    "flight", "flights", "train", "trains", "bus", "buses", "express", "parking", "oats",
+}  # fmt: skip
+"""Nouns "overnight" describes without naming a night ("the overnight rate", "an overnight
+stay")."""
+
+
+def check_overnight(m: re.Match, text: str) -> bool:
+    """"Overnight" names a night as an adverb or before an event, not in "the overnight rate"."""
+    return word_after(text, m.end()).lower() not in _NOT_OVERNIGHT_BEFORE
 
 
 def check_decade(m: re.Match, text: str) -> bool:
@@ -146,10 +181,23 @@ def _titled(m: re.Match, text: str, group: str) -> bool:
     return bool(before) and before[-1:] not in ".!?:\n"
 
 
+_PARTS = frozenset(PARTS_OF_DAY)
+_CLAUSE_OPENERS = {
+    "the", "a", "an", "that", "when", "of", "before", "after", "he", "she", "they", "we", "i",
+    "it", "his", "her", "their", "its", "our", "my", "your", "you", "on", "at",
+}  # fmt: skip
+"""Words that open a clause or phrase saying which night "the night" is ("the night he died",
+"through the night on Monday")."""
+
+
 def check_relperiod(m: re.Match, text: str) -> bool:
     """Period words are lower case in prose; "This Week" is a title; "quarter-to-quarter" a
-    comparison."""
-    return not m.group("unit")[:1].isupper() and not text.startswith("-to-", m.end())
+    comparison; "the night" followed by what says which night is not the text's night."""
+    if m.group("unit")[:1].isupper() or text.startswith("-to-", m.end()):
+        return False
+    if (m.group("rel") or "").lower() == "the" and m.group("unit").lower() in _PARTS:
+        return word_after(text, m.end()).lower() not in _CLAUSE_OPENERS
+    return True
 
 
 def check_deictic(m: re.Match, text: str) -> bool:
@@ -236,8 +284,8 @@ def check_season(m: re.Match, text: str) -> bool:
 
 
 _DAYLIST_BEFORE = re.compile(
-    r"\b(?:" + "|".join(month.short for month in months()) + r")[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"(?:\s*(?:,|and|or|-|to|through)\s*\d{1,2}(?:st|nd|rd|th)?)*\s*(?:,|and|or|-|to|through)\s*$"
+    rf"{_MONTH_WORD}\s+{_DAY_NUMBER}(?:\s*(?:,|and|or|-|to|through)\s*{_DAY_NUMBER})*"
+    r"\s*(?:,|and|or|-|to|through)\s*$"
 )
 
 
@@ -257,11 +305,13 @@ CHECKS = {
     "season": check_season,
     "mdy": check_dated,
     "dmy": check_dated,
+    "ymd": check_dated,
     "month_year": check_dated,
     "month": check_month,
     "year": check_year,
     "weekday": check_weekday,
     "clock": check_clock,
+    "overnight": check_overnight,
     "set": check_set,
     "units": check_units,
     "ref": check_ref,

@@ -14,7 +14,8 @@ class Timex:
     `precision` is the unit the value is known to (second, minute, hour, day, week, month,
     quarter, half, season, year, decade, century) or None for durations, sets and
     PRESENT_REF/PAST_REF/FUTURE_REF; `date`/`date_end` are the first and last ISO day the value
-    covers, or None where it names no calendar period.
+    covers, or None where it names no calendar period. `tz` is the time zone a clock time is
+    given in, as written ("ET", "GMT", "Eastern Time"), or None: the value stays local time.
     """
 
     start: int
@@ -26,6 +27,7 @@ class Timex:
     precision: str | None = None
     date: str | None = None
     date_end: str | None = None
+    tz: str | None = None
 
     @property
     def period(self) -> Period | None:

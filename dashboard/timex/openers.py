@@ -62,6 +62,11 @@ def can_open(rule: int, probe: str) -> bool:
     return known
 
 
+def known(rule: int, probe: str) -> bool | None:
+    """`can_open`'s answer for the pair if it was asked or learnt before, else None (unknown)."""
+    return _KNOWN.get((rule, probe))
+
+
 def answers(limit: int = 50_000) -> dict[tuple[int, str], bool]:
     """The answers `can_open` has given so far (at most `limit`), to be given back to `learn`
     in a later run of the same code, which then need not compile the partial patterns again."""

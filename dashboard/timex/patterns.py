@@ -55,7 +55,8 @@ CLOCK_PART = _alt(p.word for p in parts_of_day() if p.clock)
 SET_WORD = _alt(w.word for w in set_words() if w.alone)
 HOLIDAY = _alt(h.name for h in holidays())
 PART_OF = (
-    r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?P<part0>morning|afternoon|evening|night|early\s+hours"
+    r"(?:(?:the\s+)?(?:early\s+|late\s+)?(?P<part0>morning\s+hours|morning|afternoon|evening|night"
+    r"|early\s+hours"
     r"|small\s+hours|wee\s+hours)\s+of\s+)?"
 )
 """An optional "the morning of" in front of a day."""
@@ -71,7 +72,12 @@ PART_OF_MONTH = (
 )
 """A part of a month in front of its name: "the first week of", "the second half of"."""
 
-TZ = r"(?:\s*\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|KST|JST|ET|PT|CT)\)?)"
+ZONES = r"(?-i:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|CEST|KST|JST|ET|PT|CT|MT)\b"
+TZ = (
+    rf"(?:\s*(?:\({ZONES}\)|{ZONES})"
+    r"|\s+(?-i:Eastern|Central|Mountain|Pacific)(?:\s+(?-i:Standard|Daylight))?\s+[Tt]ime\b)"
+)
+"""A time zone after a clock time: an abbreviation (upper case only) or "Eastern Time"."""
 AMPM = r"(?:a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
 
 _P: list[tuple[str, str]] = [
@@ -88,7 +94,8 @@ _P: list[tuple[str, str]] = [
     ),
     (
         "mdy",
-        rf"\b{PART_OF}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{EDGE})?(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b"
+        rf"\b{PART_OF}(?:(?P<wd>{WEEKDAY})(?:\s+(?P<wdpart>{PART}))?,?\s+)?(?:{EDGE})?"
+        rf"(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b"
         rf"(?!\s*(?:%|percent|:\d))(?:,?\s+(?P<y>{YEAR4})\b)?",
     ),
     (
@@ -96,6 +103,10 @@ _P: list[tuple[str, str]] = [
         rf"\b{PART_OF}(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{DAYNUM})\s+(?:of\s+)?"
         rf"(?P<mon>{MONTH})\b"
         rf"(?:,?\s+(?P<y>{YEAR4})\b)?",
+    ),
+    (
+        "ymd",
+        rf"\b(?P<y>{YEAR4})\s+(?P<mon>{MONTH})\s+(?P<d>{DAYNUM})\b(?!\s*(?:%|percent|[.,]\d))",
     ),
     ("daylist", rf"(?<=[\s,-])(?P<d>{DAYNUM})\b(?!\s*(?:%|percent|[:.]\d))"),
     (
@@ -206,15 +217,6 @@ _P: list[tuple[str, str]] = [
         r"(?P<dir>before|after)\b(?!\s+(?:yesterday|tomorrow))",
     ),
     (
-        "laterthat",
-        r"\b(?P<eart>earlier|later)\s+(?:that|the\s+same)\s+(?P<unit>day|week|month|year|morning"
-        r"|night|evening|afternoon)\b",
-    ),
-    (
-        "inday",
-        r"\b(?P<eart>earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b",
-    ),
-    (
         "set",
         rf"\b(?:(?:(?P<freq>once|twice|thrice|(?:{NUM}|several|many|a\s+few)\s+times)\s+)?"
         rf"(?P<every>every|each|per|a|an)\s+(?:(?P<n>{NUM})\s+|other\s+)?(?P<unit>second|minute"
@@ -244,13 +246,21 @@ _P: list[tuple[str, str]] = [
     (
         "clock",
         rf"\b(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow|tonight)\s+(?:at\s+)?)?"
-        rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM})"
+        rf"(?:(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?\s*(?P<ap>{AMPM})"
         rf"|(?P<mil>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC|Z\b|[Hh]ours\b|hrs\b))"
-        rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?!\d)|(?P<nm>{CLOCK_PART})"
-        rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)(?P<tz>{TZ})?"
+        r"|(?P<milc>0\d[0-5]\d(?![\d:/-]|[.,]\d|\s*(?:%|percent))"
+        r"|(?:1\d|2[0-3])[0-5]\d(?=\s+local\s+time\b))"
+        rf"|(?P<hh24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?::(?P<ss24>[0-5]\d))?(?!\d)"
+        rf"|(?P<nm>{CLOCK_PART})"
+        r"|(?P<hb>1[0-2]|[1-9])(?=\s+(?:(?:this|that|tomorrow|yesterday|in\s+the)\s+(?:morning"
+        r"|afternoon|evening|night)|tonight)\b)"
+        rf"|(?P<oc>1[0-2]|[1-9]|{NUMWORD})\s+o'clock)"
+        rf"(?:\s+in\s+the\s+(?P<inpart>morning|afternoon|evening|night)\b)?(?P<tz>{TZ})?"
         rf"(?:\s+(?:on\s+)?(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow|tonight))?"
-        rf"(?:,?\s+(?:on\s+)?(?P<cmon>{MONTH})\s+(?P<cd>{DAYNUM})\b)?(?!\w)",
+        rf"(?:,?\s+(?:on\s+)?(?P<cmon>{MONTH})\s+(?P<cd>{DAYNUM})\b(?:,?\s+(?P<cy>{YEAR4})\b)?)?"
+        r"(?!\w)",
     ),
+    ("overnight", r"\bovernight\b(?!-)"),
     (
         "ref",
         r"\b(?P<w>now|currently|current|recently|recent|lately|nowadays|formerly"

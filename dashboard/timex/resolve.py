@@ -42,6 +42,18 @@ def mod_of(word: str | None) -> str | None:
     return MOD_OF.get(w)
 
 
+def hour_in_part(hour: int, part: str | None) -> int:
+    """A clock hour without a.m./p.m. read in the part of the day (code "AF", "EV", "NI") it is
+    said in: 4 in the afternoon is 16, 9 at night is 21, 2 at night stays 2.
+
+    >>> hour_in_part(4, "AF"), hour_in_part(9, "NI"), hour_in_part(2, "NI"), hour_in_part(9, "MO")
+    (16, 21, 2, 9)
+    """
+    if part in ("AF", "EV") and hour < 12 or part == "NI" and 6 <= hour < 12:
+        return hour + 12
+    return hour
+
+
 def weekday(ref: dt.date, wd: int, direction: int, strict: bool = False) -> str:
     """The day with ISO weekday `wd` nearest `ref` in `direction` (`ref` itself unless strict);
     '' past the calendar's ends."""

@@ -12,9 +12,10 @@ from dashboard.period import day as iso_day
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import HANDLERS
+from dashboard.timex.joins import join_clock, share_day, zone
 from dashboard.timex.lookalikes import CHECKS
 from dashboard.timex.model import Timex
-from dashboard.timex.openers import KNOWN_LIMIT, can_open, word_end
+from dashboard.timex.openers import KNOWN_LIMIT, can_open, known, word_end
 from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.triggers import prefix_starts, trigger_hits
@@ -25,13 +26,23 @@ _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
 """The (rule index, match function, check) entries of cued rules that can open with a probe."""
 
 
+WARM_UP = 20_000
+"""How many cued rule tries a process makes before it asks `can_open` which rules can open at
+all: each rule asked costs a partial pattern compiled (a few ms), which pays only over many
+texts; answers known already (`openers.learn`) are used from the start."""
+_TRIED = [0]
+
+
 def _viable(names: tuple[str, ...], probe: str) -> tuple:
     key = (names, probe)
     entries = _VIABLE.get(key)
     if entries is None:
+        cued = [_BY_NAME[n] for n in names]
+        if _TRIED[0] < WARM_UP:
+            _TRIED[0] += len(cued)
+            return tuple(e for e in cued if known(e[0], probe) is not False)
         if len(_VIABLE) >= KNOWN_LIMIT:
             _VIABLE.clear()
-        cued = (_BY_NAME[n] for n in names)
         entries = _VIABLE[key] = tuple(e for e in cued if can_open(e[0], probe))
     return entries
 
@@ -78,32 +89,47 @@ def _candidates(text: str) -> list:
 def tag(text: str, dct: str | dt.date) -> list[Timex]:
     """Every temporal expression in `text`, normalised against the creation date `dct`.
 
-    A `dct` that is not a date raises ValueError; so does nothing else: a rule that raises is a
-    bug, and it surfaces.
+    A `dct` that is not a date raises ValueError, whatever the text; so does nothing else: a
+    rule that raises is a bug, and it surfaces.
     """
+    return [t for _, t in tag_rules(text, dct)]
+
+
+def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
+    """`tag`'s expressions, each with the name of the rule that found it ("clock+mdy" for a
+    clock time joined to its date)."""
+    day = _as_date(dct)
     if not isinstance(text, str) or not text:
         return []
-    ctx = Context(text, _as_date(dct))
-    out: list[Timex] = []
+    ctx = Context(text, day)
+    out: list[tuple[str, Timex]] = []
     last_end = 0
     for start, neg_len, i, m in _candidates(text):
         if start < last_end:
             continue
+        name = _COMPILED[i][1]
         result = _COMPILED[i][4](m, ctx)
         if result is None or not result[1]:
             continue
         type_, value, mod = result
         end = start - neg_len
         precision, first, last = value_range(value, type_)
-        out.append(Timex(start, end, text[start:end], type_, value, mod, precision, first, last))
+        tz = zone(m) if type_ == "TIME" else None
+        timex = Timex(start, end, text[start:end], type_, value, mod, precision, first, last, tz)
+        if out and (joined := join_clock(text, out[-1], (name, timex))):
+            out[-1] = joined
+        else:
+            if out and (shared := share_day(text, out[-1], (name, timex))):
+                out[-1] = shared
+            out.append((name, timex))
         last_end = end
         if (
             precision == "quarter"
-            and _COMPILED[i][1] in ("quarter", "qcode", "relperiod")
+            and name in ("quarter", "qcode", "relperiod")
             and last
             and last <= ctx.dct.isoformat()
         ):
             ctx.quarter, ctx.quarter_at = value, start
         if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
-            ctx.last = value.split("T")[0]
+            ctx.last, ctx.last_at = value.split("T")[0], start
     return out

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
+from dashboard.timex.lexicon import MONTHS, WEEKDAYS
+
 FUTURE = frozenset(
     """will wo won't shall would upcoming coming ahead effective soon
     planned planning scheduled slated expects expect expected meet meets begin begins start
     starts open opens resume resumes arrive arrives visit visits expire expires vote votes
-    convene convenes forecast forecasts ends closes""".split()
+    convene convenes forecast forecasts ends closes runs""".split()
 )
 """Words that point ahead on their own."""
 
@@ -41,12 +43,33 @@ _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _POSTPONED = re.compile(r"(?:postpon|delay|extend|give|gave|given|adjourn|deadline|defer|recess)")
 """Words that make a following "until" point ahead ("postponed until Tuesday")."""
 
-_SPECIAL = MODALS | FUTURE | FUTURE_BEFORE_TO | PAST | {"next", "takes", "take", "as", "until"}
+STATE_VERBS = frozenset(
+    """is are am be being stay stays remain remains get gets become becomes seem seems appear
+    appears keep keeps""".split()
+)
+"""Words after which an "-ed" word is a state, not a past event ("will stay closed")."""
+
+WEAK_FUTURE = frozenset("until till by due deadline deadlines".split())
+"""Words that point ahead unless a tense cue nearer says otherwise ("closed until Monday",
+"due by Friday", "the deadline is Thursday", but "had left by Friday")."""
+
+_LIMIT_OPENERS = (
+    frozenset(w.lower() for w in WEEKDAYS) | frozenset(MONTHS)
+    | {"next", "then", "mid", "early", "late", "tomorrow", "tonight", "this", "noon",
+       "midnight"}
+)  # fmt: skip
+"""Words "until" and "by" open a time limit with ("by Friday", "until next week"); not "the"
+("by the Tuesday deadline" may be past)."""
+
+WEAK = 2
+"""The size of a weak cue's sign: `cues` gives +2 for a weak cue ahead, +1 for a strong one."""
+
+_SPECIAL = MODALS | FUTURE | FUTURE_BEFORE_TO | PAST | WEAK_FUTURE | {"next", "takes", "take", "as"}
 """Words whose reading depends on the words after them; any other word is a cue only by suffix."""
 
 
 def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """(offset, +1 ahead / -1 back) of every tense cue in text[lo:hi]."""
+    """(offset, +1 ahead / -1 back / +2 weakly ahead) of every tense cue in text[lo:hi]."""
     words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
     out: list[tuple[int, int]] = []
     skip = -1
@@ -57,7 +80,7 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             if w.endswith("'ll"):
                 out.append((off, 1))
             elif len(w) > 3 and w.endswith("ed") and not w.endswith("eed"):
-                if not text[off].isupper():
+                if not text[off].isupper() and (i == 0 or words[i - 1][1] not in STATE_VERBS):
                     out.append((off, -1))
             continue
         nxt = words[i + 1][1] if i + 1 < len(words) else ""
@@ -82,4 +105,20 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             out.append((off, -1))
         elif w == "until" and any(_POSTPONED.match(v) for _, v in words[max(0, i - 4):i]):
             out.append((off, 1))
+        elif w in ("until", "till", "by") and nxt.lower() in _LIMIT_OPENERS or w in (
+            "due", "deadline", "deadlines"
+        ):
+            out.append((off, WEAK))
     return out
+
+
+REPORTING = frozenset(
+    """said says told announced reported added stated wrote warned predicted promised pledged
+    vowed insisted""".split()
+)
+"""Verbs that report a speech ("officials said Sunday ...")."""
+
+
+def reports(text: str, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] holds a reporting verb in the past ("said", "told")."""
+    return any(m.group().lower() in REPORTING for m in _WORD.finditer(text, lo, hi))

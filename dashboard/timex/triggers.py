@@ -13,7 +13,7 @@ import re
 from dashboard.timex.lexicon import HOLIDAYS, MONTHS, NUMBERS, ORDINALS, SET_WORDS, WEEKDAYS
 
 _DATED = ("mdy", "dmy", "month_year", "month", "holiday")
-_PART_RULES = ("partday", "relperiod", "set", "laterthat", "deictic", "weekday")
+_PART_RULES = ("partday", "relperiod", "set", "deictic", "weekday")
 _REF_RULES = ("ref", "units", "duration")
 
 
@@ -30,8 +30,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
     add(("today", "yesterday", "tomorrow", "tonight"), ("deictic", "clock", "partday"))
     add(("morning", "afternoon", "evening", "night", "overnight", "mornings", "evenings",
          "afternoons", "nights"), _PART_RULES)  # fmt: skip
-    base = ("relperiod", "duration", "offset", "units", "set", "dayafter", "laterthat", "inday",
-            "yearago", "quarter")
+    base = ("relperiod", "duration", "offset", "units", "set", "dayafter", "yearago", "quarter")
     for unit in ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "yr",
                  "min", "hr", "sec"):  # fmt: skip
         add((unit, unit + "s"), base)
@@ -47,6 +46,7 @@ def _cues() -> dict[str, tuple[str, ...]]:
     add(("ago", "earlier", "comparable", "corresponding"), ("yearago",))
     add((*SET_WORDS, "basis"), ("set",))
     add(("noon", "midnight", "midday", "clock"), ("clock",))
+    add(("overnight",), ("overnight",))
     add(("q1", "q2", "q3", "q4", "h1", "h2"), ("qcode",))
     add([name.replace("'", " ").split()[0] for name in HOLIDAYS], ("holiday",))  # "new": also
     add(("fiscal",), ("year", "quarter"))
@@ -76,14 +76,14 @@ _SMALL_RULES = {
     "ampm": ("clock",),
     "ord": ("dmy", "century", "daylist"),
     "dec": ("decade",),
-    "word": ("dmy", "duration", "offset", "set", "daylist"),
+    "word": ("dmy", "duration", "offset", "set", "daylist", "clock"),
 }
 """Rules tried at a one- or two-digit number, by what follows it."""
 
 DIGIT_RULES = {
     1: ("numeric", "dmy", "duration", "offset", "clock", "set", "century", "decade", "daylist"),
     3: ("duration", "offset", "set"),
-    4: ("iso", "year", "decade", "yearperiod", "quarter", "spoken", "clock"),
+    4: ("iso", "ymd", "year", "decade", "yearperiod", "quarter", "spoken", "clock"),
 }
 """Rules tried at a number, by the length of its integer part (2 digits count as 1)."""
 

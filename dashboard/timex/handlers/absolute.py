@@ -25,10 +25,11 @@ from dashboard.timex.lexicon import (
     HOLIDAYS,
     NUMBERS,
     ORDINALS,
+    PARTS_OF_DAY,
     WEEKDAYS,
 )
 from dashboard.timex.numbers import to_number
-from dashboard.timex.resolve import month, month_day, weekday
+from dashboard.timex.resolve import hour_in_part, month, month_day, weekday
 
 
 def h_iso(m: re.Match, ctx: Context) -> Result:
@@ -59,6 +60,12 @@ def h_numeric(m: re.Match, ctx: Context) -> Result:
     return "DATE", d.isoformat(), None
 
 
+def _part(m: re.Match) -> str | None:
+    """The part of the day a dated match names ("the morning of", "Thursday afternoon,")."""
+    groups = m.re.groupindex
+    return ("part0" in groups and m["part0"]) or ("wdpart" in groups and m["wdpart"]) or None
+
+
 def h_dated(m: re.Match, ctx: Context) -> Result:
     mon = month_number(m["mon"])
     day = int(DIGITS.match(m["d"]).group())
@@ -67,12 +74,10 @@ def h_dated(m: re.Match, ctx: Context) -> Result:
             value = dt.date(int(m["y"]), mon, day).isoformat()
         except ValueError:
             return None
-        return *with_part(value, m["part0"] if "part0" in m.re.groupindex else None), None
+        return *with_part(value, _part(m)), None
     wd = WEEKDAYS.get(m["wd"].lower()) if "wd" in m.re.groupindex and m["wd"] else None
     value = month_day(ctx.dct, mon, day, ctx.direction(m.start(), m.end()), wd)
-    if value and "part0" in m.re.groupindex and m["part0"]:
-        return *with_part(value, m["part0"] if "part0" in m.re.groupindex else None), None
-    return ("DATE", value, None) if value else None
+    return (*with_part(value, _part(m)), None) if value else None
 
 
 def h_month_year(m: re.Match, ctx: Context) -> Result:
@@ -206,26 +211,40 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
     if m["cmon"]:
         wd = m["wd1"] or m["wd2"]
         wd = WEEKDAYS.get(wd.lower()) if wd else None
-        day = month_day(ctx.dct, month_number(m["cmon"]), int(DIGITS.match(m["cd"]).group()),
-                        ctx.direction(m.start(), m.end()), wd) or day  # fmt: skip
+        mon, d = month_number(m["cmon"]), int(DIGITS.match(m["cd"]).group())
+        if m["cy"]:
+            try:
+                day = dt.date(int(m["cy"]), mon, d).isoformat()
+            except ValueError:
+                return None
+        else:
+            day = month_day(ctx.dct, mon, d, ctx.direction(m.start(), m.end()), wd) or day
     if not day:
         return None
     if m["nm"]:
-        nm = m["nm"].lower()
-        return "TIME", f"{day}T{'24:00' if nm == 'midnight' else '12:00'}", None
-    if m["mil"]:
-        return "TIME", f"{day}T{m['mil'][:2]}:{m['mil'][2:]}", None
+        if m["nm"].lower() != "midnight":
+            return "TIME", f"{day}T12:00", None
+        if not (m["wd1"] or m["wd2"] or m["cmon"]) and ctx.direction(m.start(), m.end()) < 0:
+            day = day_after(dt.date.fromisoformat(day), -1) or day  # "came after midnight"
+        return "TIME", f"{day}T24:00", None
+    if mil := m["mil"] or m["milc"]:
+        return "TIME", f"{day}T{mil[:2]}:{mil[2:]}", None
+    part = m["inpart"] or m["wd2"] or ""
+    part = "NI" if part.lower() == "tonight" else PARTS_OF_DAY.get(part.lower())
+    if m["hb"]:  # "at 9 this morning", "at 9 tonight", "at 4 in the afternoon"
+        return "TIME", f"{day}T{hour_in_part(int(m['hb']), part):02d}:00", None
     if m["hh24"]:
-        h, mi = int(m["hh24"]), int(m["mi24"])
+        h, mi = hour_in_part(int(m["hh24"]), part), int(m["mi24"])
     elif m["oc"]:
         h = to_number(m["oc"])
         if not isinstance(h, int) or not 0 < h <= 12:
             return None
-        mi = 0
+        h, mi = hour_in_part(h, part), 0
     else:
         h, mi = int(m["hh"]), int(m["mi"] or 0)
         pm = m["ap"].lower().startswith("p")
         h = (h % 12) + (12 if pm else 0)
     if m["hh"] and not m["mi"]:
         return "TIME", f"{day}T{h:02d}:00", None
-    return "TIME", f"{day}T{h:02d}:{mi:02d}", None
+    seconds = m["ss"] or m["ss24"]
+    return "TIME", f"{day}T{h:02d}:{mi:02d}" + (f":{seconds}" if seconds else ""), None

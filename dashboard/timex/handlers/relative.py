@@ -52,15 +52,20 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
         day = weekday(ctx.dct, wd, 1, strict=True)
     elif m.group().endswith(("'s", "’s")):
         day = weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
+    elif (direction := ctx.direction(m.start(), m.end())) > 0 and (
+        said := ctx.speech_day(m.start())
+    ):
+        day = weekday(said, wd, 1, strict=True)  # said Sunday it would close until Monday
     else:
-        day = weekday(ctx.dct, wd, ctx.direction(m.start(), m.end()))
+        day = weekday(ctx.dct, wd, direction)
     t, v = with_part(day, m["part"] or m["part0"])
     return t, v, mod_of(m["ear"])
 
 
 def h_deictic(m: re.Match, ctx: Context) -> Result:
     w = norm(m["word"])
-    day = day_after(ctx.dct, DEICTIC[w])
+    said = ctx.quoted_day(m.start()) if w in ("today", "tonight") else None
+    day = said.isoformat() if said else day_after(ctx.dct, DEICTIC[w])
     if w == "tonight" and day:
         return "TIME", f"{day}TNI", None
     t, v = with_part(day, m["part"])
@@ -100,6 +105,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
             base = period(ctx, "day", -1, rel != "last")
         elif rel in THIS:
             base = iso_day(ctx.dct)
+        elif rel == "the":  # "through the night": of the day the text is about
+            base = period(ctx, "day", 0, True)
         else:
             return None
         return "TIME", f"{base}T{PARTS_OF_DAY[unit]}", mod
@@ -114,6 +121,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         return "DATE", period(ctx, gran, -1, rel != "last" and "fiscal" not in rel), mod
     if rel in ("the fiscal", "the calendar") and gran == "year" and _ended(m, ctx):
         return "DURATION", "P1Y", None  # "in the fiscal year ended Jan. 31"
+    if rel == "this" and gran == "day" and (said := ctx.quoted_day(m.start())):
+        return "DATE", said.isoformat(), mod  # 'he said Monday: "On this day we mourn"'
     if rel in THIS or rel in ("the full", "the fiscal", "the calendar"):
         return "DATE", period(ctx, gran, 0, False), mod
     if rel in NEXT:
@@ -204,23 +213,18 @@ def h_offset(m: re.Match, ctx: Context) -> Result:
     return "DATE", format_value(gran, shift("day", ctx.dct, unit_step, sign * count)), None
 
 
+def h_overnight(m: re.Match, ctx: Context) -> Result:
+    """"Overnight" is the night before the day the text is about (the last day it gave, else
+    the DCT's): a story of Friday's trading speaks of Thursday night."""
+    day = period(ctx, "day", -1, True)
+    return ("TIME", f"{day}TNI", None) if day else None
+
+
 def h_dayafter(m: re.Match, ctx: Context) -> Result:
     what = norm(m["what"]).removeprefix("the ")
     gran = "day" if what == "night" else what
     n = -1 if norm(m["dir"]) == "before" else 1
     return "DATE", period(ctx, gran, n, True), None
-
-
-def h_laterthat(m: re.Match, ctx: Context) -> Result:
-    unit = m["unit"].lower()
-    if unit in PARTS_OF_DAY:
-        return "TIME", f"{period(ctx, 'day', 0, True)}T{PARTS_OF_DAY[unit]}", None
-    return "DATE", period(ctx, unit, 0, True), None
-
-
-def h_inday(m: re.Match, ctx: Context) -> Result:
-    unit = m["unit"].lower()
-    return "DATE", period(ctx, unit, 0, False), None
 
 
 def h_yearend(m: re.Match, ctx: Context) -> Result:

@@ -1,0 +1,98 @@
+"""A clock time and the day written next to it are one expression: join them.
+
+"March 26, 2024 at 1:30 a.m.", "May 20, 2024 10:29 AM" and "0900 this morning" are each found
+as two expressions, a day and a clock time; TIMEX3 makes them one TIME on that day
+(`2024-03-26T01:30`). A clock time already tied to its day by its own rule ("1:30 a.m. on
+March 26, 2024", "8 p.m. Tuesday") is one match from the start.
+
+>>> from dashboard.timex import tag
+>>> [(t.text, t.value) for t in tag("It sank on May 20, 2024 10:29 AM.", "2024-06-01")]
+[('May 20, 2024 10:29 AM', '2024-05-20T10:29')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.timex.lexicon import MONTHS, WEEKDAYS
+from dashboard.timex.model import Timex
+from dashboard.timex.ranges import value_range
+from dashboard.timex.resolve import hour_in_part
+from dashboard.vocab import weekdays
+
+_GAP = re.compile(
+    r"(?:\s*,\s*|\s+)(?:(?:at|on)\s+(?:(?:about|around|approximately|roughly)\s+)?)?"
+    rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=len)[::-1])})"
+    r"\.?,?\s+)?",
+    re.I,
+)
+"""What may stand between a day and its clock time: a blank or a comma, "at", "on", a
+weekday's abbreviation ("10:29 AM EDT, Mon May 20, 2024")."""
+_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-4]):[0-5]\d")
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
+_WORD = re.compile(r"[A-Za-z]+")
+_DAY_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
+_ZONE_BLANKS = re.compile(r"[\s()]+")
+_MERIDIEM = re.compile(r"[ap]\.?\s?m\b|noon|midnight|midday", re.I)
+
+
+def zone(m: re.Match) -> str | None:
+    """The time zone a clock match names, as written without brackets ("ET"), or None."""
+    if "tz" not in m.re.groupindex or not m["tz"]:
+        return None
+    return _ZONE_BLANKS.sub(" ", m["tz"]).strip() or None
+
+
+def _bare_clock(t: Timex) -> bool:
+    """A clock time that names no day of its own ("10:29 AM", not "10 a.m. Tuesday")."""
+    if not _CLOCK_VALUE.fullmatch(t.value):
+        return False
+    return not any(w.lower() in _DAY_WORDS for w in _WORD.findall(t.text))
+
+
+def _in_part(clock: Timex, part: str) -> str:
+    """The clock time of `clock` read in a part of the day ("TAF"): "1:30 this afternoon" is
+    13:30; a time with its own a.m./p.m. stays as it is."""
+    time = clock.value.split("T")[1]
+    if _MERIDIEM.search(clock.text):
+        return time
+    return f"{hour_in_part(int(time[:2]), part[1:] or None):02d}{time[2:]}"
+
+
+def join_clock(
+    text: str, before: tuple[str, Timex], after: tuple[str, Timex]
+) -> tuple[str, Timex] | None:
+    """The one expression a day and a clock time written side by side make, or None."""
+    (name_a, a), (name_b, b) = before, after
+    if not _GAP.fullmatch(text, a.end, b.start):
+        return None
+    if _bare_clock(b) and _DAY_VALUE.fullmatch(a.value):
+        clock, day, name = b, a, f"{name_b}+{name_a}"
+    elif _bare_clock(a) and _DAY_VALUE.fullmatch(b.value):
+        clock, day, name = a, b, f"{name_a}+{name_b}"
+    else:
+        return None
+    value = f"{day.value[:10]}T{_in_part(clock, day.value[10:])}"
+    precision, first, last = value_range(value, "TIME")
+    span = text[a.start : b.end]
+    joined = Timex(a.start, b.end, span, "TIME", value, clock.mod, precision, first, last, clock.tz)
+    return name, joined
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|and)\s*", re.I)
+"""What stands between the two ends of a range of clock times ("from 10 a.m. to 4 p.m.")."""
+
+
+def share_day(
+    text: str, before: tuple[str, Timex], after: tuple[str, Timex]
+) -> tuple[str, Timex] | None:
+    """The first end of a range of clock times on the day its second end names ("from 10 a.m.
+    to 4 p.m. Saturday": both on Saturday), or None when `before` is not such a first end."""
+    (name, a), b = before, after[1]
+    if not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value) and not _bare_clock(b)):
+        return None
+    if not _RANGE_GAP.fullmatch(text, a.end, b.start) or a.value[:10] == b.value[:10]:
+        return None
+    value = f"{b.value[:10]}{a.value[10:]}"
+    precision, first, last = value_range(value, "TIME")
+    return name, Timex(a.start, a.end, a.text, "TIME", value, a.mod, precision, first, last, a.tz)
