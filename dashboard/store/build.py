@@ -65,12 +65,13 @@ def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
 
 
 def source_row(source: Source, manifest_dir: Path) -> dict:
-    """The sources-table row of a source (its schema columns)."""
-    inside = source.path.is_relative_to(manifest_dir)
+    """The sources-table row of a source (its schema columns); its path relative to the
+    manifest's folder (`manifest_dir`, resolved), however the manifest was named."""
+    where = source.path.resolve()
+    inside = where.is_relative_to(manifest_dir)
     return {
         "source_id": source.source_id,
-        "path": source.path.relative_to(manifest_dir).as_posix() if inside
-        else source.path.as_posix(),
+        "path": where.relative_to(manifest_dir).as_posix() if inside else where.as_posix(),
         "url": source.url,
         "title": source.title,
         "outlet": source.outlet,

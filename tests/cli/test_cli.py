@@ -29,6 +29,17 @@ def test_extract_writes_the_four_tables(tmp_path):
     assert "2025-03-03" in (tmp_path / "out" / "events.csv").read_text()
 
 
+def test_source_paths_are_relative_to_the_manifest_however_it_is_named(tmp_path):
+    manifest = make_corpus(tmp_path / "in", "other.txt", b"Troops left on Friday.\n")
+    for named in (manifest, tmp_path / "in" / ".." / "in" / "sources.csv",
+                  Path("in") / "sources.csv"):
+        out = tmp_path / f"out-{len(str(named))}"
+        result = run("extract", "--sources", str(named), "--out", str(out), cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        paths = [line.split(",")[1] for line in (out / "sources.csv").read_text().splitlines()]
+        assert paths == ["path", "good.txt", "other.txt"]
+
+
 @pytest.mark.parametrize(
     ("name", "content", "published", "problem"),
     [
