@@ -12,9 +12,10 @@ import random
 import statistics
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
-from dashboard.store import table
+from dashboard.store import database, database_write, table
 
 EVENTS = 100_000
 ACTORS = 500
@@ -24,7 +25,8 @@ PRECISIONS = [("day", 0), ("day", 0), ("day", 0), ("month", 1), ("week", 2), ("y
 
 
 def synthetic(data_dir: Path, events: int = EVENTS, actors: int = ACTORS) -> None:
-    """Write a seeded random build with `events` events naming `actors` actors."""
+    """Write a seeded random build with `events` events naming `actors` actors: its CSV tables
+    and its database, as a build writes them."""
     import datetime as dt
 
     from dashboard.period import Period
@@ -59,6 +61,8 @@ def synthetic(data_dir: Path, events: int = EVENTS, actors: int = ACTORS) -> Non
                                 ("actors", actor_rows, table.ACTORS_COLUMNS)):
         text = table.to_csv_text(table.frame(rows_, schema))
         (data_dir / f"{name}.csv").write_text(text, encoding="utf-8")
+    with closing(database.connect(database.path(data_dir), create=True)) as connection:
+        database_write.write_folder(connection, data_dir)
 
 
 def _timed(action) -> float:

@@ -176,21 +176,34 @@ def read_table(connection: sqlite3.Connection, name: str, where: str = "",
     schema = TABLES[name]
     columns = [*schema, *(["extra"] if name == "sources" else [])]
     order = {"events": _ARTICLE_ORDER, "figures": _ARTICLE_ORDER, "sources": "position"}
-    rows = connection.execute(f"SELECT {', '.join(columns)} FROM {name} {where} ORDER BY "
-                              f"{order.get(name, 'rowid').format(name=name)}",
-                              tuple(parameters)).fetchall()
-    df = pd.DataFrame(rows, columns=columns)
-    further = pd.DataFrame()
-    if name == "sources":
-        further = pd.DataFrame([json.loads(cell) if cell else {} for cell in df.pop("extra")],
-                               index=df.index, dtype="object")
-    for column, dtype in schema.items():
-        if dtype == "boolean":
-            df[column] = df[column].map({1: True, 0: False}, na_action="ignore")
-        elif dtype == "string":
-            df[column] = df[column].fillna("")
-    df = df.astype(schema)
+    connection.text_factory = bytes  # (UTF-8 bytes go to Arrow strings without Python str)
+    try:
+        rows = connection.execute(f"SELECT {', '.join(columns)} FROM {name} {where} ORDER BY "
+                                  f"{order.get(name, 'rowid').format(name=name)}",
+                                  tuple(parameters)).fetchall()
+    finally:
+        connection.text_factory = str
+    cells = list(zip(*rows, strict=True)) if rows else [()] * len(columns)
+    df = pd.DataFrame({column: _array(values, schema[column])
+                       for column, values in zip(schema, cells, strict=False)})
+    if name != "sources" or not rows:
+        return df
+    further = pd.DataFrame([json.loads(cell) if cell else {} for cell in cells[-1]],
+                           index=df.index, dtype="object")
     return pd.concat([df, further], axis=1) if not further.empty else df
+
+
+def _array(values: tuple, dtype: str):
+    """A column as read from the database (text as UTF-8 bytes), in its CSV schema's dtype."""
+    import pandas as pd
+    import pyarrow as pa
+
+    if dtype == "string":
+        strings = pa.array(values, type=pa.binary()).cast(pa.string()).fill_null("")
+        return pd.arrays.ArrowStringArray(strings)
+    if dtype == "boolean":
+        return pd.array([None if v is None else bool(v) for v in values], dtype="boolean")
+    return pd.array(values, dtype=dtype)
 
 
 def search(connection: sqlite3.Connection, words: str) -> set[str]:
