@@ -204,10 +204,10 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _filter_spec(args: argparse.Namespace, events) -> FilterSpec:
-    """The export's filters, each value checked against the events' own: an unknown value is a
+def _filter_spec(args: argparse.Namespace, data_dir: Path) -> FilterSpec:
+    """The export's filters, each value checked against the story's own: an unknown value is a
     one-line error naming the values that are known (or the closest ones)."""
-    from dashboard.store import filters
+    from dashboard.store import dataset, filters
     from dashboard.store.export import UsageError
 
     for name in ("since", "until"):
@@ -215,7 +215,7 @@ def _filter_spec(args: argparse.Namespace, events) -> FilterSpec:
         if value and not filters.iso_day(value):
             raise UsageError(f"--{name} {value!r} is not a date like 2025-01-09")
     for option, column, values in (("actor", "actors", args.actor), ("kind", "kind", args.kind)):
-        known = filters.options(events, column)
+        known = dataset.options(data_dir, column) if values else []
         for value in values:
             if value not in known:
                 raise UsageError(f"no events have the {option} {value!r} ({_hint(value, known)})")
@@ -240,7 +240,7 @@ def _hint(value: str, known: list[str], most: int = 12) -> str:
 
 def export(argv: list[str]) -> int:
     """`export` with `argv` (the arguments after the command's name); returns the exit code."""
-    from dashboard.store import dataset, filters
+    from dashboard.store import dataset
     from dashboard.store.export import UsageError, render, write_export
 
     try:
@@ -248,10 +248,10 @@ def export(argv: list[str]) -> int:
         data_dir = Path(args.data) if args.data else dataset.default_data_dir()
         if not (data_dir / "events.csv").is_file():
             raise UsageError(f"no events.csv in {data_dir}; build it with `make build`")
-        data = dataset.load(data_dir)
-        spec = _filter_spec(args, data.events)
-        events = filters.apply(data.events, spec, dataset.search(data_dir, spec.search))
-        out = write_export(args.out, render(args.format, events, data.title), data_dir)
+        events = dataset.query_events(data_dir, _filter_spec(args, data_dir))
+        title = dataset.story_title(data_dir, dataset.read_tables(data_dir, ("sources",))[
+            "sources"])
+        out = write_export(args.out, render(args.format, events, title), data_dir)
     except (UsageError, OSError, ValueError) as problem:
         print(f"export: error: {problem}", file=sys.stderr)
         return 2

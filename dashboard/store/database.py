@@ -21,6 +21,8 @@ from dashboard.store import curation, table
 if TYPE_CHECKING:
     import pandas as pd
 
+    from dashboard.store.filters import FilterSpec
+
 FILE = "story.db"
 TABLES = {**table.SCHEMAS, **table.OPTIONAL_SCHEMAS}
 """The tables a build writes, with the CSV schema each one mirrors."""
@@ -233,3 +235,64 @@ def _fts_query(words: str) -> str:
         else:
             terms.extend(part.split())
     return " ".join(f'"{term.replace(chr(34), "")}"' for term in terms if term.strip())
+
+
+def events_where(spec: FilterSpec) -> tuple[str, list]:
+    """An SQL condition keeping at least the events `spec` keeps (`filters.apply` then keeps
+    exactly those): its filters pushed into the query, and every event an analyst curated
+    since (its corrected values are applied after the query)."""
+    from dashboard.store.filters import EXACT
+    conditions: list[str] = []
+    parameters: list = []
+
+    def among(expression: str, values: tuple[str, ...]) -> None:
+        conditions.append(f"{expression} IN ({', '.join('?' * len(values))})")
+        parameters.extend(values)
+
+    for column, values in (("kind", spec.kinds), ("outlet", spec.outlets),
+                           ("source_id", spec.sources)):
+        if values:
+            among(column, values)
+    if spec.actors:
+        among("event_id IN (SELECT event_id FROM event_actors WHERE actor", spec.actors)
+        conditions[-1] += ")"
+    if spec.since:
+        conditions.append("date_end >= ?")
+        parameters.append(spec.since)
+    if spec.until:
+        conditions.append("date <= ?")
+        parameters.append(spec.until)
+    if not spec.approximate:
+        among("precision", EXACT)
+    if spec.search:
+        conditions.append("(rowid IN (SELECT rowid FROM events_search WHERE events_search "
+                          "MATCH ?) OR instr(lower(summary || char(10) || sentence), ?) > 0)")
+        parameters.extend([_fts_query(spec.search) or '""', spec.search.lower()])
+    if not conditions:
+        return "", []
+    return (f"WHERE ({' AND '.join(conditions)}) OR event_id IN "
+            "(SELECT event_id FROM curation)", parameters)
+
+
+def story_sources(connection: sqlite3.Connection, story_ids: Iterable[str]) -> dict[str, int]:
+    """How many articles report each of these story events, rejected events left out (the
+    latest verdict: the curation's, else the build's)."""
+    wanted = sorted({i for i in story_ids if i})
+    counts: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        counts.update(connection.execute(
+            "SELECT story_event_id, count(DISTINCT source_id) FROM events e WHERE "
+            f"story_event_id IN ({', '.join('?' * len(chunk))}) AND coalesce((SELECT status "
+            "FROM curation c WHERE c.event_id = e.event_id AND c.status != ''), status) "
+            "!= 'rejected' GROUP BY story_event_id", chunk).fetchall())
+    return counts
+
+
+def options(connection: sqlite3.Connection, column: str) -> list[str]:
+    """`filters.options` over the whole events table: the distinct values of a column (actors
+    one by one), sorted case-insensitively."""
+    query = ("SELECT DISTINCT actor FROM event_actors" if column == "actors"
+             else f"SELECT DISTINCT {column} FROM events")
+    return sorted({v.strip() for (v,) in connection.execute(query) if v and v.strip()},
+                  key=str.casefold)

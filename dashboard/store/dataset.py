@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.store import curation, database, table
+from dashboard.store import curation, database, filters, table
 from dashboard.store.files import locked, write_atomic
 from dashboard.story.subject import shared_subject
 
@@ -166,3 +166,31 @@ def load(data_dir: str | Path) -> Dataset:
         built=stamp(data_dir),
         orphans=curation.orphans(events, curated),
     )
+
+
+def query_events(data_dir: str | Path, spec: filters.FilterSpec) -> pd.DataFrame:
+    """The events `spec` keeps (`filters.apply`, in date order), with the curation applied and
+    `story_sources`: the filters pushed into the database's query, so that only the events
+    they may keep are read (a folder without a database is loaded whole)."""
+    file = database.path(data_dir)
+    if not file.is_file():
+        events = load(data_dir).events
+        return filters.apply(events, spec, search(data_dir, spec.search))
+    where, parameters = database.events_where(spec)
+    with closing(database.connect(file)) as connection:
+        events = database.read_table(connection, "events", where, parameters)
+        found = database.search(connection, spec.search) if spec.search.strip() else None
+        curated = curation.apply(events, curation.read(data_dir))
+        counts = database.story_sources(connection, curated["story_event_id"])
+    sources = curated["story_event_id"].map(counts).astype("Float64")
+    curated = curated.assign(story_sources=sources.fillna(1).clip(lower=1).astype("Int64"))
+    return filters.apply(curated, spec, found)
+
+
+def options(data_dir: str | Path, column: str) -> list[str]:
+    """The distinct values of an events column (`filters.options`) over the whole story."""
+    file = database.path(data_dir)
+    if not file.is_file():
+        return filters.options(load(data_dir).events, column)
+    with closing(database.connect(file)) as connection:
+        return database.options(connection, column)

@@ -12,9 +12,9 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from extracted import ROOT, contents, run_cli
+from extracted import ROOT, STORY, contents, run_cli
 
-from dashboard.store import curation, database, dataset, table
+from dashboard.store import curation, database, dataset, filters, table
 from dashboard.store.build import build
 
 SEED = ROOT / "seeds" / "sources.csv"
@@ -209,3 +209,50 @@ def _scratch(seeds: Path, tmp_path: Path) -> Path:
     out = tmp_path / "scratch"
     build(seeds / "sources.csv", out, cache=False)
     return out
+
+
+SPECS = [
+    filters.FilterSpec(),
+    filters.FilterSpec(kinds=("capture",)),
+    filters.FilterSpec(kinds=("statement", "photo"), outlets=("Harbor Daily",)),
+    filters.FilterSpec(actors=("Ukraine",)),
+    filters.FilterSpec(actors=("North Korea", "Volodymyr Zelenskyy")),
+    filters.FilterSpec(since="2025-01-12"),
+    filters.FilterSpec(until="2025-01-11"),
+    filters.FilterSpec(since="2024-10-15", until="2024-10-20"),  # inside a month-long event
+    filters.FilterSpec(approximate=False),
+    filters.FilterSpec(search="captured"),
+    filters.FilterSpec(search="captures"),  # the stem finds "captured"
+    filters.FilterSpec(search="ntelli"),  # a piece of a word: the substring match
+    filters.FilterSpec(rejected=True),
+    filters.FilterSpec(kinds=("deployment",), rejected=True),
+]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=lambda spec: repr(filters.to_query(spec)))
+def test_filters_pushed_into_sql_keep_what_the_page_keeps(curated_story, spec):
+    data = curated_story
+    everything = dataset.load(data).events
+    expected = filters.apply(everything, spec, dataset.search(data, spec.search))
+    found = dataset.query_events(data, spec)
+    assert list(found.event_id) == list(expected.event_id)
+    assert found.reset_index(drop=True).equals(expected.reset_index(drop=True))
+
+
+@pytest.fixture(scope="module")
+def curated_story(tmp_path_factory) -> Path:
+    """The fixture story built, then curated: one event's kind corrected to deployment after
+    the build, one rejected."""
+    data = tmp_path_factory.mktemp("curated") / "data"
+    build(STORY / "sources.csv", data, cache=False)
+    events = table.read(data, "events")
+    first, second = events.event_id[0], events.event_id[1]
+    curation.save(data, first, "corrected", kind="deployment")
+    curation.save(data, second, "rejected")
+    return data
+
+
+def test_the_command_line_checks_filter_values_against_the_database(curated_story):
+    unknown = run_cli("export", "--data", str(curated_story), "--format", "csv", "--out", "-",
+                      "--kind", "capturd")
+    assert unknown.returncode == 2 and "did you mean capture?" in unknown.stderr
