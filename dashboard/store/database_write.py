@@ -11,6 +11,7 @@ record has its rows written again. The other tables are small and written whole.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
@@ -95,31 +96,30 @@ def _cells(schema: dict[str, str], values: Iterable[str]) -> list:
     return cells
 
 
-def _parsed(records: Iterable[bytes]) -> Iterator[list[str]]:
-    """CSV records (as `records` splits them) read into cells."""
-    return csv.reader(io.StringIO(b"".join(records).decode("utf-8"), newline=""))
+def _parsed(found: Iterable[bytes]) -> Iterator[list[str]]:
+    """CSV records (as `records` gives them) read into cells."""
+    return csv.reader(io.StringIO(b"".join(found).decode("utf-8"), newline=""))
 
 
-def records(data: bytes) -> list[bytes]:
-    r"""A CSV file's records, each with its line end: the file split at the line ends that are
-    not inside a quoted cell (a cell's quotes come in pairs).
+def records(lines: Iterable[bytes]) -> Iterator[bytes]:
+    r"""A CSV file's records from its lines (a binary file, or bytes split at line ends), each
+    with its line end: a line end inside a quoted cell joins two lines (a cell's quotes come
+    in pairs).
 
-    >>> records(b'a,b\n"x\ny",1\n2,3\n')
+    >>> list(records(b'a,b\n"x\ny",1\n2,3\n'.splitlines(keepends=True)))
     [b'a,b\n', b'"x\ny",1\n', b'2,3\n']
     """
-    found: list[bytes] = []
     pending = b""
-    for line in data.splitlines(keepends=True):
+    for line in lines:
         if pending:
             line = pending + line
         if line.count(b'"') % 2:
             pending = line
             continue
         pending = b""
-        found.append(line)
+        yield line
     if pending:
-        found.append(pending)
-    return found
+        yield pending
 
 
 def _write_whole(connection: sqlite3.Connection, name: str, file: Path,
@@ -130,9 +130,9 @@ def _write_whole(connection: sqlite3.Connection, name: str, file: Path,
         connection.execute("INSERT OR REPLACE INTO build VALUES ('bulk', '1')")
     connection.execute(f"DELETE FROM {name}")
     if file.exists():
-        found = records(file.read_bytes())
-        header = next(_parsed(found[:1]), [])
-        _insert(connection, name, header, _parsed(found[1:]))
+        with open(file, encoding="utf-8", newline="") as handle:
+            rows = csv.reader(handle)
+            _insert(connection, name, next(rows, []), rows)
     if bulk:
         connection.execute("DELETE FROM build WHERE key = 'bulk'")
 
@@ -193,14 +193,22 @@ def _write_changes(connection: sqlite3.Connection, name: str, key: str, file: Pa
     stamp = kept.fetchone()
     if not stamp or json.loads(stamp[0]) != _stamp(before) or not file.exists():
         return False
-    old, new = records(before.read_bytes()), records(file.read_bytes())
-    if not old or not new or old[0] != new[0]:
-        return False
+    with open(file, "rb") as handle:
+        new = list(records(handle))
+    with open(before, "rb") as handle:
+        old = records(handle)
+        if not new or next(old, b"") != new[0]:
+            return False
+        new_set = set(new)
+        old_set, gone = set(), []
+        for record in old:
+            old_set.add(_digest(record))
+            if record not in new_set:
+                gone.append(record)
+    del new_set
     header = next(_parsed(new[:1]))
     source = header.index("source_id")
-    new_set, old_set = set(new), set(old)
-    gone = [record for record in old[1:] if record not in new_set]
-    came = [i for i in range(1, len(new)) if new[i] not in old_set]
+    came = [i for i in range(1, len(new)) if _digest(new[i]) not in old_set]
     if (len(gone) + len(came)) * WHOLE_LIMIT > len(new) or any(
             record.startswith(b'"') for record in gone):
         return False
@@ -230,6 +238,11 @@ def _write_changes(connection: sqlite3.Connection, name: str, key: str, file: Pa
         connection.execute(f"DELETE FROM {name}")
         return False
     return True
+
+
+def _digest(record: bytes) -> bytes:
+    """A record's digest (128 bits: two different records never share one in practice)."""
+    return hashlib.blake2b(record, digest_size=16).digest()
 
 
 def derive(connection: sqlite3.Connection) -> None:
