@@ -277,16 +277,24 @@ def events_where(spec: FilterSpec) -> tuple[str, list]:
 def story_sources(connection: sqlite3.Connection, story_ids: Iterable[str]) -> dict[str, int]:
     """How many articles report each of these story events, rejected events left out (the
     latest verdict: the curation's, else the build's)."""
-    wanted = sorted({i for i in story_ids if i})
-    counts: dict[str, int] = {}
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start:start + 500]
-        counts.update(connection.execute(
-            "SELECT story_event_id, count(DISTINCT source_id) FROM events e WHERE "
-            f"story_event_id IN ({', '.join('?' * len(chunk))}) AND coalesce((SELECT status "
-            "FROM curation c WHERE c.event_id = e.event_id AND c.status != ''), status) "
-            "!= 'rejected' GROUP BY story_event_id", chunk).fetchall())
-    return counts
+    return dict(select_in(
+        connection, "SELECT story_event_id, count(DISTINCT source_id) FROM events e WHERE "
+        "story_event_id IN ({marks}) AND coalesce((SELECT status FROM curation c WHERE "
+        "c.event_id = e.event_id AND c.status != ''), status) != 'rejected' "
+        "GROUP BY story_event_id", {i for i in story_ids if i}))
+
+
+def select_in(connection: sqlite3.Connection, query: str, values: Iterable[str],
+              chunk: int = 500) -> list[tuple]:
+    """The rows of a query whose `{marks}` stands for a list of values (asked for in chunks,
+    within SQLite's limit on parameters)."""
+    wanted = sorted(values)
+    found: list[tuple] = []
+    for start in range(0, len(wanted), chunk):
+        part = wanted[start:start + chunk]
+        found += connection.execute(query.format(marks=", ".join("?" * len(part))),
+                                    part).fetchall()
+    return found
 
 
 def options(connection: sqlite3.Connection, column: str) -> list[str]:

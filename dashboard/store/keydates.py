@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import html
 import json
+from contextlib import closing
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.humanize import day_label, link
 from dashboard.read.sentences import sentences
-from dashboard.store import table
+from dashboard.store import database, table
 from dashboard.story.keydates import LEAD_SENTENCES, KeyDate, as_timeline, key_dates
 
 LEAD_CHARS = 1_500
@@ -40,12 +41,17 @@ def leads(data_dir: str | Path, sources: pd.DataFrame, events: pd.DataFrame,
     events = events[events["source_id"].isin(set(sources["source_id"]))]
     dated = set(zip(events["source_id"], events["sentence_start"].astype("Int64"), strict=True))
     rows = []
-    for source in sources.to_dict("records"):
-        path = Path(data_dir) / str(source.get("text_path") or f"texts/{source['source_id']}.txt")
-        try:
-            text = path.read_text(encoding="utf-8")[:LEAD_CHARS]
-        except OSError:
-            continue
+    records = sources.to_dict("records")
+    openings = _openings(data_dir, [str(source.get("sha256") or "") for source in records])
+    for source in records:
+        text = openings.get(str(source.get("sha256") or ""))
+        if text is None:
+            path = Path(data_dir) / str(source.get("text_path")
+                                        or f"texts/{source['source_id']}.txt")
+            try:
+                text = path.read_text(encoding="utf-8")[:LEAD_CHARS]
+            except OSError:
+                continue
         for sentence in sentences(text)[:count]:
             if sentence.role != "body" or (source["source_id"], sentence.start) in dated:
                 continue
@@ -53,6 +59,18 @@ def leads(data_dir: str | Path, sources: pd.DataFrame, events: pd.DataFrame,
                          "published": source.get("published"), "sentence": sentence.text,
                          "start": sentence.start, "end": sentence.end})
     return table.frame(rows, LEAD_COLUMNS)
+
+
+def _openings(data_dir: str | Path, hashes: list[str]) -> dict[str, str]:
+    """The first LEAD_CHARS characters of the texts with these hashes, from the story's
+    database (empty without one: the texts are then read from texts/)."""
+    file = database.path(data_dir)
+    if not file.is_file():
+        return {}
+    with closing(database.connect(file)) as connection:
+        return dict(database.select_in(
+            connection, f"SELECT sha256, substr(text, 1, {LEAD_CHARS}) FROM texts WHERE sha256 "
+            "IN ({marks})", set(hashes) - {""}))
 
 
 def for_folder(data_dir: str | Path, events: pd.DataFrame, sources: pd.DataFrame,

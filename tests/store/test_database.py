@@ -3,6 +3,7 @@ and its state after a build killed at several points (real processes, SIGKILL)."
 
 from __future__ import annotations
 
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -256,3 +257,15 @@ def test_the_command_line_checks_filter_values_against_the_database(curated_stor
     unknown = run_cli("export", "--data", str(curated_story), "--format", "csv", "--out", "-",
                       "--kind", "capturd")
     assert unknown.returncode == 2 and "did you mean capture?" in unknown.stderr
+
+
+def test_key_dates_read_the_articles_texts_from_the_database(tmp_path):
+    data = tmp_path / "data"
+    build(STORY / "sources.csv", data, cache=False)
+    asked = ("keydates", "--data", str(data), "--dates", "3", "--format", "full")
+    before = run_cli(*asked)
+    assert before.returncode == 0, before.stderr
+    shutil.rmtree(data / "texts")
+    after = run_cli(*asked)
+    assert after.returncode == 0, after.stderr
+    assert after.stdout == before.stdout
