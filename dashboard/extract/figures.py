@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +32,7 @@ from dashboard.vocab import (
     figure_statuses,
     figure_units,
     number_words,
+    plurals,
     stopwords,
     time_units,
 )
@@ -41,6 +43,9 @@ QUALIFIERS = (
     "at most|no fewer than|no more than|upwards of|in excess of"
 )
 QUALIFIER_PHRASES = sorted((q.split() for q in QUALIFIERS.split("|")), key=len, reverse=True)
+QUALIFIER_ENDS: dict[str, list[list[str]]] = {}
+for _words in QUALIFIER_PHRASES:
+    QUALIFIER_ENDS.setdefault(_words[-1], []).append(_words)
 SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
          "trillion": 1_000_000_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
          "m": 1_000_000, "k": 1_000}  # fmt: skip
@@ -54,6 +59,7 @@ CARDINALS = frozenset(
 VAGUE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"})
 FEW = frozenset({"several", "few", "many"})
 UNITS = figure_units()
+PLURALS = plurals()
 COUNTING_KINDS = frozenset({"money", "percent", "weight", "volume", "energy"})
 TIME_WORDS = frozenset(
     w for u in time_units() for w in (u.word, u.plural or u.word + "s", u.word + "-old")
@@ -64,11 +70,13 @@ SYNONYMS = {noun.lower(): counts_as for noun, counts_as in COUNTED.items() if co
 """Counted nouns to the noun their counts are grouped under."""
 PLURAL_NOUNS = frozenset(noun.lower() for noun in COUNTED)
 STATUSES = figure_statuses()
-STATUS = re.compile(
-    "|".join(rf"(?P<s{i}>\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b)"
-             for i, (_, cues) in enumerate(STATUSES))
-)
-"""Any status cue in lower-case words; the group's number is the status's index."""
+CUES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+"""Status cues by their first word: (the cue's words, its status), longer and earlier first."""
+for _status_name, _cues in STATUSES:
+    for _cue in _cues:
+        CUES.setdefault(_cue.split()[0], []).append((tuple(_cue.split()), _status_name))
+for _list in CUES.values():
+    _list.sort(key=lambda cue: -len(cue[0]))
 PEOPLE_STATUSES = frozenset({"killed or injured", "killed", "wounded", "missing", "captured",
                              "arrested", "evacuated", "rescued", "hospitalized", "displaced",
                              "trapped", "infected"})  # fmt: skip
@@ -80,16 +88,16 @@ NUMBERING_VERBS = frozenset({"numbered", "totaled", "totalled", "numbering", "to
                              "totalling"})  # fmt: skip
 ADJECTIVES = {country: adjective for adjective, country in reversed(DEMONYMS.items())}
 TOKEN = re.compile(
-    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"|(?P<abbr>[A-Za-z](?:\.[A-Za-z])+\.?)"
-    r"|(?P<word>[A-Za-z]+(?:['’][A-Za-z]+)*)"
-    r"|(?P<punct>\S)"
+    r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]+(?:['’][A-Za-z]+)*|\S"
 )
-MAYBE = re.compile(
-    r"\d|[$£€]|\b(?i:" + "|".join(sorted(CARDINALS | VAGUE | {"dozen"}, key=len, reverse=True))
-    + r")\b"
-)
-"""A sentence that may hold a figure: a digit, a currency sign or a number word."""
+HAS_DIGIT = re.compile(r"[\d$£€]")
+NUMBER_WORDS = tuple(sorted(CARDINALS - set(WORD_SCALES) | {"dozen", "hundreds", "thousand",
+                                                             "million", "billion", "scores"}))
+"""Number words to look for in a sentence (as parts of words: "thousand" finds "thousands")."""
+LONGEST_TIMEX = 200
+"""Characters a time expression may span (a sentence's are looked up from this far back)."""
+STARTS = frozenset(CARDINALS | VAGUE | FEW | {"a", "an", "dozen", "$", "£", "€"})
+"""The words and signs a number expression can start with (besides digits)."""
 
 
 @dataclass(slots=True)
@@ -117,25 +125,27 @@ def article_figures(
     source_row: dict, sentences: list[Sentence], timexes: list[Timex], mentions: list[Mention]
 ) -> list[dict]:
     """Figure rows for one article's sentences."""
-    taken = [(t.start, t.end) for t in timexes]
+    taken = sorted((t.start, t.end) for t in timexes)
     rows: list[dict] = []
     last_noun = ("", "")
     published = source_row["published"]
     for sentence in sentences:
-        if not MAYBE.search(sentence.text):
+        if not _may_hold_a_figure(sentence.text):
             continue
+        near = _near(sentence, taken)
         tokens = _tokens(sentence.text)
         shared = None
         found_here: list[tuple[int, str, str, str]] = []  # (end token, phrase, key, status)
         i = 0
         while i < len(tokens):
-            number = _number(tokens, i)
+            tok = tokens[i]
+            number = _number(tokens, i) if tok.kind == "num" or tok.low in STARTS else None
             if number is None:
                 i += 1
                 continue
             i = number.last + 1
             start = sentence.start + tokens[number.first].start
-            if any(a <= start < b for a, b in taken) or _not_a_figure(tokens, number):
+            if any(a <= start < b for a, b in near) or _not_a_figure(tokens, number):
                 continue
             claim = _counted(tokens, number, found_here, last_noun)
             if claim is None:
@@ -177,6 +187,20 @@ def article_figures(
     return rows
 
 
+def _near(sentence: Sentence, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the (sorted) time expressions that may overlap the sentence."""
+    first = bisect_left(taken, (sentence.start - LONGEST_TIMEX, 0))
+    return [span for span in taken[first:] if span[0] < sentence.end]
+
+
+def _may_hold_a_figure(text: str) -> bool:
+    """A digit, a currency sign or a number word: cheap tests before the sentence's tokens."""
+    if HAS_DIGIT.search(text):
+        return True
+    low = text.lower()
+    return any(word in low for word in NUMBER_WORDS)
+
+
 def _int(value: float | None) -> int | None:
     """The table's whole number; None for a vague word or a fraction the table cannot hold."""
     if value is None or value != int(value):
@@ -185,8 +209,18 @@ def _int(value: float | None) -> int | None:
 
 
 def _tokens(text: str) -> list[Tok]:
-    return [Tok(m.group(), m.start(), m.end(), m.lastgroup or "", m.group().lower())
-            for m in TOKEN.finditer(text)]
+    """Numbers, abbreviations ("U.S."), words and single signs, with their offsets."""
+    tokens = []
+    end = 0
+    find = text.find
+    for word in TOKEN.findall(text):
+        start = find(word, end)
+        end = start + len(word)
+        first = word[0]
+        kind = ("num" if first.isdigit() else "punct" if not first.isalpha()
+                else "abbr" if len(word) > 1 and word[1] == "." else "word")
+        tokens.append(Tok(word, start, end, kind, word.lower()))
+    return tokens
 
 
 # --- the number -----------------------------------------------------------------------------
@@ -471,7 +505,7 @@ def _qualifier(tokens: list[Tok], first: int) -> tuple[str, int]:
     start = first
     if first and tokens[first - 1].low in ("dlrs", "us$", "dlr"):
         start = first - 1
-    for words in QUALIFIER_PHRASES:
+    for words in QUALIFIER_ENDS.get(_low(tokens, start - 1), ()):
         n = len(words)
         if start >= n and [t.low for t in tokens[start - n : start]] == words:
             return _qualifier_name(" ".join(words)), start - n
@@ -583,7 +617,7 @@ def _noun_phrase(tokens: list[Tok], k: int, partitive: bool = False, any_head: b
                 break
             if plural_at >= 0 and (
                 (low.endswith(("ed", "ing")) and tok.text.islower())
-                or (tok.text.islower() and not _plural(low))
+                or (tok.text.islower() and not _plural(tok.text))
             ):
                 break
             if low in CARDINALS or low in VAGUE:
@@ -592,7 +626,7 @@ def _noun_phrase(tokens: list[Tok], k: int, partitive: bool = False, any_head: b
                 k += 1
                 continue
             words.append(tok)
-            if _plural(low) and tok.kind == "word":
+            if _plural(tok.text) and tok.kind == "word":
                 plural_at = len(words) - 1
             k += 1
         elif tok.text == "-" and words and k + 1 < n and tokens[k + 1].kind == "word" and \
@@ -601,7 +635,7 @@ def _noun_phrase(tokens: list[Tok], k: int, partitive: bool = False, any_head: b
             last = words[-1]
             words[-1] = Tok(last.text + "-" + joined.text, last.start, joined.end, "word",
                             last.low + "-" + joined.low)
-            if _plural(joined.low):
+            if _plural(joined.text):
                 plural_at = len(words) - 1
             k += 2
         elif tok.kind == "num" and partitive and not words:
@@ -619,26 +653,35 @@ def _noun_phrase(tokens: list[Tok], k: int, partitive: bool = False, any_head: b
     return phrase, _quantity_noun(phrase)
 
 
-def _plural(low: str) -> bool:
+def _plural(word: str) -> bool:
     """A word that reads as a plural noun ("workers", "people", "Sudanese")."""
+    low = word.lower()
     if low in PLURAL_NOUNS:
         return True
     if low in STOP or low in UNITS or low in TIME_WORDS or len(low) < 3:
         return False
-    return bool(_singular(low)) and not low.endswith(("ss", "us", "is", "'s", "’s"))
+    return bool(_singular(word))
 
 
 @cache
 def _singular(word: str) -> str:
-    """The singular of a plural noun ("" for a word that is not one), by `inflect`."""
-    return _inflect().singular_noun(word) or ""
+    """The singular of a plural noun, lower case ("" for a word that does not read as one).
 
-
-@cache
-def _inflect():
-    import inflect
-
-    return inflect.engine()
+    >>> [_singular(w) for w in ("workers", "bodies", "classes", "people", "Sudanese", "bus")]
+    ['worker', 'body', 'class', 'person', 'sudanese', '']
+    """
+    low = word.lower()
+    if low in PLURALS:
+        return PLURALS[low]
+    if low.endswith("ese") and word[:1].isupper():
+        return low  # "Japanese", "Sudanese"
+    if not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")) or len(low) < 3:
+        return ""
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "xes", "ches", "shes", "zzes")):
+        return low[:-2]
+    return low[:-1]
 
 
 def _lemma(word: str) -> str:
@@ -689,7 +732,7 @@ def _noun_elsewhere(tokens: list[Tok], number: Number, found: list, status: str
     before = _low(tokens, number.first - 1)
     if before == ":" and number.first >= 2 and tokens[number.first - 2].kind == "word":
         label = tokens[number.first - 2]
-        if _plural(label.low):
+        if _plural(label.text):
             return label.text, _quantity_noun(label.text)
         if status in PEOPLE_STATUSES:
             return "people", "person"
@@ -702,7 +745,7 @@ def _noun_elsewhere(tokens: list[Tok], number: Number, found: list, status: str
         return _noun_phrase(tokens, j + 3)
     if before in NUMBERING_VERBS:
         for k in range(number.first - 2, max(-1, number.first - 10), -1):
-            if tokens[k].kind == "word" and _plural(tokens[k].low):
+            if tokens[k].kind == "word" and _plural(tokens[k].text):
                 return tokens[k].text, _quantity_noun(tokens[k].text)
     if status in PEOPLE_STATUSES:
         return "people", "person"
@@ -730,22 +773,25 @@ def _status(tokens: list[Tok], number: Number, found: list) -> str:
         if tok.kind in ("word", "abbr"):
             words.append(tok.low)
         k += 1
-    found_status = _status_in(" ".join(words), first=True)
+    found_status = _status_in(words, first=True)
     if found_status:
         return found_status
     q_first = _qualifier(tokens, first)[1]
     before = [t.low for t in tokens[max(0, q_first - 3) : q_first] if t.kind == "word"]
-    return _status_in(" ".join(before), first=False)
+    return _status_in(before, first=False)
 
 
-def _status_in(text: str, first: bool) -> str:
-    if not text:
-        return ""
-    matches = list(STATUS.finditer(text))
-    if not matches:
-        return ""
-    match = matches[0] if first else matches[-1]
-    return STATUSES[int(match.lastgroup[1:])][0] if match.lastgroup else ""
+def _status_in(words: list[str], first: bool) -> str:
+    """The status of the first (else the last) cue among `words`."""
+    found = ""
+    for at, word in enumerate(words):
+        for cue, status in CUES.get(word, ()):
+            if tuple(words[at : at + len(cue)]) == cue:
+                if first:
+                    return status
+                found = status
+                break
+    return found
 
 
 def _with_demonym(phrase: str, sentence: Sentence, start: int, mentions: list[Mention]) -> str:

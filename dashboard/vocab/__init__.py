@@ -308,6 +308,13 @@ def figure_units() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def plurals() -> dict[str, str]:
+    """Plurals that the suffix rules of `extract.figures` do not undo ("people": "person",
+    "crises": "crisis"), and nouns that count as they are ("police", "staff")."""
+    return {row["plural"]: row["singular"] for row in rows("plurals")}
+
+
+@cache
 def figure_statuses() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """What became of what a figure counts ("killed", "deployed", "paid"), each with its cue
     words and phrases, in priority order (a longer phrase such as "killed or injured" first)."""

@@ -34,6 +34,7 @@ READERS = [
     (vocab.counted_nouns, 10, lambda v: [n.lower() for n in v]),
     (vocab.figure_units, 30, list),
     (vocab.figure_statuses, 10, lambda v: [status for status, _ in v]),
+    (vocab.plurals, 20, list),
     (vocab.abbreviations, 20, lambda v: [a.lower() for a in v]),
     (vocab.stopwords, 50, list),
     (vocab.gazetteer, 10, lambda v: [a.name for a in v]),
