@@ -85,7 +85,7 @@ POINTING = frozenset({"them", "whom", "those", "these", "us", "which"})
 DETERMINERS = frozenset({"the", "his", "her", "its", "their", "our", "your", "those", "these",
                          "all", "a", "an"})  # fmt: skip
 NUMBERING_VERBS = frozenset({"numbered", "totaled", "totalled", "numbering", "totaling",
-                             "totalling"})  # fmt: skip
+                             "totalling", "number", "total", "totals"})  # fmt: skip
 ADJECTIVES = {country: adjective for adjective, country in reversed(DEMONYMS.items())}
 TOKEN = re.compile(
     r"\d+(?:,\d{3})*(?:\.\d+)?|[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]+(?:['’][A-Za-z]+)*|\S"
@@ -135,7 +135,7 @@ def article_figures(
         near = _near(sentence, taken)
         tokens = _tokens(sentence.text)
         shared = None
-        found_here: list[tuple[int, str, str, str]] = []  # (end token, phrase, key, status)
+        found_here: list[tuple[int, str, str, str]] = []  # the wholes: (end, phrase, key, status)
         i = 0
         while i < len(tokens):
             tok = tokens[i]
@@ -154,7 +154,8 @@ def article_figures(
             if person:
                 phrase = _with_demonym(phrase, sentence, start, mentions)
                 key = _quantity_noun(phrase)
-            found_here.append((number.last, phrase, key, status))
+            if not _part_of_a_whole(tokens, number):
+                found_here.append((number.last, phrase, key, status))
             if person or not number.unit:
                 last_noun = (phrase, key)
             if shared is None:
@@ -458,10 +459,21 @@ def _not_a_figure(tokens: list[Tok], number: Number) -> bool:
         return True  # "Flight 103", "Resolution 687"
     if before and before.low in ("no", "number", "nos") and digits is not None:
         return True
-    if _age(tokens, number):
+    if _age(tokens, number) or _address(tokens, number):
         return True
     if number.first == 0 and after and after.text in (".", ")") and digits is not None:
         return True  # a list number
+    return False
+
+
+def _address(tokens: list[Tok], number: Number) -> bool:
+    """"405 Lincoln Avenue": a number, capitalised words, a street word."""
+    for k in range(number.last + 1, min(len(tokens), number.last + 5)):
+        tok = tokens[k]
+        if UNITS.get(tok.low, ("", ""))[1] == "address" and k > number.last + 1:
+            return True
+        if tok.kind != "word" or not tok.text[:1].isupper():
+            return False
     return False
 
 
@@ -552,8 +564,10 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
         return phrase, _lemma(word), _status(tokens, number, found), False
     noun = None
     if _low(tokens, j) == "of":
-        if _low(tokens, j + 1) in POINTING:
-            noun = _antecedent(found, last_noun)
+        if _low(tokens, j + 1) == "those":  # "ten of those on board": no antecedent
+            noun = _noun_phrase(tokens, j + 2)
+        elif _low(tokens, j + 1) in POINTING:
+            noun = _noun_phrase(tokens, j + 2) or _antecedent(found, last_noun)
         else:
             noun = _noun_phrase(tokens, j + 1, partitive=True)
     elif _low(tokens, j) == "others" or (_low(tokens, j) == "other" and
@@ -586,6 +600,10 @@ def _unit(tokens: list[Tok], number: Number) -> tuple[str, str, str] | None:
     after = _low(tokens, number.last + 1)
     if after in UNITS:
         return tokens[number.last + 1].text, *UNITS[after]
+    if tokens[number.last + 1 : number.last + 2] and tokens[number.last + 1].kind == "abbr":
+        money = _low(tokens, number.last + 2)  # "2 million U.S. dollars"
+        if UNITS.get(money, ("", ""))[1] == "money":
+            return tokens[number.last + 2].text, *UNITS[money]
     if after in TIME_WORDS:
         return after, after, "time"
     if after == "-" and _low(tokens, number.last + 2) in UNITS:
@@ -604,7 +622,9 @@ def _noun_phrase(tokens: list[Tok], k: int, partitive: bool = False, any_head: b
         tok = tokens[k]
         if tok.kind in ("word", "abbr"):
             low = tok.low
-            if low in STOP or low in POINTING:
+            hyphen = _low(tokens, k + 1) == "-" and k + 2 < n and tokens[k + 2].kind == "word" \
+                and tokens[k + 1].start == tok.end and tokens[k + 2].start == tokens[k + 1].end
+            if (low in STOP or low in POINTING) and not hyphen and not tok.text.isupper():
                 if not words and (partitive and low in DETERMINERS or low == "more"):
                     k += 1
                     continue
@@ -614,8 +634,11 @@ def _noun_phrase(tokens: list[Tok], k: int, partitive: bool = False, any_head: b
                 k += 1
                 continue
             if low.endswith("ly") and tok.text.islower():
-                break
-            if plural_at >= 0 and (
+                if words:
+                    break
+                k += 1  # "two predominantly rural towns"
+                continue
+            if plural_at >= 0 and words[plural_at].text.islower() and (
                 (low.endswith(("ed", "ing")) and tok.text.islower())
                 or (tok.text.islower() and not _plural(tok.text))
             ):
@@ -672,9 +695,12 @@ def _singular(word: str) -> str:
     """
     low = word.lower()
     if low in PLURALS:
-        return PLURALS[low]
-    if low.endswith("ese") and word[:1].isupper():
-        return low  # "Japanese", "Sudanese"
+        return PLURALS[low]  # blank: a word in -s that is no plural ("overseas")
+    if word[:1].isupper():
+        if low.endswith("ese"):
+            return low  # "Japanese", "Sudanese"
+        if low.endswith("s") and not low.endswith("ss") and len(low) >= 3:
+            return low[:-1]  # "Iraqis", "Hutus", "GIs"
     if not low.endswith("s") or low.endswith(("ss", "us", "is", "'s", "’s")) or len(low) < 3:
         return ""
     if low.endswith("ies") and len(low) > 4:
@@ -688,7 +714,7 @@ def _lemma(word: str) -> str:
     low = word.lower()
     if low in UNITS:
         return UNITS[low][0]
-    return SYNONYMS.get(low) or _singular(low) or low
+    return SYNONYMS.get(low) or _singular(word) or low
 
 
 def _key_head(phrase: str) -> str:
@@ -718,6 +744,14 @@ def _quantity(noun: str, status: str) -> str:
     return f"{_quantity_noun(noun)}: {status or 'counted'}"
 
 
+def _part_of_a_whole(tokens: list[Tok], number: Number) -> bool:
+    """"including 12 Americans", "eight of them": a part of a figure given before, which a later
+    "and 5 wounded" does not refer to."""
+    q_first = _qualifier(tokens, number.first)[1]
+    return _low(tokens, q_first - 1) == "including" or (
+        _low(tokens, number.last + 1) == "of" and _low(tokens, number.last + 2) in POINTING)
+
+
 def _antecedent(found: list, last_noun: tuple[str, str]) -> tuple[str, str] | None:
     if found:
         return found[-1][1], found[-1][2]
@@ -729,7 +763,8 @@ def _noun_elsewhere(tokens: list[Tok], number: Number, found: list, status: str
     """A number without a noun after it: a table line's label ("Injured: 74"), the noun of a
     figure it is listed with ("12 killed and 5 wounded"), "the number of people", the subject
     of "numbered", or people when what happened to them is said."""
-    before = _low(tokens, number.first - 1)
+    q_first = _qualifier(tokens, number.first)[1]
+    before = _low(tokens, q_first - 1)
     if before == ":" and number.first >= 2 and tokens[number.first - 2].kind == "word":
         label = tokens[number.first - 2]
         if _plural(label.text):
@@ -737,14 +772,17 @@ def _noun_elsewhere(tokens: list[Tok], number: Number, found: list, status: str
         if status in PEOPLE_STATUSES:
             return "people", "person"
         return None
-    if found and before in ("and", ",", "or", "while") and found[-1][0] < number.first:
-        return found[-1][1], found[-1][2]
     j = number.last + 1
+    if found and found[-1][0] < number.first and (
+        before in ("and", ",", "or", "while", "from", "to", "than", "versus")
+        or _low(tokens, j) in ("", ".", ",", ";")
+    ):
+        return found[-1][1], found[-1][2]  # "17 million residents, and Kuwait about 1.9 million"
     if _low(tokens, j) == "the" and _low(tokens, j + 1) in ("number", "total") and \
             _low(tokens, j + 2) == "of":
         return _noun_phrase(tokens, j + 3)
     if before in NUMBERING_VERBS:
-        for k in range(number.first - 2, max(-1, number.first - 10), -1):
+        for k in range(q_first - 2, max(-1, q_first - 12), -1):
             if tokens[k].kind == "word" and _plural(tokens[k].text):
                 return tokens[k].text, _quantity_noun(tokens[k].text)
     if status in PEOPLE_STATUSES:

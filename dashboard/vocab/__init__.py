@@ -303,14 +303,16 @@ def figure_units() -> dict[str, tuple[str, str]]:
     """Unit words and signs a figure can count in, lower case, to their unit and its kind
     ("dlrs": ("dollar", "money"), "%": ("percent", "percent"), "miles": ("mile", "length")).
     Kinds `money`, `percent`, `weight`, `volume`, `energy` make figures; the others (`length`,
-    `area`, `speed`, `temperature`, `frequency`, `score`) are sizes, not counts."""
+    `area`, `speed`, `temperature`, `frequency`, `score`, `likelihood`) are not counts, and
+    `address` words end a street address ("405 Lincoln Avenue")."""
     return {row["word"]: (row["unit"], row["kind"]) for row in rows("figure-units")}
 
 
 @cache
 def plurals() -> dict[str, str]:
     """Plurals that the suffix rules of `extract.figures` do not undo ("people": "person",
-    "crises": "crisis"), and nouns that count as they are ("police", "staff")."""
+    "crises": "crisis"), nouns that count as they are ("police", "staff"), and words in -s
+    that are no plural (blank: "overseas")."""
     return {row["plural"]: row["singular"] for row in rows("plurals")}
 
 

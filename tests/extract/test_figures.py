@@ -42,8 +42,11 @@ ROWS = [
     ("At least 82 were killed and more than 1,700 injured, officials said.",
      [(82, "people killed", "at least", PUBLISHED),
       (1700, "people wounded", "more than", PUBLISHED)]),
-    ("Divers recovered 3 more bodies, bringing the toll to 11.",
+    ("Divers recovered 3 more bodies on the second day.",
      [(3, "bodies recovered", "", PUBLISHED)]),
+    pytest.param("Divers recovered 3 more bodies, bringing the toll to 11.",
+                 [(3, "bodies recovered", "", PUBLISHED), (11, "people killed", "", PUBLISHED)],
+                 marks=gap("a number left without its noun takes the figure's before it")),
     # --- a strike ----------------------------------------------------------------------------
     ("Around 300 workers walked off the job at the Dunmore plant on March 3.",
      [(300, "workers", "around", PUBLISHED)]),
