@@ -33,6 +33,7 @@ from dashboard.vocab import (
     figure_units,
     number_words,
     plurals,
+    seasons,
     stopwords,
     time_units,
 )
@@ -62,7 +63,8 @@ UNITS = figure_units()
 PLURALS = plurals()
 COUNTING_KINDS = frozenset({"money", "percent", "weight", "volume", "energy"})
 TIME_WORDS = frozenset(
-    w for u in time_units() for w in (u.word, u.plural or u.word + "s", u.word + "-old")
+    [w for u in time_units() for w in (u.word, u.plural or u.word + "s", u.word + "-old")]
+    + [w for season in seasons() for w in (season, season + "s")]
 )
 STOP = frozenset(stopwords()) - {"one", "two", "three"}
 COUNTED = counted_nouns()
@@ -563,6 +565,9 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
         phrase = word
         return phrase, _lemma(word), _status(tokens, number, found), False
     noun = None
+    if number.value == 1 and tokens[number.first].kind == "word" and _low(tokens, j) == "of" \
+            and not _qualifier(tokens, number.first)[0]:
+        return None  # "one of the victims": someone, not a count
     if _low(tokens, j) == "of":
         if _low(tokens, j + 1) == "those":  # "ten of those on board": no antecedent
             noun = _noun_phrase(tokens, j + 2)
