@@ -732,8 +732,7 @@ def _quantity_noun(phrase: str) -> str:
     words = phrase.split()
     if not words:
         return ""
-    head = words[-1].lower()
-    head = SYNONYMS.get(head) or _lemma(head)
+    head = SYNONYMS.get(words[-1].lower()) or _lemma(words[-1])
     modifiers = [w.lower() for w in words[:-1] if w[:1].isupper()]
     return " ".join([*modifiers, head])
 
@@ -809,6 +808,8 @@ def _status(tokens: list[Tok], number: Number, found: list) -> str:
             while k < n and tokens[k].text not in (",", ".", ";"):
                 k += 1
             k += 1
+            if _low(tokens, k) in ("and", "or", "but", "while"):
+                break  # "killed 200 people, including 12 Americans, and wounded 5,000"
             continue
         if tok.kind == "num" or tok.text in (",", ".", ";", ":", "(", ")") or \
                 tok.low in CARDINALS:

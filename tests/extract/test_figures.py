@@ -137,6 +137,8 @@ def test_figures(text, expected):
     ("The tanker spilled 2,000 tons of crude oil.", ["ton of oil: counted"]),
     ("About 2,000 people were evacuated, and 300 people were missing.",
      ["person: evacuated", "person: missing"]),
+    ("The flood killed 30 villagers, including 4 Nepalis, and injured 90.",
+     ["villager: killed", "nepali: killed", "villager: wounded"]),
 ])  # fmt: skip
 def test_quantity_key_is_the_counted_noun_and_status(text, quantities):
     """Figures group by the counted noun, lemmatised, and its status; never a fixed list."""
