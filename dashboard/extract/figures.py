@@ -463,6 +463,9 @@ def _not_a_figure(tokens: list[Tok], number: Number) -> bool:
         return True
     if _age(tokens, number) or _address(tokens, number):
         return True
+    if first.kind == "word" and before is not None and \
+            before.low in ("the", "these", "those", "both") and _unit(tokens, number) is None:
+        return True  # "the two men": people named before, not a count
     if number.first == 0 and after and after.text in (".", ")") and digits is not None:
         return True  # a list number
     return False
@@ -575,6 +578,8 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
             noun = _noun_phrase(tokens, j + 2) or _antecedent(found, last_noun)
         else:
             noun = _noun_phrase(tokens, j + 1, partitive=True)
+            if noun and _low(tokens, j + 1) == "the" and noun[0].lower() in PLURAL_NOUNS:
+                noun = _antecedent(found, last_noun) or noun  # "600 of the casualties"
     elif _low(tokens, j) == "others" or (_low(tokens, j) == "other" and
                                          _low(tokens, j + 1) not in ("", ",", ".")):
         other = _noun_phrase(tokens, j + 1) if _low(tokens, j) == "other" else None
@@ -583,7 +588,7 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
         noun = _noun_phrase(tokens, j)
         if noun and noun[0].lower() in POINTING:
             noun = None
-    status = _status(tokens, number, found)
+    status = _status(tokens, number, found, skip=_written_noun(tokens, j))
     if noun is None:
         noun = _noun_elsewhere(tokens, number, found, status)
     if noun is None:
@@ -794,13 +799,24 @@ def _noun_elsewhere(tokens: list[Tok], number: Number, found: list, status: str
     return None
 
 
-def _status(tokens: list[Tok], number: Number, found: list) -> str:
-    """What became of what the number counts: a status cue after it in its clause, else just
-    before it; a number "including" others inherits its status."""
+def _written_noun(tokens: list[Tok], j: int) -> int:
+    """How many tokens from `j` the counted noun takes ("of the casualties": 3), so that the
+    status is looked for after it."""
+    k = j
+    while k < len(tokens) and k < j + 6 and (tokens[k].low in ("of", "the", "those", "them")
+                                             or _plural(tokens[k].text)):
+        k += 1
+    return k - j
+
+
+def _status(tokens: list[Tok], number: Number, found: list, skip: int = 0) -> str:
+    """What became of what the number counts: a status cue after it (and after the `skip`
+    tokens of its noun) in its clause, else just before it; a number "including" others
+    inherits its status."""
     first = number.first
     if _low(tokens, first - 1) == "including" and found:
         return found[-1][3]
-    k, words, n = number.last + 1, [], len(tokens)
+    k, words, n = number.last + 1 + skip, [], len(tokens)
     while k < n and len(words) < 8:
         tok = tokens[k]
         if tok.text == "," and _low(tokens, k + 1) == "including":
