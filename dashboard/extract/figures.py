@@ -720,6 +720,7 @@ def _singular(word: str) -> str:
     return low[:-1]
 
 
+@cache
 def _lemma(word: str) -> str:
     low = word.lower()
     if low in UNITS:
@@ -731,6 +732,7 @@ def _key_head(phrase: str) -> str:
     return _lemma(phrase.split()[-1]) if phrase else ""
 
 
+@cache
 def _quantity_noun(phrase: str) -> str:
     """The noun part of the key: capitalised modifiers (Chilean, Catholic) and the head,
     lemmatised, its synonym if the counted-nouns vocabulary gives one."""
