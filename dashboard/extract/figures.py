@@ -463,7 +463,7 @@ def _not_a_figure(tokens: list[Tok], number: Number) -> bool:
         return True
     if _age(tokens, number) or _address(tokens, number):
         return True
-    if first.kind == "word" and before is not None and \
+    if first.kind == "word" and not number.vague and before is not None and \
             before.low in ("the", "these", "those", "both") and _unit(tokens, number) is None:
         return True  # "the two men": people named before, not a count
     if number.first == 0 and after and after.text in (".", ")") and digits is not None:

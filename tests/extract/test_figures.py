@@ -115,6 +115,8 @@ ROWS = [
     ("1. Close the valve.", []),
     ("One of the victims was a nurse.", []),
     ("Police questioned the two drivers for an hour.", []),
+    ("Aid reached the hundreds of thousands of families in the camps.",
+     [(None, "families", "", PUBLISHED)]),
     ("Medics said around 90 of the patients had recovered.",
      [(90, "patients recovered", "around", PUBLISHED)]),
     ("He spent three summers at the camp.", []),
