@@ -106,7 +106,7 @@ def figure_card_html(card: Mapping) -> str:
     source = link(card.get("source_url"), name)
     lines = [
         f'<div style="font-size:1.6rem;font-weight:700">'
-        f'{html.escape(number_label(card.get("value"), card.get("qualifier")))}</div>',
+        f'{html.escape(figure_label(card))}</div>',
         f'<div style="font-weight:600">{html.escape(text(card.get("counts")))}</div>',
         f'<div style="font-size:0.85rem">{_attribution(card.get("attributed_to"))}'
         + (f", as of {html.escape(as_of)}" if as_of else "") + "</div>",
@@ -135,18 +135,31 @@ def figure_card_html(card: Mapping) -> str:
     return "".join(lines)
 
 
+def figure_label(row: Mapping) -> str:
+    """A figure's number as a label; a figure without a whole value ("dozens", "$19.50") as
+    its text says it.
+
+    >>> figure_label({"value": 4000, "qualifier": "around"}), figure_label({"value": None,
+    ...     "qualifier": "", "number_text": "hundreds"})
+    ('around 4,000', 'hundreds')
+    """
+    if not text(row.get("value")):
+        return text(row.get("number_text"))
+    return number_label(row.get("value"), row.get("qualifier"))
+
+
 def claim_html(claim: Mapping) -> str:
     """One figure claim as escaped HTML: value, as-of date, who makes it, the source."""
     as_of = day_label(text(claim.get("as_of"))) or "undated"
     who = text(claim.get("attributed_to")) or "unattributed"
     source = link(claim.get("source_url"), claim.get("outlet") or claim.get("source_title")
                   or "Source")
-    return (f"{html.escape(number_label(claim.get('value'), claim.get('qualifier')))} "
+    return (f"{html.escape(figure_label(claim))} "
             f"as of {html.escape(as_of)}: {html.escape(who)} · {source}")
 
 
 def _claim_label(row: Mapping, who: str) -> str:
-    return f"{number_label(row['value'], row.get('qualifier'))} ({who})"
+    return f"{figure_label(row)} ({who})"
 
 
 def disagreements(claims: pd.DataFrame) -> list[str]:

@@ -299,6 +299,32 @@ def counted_nouns() -> dict[str, str]:
 
 
 @cache
+def figure_units() -> dict[str, tuple[str, str]]:
+    """Unit words and signs a figure can count in, lower case, to their unit and its kind
+    ("dlrs": ("dollar", "money"), "%": ("percent", "percent"), "miles": ("mile", "length")).
+    Kinds `money`, `percent`, `weight`, `volume`, `energy` make figures; the others (`length`,
+    `area`, `speed`, `temperature`, `frequency`, `score`, `likelihood`) are not counts, and
+    `address` words end a street address ("405 Lincoln Avenue")."""
+    return {row["word"]: (row["unit"], row["kind"]) for row in rows("figure-units")}
+
+
+@cache
+def plurals() -> dict[str, str]:
+    """Plurals that the suffix rules of `extract.figures` do not undo ("people": "person",
+    "crises": "crisis"), nouns that count as they are ("police", "staff"), and words in -s
+    that are no plural (blank: "overseas")."""
+    return {row["plural"]: row["singular"] for row in rows("plurals")}
+
+
+@cache
+def figure_statuses() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What became of what a figure counts ("killed", "deployed", "paid"), each with its cue
+    words and phrases, in priority order (a longer phrase such as "killed or injured" first)."""
+    return tuple((row["status"], tuple(c.strip() for c in row["cues"].split(";") if c.strip()))
+                 for row in rows("figure-statuses"))
+
+
+@cache
 def abbreviations() -> tuple[str, ...]:
     """Abbreviations written with a period that does not end a sentence ("Mr", "U.S", "etc"),
     as written (without the last period), the months' among them ("Jan", "Sept")."""

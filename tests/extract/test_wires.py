@@ -54,4 +54,5 @@ def test_figures_from_wires(built):
     figures = built["figures"]
     found = set(zip(figures.source_id, figures.value, figures.qualifier, strict=True))
     assert found == {("ap", 3000, ""), ("ap", 4000, "around"), ("ap", 11000, "around"),
-                     ("reuters", 11000, "more than")}
+                     ("ap", 14000, "around"),  # "bringing the total to about 14,000"
+                     ("reuters", 11000, "more than"), ("reuters", 2, "")}

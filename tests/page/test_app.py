@@ -275,7 +275,7 @@ def test_story_events_show_their_sources_and_conflicts(page, story):
 def test_figure_cards_show_their_history(page, story):
     at = page(story[1])
     charts_drawn = at.get("plotly_chart")
-    assert len(charts_drawn) == 3
+    assert len(charts_drawn) == 4  # the timeline; killed, deployed, captured ("two soldiers")
     killed = next(json.loads(c.proto.spec) for c in charts_drawn
                   if json.loads(c.proto.spec)["data"][0]["y"] == [300, 600])
     assert killed["data"][0]["x"] == ["2025-01-12", "2025-04-30"]

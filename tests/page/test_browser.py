@@ -242,7 +242,7 @@ def test_story_events_and_figure_history_render(browser, tmp_path):
         drawn(page, 11, lanes=len(charts.timeline(dataset.load(data_dir).events).data))
         page.get_by_text("Story events (9)").wait_for(timeout=30_000)
         page.get_by_text("Metro Ledger dates this 2025-01-11 (Jan. 11)").first.wait_for()
-        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 3",
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 4",
                                timeout=30_000)
         page.wait_for_timeout(1000)
         ARTIFACTS.mkdir(exist_ok=True)

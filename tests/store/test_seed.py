@@ -112,8 +112,9 @@ def test_figures(built):
     assert found == {
         (11000, "", "National Intelligence Service", "north korean troops: deployed"),
         (4000, "around", "National Intelligence Service", "north korean troops: killed or injured"),
+        (pd.NA, "", "", "north korean troops: deployed"),  # "thousands of ... troops sent"
     }
-    assert set(figures.as_of) == {"2025-02-19"}
+    assert set(figures.as_of) == {"2025-02-19", "2024-10-31"}
 
 
 def test_actors(built):

@@ -82,7 +82,10 @@ def test_figures_are_grouped_by_what_they_count(built):
     assert history["north korean troops: killed"] == [("2025-01-12", 300), ("2025-04-30", 600)]
     assert history["north korean troops: wounded"] == [("2025-01-12", 2700)]
     assert history["north korean troops: killed or injured"] == [("2025-04-30", 4700)]
-    assert set(figures.attributed_to) == {"National Intelligence Service"}
+    # the two soldiers captured, in words ("Two North Korean soldiers were captured")
+    assert history["north korean troops: captured"] == [("2025-01-09", 2), ("2025-01-11", 2)]
+    counted = figures[figures.quantity != "north korean troops: captured"]
+    assert set(counted.attributed_to) == {"National Intelligence Service"}
 
 
 def test_html_source_keeps_its_caption_and_drops_furniture(built):
