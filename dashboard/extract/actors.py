@@ -9,6 +9,7 @@ Known actors come from a gazetteer (the package's general one plus the story's o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from dashboard.extract.fast_search import scan, scan_before
@@ -25,13 +26,18 @@ from dashboard.vocab import (
     name_stopwords,
     organisation_heads,
     role_nouns,
+    stopwords,
     titles,
     weekdays,
 )
 
 TITLES = "|".join(re.escape(title) for title in titles())
 """Titles before a name ("President", "Gov."), in `dashboard.vocab.titles` order."""
-NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)){0,2}"
+_WORD = r"(?:[A-Z](?:[a-z]*[A-Z]|')?[a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
+NAME = _WORD + r"(?:\s+" + _WORD + r"){0,2}(?:,?\s+(?:Jr\.|Sr\.|III\b|II\b))?"
+"""A person's name: up to three capitalised words or initials ("John F. Roe", "McAllister",
+"O'Neill", "Lee Jae-woong"), and "Jr.", "Sr.", "II" or "III" after them."""
+SUFFIX = re.compile(r",?\s+(?:Jr\.|Sr\.|III|II)$")
 NOT_NAMES = {
     *name_stopwords(), *demonyms(), *(w.name for w in weekdays()),
     *(name for m in months() for name in (m.name, *(a.capitalize() for a in m.abbreviations))),
@@ -53,9 +59,30 @@ ROLE_BEFORE = re.compile(
 )
 AGE_AFTER = re.compile(r",\s+(\d{1,2}),")
 ROLE_AFTER = re.compile(r",?\s+(?:another|a|the)\s+((?:[\w-]+\s+){0,2}(?:" + ROLES + r"))\b")
+ROLE_WORDS = "|".join(re.escape(w) for w in sorted(
+    {*role_nouns(), *(t.lower() for t in titles() if t.isalpha())}, key=len, reverse=True))
+"""Nouns that say what a person is, the titles' among them ("spokesman", "minister")."""
+APPOSITION = re.compile(
+    r"\b(?P<name>" + NAME + r"),(?:\s+(?P<age>\d{1,2}),)?\s+(?:a|an|the|another"
+    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:[\w'.-]+\s+){0,4}?(?:"
+    + ROLE_WORDS + r"))s?\b"
+)
+"""A name and what it is, in commas after it: "Jane Roe, a spokeswoman for the board",
+"John Doe, 61, the union's lawyer"."""
+ROLE_THEN_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:[\w'.-]+\s+){0,3}?(?:"
+    + ROLE_WORDS + r")),\s+(?P<name>" + NAME + r"),"
+)
+"""A role then the name in commas: "The minister, Jane Roe, said"."""
+SPEAKER = re.compile(
+    r"\b(?P<name>" + NAME + r")\s+(?:said|says|told|added|announced|testified|wrote)\b"
+    r"|\b(?:said|says|added|wrote)\s+(?P<after>" + NAME + r")\s*[,.]"
+)
+"""A name that says something: "Jane Roe said", "..., said Jane Roe." (two words or more)."""
 
 
 TITLE_WORDS = list(titles())
+STOPWORDS = frozenset(stopwords())
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +90,8 @@ def _titled_person(places: tuple[str, ...]) -> re.Pattern:
     """Title, an optional "to/of PLACE" with a known place, then a name."""
     place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or "(?!x)x"
     return re.compile(
-        r"\b(?P<desc>(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
+        r"\b(?P<desc>(?:[a-z][a-z-]+[ \t]+(?=[a-z]))?"
+        r"(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
         r"(?:" + TITLES + r"))"
         r"(?:\s+(?:to|of)\s+(?:the\s+)?(?P<place>" + place + r"))?"
         r"\s+(?P<name>" + NAME + r")(?='s\b|\b)"
@@ -77,23 +105,55 @@ GOVERNMENT = re.compile(
     + r")\s+government\b"
 )
 """A country's government named by its demonym: an actor when the country is a known one."""
-HEADS = "|".join(organisation_heads())
+HEAD_WORDS = sorted(organisation_heads(), key=len, reverse=True)
+HEADS = "|".join(re.escape(head) for head in HEAD_WORDS)
+COMPANY = re.compile(r"(?:,?\s+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.|Group"
+                     r"|Corporation|Company|Holdings|Private Limited|Limited|LLC|AG))+$")
+"""What ends a company's name and may be left out ("Xerox Corp." is "Xerox")."""
+_CAP = r"(?:[A-Z][\w'&.-]*|&)"
 ORGANISATION = re.compile(
-    r"\b(?:[A-Z][\w'-]*\s+){0,4}(?:" + HEADS + r")"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})?"
+    r"\b(?:" + _CAP + r"[ \t]+(?:(?:and|of|for|&)[ \t]+(?=[A-Z]))?){0,4}(?:" + HEADS + r")"
+    r"(?![\w-])(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]*)"
+    r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'-]*){0,3})?"
+    r"(?:,?[ \t]+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.))?"
+    r"(?:[ \t]+\((?P<acronym>[A-Z][A-Z&.]{1,7})\))?"
 )
-"""Organisations named by a head word: "Civil Service of Ruritania", "Transport Ministry"."""
+"""Organisations named by a head word: "Civil Service of Ruritania", "Transport Ministry",
+"Securities and Exchange Commission", "Dunmore Tools Inc.", with an acronym in brackets after
+them ("(SEC)")."""
+ACRONYM = re.compile(
+    r"\b(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)?[A-Z][\w'-]*){1,6})"
+    r"[ \t]+\((?P<acronym>[A-Z][A-Z&.]{1,7})\)"
+)
+"""A name and its acronym in brackets: "Kosovo Liberation Front (KLF)" (the acronym's letters
+are the capitals of the name's words)."""
+_LOWER_BODIES = {"police": "organisation", "parliament": "organisation",
+                 "foreign ministry": "organisation", "security forces": "organisation",
+                 "television": "media", "state television": "media", "radio": "media",
+                 "state radio": "media", "army radio": "media", "news agency": "media"}
+INSTITUTION = re.compile(
+    r"\b(?P<adj>" + "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
+    + r")[ \t]+(?P<noun>" + "|".join(sorted(_LOWER_BODIES, key=len, reverse=True)) + r")\b"
+)
+"""A country's body named by its demonym: "Ruritanian police", "Ruritanian state radio"."""
+IN_COUNTRY = re.compile(
+    r"\b(?P<place>[A-Z][a-z]+(?:[ -](?:es|de|del|al|el|[A-Z][a-z]+)){0,3}),[ \t]+"
+    r"(?P<where>(?:[A-Z][a-z]*\.){1,2}(?:[A-Z]\.)?|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
+    r"(?=[,.;)\n]|[ \t]\()"
+)
+"""A town and its country or state: "Lakeside, Ruritania", "Springfield, Ill."."""
 DEFINITE = re.compile(
     r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army)\b"
 )
 _SCANNED = frozenset({GOVERNMENT, DEFINITE, PERSON_PATTERNS[0][0]})
 """Patterns found faster with `fast_search.scan` than with `finditer`."""
 _BEFORE_TITLE = re.compile(r"(?:[ \t]+[\w'.\-]+){0,6}")
-_BEFORE_HEAD = re.compile(r"(?:\s+[\w'\-]+){0,4}")
+_BEFORE_HEAD = re.compile(r"(?:\s+[\w'&.\-]+){0,8}")
 """Read backwards from a title or an organisation's head word: as far as the words that
 describe it (`_titled_person`, `ORGANISATION`) can reach."""
 _TO_OF = re.compile(r"(?:to|of)(?<=\s..)(\s+)(?:the\s+)?")
 """Where a title's place may start: after "to" or "of" (and "the"), as `_titled_person` reads."""
+PLACE_KINDS = ("country", "place")
 LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)?$")
 """A country named after one of these words is a place in the sentence, not an actor."""
 
@@ -156,17 +216,18 @@ class ActorIndex:
                 for m in scan(names_pattern(self._base_names), text)]
         hits += [hit for name in extra for hit in occurrences(text, name)]
         hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
-        found, reached = [], 0
+        found, reached, places = [], 0, set()
         for start, end, alias in hits:
             if start < reached:
                 continue
             reached = end
             name = self._alias[alias]
             kind = self.actors[name].kind
-            if kind == "country" and LOCATIVE.search(text, max(0, start - 8), start):
+            if kind in PLACE_KINDS and LOCATIVE.search(text, max(0, start - 8), start):
+                places.add(name)
                 continue
             found.append(Mention(start, end, name, kind))
-        return Mentions(self._with_definites(text, found))
+        return Mentions(self._with_definites(text, found), places)
 
     def _with_definites(self, text: str, found: list[Mention]) -> list[Mention]:
         """Add mentions like "the agency": the last organisation named before whose names
@@ -184,7 +245,8 @@ class ActorIndex:
 
 
 def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
-    """An ActorIndex for one article: the gazetteers plus the people and governments it names."""
+    """An ActorIndex for one article: the gazetteers plus the people, organisations, bodies
+    and places it names."""
     index = _base_index(tuple((a.name, a.kind, tuple(a.aliases), a.description)
                               for a in gazetteers)).copy()
     for match in scan(GOVERNMENT, text):
@@ -192,14 +254,76 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
         if (country and index.actors[country].kind == "country"
                 and not index.canonical(match.group())):
             index.add(Actor(f"Government of {country}", "organisation", [match.group()]))
-    for match in scan_before(ORGANISATION, text, HEADS.split("|"), _BEFORE_HEAD):
-        name = re.sub(r"^(?:The|A|An|In|On|At|But|And|When|While)\s+", "", match.group())
-        name = re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
-        if len(name.split()) > 1 and not index.canonical(name):
-            index.add(Actor(name, "organisation"))
+    for match in scan(INSTITUTION, text):
+        name = f"{match['adj']} {match['noun']}"
+        if DEMONYMS[match["adj"]] in index.actors and not index.canonical(name):
+            index.add(Actor(name, _LOWER_BODIES[match["noun"]]))
+    for match in scan_before(ORGANISATION, text, HEAD_WORDS, _BEFORE_HEAD):
+        _add_organisation(index, match.group(), match["acronym"])
+    if "(" in text:
+        for match in ACRONYM.finditer(text):
+            name, acronym = _organisation_name(match["name"]), match["acronym"]
+            if _initials(name) == acronym.replace(".", "").replace("&", ""):
+                _add_organisation(index, name, acronym)
     for person in find_people(text, index):
         index.add(person)
+    for match in IN_COUNTRY.finditer(text):
+        before = text[max(0, match.start() - 3) : match.start()].strip()
+        _add_place(index, match["place"], match["where"], not before or before[-1] in ".!?\"'`")
     return index
+
+
+def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> None:
+    """Register an organisation named `found` (with its acronym, its name without a company
+    ending and without "U.S." as aliases), unless it is known or one word long."""
+    name = _organisation_name(re.sub(r"\s+\([A-Z][A-Z&.]{1,7}\)$", "", found))
+    if len(name.split()) < 2 or name.split()[-1] in ("and", "of", "for", "&"):
+        return
+    known = index.canonical(name)
+    short = COMPANY.sub("", name)
+    aliases = [alias for alias in (short, acronym) if alias and alias != name
+               and not (alias == short and (short in NOT_NAMES or not short[:1].isupper()))]
+    if known:
+        if acronym and not index.canonical(acronym):
+            index.add(Actor(known, index.actors[known].kind, [acronym]))
+        return
+    index.add(Actor(name, "organisation", aliases))
+
+
+def _organisation_name(found: str) -> str:
+    """An organisation's name as found, without the words before it that are not its own
+    ("The", "On Monday", "Ruritania's")."""
+    words = found.split()
+    while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING):
+        words.pop(0)
+    name = " ".join(words)
+    return re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
+
+
+_LEADING = frozenset({"A", "An", "The", "In", "On", "At", "But", "And", "When", "While", "By",
+                      "For", "From", "With", "As", "Of", "To", "Under", "After", "Before"})
+"""Capitalised words that open a sentence, not an organisation's name."""
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's capitalised words: "Kosovo Liberation Front" -> "KLF"."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def _add_place(index: ActorIndex, place: str, where: str, opens_sentence: bool) -> None:
+    """A town written with its country or state after it ("Lakeside, Ruritania"): a place."""
+    words = place.split()
+    while words and (words[0] in NOT_NAMES or words[0] in _LEADING):
+        words.pop(0)
+    if len(words) == len(place.split()) and opens_sentence:
+        return  # "Meanwhile, Ruritania said": no town
+    place = " ".join(words)
+    known_where = index.canonical(where)
+    if not place or index.canonical(place) or place in TITLE_WORDS:
+        return
+    if (known_where and index.actors[known_where].kind in PLACE_KINDS) or (
+            "." in where and len(where) <= 6):
+        index.add(Actor(place, "place"))
 
 
 @lru_cache(maxsize=8)
@@ -214,35 +338,84 @@ def _base_index(gazetteer: tuple[tuple, ...]) -> ActorIndex:
 
 
 def find_people(text: str, index: ActorIndex) -> list[Actor]:
-    """People named in `text` with a title, an age or an introducing phrase, in text order."""
+    """People named in `text` with a title, an age, a role in commas, an introducing phrase,
+    or as who says something, in text order; a later surname alone is the same person, but
+    never when two people share it."""
     titled = _titled_person(_places_after(text, index.names(("country", "organisation"))))
-    matches = list(scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE))
+    matches = [(m, "name") for m in scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE)]
     for pattern, quick in PERSON_PATTERNS:
         if quick is None or quick.search(text):
-            matches += scan(pattern, text) if pattern in _SCANNED else pattern.finditer(text)
-    hits = sorted(((m.start("name"), m) for m in matches), key=lambda hit: hit[0])
+            found_here = scan(pattern, text) if pattern in _SCANNED else pattern.finditer(text)
+            matches += [(m, "name") for m in found_here]
+    if "," in text:
+        matches += [(m, "name") for m in APPOSITION.finditer(text)]
+        matches += [(m, "name") for m in ROLE_THEN_NAME.finditer(text)]
+    speakers = [(m, "name" if m["name"] else "after") for m in SPEAKER.finditer(text)]
+    hits = sorted(((False, m.start(group), m, group) for m, group in matches),
+                  key=lambda hit: hit[1])
+    hits += [(True, m.start(group), m, group) for m, group in speakers]
     found: dict[str, Actor] = {}
     facts: dict[str, dict[str, str]] = {}
-    for _, match in hits:
-        name = _clean_name(match["name"])
-        if not name or index.canonical(name) or name.split()[0] in NOT_NAMES:
+    for speaking, _, match, group in hits:
+        name = _clean_name(match[group])
+        if not name or index.canonical(name) or not _a_person(name, index, speaking):
             continue
+        if speaking and any(f" {_person_key(known)}" in f" {_person_key(name)}"
+                            for known in found):
+            continue  # "Ruritania Jane Roe said" after "Ambassador to Ruritania Jane Roe"
         canonical = _existing_person(name, found)
+        if canonical == "":
+            continue  # a surname two people share
         if canonical is None:
-            aliases = [name.split()[-1]] if len(name.split()) == 2 and "-" not in name else []
-            found[name] = Actor(name, "person", aliases)
+            found[name] = Actor(name, "person")
             canonical = name
-        elif len(name) > len(canonical):
+        elif len(_person_key(name)) > len(_person_key(canonical)):
             actor = found.pop(canonical)
             actor.aliases.append(actor.name)
             actor.name, found[name] = name, actor
             facts[name] = facts.pop(canonical, {})
             canonical = name
-        for key, value in _person_facts(text, match).items():
+        elif name != canonical and name not in found[canonical].aliases:
+            found[canonical].aliases.append(name)
+        for key, value in _person_facts(text, match, group).items():
             facts.setdefault(canonical, {}).setdefault(key, value)
+    surnames = Counter(_surname(name) for name in found)
     for name, actor in found.items():
         actor.description = _description(facts.get(name, {}))
+        surname = _surname(name)
+        if (surname and surnames[surname] == 1 and surname not in actor.aliases
+                and not index.canonical(surname)):
+            actor.aliases.append(surname)
     return list(found.values())
+
+
+def _a_person(name: str, index: ActorIndex, speaking: bool) -> bool:
+    """Whether a name found is a person's: no organisation's head word or known actor in it,
+    and, when found only as who says something, two words or more that are not initials."""
+    words = name.split()
+    if any(word in HEAD_SET or index.canonical(word) for word in words):
+        return False
+    return not speaking or sum(1 for w in words if not w.endswith(".")) >= 2
+
+
+HEAD_SET = frozenset(HEAD_WORDS) | {"Street", "Avenue", "Road", "Square", "Airport", "River",
+                                    "Bridge", "Hall", "House", "Center", "Centre", "Park"}
+"""Words that make a name a body's or a place's, never a person's."""
+
+
+def _person_key(name: str) -> str:
+    """A person's name without initials and "Jr.": "John F. Roe Jr." -> "John Roe"."""
+    return " ".join(w for w in SUFFIX.sub("", name).split() if not re.fullmatch(r"[A-Z]\.", w))
+
+
+def _surname(name: str) -> str:
+    """The surname a later mention may use alone ("" when there is none to use): the last
+    word of two or more, three letters or more, and not a hyphenated given name's ("Lee
+    Jae-woong" is called "Lee")."""
+    words = _person_key(name).split()
+    if len(words) < 2 or "-" in name or len(words[-1]) < 3:
+        return ""
+    return words[-1]
 
 
 def _places_after(text: str, places: tuple[str, ...]) -> tuple[str, ...]:
@@ -264,43 +437,68 @@ def _places_after(text: str, places: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _clean_name(name: str) -> str:
-    words = name.split()
+    """A name found without the titles and sentence words before it or calendar words after."""
+    words = name.removesuffix("'s").split()
+    while words and (words[0] in NOT_NAMES or words[0] in _LEADING or words[0] in TITLE_SET):
+        words.pop(0)
     while words and words[-1] in NOT_NAMES:
         words.pop()
     return " ".join(words)
 
 
+TITLE_SET = frozenset(word for title in titles() for word in title.split())
+
+
 def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
-    """The known person `name` refers to: same name, or one is the other's surname."""
+    """The known person `name` refers to: the same name (initials and "Jr." aside), or one is
+    the other's surname; "" when it is the surname of two or more."""
+    key = _person_key(name)
+    alone = [] if " " in key else [known for known in found
+                                    if " " in _person_key(known) and _surname(known) == key]
     for known, actor in found.items():
-        if name == known or name in actor.aliases:
+        if key == _person_key(known) or name in actor.aliases:
             return known
-        if name.split()[-1] == known and len(name.split()) > 1:
+        if " " in key and key.split()[-1] == known:
             return known
-    return None
+    if len(alone) > 1:
+        return ""
+    return alone[0] if alone else None
 
 
-def _person_facts(text: str, match: re.Match) -> dict[str, str]:
-    """What the words around one mention say of a person: title, age, role."""
+def _person_facts(text: str, match: re.Match, group: str = "name") -> dict[str, str]:
+    """What the words around one mention (`group` of `match`) say of a person: title, age,
+    role."""
     groups = match.groupdict()
     facts = {}
+    if groups.get("role"):
+        facts["role"] = re.sub(r"^(?:an?|another)\s+", "", groups["role"])
     if groups.get("desc"):
-        title = groups["desc"].strip()
+        title = _without_verb(groups["desc"].strip())
         if groups.get("place"):
             title += " " + text[match.end("desc") : match.end("place")].strip()
         facts["title"] = title
     age = groups.get("age")
     if age is None:
-        after = AGE_AFTER.match(text, match.end("name"))
+        after = AGE_AFTER.match(text, match.end(group))
         age = after.group(1) if after else None
     if age:
         facts["age"] = age
-    role = ROLE_BEFORE.search(text[max(0, match.start() - 120) : match.start("name")])
-    if not role:
-        role = ROLE_AFTER.match(text, match.end())
-    if role:
-        facts["role"] = role.group(1)
+    if "role" not in facts:
+        role = ROLE_BEFORE.search(text[max(0, match.start() - 120) : match.start(group)])
+        if not role:
+            role = ROLE_AFTER.match(text, match.end())
+        if role:
+            facts["role"] = role.group(1)
     return facts
+
+
+def _without_verb(title: str) -> str:
+    """A title without a lower-case word before it that is no part of it ("said analyst")."""
+    first, _, rest = title.partition(" ")
+    if rest and first.islower() and (first in STOPWORDS or first.endswith("ed")
+                                     or first in ("said", "says", "told", "tells", "according")):
+        return rest
+    return title
 
 
 def _description(facts: dict[str, str]) -> str:

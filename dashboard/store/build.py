@@ -56,11 +56,13 @@ def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
     row = row or source_row(source, manifest_dir)
     events = article_events(row, article_sentences, timexes, mentions)
     figures = article_figures(row, article_sentences, timexes, mentions)
+    named = mentions.named()
     return Article(
         source_row=row,
         events=[tuple(event[column] for column in EXTRACTED) for event in events],
         figures=[tuple(figure[column] for column in table.FIGURES_COLUMNS) for figure in figures],
-        actors=[(a.name, a.kind, a.aliases, a.description) for a in index.actors.values()],
+        actors=[(a.name, a.kind, a.aliases, a.description) for a in index.actors.values()
+                if a.name in named],
     )
 
 
