@@ -16,6 +16,7 @@ from dashboard.extract.fast_search import scan, scan_before
 from dashboard.extract.gazetteer import (
     Actor,
     builtin_gazetteer,
+    given_names,
     names_pattern,
     occurrences,
 )
@@ -79,6 +80,15 @@ SPEAKER = re.compile(
     r"|\b(?:said|says|added|wrote)\s+(?P<after>" + NAME + r")\s*[,.]"
 )
 """A name that says something: "Jane Roe said", "..., said Jane Roe." (two words or more)."""
+NAME_TAIL = re.compile(r"\b" + NAME + r"\Z")
+"""A name that ends where the text searched ends (its `endpos`)."""
+APPOSITION_AT = re.compile(r",\s+(?:\d{1,2},\s+)?(?:(?:a|an|the|another)\s"
+                           r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}'s\s)")
+ROLE_TAIL = re.compile(r"\b(?:" + ROLE_WORDS + r")\Z")
+ROLE_AT = re.compile(r",\s+(?=[A-Z])")
+SPEECH_AT = re.compile(r"\s(?:said|says|told|added|announced|testified|wrote)\b")
+"""Where `APPOSITION`, `ROLE_THEN_NAME` and `SPEAKER` can match (a comma, a speech verb): they
+are tried only there, from the name that ends or starts there."""
 
 
 TITLE_WORDS = list(titles())
@@ -87,8 +97,9 @@ STOPWORDS = frozenset(stopwords())
 
 @lru_cache(maxsize=8)
 def _titled_person(places: tuple[str, ...]) -> re.Pattern:
-    """Title, an optional "to/of PLACE" with a known place, then a name."""
-    place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or "(?!x)x"
+    """Title, an optional "to/of PLACE" with a place or body the gazetteers know (`places`: made
+    once for each story), then a name."""
+    place = names_pattern(places).pattern if places and "" not in places else "(?!x)x"
     return re.compile(
         r"\b(?P<desc>(?:[a-z][a-z-]+[ \t]+(?=[a-z]))?"
         r"(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
@@ -151,8 +162,6 @@ _BEFORE_TITLE = re.compile(r"(?:[ \t]+[\w'.\-]+){0,6}")
 _BEFORE_HEAD = re.compile(r"(?:\s+[\w'&.\-]+){0,8}")
 """Read backwards from a title or an organisation's head word: as far as the words that
 describe it (`_titled_person`, `ORGANISATION`) can reach."""
-_TO_OF = re.compile(r"(?:to|of)(?<=\s..)(\s+)(?:the\s+)?")
-"""Where a title's place may start: after "to" or "of" (and "the"), as `_titled_person` reads."""
 PLACE_KINDS = ("country", "place")
 LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)?$")
 """A country named after one of these words is a place in the sentence, not an actor."""
@@ -166,22 +175,34 @@ class ActorIndex:
         self._alias: dict[str, str] = {}
         self._base: frozenset[str] = frozenset()
         self._base_names: tuple[str, ...] = ()
+        self._base_kinds: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._shared: set[str] = set()
         for actor in actors:
             self.add(actor)
 
     def copy(self) -> ActorIndex:
         """An index with the same actors, to add to without changing this one."""
         copy = ActorIndex([])
-        copy.actors = {name: Actor(a.name, a.kind, list(a.aliases), a.description)
-                       for name, a in self.actors.items()}
+        copy.actors = dict(self.actors)
+        copy._shared = set(self.actors)  # copied only when changed (`_own`)
         copy._alias = dict(self._alias)
         copy._base, copy._base_names = self._base, self._base_names
+        copy._base_kinds = self._base_kinds
         return copy
+
+    def _own(self, name: str) -> Actor:
+        """The actor `name`, this index's own copy (made before it is changed)."""
+        if name in self._shared:
+            self._shared.discard(name)
+            a = self.actors[name]
+            self.actors[name] = Actor(a.name, a.kind, list(a.aliases), a.description)
+        return self.actors[name]
 
     def add(self, actor: Actor) -> Actor:
         """Register an actor (or merge its aliases into the one already known by its name)."""
         known = self.actors.get(self._alias.get(actor.name, actor.name))
         if known:
+            known = self._own(known.name)
             for alias in [actor.name, *actor.aliases]:
                 if alias != known.name and alias not in known.aliases:
                     known.aliases.append(alias)
@@ -195,8 +216,17 @@ class ActorIndex:
         return self.actors[actor.name]
 
     def names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
-        """Every name and alias of the actors of these kinds."""
-        return tuple(n for n, c in self._alias.items() if self.actors[c].kind in kinds)
+        """Every name and alias of the actors of these kinds but the base's (`base_names`)."""
+        base = self._base
+        return tuple(n for n, c in self._alias.items()
+                     if n not in base and self.actors[c].kind in kinds)
+
+    def base_names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """Every name and alias of the base's actors of these kinds (found once)."""
+        if kinds not in self._base_kinds:
+            self._base_kinds[kinds] = tuple(sorted(
+                n for n in self._base if self.actors[self._alias[n]].kind in kinds))
+        return self._base_kinds[kinds]
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for `name`, if it is a known name or alias."""
@@ -341,16 +371,17 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
     """People named in `text` with a title, an age, a role in commas, an introducing phrase,
     or as who says something, in text order; a later surname alone is the same person, but
     never when two people share it."""
-    titled = _titled_person(_places_after(text, index.names(("country", "organisation"))))
+    kinds = ("country", "place", "organisation")
+    titled = _titled_person(index.base_names(kinds))
     matches = [(m, "name") for m in scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE)]
     for pattern, quick in PERSON_PATTERNS:
         if quick is None or quick.search(text):
             found_here = scan(pattern, text) if pattern in _SCANNED else pattern.finditer(text)
             matches += [(m, "name") for m in found_here]
     if "," in text:
-        matches += [(m, "name") for m in APPOSITION.finditer(text)]
-        matches += [(m, "name") for m in ROLE_THEN_NAME.finditer(text)]
-    speakers = [(m, "name" if m["name"] else "after") for m in SPEAKER.finditer(text)]
+        matches += [(m, "name") for m in _anchored(text)]
+    speakers = [(m, "name" if m["name"] else "after") for m in _speaking(text)]
+    speakers += [(m, "name") for m in _first_named(text, index)]
     hits = sorted(((False, m.start(group), m, group) for m, group in matches),
                   key=lambda hit: hit[1])
     hits += [(True, m.start(group), m, group) for m, group in speakers]
@@ -389,6 +420,67 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
     return list(found.values())
 
 
+RUN = re.compile(
+    r"\b(?P<name>[A-Z][\w'.-]*(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le|la|arap|ibn|der|den"
+    r"|dos|del)[ \t]+)?[A-Z][\w'.-]*)*)"
+)
+"""A run of capitalised words (with the particles of names: "de", "van", "bin"...)."""
+
+
+def _anchored(text: str) -> list[re.Match]:
+    """The matches of `APPOSITION` and `ROLE_THEN_NAME`, tried at the commas they need."""
+    found = []
+    for at in APPOSITION_AT.finditer(text):
+        name = NAME_TAIL.search(text, max(0, at.start() - 60), at.start())
+        match = name and APPOSITION.match(text, name.start())
+        if match:
+            found.append(match)
+    for at in ROLE_AT.finditer(text):
+        if ROLE_TAIL.search(text, max(0, at.start() - 20), at.start()):
+            for match in ROLE_THEN_NAME.finditer(text, max(0, at.start() - 90),
+                                                 min(len(text), at.end() + 60)):
+                if match.end("role") == at.start():
+                    found.append(match)
+    return found
+
+
+def _speaking(text: str) -> list[re.Match]:
+    """The matches of `SPEAKER`, tried at the speech verbs."""
+    found = []
+    for at in SPEECH_AT.finditer(text):
+        name = NAME_TAIL.search(text, max(0, at.start() - 60), at.start())
+        match = (name and SPEAKER.match(text, name.start())) or SPEAKER.match(text, at.start() + 1)
+        if match:
+            found.append(match)
+    return found
+
+
+def _first_named(text: str, index: ActorIndex) -> list[re.Match]:
+    """Runs of two to four capitalised words, after any title, that open with a first name
+    ("Helmut Kohl", "Jurie de Wet"): people without any other cue."""
+    given = _given_names()
+    found = []
+    for match in RUN.finditer(text):
+        words = match["name"].split()
+        i = 0
+        while i < len(words) and (words[i] in NOT_NAMES or words[i] in _LEADING
+                                   or words[i] in TITLE_SET):
+            i += 1
+        if 2 <= len(words) - i <= 4 and words[i] in given and not index.canonical(words[i]):
+            start = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
+            found.append(RUN.match(text, start))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """First names that can open a person's name: not a word of the vocabularies' (a title,
+    a head word, a calendar name, a demonym, a stop word) nor a known place."""
+    words = NOT_NAMES | _LEADING | TITLE_SET | HEAD_SET | {w.capitalize() for w in STOPWORDS}
+    places = {a.name for a in builtin_gazetteer()}
+    return frozenset(n for n in given_names() if n not in words and n not in places)
+
+
 def _a_person(name: str, index: ActorIndex, speaking: bool) -> bool:
     """Whether a name found is a person's: no organisation's head word or known actor in it,
     and, when found only as who says something, two words or more that are not initials."""
@@ -398,11 +490,18 @@ def _a_person(name: str, index: ActorIndex, speaking: bool) -> bool:
     return not speaking or sum(1 for w in words if not w.endswith(".")) >= 2
 
 
-HEAD_SET = frozenset(HEAD_WORDS) | {"Street", "Avenue", "Road", "Square", "Airport", "River",
-                                    "Bridge", "Hall", "House", "Center", "Centre", "Park"}
-"""Words that make a name a body's or a place's, never a person's."""
+HEAD_SET = frozenset(HEAD_WORDS) | {
+    "Street", "Avenue", "Road", "Square", "Airport", "River", "Bridge", "Hall", "House",
+    "Center", "Centre", "Park", "Island", "Islands", "Lake", "Mountains", "Valley", "County",
+    "City", "Province", "Region", "Convention", "Conventions", "Treaty", "Accord", "Accords",
+    "Act", "Agreement", "Protocol", "Law", "Charter", "Declaration", "Plan", "Program",
+    "Programme", "Operation", "Day", "Games", "Cup", "Prize", "Award", "Times", "News", "Post",
+    "Journal", "Herald", "Tribune", "Press", "Radio", "Television", "Magazine", "Daily",
+}
+"""Words that make a name a body's, a place's or a thing's, never a person's."""
 
 
+@lru_cache(maxsize=4096)
 def _person_key(name: str) -> str:
     """A person's name without initials and "Jr.": "John F. Roe Jr." -> "John Roe"."""
     return " ".join(w for w in SUFFIX.sub("", name).split() if not re.fullmatch(r"[A-Z]\.", w))
@@ -416,24 +515,6 @@ def _surname(name: str) -> str:
     if len(words) < 2 or "-" in name or len(words[-1]) < 3:
         return ""
     return words[-1]
-
-
-def _places_after(text: str, places: tuple[str, ...]) -> tuple[str, ...]:
-    """The `places` that stand right after "to" or "of" (and "the") somewhere in `text` (and any
-    that open with a space): the only ones a title's place can match there, so the pattern
-    made for them finds the same matches as one made for them all, and is made far less often.
-
-    >>> _places_after("Envoy to the UN Lee, of Chile", ("Chile", "UN", "Peru", " x"))
-    ('Chile', 'UN', ' x')
-    """
-    if "" in places:
-        return places  # an empty name matches anywhere (and alone it reads as no place)
-    starts = set()
-    for match in _TO_OF.finditer(text):
-        starts.update((match.end(1), match.end()))
-    heads = {text[start : start + n] for start in starts for n in (1, 2)}
-    return tuple(p for p in places if p[0].isspace() or (
-        p[:2] in heads and any(text.startswith(p, start) for start in starts)))
 
 
 def _clean_name(name: str) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from dashboard.extract.gazetteer import NAME_START
+from dashboard.extract.gazetteer import NAME_START, alternatives
 
 WORD_START = re.compile(r"\w(?<!\w\w)")
 
@@ -33,6 +33,13 @@ def scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
             position = hit.start() + 1
 
 
+@lru_cache(maxsize=64)
+def _word_starts(words: tuple[str, ...]) -> re.Pattern:
+    """Where one of `words` starts, with no word character before it (one pattern, the words
+    as a trie: one pass over a text instead of a search for each word)."""
+    return re.compile(r"(?<!\w)(?=" + alternatives(words) + ")")
+
+
 def scan_before(pattern: re.Pattern, text: str, words: list[str],
                  before: re.Pattern) -> Iterator[re.Match]:
     r"""The matches of `pattern.finditer(text)`, where every match runs from a word start to one
@@ -46,13 +53,10 @@ def scan_before(pattern: re.Pattern, text: str, words: list[str],
     ['the Weather Office', 'Bureau']
     """
     reverse, size, starts = text[::-1], len(text), set()
-    for word in words:
-        at = text.find(word)
-        while at != -1:
-            if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-                floor = size - before.match(reverse, size - at).end()
-                starts.update(m.start() for m in WORD_START.finditer(text, floor, at + 1))
-            at = text.find(word, at + 1)
+    for hit in _word_starts(tuple(words)).finditer(text):
+        at = hit.start()
+        floor = size - before.match(reverse, size - at).end()
+        starts.update(m.start() for m in WORD_START.finditer(text, floor, at + 1))
     position = 0
     for start in sorted(starts):
         if start >= position and (match := pattern.match(text, start)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -66,6 +67,27 @@ def places() -> tuple[Actor, ...]:
     return tuple(a for a in found if _PLACE_NAME.fullmatch(a.name))
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names of many countries, from the `gender-guesser` package's name list (its
+    single-word names of letters only; read once).
+
+    >>> {"Helmut", "Madeleine", "Jorge"} <= given_names()
+    True
+    """
+    from importlib.resources import files  # the package's data, read on first use
+
+    names = set()
+    data = files("gender_guesser") / "data" / "nam_dict.txt"
+    with data.open(encoding="iso8859-1") as handle:
+        for line in handle:
+            if line[0] in "MF?" and line[1] in " MF?":
+                name = line[3:29].rstrip()
+                if name.isalpha() and name[0].isupper():
+                    names.add(name)
+    return frozenset(names)
+
+
 _PLACE_NAME = re.compile(r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|the|and|es|al|de))*")
 """A place name as English news writes it: capitalised words (and "of", "the"...)."""
 
@@ -85,13 +107,18 @@ def names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """
     if not names:
         return re.compile(r"(?!x)x")
+    return re.compile(NAME_START + alternatives(names) + r"(?![\w\-])")
+
+
+def alternatives(names: Iterable[str]) -> str:
+    """A pattern for any of `names`, the longest first where several start alike (a trie)."""
     trie: dict = {}
     for name in names:
         node = trie
         for char in name:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(NAME_START + _alternatives(trie) + r"(?![\w\-])")
+    return _alternatives(trie) or "(?!x)x"
 
 
 def _alternatives(node: dict) -> str:
