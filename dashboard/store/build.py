@@ -19,7 +19,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dashboard.extract.actors import Actor, story_index
+from dashboard.extract.actors import Actor, heading_actors, story_index
 from dashboard.extract.events import article_events
 from dashboard.extract.figures import article_figures
 from dashboard.extract.gazetteer import load_gazetteer
@@ -56,7 +56,9 @@ def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
     row = row or source_row(source, manifest_dir)
     events = article_events(row, article_sentences, timexes, mentions)
     figures = article_figures(row, article_sentences, timexes, mentions)
-    named = mentions.named()
+    headings = "\n".join(source.text[b.start : b.end] for b in article_blocks
+                          if b.role in ("headline", "dateline"))
+    named = mentions.named() | (heading_actors(index, headings) if headings else set())
     return Article(
         source_row=row,
         events=[tuple(event[column] for column in EXTRACTED) for event in events],
