@@ -15,10 +15,12 @@ from functools import lru_cache
 from dashboard.extract.fast_search import scan, scan_before
 from dashboard.extract.gazetteer import (
     Actor,
+    alternatives,
     builtin_gazetteer,
     given_names,
     names_pattern,
     occurrences,
+    places,
 )
 from dashboard.extract.mentions import Mention, Mentions
 from dashboard.vocab import (
@@ -146,10 +148,11 @@ _LOWER_BODIES = {"police": "organisation", "parliament": "organisation",
                  "television": "media", "state television": "media", "radio": "media",
                  "state radio": "media", "army radio": "media", "news agency": "media"}
 INSTITUTION = re.compile(
-    r"\b(?P<adj>" + "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
+    r"\b(?P<adj>" + alternatives([*demonyms(), *(a.name for a in places() if a.kind == "country")])
     + r")[ \t]+(?P<noun>" + "|".join(sorted(_LOWER_BODIES, key=len, reverse=True)) + r")\b"
 )
-"""A country's body named by its demonym: "Ruritanian police", "Ruritanian state radio"."""
+"""A country's body named by its demonym or its name: "Ruritanian police", "Ruritania state
+radio"."""
 IN_COUNTRY = re.compile(
     r"\b(?P<place>[A-Z][a-z]+(?:[ -](?:es|de|del|al|el|[A-Z][a-z]+)){0,3}),[ \t]+"
     r"(?P<where>(?:[A-Z][a-z]*\.){1,2}(?:[A-Z]\.)?|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
@@ -157,7 +160,9 @@ IN_COUNTRY = re.compile(
 )
 """A town and its country or state: "Lakeside, Ruritania", "Springfield, Ill."."""
 DEFINITE = re.compile(
-    r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army)\b"
+    r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army"
+    r"|organi[sz]ation|alliance|union|company|firm|group|bank|board|court|department|embassy"
+    r"|party|commission|council|committee|office|bureau|university)\b"
 )
 _SCANNED = frozenset({GOVERNMENT, DEFINITE, PERSON_PATTERNS[0][0]})
 """Patterns found faster with `fast_search.scan` than with `finditer`."""
@@ -271,7 +276,10 @@ class ActorIndex:
             for mention in reversed([m for m in found if m.end <= match.start()]):
                 actor = self.actors[mention.name]
                 names = " ".join([actor.name, *actor.aliases, actor.description]).lower()
-                if actor.kind in ("organisation", "media") and noun in names:
+                if noun in ("company", "firm"):
+                    names += " company" if COMPANY.search(actor.name) else ""
+                if actor.kind in ("organisation", "media") and noun.replace("z", "s") in (
+                        names.replace("z", "s")):
                     extra.append(Mention(match.start(), match.end(), actor.name, actor.kind))
                     break
         return sorted([*found, *extra], key=lambda m: m.start) if extra else found
@@ -288,9 +296,9 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
                 and not index.canonical(match.group())):
             index.add(Actor(country, "country", [match.group()]))
     for match in scan(INSTITUTION, text):
-        place = DEMONYMS[match["adj"]]
+        place = DEMONYMS.get(match["adj"], match["adj"])
         written = f"{match['adj']} {match['noun']}"
-        name = f"{ADJECTIVE[place]} {match['noun']}"
+        name = f"{ADJECTIVE.get(place, place)} {match['noun']}"
         if place in index.actors and not index.canonical(written):
             aliases = [written] if written != name else []
             index.add(Actor(name, _LOWER_BODIES[match["noun"]], aliases))
@@ -301,12 +309,30 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
             name, acronym = _organisation_name(match["name"]), match["acronym"]
             if _initials(name) == acronym.replace(".", "").replace("&", ""):
                 _add_organisation(index, name, acronym)
+    for match in MEDIUM.finditer(text):
+        name = _organisation_name(match["name"] or match["paper"])
+        if (len(name.split()) > 1 or match["paper"]) and name not in MEDIA_WORDS and (
+                not index.canonical(name) and name not in NOT_NAMES):
+            index.add(Actor(name, "media"))
     for person in find_people(text, index):
         index.add(person)
     for match in IN_COUNTRY.finditer(text):
         before = text[max(0, match.start() - 3) : match.start()].strip()
         _add_place(index, match["place"], match["where"], not before or before[-1] in ".!?\"'`")
     return index
+
+
+MEDIA_WORDS = frozenset({"News", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette",
+                         "Spectator", "Chronicle", "Observer", "Argus", "Telegraph", "Radio",
+                         "Television", "Broadcasting", "Press", "Daily", "Newspaper"})
+"""Words that make an organisation's name a medium's ("Lakeside Herald", "News Agency")."""
+MEDIUM = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'&.-]*[ \t]+){0,3}(?:" + "|".join(sorted(MEDIA_WORDS)) + r"))"
+    r"(?![\w-])|\b(?P<paper>(?:[A-Z][\w'&.-]*[ \t]+){0,2}[A-Z][\w'&.-]*)[ \t]+"
+    r"(?:newspaper|daily|weekly|magazine|radio|television|news agency)\b"
+)
+"""A medium by its name's last word ("the Lakeside Herald reported") or what it is ("the Cape
+Courier newspaper")."""
 
 
 def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> None:
@@ -323,14 +349,16 @@ def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> Non
         if acronym and not index.canonical(acronym):
             index.add(Actor(known, index.actors[known].kind, [acronym]))
         return
-    index.add(Actor(name, "organisation", aliases))
+    kind = "media" if any(word in MEDIA_WORDS for word in name.split()) else "organisation"
+    index.add(Actor(name, kind, aliases))
 
 
 def _organisation_name(found: str) -> str:
     """An organisation's name as found, without the words before it that are not its own
     ("The", "On Monday", "Ruritania's")."""
     words = found.split()
-    while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING):
+    while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING) and (
+            words[0] not in DEMONYMS):
         words.pop(0)
     name = " ".join(words)
     return re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
