@@ -159,10 +159,16 @@ IN_COUNTRY = re.compile(
     r"(?=[,.;)\n]|[ \t]\()"
 )
 """A town and its country or state: "Lakeside, Ruritania", "Springfield, Ill."."""
+OFFICIALS = re.compile(
+    r"\b(?P<adj>" + alternatives(DEMONYMS) + r")[ \t]+(?:officials?|authorities|sources|ambassador"
+    r"|envoy|diplomats?|spokes(?:man|woman|person)|(?:foreign|defen[cs]e|prime) minister"
+    r"|ministry|leadership|leaders?)\b"
+)
+"""A country's officials named by its demonym ("Ruritanian officials said")."""
 DEFINITE = re.compile(
     r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army"
     r"|organi[sz]ation|alliance|union|company|firm|group|bank|board|court|department|embassy"
-    r"|party|commission|council|committee|office|bureau|university)\b"
+    r"|party|commission|council|committee|office|bureau|university|police)\b"
 )
 _SCANNED = frozenset({GOVERNMENT, DEFINITE, PERSON_PATTERNS[0][0]})
 """Patterns found faster with `fast_search.scan` than with `finditer`."""
@@ -265,7 +271,22 @@ class ActorIndex:
                 places.add(name)
                 continue
             found.append(Mention(start, end, name, kind))
+        found = self._with_officials(text, found)
         return Mentions(self._with_definites(text, found), places)
+
+    def _with_officials(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Add mentions like "Ruritanian officials" or "the Ruritanian ambassador": the country
+        speaks through them (where no other actor is named)."""
+        extra = []
+        for match in scan(OFFICIALS, text):
+            country = self.canonical(DEMONYMS[match["adj"]])
+            if country and self.actors[country].kind == "country":
+                extra.append(Mention(match.start(), match.end(), country, "country"))
+        if not extra:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        extra = [m for m in extra if not any(s < m.end and m.start < e for s, e in taken)]
+        return sorted([*found, *extra], key=lambda m: m.start)
 
     def _with_definites(self, text: str, found: list[Mention]) -> list[Mention]:
         """Add mentions like "the agency": the last organisation named before whose names

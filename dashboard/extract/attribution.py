@@ -20,7 +20,8 @@ QUOTE_END = re.compile(r"(?:[\"”]|'')")
 DESCRIBED = re.compile(r"\s*(?:[A-Za-z][\w.'-]*\s+){0,4}$")
 """Words between a speech verb and its speaker that describe the speaker ("said Ruritanian
 journalist")."""
-PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+)?$", re.I)
+PRONOUN_SUBJECT = re.compile(
+    r"\b(he|she|it)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+|has\s+|had\s+)?$", re.I)
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|who|which)\b|(?:[\"”]|'')")
 WINDOW = 90
 
@@ -77,7 +78,8 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
             m for m in inside
             if verb_start - WINDOW <= m.start and m.end <= verb_start and m.start >= offset
             and not CLAUSE_BREAK.search(sentence[m.end - offset : verb.start()])
-            and not sentence.startswith("'s", m.end - offset)
+            and (not sentence.startswith("'s", m.end - offset)
+                 or sentence.startswith("'s government", m.end - offset))
         ]
         if before:
             return _subject(sentence, offset, before)
