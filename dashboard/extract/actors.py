@@ -86,7 +86,8 @@ NAME_TAIL = re.compile(r"\b" + NAME + r"\Z")
 """A name that ends where the text searched ends (its `endpos`)."""
 APPOSITION_AT = re.compile(r",\s+(?:\d{1,2},\s+)?(?:(?:a|an|the|another)\s"
                            r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}'s\s)")
-ROLE_TAIL = re.compile(r"\b(?:" + ROLE_WORDS + r")\Z")
+ROLE_SET = frozenset(ROLE_WORDS.split("|"))
+LAST_WORD = re.compile(r"(\w+)\Z")
 ROLE_AT = re.compile(r",\s+(?=[A-Z])")
 SPEECH_AT = re.compile(r"\s(?:said|says|told|added|announced|testified|wrote)\b")
 """Where `APPOSITION`, `ROLE_THEN_NAME` and `SPEAKER` can match (a comma, a speech verb): they
@@ -153,12 +154,11 @@ INSTITUTION = re.compile(
 )
 """A country's body named by its demonym or its name: "Ruritanian police", "Ruritania state
 radio"."""
-IN_COUNTRY = re.compile(
-    r"\b(?P<place>[A-Z][a-z]+(?:[ -](?:es|de|del|al|el|[A-Z][a-z]+)){0,3}),[ \t]+"
-    r"(?P<where>(?:[A-Z][a-z]*\.){1,2}(?:[A-Z]\.)?|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)"
-    r"(?=[,.;)\n]|[ \t]\()"
-)
-"""A town and its country or state: "Lakeside, Ruritania", "Springfield, Ill."."""
+TOWN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:es|de|del|al|el|[A-Z][a-z]+)){0,3}\Z")
+WHERE = re.compile(r",[ \t]+(?P<where>(?:[A-Z][a-z]*\.){1,2}(?:[A-Z]\.)?|[A-Z][a-z]+"
+                   r"(?:[ \t]+[A-Z][a-z]+)?)(?=[,.;)\n]|[ \t]\()")
+"""A town and its country or state: "Lakeside, Ruritania", "Springfield, Ill." (the town is
+read back from the comma, `TOWN` ending where the comma is)."""
 OFFICIALS = re.compile(
     r"\b(?P<adj>" + alternatives(DEMONYMS) + r")[ \t]+(?:officials?|authorities|sources|ambassador"
     r"|envoy|diplomats?|spokes(?:man|woman|person)|(?:foreign|defen[cs]e|prime) minister"
@@ -330,16 +330,21 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
             name, acronym = _organisation_name(match["name"]), match["acronym"]
             if _initials(name) == acronym.replace(".", "").replace("&", ""):
                 _add_organisation(index, name, acronym)
-    for match in MEDIUM.finditer(text):
-        name = _organisation_name(match["name"] or match["paper"])
-        if (len(name.split()) > 1 or match["paper"]) and name not in MEDIA_WORDS and (
-                not index.canonical(name) and name not in NOT_NAMES):
+    media = [*scan_before(MEDIUM, text, sorted(MEDIA_WORDS), _BEFORE_MEDIUM),
+             *scan_before(PAPER, text, _MEDIA_WHAT, _BEFORE_MEDIUM)]
+    for match in media:
+        name = _organisation_name(match["name"])
+        if (len(name.split()) > 1 or "what" in match.groupdict()) and (
+                name not in MEDIA_WORDS and not index.canonical(name) and name not in NOT_NAMES):
             index.add(Actor(name, "media"))
     for person in find_people(text, index):
         index.add(person)
-    for match in IN_COUNTRY.finditer(text):
-        before = text[max(0, match.start() - 3) : match.start()].strip()
-        _add_place(index, match["place"], match["where"], not before or before[-1] in ".!?\"'`")
+    for match in WHERE.finditer(text):
+        town = TOWN.search(text, max(0, match.start() - 40), match.start())
+        if town:
+            before = text[max(0, town.start() - 3) : town.start()].strip()
+            _add_place(index, town.group(), match["where"],
+                       not before or before[-1] in ".!?\"'`")
     return index
 
 
@@ -349,11 +354,14 @@ MEDIA_WORDS = frozenset({"News", "Times", "Post", "Journal", "Herald", "Tribune"
 """Words that make an organisation's name a medium's ("Lakeside Herald", "News Agency")."""
 MEDIUM = re.compile(
     r"\b(?P<name>(?:[A-Z][\w'&.-]*[ \t]+){0,3}(?:" + "|".join(sorted(MEDIA_WORDS)) + r"))"
-    r"(?![\w-])|\b(?P<paper>(?:[A-Z][\w'&.-]*[ \t]+){0,2}[A-Z][\w'&.-]*)[ \t]+"
-    r"(?:newspaper|daily|weekly|magazine|radio|television|news agency)\b"
+    r"(?![\w-])"
 )
-"""A medium by its name's last word ("the Lakeside Herald reported") or what it is ("the Cape
-Courier newspaper")."""
+PAPER = re.compile(r"\b(?P<name>(?:[A-Z][\w'&.-]*[ \t]+){0,2}[A-Z][\w'&.-]*)[ \t]+"
+                   r"(?P<what>newspaper|daily|weekly|magazine|radio|television|news agency)\b")
+_MEDIA_WHAT = ["newspaper", "daily", "weekly", "magazine", "radio", "television", "news agency"]
+_BEFORE_MEDIUM = re.compile(r"(?:[ \t]+[\w'&.\-]+){0,3}")
+"""A medium by its name's last word ("the Lakeside Herald reported") or by what it is ("the
+Cape Courier newspaper"), found from those words (`scan_before`)."""
 
 
 def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> None:
@@ -449,7 +457,8 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
     never when two people share it."""
     kinds = ("country", "place", "organisation")
     titled = _titled_person(index.base_names(kinds))
-    matches = [(m, "name") for m in scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE)]
+    matches = [(m, "name") for m in scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE,
+                                                r"\s+(?:[A-Z]|(?:to|of)\s)")]
     for pattern, quick in PERSON_PATTERNS:
         if quick is None or quick.search(text):
             found_here = scan(pattern, text) if pattern in _SCANNED else pattern.finditer(text)
@@ -498,7 +507,7 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
 
 RUN = re.compile(
     r"\b(?P<name>[A-Z][\w'.-]*(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le|la|arap|ibn|der|den"
-    r"|dos|del)[ \t]+)?[A-Z][\w'.-]*)*)"
+    r"|dos|del)[ \t]+)?[A-Z][\w'.-]*)+)"
 )
 """A run of capitalised words (with the particles of names: "de", "van", "bin"...)."""
 
@@ -512,7 +521,8 @@ def _anchored(text: str) -> list[re.Match]:
         if match:
             found.append(match)
     for at in ROLE_AT.finditer(text):
-        if ROLE_TAIL.search(text, max(0, at.start() - 20), at.start()):
+        last = LAST_WORD.search(text, max(0, at.start() - 20), at.start())
+        if last and last.group(1) in ROLE_SET:
             for match in ROLE_THEN_NAME.finditer(text, max(0, at.start() - 90),
                                                  min(len(text), at.end() + 60)):
                 if match.end("role") == at.start():

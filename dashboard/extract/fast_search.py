@@ -34,17 +34,18 @@ def scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
 
 
 @lru_cache(maxsize=64)
-def _word_starts(words: tuple[str, ...]) -> re.Pattern:
-    """Where one of `words` starts, with no word character before it (one pattern, the words
-    as a trie: one pass over a text instead of a search for each word)."""
-    return re.compile(r"(?<!\w)(?=" + alternatives(words) + ")")
+def _word_starts(words: tuple[str, ...], follow: str = "") -> re.Pattern:
+    """Where one of `words` starts, with no word character before it and `follow` after it
+    (one pattern, the words as a trie: one pass over a text instead of a search for each)."""
+    return re.compile(r"(?<!\w)(?=(?:" + alternatives(words) + ")" + follow + ")")
 
 
 def scan_before(pattern: re.Pattern, text: str, words: list[str],
-                 before: re.Pattern) -> Iterator[re.Match]:
+                 before: re.Pattern, follow: str = "") -> Iterator[re.Match]:
     r"""The matches of `pattern.finditer(text)`, where every match runs from a word start to one
     of `words` (itself at a word start) over what `before` matches read backwards from that
-    word: the pattern is tried only at the word starts there.
+    word: the pattern is tried only at the word starts there (`follow`: a pattern that must
+    follow one of `words` for the pattern to match there, to try it at fewer places).
 
     >>> office = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z]\w+\s+)*(?:Office|Bureau)\b")
     >>> words = re.compile(r"(?:\s+\w+){0,3}")
@@ -53,7 +54,7 @@ def scan_before(pattern: re.Pattern, text: str, words: list[str],
     ['the Weather Office', 'Bureau']
     """
     reverse, size, starts = text[::-1], len(text), set()
-    for hit in _word_starts(tuple(words)).finditer(text):
+    for hit in _word_starts(tuple(words), follow).finditer(text):
         at = hit.start()
         floor = size - before.match(reverse, size - at).end()
         starts.update(m.start() for m in WORD_START.finditer(text, floor, at + 1))
