@@ -36,7 +36,7 @@ from dashboard.vocab import (
 
 TITLES = "|".join(re.escape(title) for title in titles())
 """Titles before a name ("President", "Gov."), in `dashboard.vocab.titles` order."""
-_WORD = r"(?:[A-Z](?:[a-z]*[A-Z]|')?[a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
+_WORD = r"(?:(?!(?:Jr|Sr)\b)[A-Z](?:[a-z]*[A-Z]|')?[a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
 NAME = _WORD + r"(?:\s+" + _WORD + r"){0,2}(?:,?\s+(?:Jr\.|Sr\.|III\b|II\b))?"
 """A person's name: up to three capitalised words or initials ("John F. Roe", "McAllister",
 "O'Neill", "Lee Jae-woong"), and "Jr.", "Sr.", "II" or "III" after them."""
@@ -108,7 +108,7 @@ def _titled_person(places: tuple[str, ...]) -> re.Pattern:
         r"(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
         r"(?:" + TITLES + r"))"
         r"(?:\s+(?:to|of)\s+(?:the\s+)?(?P<place>" + place + r"))?"
-        r"\s+(?P<name>" + NAME + r")(?='s\b|\b)"
+        r"\s+(?P<name>" + NAME + r")(?='s\b|\b|(?<=\.))"
     )
 
 
@@ -510,6 +510,7 @@ RUN = re.compile(
     r"|dos|del)[ \t]+)?[A-Z][\w'.-]*)+)"
 )
 """A run of capitalised words (with the particles of names: "de", "van", "bin"...)."""
+INITIAL_END = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
 
 
 def _anchored(text: str) -> list[re.Match]:
@@ -554,7 +555,10 @@ def _first_named(text: str, index: ActorIndex) -> list[re.Match]:
             i += 1
         if 2 <= len(words) - i <= 4 and words[i] in given and not index.canonical(words[i]):
             start = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
-            found.append(RUN.match(text, start))
+            run = RUN.match(text, start)
+            if run.group().endswith(".") and not INITIAL_END.search(run.group()):
+                run = RUN.match(text, start, run.end() - 1)  # the sentence's period
+            found.append(run)
     return found
 
 

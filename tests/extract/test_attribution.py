@@ -31,12 +31,25 @@ ROWS = [
                  "go on.", [], ["Tomas Ruiz"]),
     pytest.param("The bridge was inspected in May 2024, city engineer Olga Brandt said.", [],
                  ["Olga Brandt"]),
+    ("Nadia Petrova, a spokeswoman for the Port Authority of Lakeside, said on Monday that the "
+     "pier was closed.", [], ["Nadia Petrova"]),
+    ("The pier closed on Tuesday, said harbour master Pavel Hruby.", [], ["Pavel Hruby"]),
+    ("Mayor Carla Ostrander told reporters on Friday that the roads would reopen.", [],
+     ["Carla Ostrander"]),
+    ("The Lakeside Transit Authority said in a statement on Monday that buses would run.", [],
+     ["Lakeside Transit Authority"]),
+    ("\"We will rebuild,\" said Lakeside mayor Carla Ostrander on Friday.", [],
+     ["Carla Ostrander"]),
+    ("Kenyan officials said on Sunday that the border was open.", [], ["Kenya"]),
+    ("A friend of Jane Roe's lawyer said on Friday that she would appeal.", [], [""]),
     # --- a strike ----------------------------------------------------------------------------
     ("\"We will not go back to work until March,\" union leader Maria Okafor said on Friday.",
      [], ["Maria Okafor", "Maria Okafor"]),
     ("Management offered a 3 percent raise on Feb. 4, the union said.", [UNION],
      ["Dunmore Workers Union"]),
     ("The DWU said on Monday that the strike would go on.", [UNION], ["Dunmore Workers Union"]),
+    ("Harlow Steel Inc. announced on March 3 that it would close the plant.", [],
+     ["Harlow Steel Inc."]),
     pytest.param("Dunmore Workers Union leaders met on Monday. The union said on Tuesday that "
                  "talks had failed.", [UNION], ["", "Dunmore Workers Union"]),
     pytest.param("Maria Okafor, the union's leader, said on Thursday that 2,000 workers had "
