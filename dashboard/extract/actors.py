@@ -36,8 +36,9 @@ from dashboard.vocab import (
 
 TITLES = "|".join(re.escape(title) for title in titles())
 """Titles before a name ("President", "Gov."), in `dashboard.vocab.titles` order."""
-_WORD = r"(?:(?!(?:Jr|Sr)\b)[A-Z](?:[a-z]*[A-Z]|')?[a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
-NAME = _WORD + r"(?:\s+" + _WORD + r"){0,2}(?:,?\s+(?:Jr\.|Sr\.|III\b|II\b))?"
+_WORD = r"(?:(?!(?:Jr|Sr)\b)[A-Z](?:[a-z]*[A-Z]|'[A-Z]?)?[a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
+NAME = (_WORD + r"(?:\s+(?:(?:de|van|von|bin|al|da|arap|ibn|del)\s+)?" + _WORD
+        + r"){0,2}(?:,?\s+(?:Jr\.|Sr\.|III\b|II\b))?")
 """A person's name: up to three capitalised words or initials ("John F. Roe", "McAllister",
 "O'Neill", "Lee Jae-woong"), and "Jr.", "Sr.", "II" or "III" after them."""
 SUFFIX = re.compile(r",?\s+(?:Jr\.|Sr\.|III|II)$")
@@ -127,7 +128,7 @@ HEADS = "|".join(re.escape(head) for head in HEAD_WORDS)
 COMPANY = re.compile(r"(?:,?\s+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.|Group"
                      r"|Corporation|Company|Holdings|Private Limited|Limited|LLC|AG))+$")
 """What ends a company's name and may be left out ("Xerox Corp." is "Xerox")."""
-_CAP = r"(?:[A-Z][\w'&.-]*|&)"
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'&-]*|&)"
 ORGANISATION = re.compile(
     r"\b(?:" + _CAP + r"[ \t]+(?:(?:and|of|for|&)[ \t]+(?=[A-Z]))?){0,4}(?:" + HEADS + r")"
     r"(?![\w-])(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]*)"
@@ -505,9 +506,10 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
     return list(found.values())
 
 
+_RUN_WORD = r"(?:(?:[A-Z]\.)+(?:[A-Z][\w'-]*)?|[A-Z][\w'-]*)"
 RUN = re.compile(
-    r"\b(?P<name>[A-Z][\w'.-]*(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le|la|arap|ibn|der|den"
-    r"|dos|del)[ \t]+)?[A-Z][\w'.-]*)+)"
+    r"\b(?P<name>" + _RUN_WORD + r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le|la|arap|ibn"
+    r"|der|den|dos|del)[ \t]+)?" + _RUN_WORD + r")+)"
 )
 """A run of capitalised words (with the particles of names: "de", "van", "bin"...)."""
 INITIAL_END = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
@@ -519,7 +521,7 @@ def _anchored(text: str) -> list[re.Match]:
     for at in APPOSITION_AT.finditer(text):
         name = NAME_TAIL.search(text, max(0, at.start() - 60), at.start())
         match = name and APPOSITION.match(text, name.start())
-        if match:
+        if match and (match["age"] or " " in match["name"]):  # not "Nevertheless, the ..."
             found.append(match)
     for at in ROLE_AT.finditer(text):
         last = LAST_WORD.search(text, max(0, at.start() - 20), at.start())
@@ -549,11 +551,9 @@ def _first_named(text: str, index: ActorIndex) -> list[re.Match]:
     found = []
     for match in RUN.finditer(text):
         words = match["name"].split()
-        i = 0
-        while i < len(words) and (words[i] in NOT_NAMES or words[i] in _LEADING
-                                   or words[i] in TITLE_SET):
-            i += 1
-        if 2 <= len(words) - i <= 4 and words[i] in given and not index.canonical(words[i]):
+        i = next((i for i, word in enumerate(words[:-1]) if word in given), len(words))
+        if 2 <= len(words) - i <= 4 and not index.canonical(words[i]) and not any(
+                w.endswith("'s") for w in words[i:-1]):
             start = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
             run = RUN.match(text, start)
             if run.group().endswith(".") and not INITIAL_END.search(run.group()):
@@ -582,7 +582,8 @@ def _a_person(name: str, index: ActorIndex, speaking: bool) -> bool:
 
 HEAD_SET = frozenset(HEAD_WORDS) | {
     "Street", "Avenue", "Road", "Square", "Airport", "River", "Bridge", "Hall", "House",
-    "Center", "Centre", "Park", "Island", "Islands", "Lake", "Mountains", "Valley", "County",
+    "Center", "Centre", "Park", "State", "States", "Island", "Islands", "Lake", "Mountains",
+    "Valley", "County",
     "City", "Province", "Region", "Convention", "Conventions", "Treaty", "Accord", "Accords",
     "Act", "Agreement", "Protocol", "Law", "Charter", "Declaration", "Plan", "Program",
     "Programme", "Operation", "Day", "Games", "Cup", "Prize", "Award", "Times", "News", "Post",
@@ -634,7 +635,8 @@ def _surname(name: str) -> str:
 def _clean_name(name: str) -> str:
     """A name found without the titles and sentence words before it or calendar words after."""
     words = name.removesuffix("'s").split()
-    while words and (words[0] in NOT_NAMES or words[0] in _LEADING or words[0] in TITLE_SET):
+    while words and (words[0] in NOT_NAMES or words[0] in _LEADING or words[0] in TITLE_SET
+                     or words[0] + "." in TITLE_SET):
         words.pop(0)
     while words and words[-1] in NOT_NAMES:
         words.pop()

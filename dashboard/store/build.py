@@ -51,13 +51,14 @@ def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
     english = source.language in ("", "en")  # events and figures are read with English rules
     article_sentences = sentences(source.text, article_blocks) if english else []
     timexes = tag(visible, source.published) if english else []
-    index = story_index(visible, gazetteer)
+    headings = "\n".join(  # the headlines and datelines, not the bylines in them
+        line for b in article_blocks if b.role in ("headline", "dateline")
+        for line in source.text[b.start : b.end].splitlines() if not line.startswith("By "))
+    index = story_index(f"{visible}\n\n{headings}" if headings else visible, gazetteer)
     mentions = index.mentions(visible)
     row = row or source_row(source, manifest_dir)
     events = article_events(row, article_sentences, timexes, mentions)
     figures = article_figures(row, article_sentences, timexes, mentions)
-    headings = "\n".join(source.text[b.start : b.end] for b in article_blocks
-                          if b.role in ("headline", "dateline"))
     named = mentions.named() | (heading_actors(index, headings) if headings else set())
     return Article(
         source_row=row,

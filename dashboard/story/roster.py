@@ -65,6 +65,11 @@ class Roster:
         if len(words) == 1:  # a surname alone: the one person known by it, if only one
             people = self._by_surname.get(key, set())
             return next(iter(people)) if len(people) == 1 else None
+        tail = [name for name in self._by_surname.get(words[-1].lower(), set())
+                | self._by_surname.get(words[-1], set())
+                if person_key(name).lower().endswith(" " + key.lower())]
+        if len(tail) == 1:
+            return tail[0]  # "Bin Laden" after "Osama bin Laden"
         alone = self.actors.get(words[-1])
         if (alone and alone.kind == "person" and " " not in alone.name
                 and not self._by_surname.get(words[-1], set()) - {alone.name}):
