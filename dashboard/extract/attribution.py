@@ -73,7 +73,10 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
             before = verb_start - len(pronoun.group())
             if pronoun.group(1).lower() == "it":
                 return last_before(mentions, before, ("organisation", "media")) or ""
-            return last_person_before(mentions, before) or ""
+            person = last_person_before(mentions, before)
+            if person is None:  # no one named yet: "he" speaks for the body named last
+                return last_before(mentions, before, ("organisation",)) or ""
+            return person
         before = [
             m for m in inside
             if verb_start - WINDOW <= m.start and m.end <= verb_start and m.start >= offset

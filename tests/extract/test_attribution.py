@@ -42,6 +42,8 @@ ROWS = [
      ["Carla Ostrander"]),
     ("Kenyan officials said on Sunday that the border was open.", [], ["Kenya"]),
     ("A friend of Jane Roe's lawyer said on Friday that she would appeal.", [], [""]),
+    ("The Lakeside Port Authority met on Sunday. He said on Monday that the pier would stay "
+     "shut.", [], ["", "Lakeside Port Authority"]),
     # --- a strike ----------------------------------------------------------------------------
     ("\"We will not go back to work until March,\" union leader Maria Okafor said on Friday.",
      [], ["Maria Okafor", "Maria Okafor"]),
