@@ -315,7 +315,7 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
                 and not index.canonical(match.group())):
             index.add(Actor(country, "country", [match.group()]))
     for match in scan(INSTITUTION, text):
-        place = DEMONYMS.get(match["adj"], match["adj"])
+        place = index.canonical(DEMONYMS.get(match["adj"], match["adj"])) or match["adj"]
         written = f"{match['adj']} {match['noun']}"
         name = f"{ADJECTIVE.get(place, place)} {match['noun']}"
         if place in index.actors and not index.canonical(written):
