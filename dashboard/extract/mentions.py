@@ -18,11 +18,17 @@ class Mention:
 
 
 class Mentions(list):
-    """Mentions in text order (by start), which can be looked up by position quickly."""
+    """Mentions in text order (by start), which can be looked up by position quickly;
+    `places`: the places also named only as where something happens ("in Nairobi")."""
 
-    def __init__(self, mentions: Iterable[Mention] = ()):
+    def __init__(self, mentions: Iterable[Mention] = (), places: Iterable[str] = ()):
         super().__init__(mentions)
         self.starts = [m.start for m in self]
+        self.places = frozenset(places)
+
+    def named(self) -> set[str]:
+        """The canonical names of every actor the text names, places named as where included."""
+        return {m.name for m in self} | self.places
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions that start in [start, end)."""

@@ -19,7 +19,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dashboard.extract.actors import Actor, story_index
+from dashboard.extract.actors import Actor, heading_actors, story_index
 from dashboard.extract.events import article_events
 from dashboard.extract.figures import article_figures
 from dashboard.extract.gazetteer import load_gazetteer
@@ -51,16 +51,21 @@ def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
     english = source.language in ("", "en")  # events and figures are read with English rules
     article_sentences = sentences(source.text, article_blocks) if english else []
     timexes = tag(visible, source.published) if english else []
-    index = story_index(visible, gazetteer)
+    headings = "\n".join(  # the headlines and datelines, not the bylines in them
+        line for b in article_blocks if b.role in ("headline", "dateline")
+        for line in source.text[b.start : b.end].splitlines() if not line.startswith("By "))
+    index = story_index(f"{visible}\n\n{headings}" if headings else visible, gazetteer)
     mentions = index.mentions(visible)
     row = row or source_row(source, manifest_dir)
     events = article_events(row, article_sentences, timexes, mentions)
     figures = article_figures(row, article_sentences, timexes, mentions)
+    named = mentions.named() | (heading_actors(index, headings) if headings else set())
     return Article(
         source_row=row,
         events=[tuple(event[column] for column in EXTRACTED) for event in events],
         figures=[tuple(figure[column] for column in table.FIGURES_COLUMNS) for figure in figures],
-        actors=[(a.name, a.kind, a.aliases, a.description) for a in index.actors.values()],
+        actors=[(a.name, a.kind, a.aliases, a.description) for a in index.actors.values()
+                if a.name in named],
     )
 
 

@@ -78,9 +78,8 @@ def combine(
                                  "names": names.digest})
         rendered.close()
         rendered.prune()
-    used = set(map(names.name, set().union(*(index.summaries[key].names for key in keys))))
     actor_rows = [(name, kind, "; ".join(aliases), description)
-                  for name, kind, aliases, description in names.actors if name in used]
+                  for name, kind, aliases, description in names.actors]
     actor_lines = [_header(table.ACTORS_COLUMNS), *table.csv_lines(actor_rows)]
     source_lines = _sources_lines(facts, extras, paths, cache)
     return Extraction(

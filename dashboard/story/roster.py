@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from dashboard.extract.actors import Actor
+from dashboard.extract.actors import Actor, organisation_key, person_key, same_ends
 
 
 class Roster:
     """The story's actors across articles: one canonical name per actor.
 
-    A person named "Trump" in one article and "Donald Trump" in another, or "Zelenskyy" and
-    "Zelenskiy" with the same first name, is one person, under the longest name seen.
+    A person named "Trump" in one article and "Donald Trump" in another, "John F. Roe" and
+    "John Roe Jr.", or "Zelenskyy" and "Zelenskiy" with the same first name, is one person,
+    under the longest name seen; a surname alone is the person known by it only when one is,
+    and two people who share a surname are never merged. Organisations and places are one
+    when their names are alike but for case, "The", a company's ending ("Inc.") or "U.S.".
     """
 
     def __init__(self) -> None:
@@ -19,6 +22,9 @@ class Roster:
         self.renames: dict[str, str] = {}
         self._by_alias: dict[str, str] = {}
         self._by_first: dict[str, set[str]] = {}
+        self._by_person: dict[str, str] = {}
+        self._by_surname: dict[str, set[str]] = {}
+        self._by_key: dict[str, str] = {}
 
     def merge(self, actor: Actor) -> str:
         """Add one article's actor; returns its canonical name."""
@@ -47,14 +53,29 @@ class Roster:
         if actor.name in self.actors:
             return actor.name
         if actor.kind != "person":
+            for name in [actor.name, *actor.aliases]:
+                known = self._by_key.get(organisation_key(name))
+                if known and self.actors[known].kind != "person":
+                    return known
             return None
-        for name in [actor.name, *actor.aliases]:
-            known = self._by_alias.get(name) or (name if name in self.actors else None)
-            if known and self.actors[known].kind == "person":
-                return known
-        first = actor.name.split()[0]
-        for name in sorted(self._by_first.get(first, ())):
-            if spelt_alike(name, actor.name):
+        key = person_key(actor.name)
+        if key in self._by_person:
+            return self._by_person[key]
+        words = key.split()
+        if len(words) == 1:  # a surname alone: the one person known by it, if only one
+            people = self._by_surname.get(key, set())
+            return next(iter(people)) if len(people) == 1 else None
+        tail = [name for name in self._by_surname.get(words[-1].lower(), set())
+                | self._by_surname.get(words[-1], set())
+                if person_key(name).lower().endswith(" " + key.lower())]
+        if len(tail) == 1:
+            return tail[0]  # "Bin Laden" after "Osama bin Laden"
+        alone = self.actors.get(words[-1])
+        if (alone and alone.kind == "person" and " " not in alone.name
+                and not self._by_surname.get(words[-1], set()) - {alone.name}):
+            return alone.name  # "Roe" before, now "Jane Roe"
+        for name in sorted(self._by_first.get(words[0], ())):
+            if spelt_alike(name, actor.name) or same_ends(key, person_key(name)):
                 return name
         return None
 
@@ -63,11 +84,21 @@ class Roster:
         for alias in actor.aliases:
             self._by_alias.setdefault(alias, actor.name)
         if actor.kind == "person":
+            key = person_key(actor.name)
+            self._by_person[key] = actor.name
             self._by_first.setdefault(actor.name.split()[0], set()).add(actor.name)
+            if " " in key:
+                self._by_surname.setdefault(key.split()[-1], set()).add(actor.name)
+        else:
+            for name in [actor.name, *actor.aliases]:
+                self._by_key.setdefault(organisation_key(name), actor.name)
 
     def _rename(self, old: str, new: str) -> None:
         actor = self.actors.pop(old)
         self._by_first.get(old.split()[0], set()).discard(old)
+        self._by_person.pop(person_key(old), None)
+        for people in self._by_surname.values():
+            people.discard(old)
         actor.aliases = [a for a in actor.aliases if a != new]
         if old not in actor.aliases:
             actor.aliases.append(old)

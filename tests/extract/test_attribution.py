@@ -28,31 +28,39 @@ ROWS = [
     ("The bridge had been closed twice since 2021, according to Reuters.", [], ["Reuters"]),
     ("Residents said the bridge shook on Monday.", [], [""]),
     pytest.param("Fire chief Tomas Ruiz told reporters on Tuesday night that the search would "
-                 "go on.", [], ["Tomas Ruiz"],
-                 marks=gap("'Fire chief' is not a title that introduces a person")),
+                 "go on.", [], ["Tomas Ruiz"]),
     pytest.param("The bridge was inspected in May 2024, city engineer Olga Brandt said.", [],
-                 ["Olga Brandt"],
-                 marks=gap("'city engineer' is not a title that introduces a person")),
+                 ["Olga Brandt"]),
+    ("Nadia Petrova, a spokeswoman for the Port Authority of Lakeside, said on Monday that the "
+     "pier was closed.", [], ["Nadia Petrova"]),
+    ("The pier closed on Tuesday, said harbour master Pavel Hruby.", [], ["Pavel Hruby"]),
+    ("Mayor Carla Ostrander told reporters on Friday that the roads would reopen.", [],
+     ["Carla Ostrander"]),
+    ("The Lakeside Transit Authority said in a statement on Monday that buses would run.", [],
+     ["Lakeside Transit Authority"]),
+    ("\"We will rebuild,\" said Lakeside mayor Carla Ostrander on Friday.", [],
+     ["Carla Ostrander"]),
+    ("Kenyan officials said on Sunday that the border was open.", [], ["Kenya"]),
+    ("A friend of Jane Roe's lawyer said on Friday that she would appeal.", [], [""]),
+    ("The Lakeside Port Authority met on Sunday. He said on Monday that the pier would stay "
+     "shut.", [], ["", "Lakeside Port Authority"]),
     # --- a strike ----------------------------------------------------------------------------
     ("\"We will not go back to work until March,\" union leader Maria Okafor said on Friday.",
      [], ["Maria Okafor", "Maria Okafor"]),
     ("Management offered a 3 percent raise on Feb. 4, the union said.", [UNION],
      ["Dunmore Workers Union"]),
     ("The DWU said on Monday that the strike would go on.", [UNION], ["Dunmore Workers Union"]),
+    ("Harlow Steel Inc. announced on March 3 that it would close the plant.", [],
+     ["Harlow Steel Inc."]),
     pytest.param("Dunmore Workers Union leaders met on Monday. The union said on Tuesday that "
-                 "talks had failed.", [UNION], ["", "Dunmore Workers Union"],
-                 marks=gap("an alias ('the union') is not found with a capital at the start "
-                           "of a sentence")),
+                 "talks had failed.", [UNION], ["", "Dunmore Workers Union"]),
     pytest.param("Maria Okafor, the union's leader, said on Thursday that 2,000 workers had "
-                 "signed up.", [], ["Maria Okafor"],
-                 marks=gap("a name followed by its description in commas is not a person")),
+                 "signed up.", [], ["Maria Okafor"]),
     # --- a trial -----------------------------------------------------------------------------
     pytest.param("Prosecutor Hanna Berg told the court on Monday that Lindqvist took bribes.",
-                 [], ["Hanna Berg"],
-                 marks=gap("'Prosecutor' is not a title that introduces a person")),
+                 [], ["Hanna Berg"]),
     pytest.param("Defence lawyer Jonas Holm said on Tuesday that his client was innocent.", [],
-                 ["Jonas Holm"],
-                 marks=gap("'Defence lawyer' is not a title that introduces a person")),
+                 ["Jonas Holm"]),
     # --- an outbreak -------------------------------------------------------------------------
     ("Health Minister Amina Diallo said 42 new cases were found on Sunday.", [],
      ["Amina Diallo"]),
@@ -65,11 +73,9 @@ ROWS = [
                  marks=gap("an alias ('the health authority') is not found with a capital "
                            "at the start of a sentence")),
     pytest.param("The World Health Organization said on Jan. 20 that the outbreak was "
-                 "spreading.", [], ["World Health Organization"],
-                 marks=gap("an organisation the gazetteer does not list is no speaker")),
+                 "spreading.", [], ["World Health Organization"]),
     pytest.param("Some 300 people have died, the World Health Organization said.", [],
-                 ["World Health Organization"],
-                 marks=gap("an organisation the gazetteer does not list is no speaker")),
+                 ["World Health Organization"]),
     # --- troops in a war (the seed's kind of story) -----------------------------------------
     ("Ukrainian President Volodymyr Zelenskyy said on Jan. 11 that two soldiers had been "
      "captured.", [], ["Volodymyr Zelenskyy"]),

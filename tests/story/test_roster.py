@@ -23,3 +23,33 @@ def test_roster_keeps_one_name_per_person():
     assert set(roster.actors) == {"Donald Trump", "Volodymyr Zelenskyy"}
     assert "Zelenskiy" in roster.actors["Volodymyr Zelenskyy"].aliases
     assert roster.actors["Donald Trump"].description == "U.S. President"
+
+
+def test_roster_never_merges_two_people_who_share_a_surname():
+    roster = Roster()
+    roster.merge(Actor("Anna Novak", "person", ["Novak"]))
+    assert roster.merge(Actor("Tomas Novak", "person", ["Novak"])) == "Tomas Novak"
+    assert roster.merge(Actor("Novak", "person")) == "Novak"  # either of them: neither
+    assert set(roster.actors) == {"Anna Novak", "Tomas Novak", "Novak"}
+
+
+def test_roster_one_person_whatever_the_middle_initial_or_suffix():
+    roster = Roster()
+    roster.merge(Actor("John F. Roe", "person"))
+    assert roster.merge(Actor("John Roe Jr.", "person")) == "John Roe Jr."  # the longest name
+    assert roster.merge(Actor("John Roe", "person")) == "John Roe Jr."
+    assert roster.merge(Actor("Roe", "person")) == "John Roe Jr."
+    assert roster.canonical("John F. Roe") == "John Roe Jr."
+    assert roster.merge(Actor("James Earl Doe", "person")) == "James Earl Doe"
+    assert roster.merge(Actor("James Doe", "person")) == "James Earl Doe"
+
+
+def test_roster_one_company_with_or_without_its_ending():
+    roster = Roster()
+    roster.merge(Actor("Harlow Steel Inc.", "organisation", ["Harlow Steel"]))
+    assert roster.merge(Actor("Harlow Steel Corp.", "organisation")) == "Harlow Steel Inc."
+    assert roster.merge(Actor("Dunmore Tools Private Limited", "organisation")) == (
+        "Dunmore Tools Private Limited")
+    assert roster.merge(Actor("Dunmore Tools", "organisation")) == "Dunmore Tools Private Limited"
+    assert roster.merge(Actor("Dar-es-Salaam", "place")) == "Dar-es-Salaam"
+    assert roster.merge(Actor("Dar es Salaam", "place")) == "Dar-es-Salaam"
