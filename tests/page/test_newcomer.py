@@ -398,6 +398,13 @@ def test_a_blank_publication_date_in_the_add_form_is_not_refused(browser, tmp_pa
         flash.wait_for(timeout=90_000)
         assert "the day it was added" in flash.inner_text()
         assert page.get_by_text("no publication date given").count() == 0
+        if width == "phone":  # the sidebar covers the page on a phone: close it to read on
+            page.get_by_test_id("stSidebarCollapseButton").locator("button").click(force=True)
+            page.wait_for_timeout(500)
+        flash.scroll_into_view_if_needed()
+        assert flash.is_visible()
+        box = flash.bounding_box()
+        assert box and 0 <= box["x"] and box["x"] + box["width"] <= WIDTHS[width]["width"] + 1
         shot(page, f"newcomer-undated-{width}")
         page.close()
     rows = dataset.load(data).sources
