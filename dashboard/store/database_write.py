@@ -22,8 +22,8 @@ from pathlib import Path
 from dashboard.store import curation
 from dashboard.store.database import FILE, TABLES, connect, path, transaction
 
-ROW_TABLES = {"events": "event_id", "figures": "figure_id"}
-"""The tables written row by row where they changed, with the column naming each row."""
+ROW_TABLES = ("events", "figures")
+"""The tables written article by article where they changed."""
 WHOLE_LIMIT = 4
 """Write a table whole when more than one record in this many changed."""
 
@@ -58,8 +58,8 @@ def write_folder(connection: sqlite3.Connection, folder: Path, previous: Path | 
             if name not in ROW_TABLES:
                 _write_whole(connection, name, folder / f"{name}.csv")
         bulk = False
-        for name, key in ROW_TABLES.items():
-            done = _write_changes(connection, name, key, folder / f"{name}.csv",
+        for name in ROW_TABLES:
+            done = _write_changes(connection, name, folder / f"{name}.csv",
                                   previous / f"{name}.csv")
             if not done:
                 bulk |= name == "events"
@@ -97,7 +97,8 @@ def _cells(schema: dict[str, str], values: Iterable[str]) -> list:
 
 def _parsed(found: Iterable[bytes]) -> Iterator[list[str]]:
     """CSV records (as `records` gives them, without their line ends) read into cells."""
-    return csv.reader(io.StringIO(b"\n".join(found).decode("utf-8") + "\n", newline=""))
+    text = b"\n".join(found).decode("utf-8")
+    return csv.reader(io.StringIO(text + "\n", newline="")) if text else iter([])
 
 
 def records(data: bytes) -> list[bytes]:
@@ -191,56 +192,108 @@ def _add_actors(connection: sqlite3.Connection, inserted: int) -> None:
                             for actor in actors.split("; ") if actor])
 
 
-def _write_changes(connection: sqlite3.Connection, name: str, key: str, file: Path,
+def _write_changes(connection: sqlite3.Connection, name: str, file: Path,
                    before: Path) -> bool:
     """Write only what changed in table `name` since the database took in CSV file `before`
-    (now replaced by `file`); False, with nothing written, when that cannot be done (the
-    database did not take that file in, the header changed, or much of the table did)."""
+    (now replaced by `file`): the rows of the articles in the part of the file that changed
+    (`_changed_part`). False, with nothing written, when that cannot be done: the database did
+    not take that file in, the header changed, or much of the table did."""
     kept = connection.execute("SELECT value FROM build WHERE key = ?", (f"{name}.csv",))
     stamp = kept.fetchone()
     if not stamp or json.loads(stamp[0]) != _stamp(before) or not file.exists():
         return False
-    new, old = records(file.read_bytes()), records(before.read_bytes())
-    if not new or not old or old[0] != new[0]:
+    new, old = file.read_bytes(), before.read_bytes()
+    head = new.find(b"\n") + 1
+    if not head or old[:head] != new[:head]:
         return False
-    new_set = set(new)
-    gone = [record for record in old if record not in new_set]
-    del new_set
-    old_set = set(old)
-    del old
-    came = [i for i, record in enumerate(new) if record not in old_set]
-    del old_set
-    header = next(_parsed(new[:1]))
+    header = next(_parsed([new[:head - 1]]))
+    part = _changed_part(old, new, head, header.index("source_id"))
+    if part is None:
+        return False
+    start, old_end, new_end = part
+    if (new_end - start) * WHOLE_LIMIT > len(new):
+        return False
+    came = list(_parsed(records(new[start:new_end])))
     source = header.index("source_id")
-    if (len(gone) + len(came)) * WHOLE_LIMIT > len(new) or any(
-            record.startswith(b'"') for record in gone):
-        return False
-
-    def article(i: int) -> str:
-        return next(_parsed([new[i]]))[source]
-
-    rewritten: dict[str, tuple[int, int]] = {}
-    for i in came:
-        found = article(i)
-        if found in rewritten and rewritten[found][0] <= i < rewritten[found][1]:
-            continue
-        start, end = i, i + 1
-        while start > 1 and article(start - 1) == found:
-            start -= 1
-        while end < len(new) and article(end) == found:
-            end += 1
-        rewritten[found] = (start, end)
-    ids = [record.split(b",", 1)[0].decode() for record in gone]
-    connection.executemany(f"DELETE FROM {name} WHERE {key} = ?", ((i,) for i in ids))
+    articles = {row[source] for row in _parsed(records(old[start:old_end]))}
+    articles |= {row[source] for row in came}
     connection.executemany(f"DELETE FROM {name} WHERE source_id = ?",
-                           ((found,) for found in rewritten))
-    for start, end in rewritten.values():
-        _insert(connection, name, header, _parsed(new[start:end]))
-    total = connection.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-    if total != len(new) - 1:
-        connection.execute(f"DELETE FROM {name}")
-        return False
+                           ((article,) for article in articles))
+    _insert(connection, name, header, came)
     return True
+
+
+def _changed_part(old: bytes, new: bytes, head: int, source: int,
+                  ) -> tuple[int, int, int] | None:
+    """Where two CSV files of a table (articles' rows in order, each article's together)
+    differ, widened to whole records and whole articles: (start, end in `old`, end in `new`);
+    what comes before `start` and after the ends is the same in both. None when a record at a
+    boundary holds a quoted line end (the caller then writes the table whole)."""
+    start = max(head, new.rfind(b"\n", 0, _common_prefix(old, new)) + 1)
+    tail = min(_common_suffix(old, new), len(old) - start, len(new) - start)
+    old_end = len(old) - tail
+    if old_end > start and old[old_end - 1:old_end] != b"\n":
+        found = old.find(b"\n", old_end)
+        old_end = len(old) if found < 0 else found + 1
+    new_end = len(new) - (len(old) - old_end)
+    if (new.count(b'"', 0, start) % 2 or new.count(b'"', start, new_end) % 2
+            or old.count(b'"', start, old_end) % 2):
+        return None
+    articles = {row[source] for row in _parsed(records(old[start:old_end]))}
+    articles |= {row[source] for row in _parsed(records(new[start:new_end]))}
+    while start > head:  # the articles' earlier rows
+        before = new.rfind(b"\n", 0, start - 1) + 1
+        record = new[max(before, head):start - 1]
+        if record.count(b'"') % 2:
+            return None
+        if next(_parsed([record]))[source] not in articles:
+            break
+        start = max(before, head)
+    while new_end < len(new):  # and their later rows
+        after = new.find(b"\n", new_end) + 1 or len(new)
+        record = new[new_end:after].rstrip(b"\n")
+        if record.count(b'"') % 2:
+            return None
+        if next(_parsed([record]))[source] not in articles:
+            break
+        old_end += after - new_end
+        new_end = after
+    return start, old_end, new_end
+
+
+BLOCK = 2**20
+"""Bytes compared at a time when looking for where two files start or stop differing."""
+
+
+def _common_prefix(a: bytes, b: bytes) -> int:
+    """How many first bytes `a` and `b` share (compared a block at a time, then halving)."""
+    size, at = min(len(a), len(b)), 0
+    while at < size and a[at:at + BLOCK] == b[at:at + BLOCK]:
+        at += BLOCK
+    low, high = at, min(at + BLOCK, size)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[at:middle] == b[at:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: bytes, b: bytes) -> int:
+    """How many last bytes `a` and `b` share."""
+    size, at = min(len(a), len(b)), 0
+    while at < size and (a[max(0, len(a) - at - BLOCK):len(a) - at]
+                         == b[max(0, len(b) - at - BLOCK):len(b) - at]):
+        at += BLOCK
+    low, high = at, min(at + BLOCK, size)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a[len(a) - middle:len(a) - at] == b[len(b) - middle:len(b) - at]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def derive(connection: sqlite3.Connection) -> None:
