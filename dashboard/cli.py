@@ -93,10 +93,25 @@ def timex_arguments(timex: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return timex
 
 
+class _KeyDateFormats:
+    """`store.keydates.FORMATS`, imported only when a `keydates` format is checked or listed
+    (that module imports pandas, a second of start-up no other command should pay)."""
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._formats()
+
+    def __iter__(self):
+        return iter(self._formats())
+
+    @staticmethod
+    def _formats() -> tuple[str, ...]:
+        from dashboard.store.keydates import FORMATS
+
+        return FORMATS
+
+
 def keydates_parser(commands) -> None:
     """The `keydates` command's arguments."""
-    from dashboard.store.keydates import FORMATS
-
     keydates = commands.add_parser("keydates", help="the story's key dates and their sentences")
     keydates.add_argument("--dates", type=int, default=None, metavar="N",
                           help="how many dates (default: about the square root of the articles)")
@@ -106,8 +121,9 @@ def keydates_parser(commands) -> None:
     keydates.add_argument("--until", default="", metavar="DATE")
     keydates.add_argument("--data", type=Path, default=None, metavar="DIR",
                           help="the folder a build or `extract --out` wrote (default data/)")
-    keydates.add_argument("--format", choices=FORMATS, default="json",
-                          help="json: {date: [sentences]}; full: with sources and spans")
+    keydates.add_argument("--format", choices=_KeyDateFormats(), default="json",
+                          metavar="FORMAT", help="%(choices)s; json (the default): "
+                          "{date: [sentences]}; full: with sources and spans")
     keydates.add_argument("--order", choices=("date", "rank"), default="date",
                           help="date order (default) or most important first")
     keydates.set_defaults(run=_keydates)
