@@ -66,14 +66,16 @@ def wait_for(url: str, process: subprocess.Popen, attempts: int = 240) -> None:
 
 
 @contextlib.contextmanager
-def serve(data_dir: Path):
-    """`streamlit run` the page over `data_dir` on a free localhost port; yields its URL."""
+def serve(data_dir: Path, story: Path | None = None):
+    """`streamlit run` the page over `data_dir` on a free localhost port (new sources and
+    settings go to `story`'s manifest) with the project's own .streamlit/config.toml and no
+    other option; yields its URL."""
     port = free_port()
-    env = {**os.environ, "DASHBOARD_DATA": str(data_dir)}
-    app = ROOT / "dashboard" / "page" / "app.py"
-    command = [sys.executable, "-m", "streamlit", "run", str(app),
-               "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--browser.gatherUsageStats", "false",
+    env = {**os.environ, "DASHBOARD_DATA": str(data_dir),
+           "DASHBOARD_SOURCES": str((story or data_dir.parent / "none") / "sources.csv")}
+    command = [sys.executable, "-m", "streamlit", "run",
+               str(ROOT / "dashboard" / "page" / "app.py"), "--server.headless", "true",
+               "--server.address", "127.0.0.1", "--server.port", str(port),
                "--server.fileWatcherType", "none"]
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)

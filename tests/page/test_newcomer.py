@@ -11,17 +11,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import sample_data
 from extracted import FIXTURES, ROOT
-from test_browser import ARTIFACTS, TIMELINE, free_port, wait_for
+from test_browser import ARTIFACTS, TIMELINE, serve
 
 from dashboard.page import charts
 from dashboard.store import build, dataset, uploads
@@ -31,31 +28,6 @@ BRIDGE = FIXTURES / "bridge"
 WIDTHS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
 HELD_BACK = "10_rebuild.txt"
 """The article the add-a-source test adds to the nine others (its dates widen the story's)."""
-
-
-@contextlib.contextmanager
-def serve(data_dir: Path, story: Path | None = None):
-    """`streamlit run` the page over `data_dir` (new sources and settings go to `story`'s
-    manifest) with the project's own .streamlit/config.toml and no other option; yields its
-    URL."""
-    port = free_port()
-    env = {**os.environ, "DASHBOARD_DATA": str(data_dir),
-           "DASHBOARD_SOURCES": str((story or data_dir.parent / "none") / "sources.csv")}
-    command = [sys.executable, "-m", "streamlit", "run",
-               str(ROOT / "dashboard" / "page" / "app.py"), "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port),
-               "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/_stcore/health", process)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 def bridge_story(folder: Path, held_back: str = "") -> tuple[Path, Path]:
