@@ -55,7 +55,7 @@ def load(data_dir: str, stamp: Version) -> dataset.Dataset:
 
     Kept as one shared object rather than a copy per session (copying 200,000 events costs
     seconds), so the page treats it as read-only: filters and cards make new frames."""
-    data = dataset.load(data_dir)
+    data = dataset.load(data_dir, ordered=False)
     return replace(data, events=filters.sort_events(data.events))
 
 
