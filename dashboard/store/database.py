@@ -79,6 +79,11 @@ MIGRATIONS = [
         DELETE FROM event_actors WHERE event_id = old.event_id;
     END;
     """,
+    # 3: each article's extraction (events, figures, actors), by the key of what it was made
+    # from (text, manifest row, story gazetteer, code), so a rebuild extracts only what changed.
+    """
+    CREATE TABLE extractions (key TEXT PRIMARY KEY, code TEXT NOT NULL, article BLOB NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
