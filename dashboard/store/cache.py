@@ -288,10 +288,12 @@ CODE_SUFFIXES = {".py", ".csv", ".json", ".txt"}
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the package's code and data files: a new version invalidates the cache."""
+    """A hash of the package's code and data files (the page's aside: it never changes what a
+    build makes): a new version invalidates the cache."""
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).parent.parent
-    files = (path for path in package.rglob("*") if path.suffix in CODE_SUFFIXES)
+    files = (path for path in package.rglob("*") if path.suffix in CODE_SUFFIXES
+             and path.relative_to(package).parts[0] != "page")
     for path in sorted(files):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
