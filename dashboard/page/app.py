@@ -67,17 +67,25 @@ def filtered(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     return filters.apply(load(data_dir, stamp).events, spec, found, ordered=True)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def actor_pairs(data_dir: str, stamp: Version):
+    """Every event's actors one a row (`charts.actor_pairs`), made once for all filters."""
+    return charts.actor_pairs(load(data_dir, stamp).events)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def timeline_figure(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     """The timeline of the events `spec` keeps, in its lanes (shared, read-only: Streamlit
     draws a copy)."""
-    return charts.timeline(filtered(data_dir, stamp, _unlaned(spec)), by=spec.lanes)
+    return charts.timeline(filtered(data_dir, stamp, _unlaned(spec)), by=spec.lanes,
+                           pairs=actor_pairs(data_dir, stamp))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def actor_items(data_dir: str, stamp: Version, spec: filters.FilterSpec) -> list[dict]:
     """The actor cards of the events `spec` keeps."""
-    return cards.actor_cards(filtered(data_dir, stamp, spec), load(data_dir, stamp).actors)
+    return cards.actor_cards(filtered(data_dir, stamp, spec), load(data_dir, stamp).actors,
+                             pairs=actor_pairs(data_dir, stamp))
 
 
 def _unlaned(spec: filters.FilterSpec) -> filters.FilterSpec:
