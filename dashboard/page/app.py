@@ -97,9 +97,11 @@ def _unlaned(spec: filters.FilterSpec) -> filters.FilterSpec:
 def overview(data_dir: str, stamp: Version) -> dict:
     """What the whole build offers: each filter's values, its date bounds, the header line."""
     data = load(data_dir, stamp)
+    actors = sorted({name for name in actor_pairs(data_dir, stamp).unique() if name},
+                    key=str.casefold)  # (what `filters.options` gives, from the split made once)
     return {
-        "choices": {column: filters.options(data.events, column)
-                    for column in ("actors", "kind", "outlet", "source_id")},
+        "choices": {"actors": actors} | {column: filters.options(data.events, column)
+                                         for column in ("kind", "outlet", "source_id")},
         "bounds": filters.date_bounds(data.events, dt.date.today()),
         "header": cards.header_line(data.events, data.sources, data.built),
     }
