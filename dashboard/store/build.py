@@ -39,9 +39,9 @@ from dashboard.store.progress import Clock, collecting, paused_collector
 from dashboard.timex import openers, tag
 
 STORY_FILES = ("story.json",)
+"""Files beside the manifest that the build copies into the data directory as they are."""
 KEEP_BATCH = 64
 """Articles extracted that are written to the database together (one transaction)."""
-"""Files beside the manifest that the build copies into the data directory as they are."""
 
 
 def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
