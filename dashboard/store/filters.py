@@ -138,7 +138,8 @@ def apply(events: pd.DataFrame, spec: FilterSpec,
         keep &= matched
     if not spec.rejected and "status" in events.columns:
         keep &= (events["status"] != "rejected").fillna(True)
-    kept = events[keep.astype(bool)]
+    keep = keep.astype(bool)
+    kept = events if keep.all() else events[keep]  # (no copy of a table kept whole)
     return kept if ordered else sort_events(kept)
 
 
