@@ -347,7 +347,7 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
     shown = laned[laned["lane"].isin(order)]
     window = focus_window(dated)
     kinds = _kinds_in_order(shown["kind"])
-    fig = go.Figure()
+    traces = []
     if aggregated:
         titles = {name: index * (LANE_TITLE + 1.5) for index, name in enumerate(order)}
         centres = {name: top + LANE_TITLE for name, top in titles.items()}
@@ -357,7 +357,7 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
                    .groupby(["kind", "lane", "month"]).size().rename("n").reset_index())
         for kind in kinds:
             counts = monthly[monthly["kind"] == kind][["lane", "month", "n"]]
-            fig.add_trace(_count_trace(kind_label(kind), kind_colour(kind), counts, centres))
+            traces.append(_count_trace(kind_label(kind), kind_colour(kind), counts, centres))
     else:
         shown = shown.reset_index(drop=True)
         firsts = shown["date"].map(lambda v: (_day(v) or dt.date.min).toordinal())
@@ -374,8 +374,9 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
         labelled = _labelled(shown, y, span)
         kind_of = shown["kind"].fillna("").astype(str)
         for kind in kinds:
-            fig.add_trace(_kind_trace(kind_label(kind), kind_colour(kind),
+            traces.append(_kind_trace(kind_label(kind), kind_colour(kind),
                                       shown[kind_of == kind], y, labelled))
+    fig = go.Figure(data=traces)  # (at once: adding traces one by one copies them)
     pixels = max(14.0, min(24.0, 1100 / max(height_rows, 1)))
     fig.update_layout(
         height=int(max(320, 150 + pixels * (height_rows + 1.4))), hovermode="closest",
