@@ -295,26 +295,3 @@ def check_daylist(m: re.Match, text: str) -> bool:
     if not lead.endswith((",", "and", "or", "-", "to", "through")):
         return False
     return bool(_DAYLIST_BEFORE.search(lead))
-
-
-CHECKS = {
-    "decade": check_decade,
-    "relperiod": check_relperiod,
-    "deictic": check_deictic,
-    "daylist": check_daylist,
-    "season": check_season,
-    "mdy": check_dated,
-    "dmy": check_dated,
-    "ymd": check_dated,
-    "month_year": check_dated,
-    "month": check_month,
-    "year": check_year,
-    "weekday": check_weekday,
-    "clock": check_clock,
-    "overnight": check_overnight,
-    "set": check_set,
-    "units": check_units,
-    "ref": check_ref,
-    "duration": check_duration,
-}
-"""Rule name to its filter."""

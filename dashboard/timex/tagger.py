@@ -11,9 +11,8 @@ import datetime as dt
 from dashboard.period import day as iso_day
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
-from dashboard.timex.handlers.registry import HANDLERS
+from dashboard.timex.handlers.registry import CHECKS, HANDLERS
 from dashboard.timex.joins import join_clock, share_day, zone
-from dashboard.timex.lookalikes import CHECKS
 from dashboard.timex.model import Timex
 from dashboard.timex.openers import KNOWN_LIMIT, can_open, known, word_end
 from dashboard.timex.patterns import RULES
