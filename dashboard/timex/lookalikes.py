@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from dashboard.timex.lexicon import MONTHS, NUMBERS, PARTS_OF_DAY
 from dashboard.vocab import months
 
-_WORD_BEFORE = regex.compile(r"(?r)([A-Za-z]+)[\s,]*")
-"""The word before an offset, matched backwards from it (the `regex` module's reverse mode)."""
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+"""The word before an offset: searched for in the stretch of text ending there."""
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z]+)")
 _YEAR_CUES = {
     "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through",
@@ -58,7 +56,7 @@ _ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", 
 
 def word_before(text: str, start: int) -> str:
     """The word right before `start` (lower case), skipping blanks and commas."""
-    m = _WORD_BEFORE.match(text, max(0, start - 30), start)
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
 
 
