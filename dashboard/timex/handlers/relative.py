@@ -80,6 +80,20 @@ def h_partday(m: re.Match, ctx: Context) -> Result:
     return ("TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", None) if day else None
 
 
+def h_part_first(m: re.Match, ctx: Context) -> Result:
+    """A part of the day before its day ("mid-afternoon yesterday", "late morning Tuesday"), or
+    "mid-afternoon" alone: of the day the text is about."""
+    word = m["day"]
+    if word is None:
+        day = period(ctx, "day", 0, True) if m["mid"] else ""
+    elif (w := norm(word)) in DEICTIC:
+        day = day_after(ctx.dct, DEICTIC[w])
+    else:
+        day = weekday(ctx.dct, WEEKDAYS[w], ctx.direction(m.start(), m.end()))
+    part = PARTS_OF_DAY[m["part"].lower()]
+    return ("TIME", f"{day}T{part}", "MID" if m["mid"] else mod_of(m["ear"])) if day else None
+
+
 def _ended(m: re.Match, ctx: Context) -> bool:
     """Whether a period is followed by its closing date ("the year ended June 30")."""
     return word_after(ctx.text, m.end()).lower() in ("ended", "ending", "through", "to")
