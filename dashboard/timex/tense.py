@@ -133,6 +133,8 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         elif w == "as" and nxt in ("soon", "early"):
             out.append((off, 1))
             skip = i + 1
+        elif w in ("was", "were") and nxt in _PLANS:
+            continue  # "were planning to", "was due to": the plan's own word decides
         elif w in PAST:
             out.append((off, -1))
         elif w == "until" and any(_POSTPONED.match(v) for _, v in words[max(0, i - 4):i]):
