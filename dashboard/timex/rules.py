@@ -2,8 +2,9 @@
 
 A record holds everything about a rule: its pattern over named pieces, the TIMEX3 types it
 gives, what decides its direction, the handler that builds its value, the filter that drops
-its lookalikes, the words and number shapes that cue it, and its own examples. The format is
-described at the top of `rules.txt`; a malformed record is an error that names the rule.
+its lookalikes, the words and number shapes that cue it, and its own examples. Parts of patterns
+that several rules share are `piece` records. The format is described at the top of
+`rules.txt`; a malformed record is an error that names the rule.
 
 >>> [r.name for r in RULES][:3]
 ['iso', 'numeric', 'mdy']
@@ -44,6 +45,16 @@ class Example:
     value: str = ""
     mod: str = ""
     tz: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A named part of the rules' patterns, written once (`piece NAME` in `rules.txt`)."""
+
+    name: str
+    pattern: str
+    about: str
+    line: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +110,12 @@ def _rule(name: str, line: int, fields: dict[str, str], examples: list[Example])
                 tuple(examples), line)  # fmt: skip
 
 
-def parse(text: str) -> tuple[list[Rule], list[Example]]:
-    """The rules and the traps of a rules file's text, in order."""
+def parse(text: str) -> tuple[list[Piece], list[Rule], list[Example]]:
+    """The pieces, the rules and the traps of a rules file's text, in order."""
+    pieces: list[Piece] = []
     rules: list[Rule] = []
     traps: list[Example] = []
+    kind = ""
     name: str | None = None
     start = 0
     fields: dict[str, str] = {}
@@ -110,8 +123,12 @@ def parse(text: str) -> tuple[list[Rule], list[Example]]:
     key = ""
 
     def close() -> None:
-        if name is not None:
+        if kind == "rule":
             rules.append(_rule(name, start, fields, examples))
+        elif kind == "piece":
+            if set(fields) - {"pattern", "about"} or not fields.get("pattern"):
+                raise RuleError(f"{PATH.name}:{start}: piece {name!r} takes a pattern and an about")
+            pieces.append(Piece(name, fields["pattern"], fields.get("about", ""), start))
 
     for n, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
@@ -121,14 +138,15 @@ def parse(text: str) -> tuple[list[Rule], list[Example]]:
         if not line[0].isspace():
             close()
             head, _, rest = stripped.partition(" ")
-            if head == "rule" and rest.strip():
-                name, start, fields, examples, key = rest.strip(), n, {}, [], ""
-                if any(r.name == name for r in rules):
-                    raise RuleError(f"{where}: rule {name!r} is defined twice")
+            if head in ("rule", "piece") and rest.strip():
+                kind, name, start, fields, examples, key = head, rest.strip(), n, {}, [], ""
+                if any(r.name == name for r in (*rules, *pieces)):
+                    raise RuleError(f"{where}: {name!r} is defined twice")
             elif stripped == "traps":
-                name, key = None, "traps"
+                kind, name, key = "traps", None, "traps"
             else:
-                raise RuleError(f"{where}: expected 'rule NAME' or 'traps', got {stripped!r}")
+                raise RuleError(
+                    f"{where}: expected 'rule NAME', 'piece NAME' or 'traps', got {stripped!r}")
         elif line.startswith("   "):
             if key not in fields:
                 raise RuleError(f"{where}: a continuation line with nothing to continue")
@@ -137,22 +155,25 @@ def parse(text: str) -> tuple[list[Rule], list[Example]]:
             key, _, value = stripped.partition(" ")
             value = value.strip()
             if key == "trap" or key.startswith("example"):
-                if (key == "trap") != (name is None):
+                if (key == "trap") != (kind == "traps") or kind == "piece":
                     raise RuleError(f"{where}: {key} belongs in " + (
                         "the traps block" if key == "trap" else "a rule"))  # fmt: skip
                 ex = _example(name or "-", key, value, where)
                 (traps if key == "trap" else examples).append(ex)
-            elif name is None or key not in _FIELDS:
+            elif kind == "piece" and key in ("pattern", "about") and key not in fields:
+                fields[key] = value
+            elif kind != "rule" or key not in _FIELDS:
                 raise RuleError(f"{where}: unknown field {key!r}")
             elif key in fields:
                 raise RuleError(f"{where}: field {key!r} given twice in rule {name!r}")
             else:
                 fields[key] = value
     close()
-    return rules, traps
+    return pieces, rules, traps
 
 
-RULES, TRAPS = parse(PATH.read_text(encoding="utf-8"))
-"""Every rule of `rules.txt` in order, and the traps (text that must stay untagged)."""
+PIECES, RULES, TRAPS = parse(PATH.read_text(encoding="utf-8"))
+"""The shared pieces of the patterns, every rule of `rules.txt` in order, and the traps (text
+that must stay untagged)."""
 
 BY_NAME = {r.name: r for r in RULES}

@@ -63,7 +63,10 @@ _RECORD = "rule a\n  type DATE\n  direction none\n  value absolute.h_year\n  cue
 
 
 def test_a_whole_record_reads():
-    (rule,), traps = parse(_RECORD + "  example One 2. | 2024-01-01 | 2 | DATE | 2024\n")
+    piece = "piece P\n  about A digit.\n  pattern \\d\n"
+    example = "  example One 2. | 2024-01-01 | 2 | DATE | 2024\n"
+    (p,), (rule,), traps = parse(piece + _RECORD + example)
+    assert (p.name, p.pattern, p.about) == ("P", r"\d", "A digit.")
     assert (rule.name, rule.types, rule.cues, rule.examples[0].value, traps) == (
         "a", ("DATE",), ("#4",), "2024", [])
 
@@ -80,8 +83,11 @@ def test_a_whole_record_reads():
         (_RECORD + "  example One 2. | 2024-01-01 | 2 | SET | P1D\n", "'2' is SET, not DATE"),
         (_RECORD + "  trap One. | 2024-01-01 | One\n", "trap belongs in the traps block"),
         ("traps\n  trap One. | 2024-01-01\n", "a trap is 'sentence | DCT | text'"),
-        (_RECORD + _RECORD, "rule 'a' is defined twice"),
-        ("when\n", "expected 'rule NAME' or 'traps'"),
+        (_RECORD + _RECORD, "'a' is defined twice"),
+        ("piece a\n  pattern x\n" + _RECORD, "'a' is defined twice"),
+        ("piece P\n  cues x\n", "unknown field 'cues'"),
+        ("piece P\n  about x\n", "piece 'P' takes a pattern and an about"),
+        ("when\n", "expected 'rule NAME', 'piece NAME' or 'traps'"),
     ],
 )
 def test_a_malformed_record_is_an_error_naming_it(text, message):
