@@ -13,6 +13,7 @@ from dashboard.timex.handlers.shared import (
 from dashboard.timex.lexicon import (
     MONTHS,
     PARTS_OF_DAY,
+    SEASONS,
     SET_WORDS,
     TIME_UNITS,
     UNITS,
@@ -89,6 +90,8 @@ def h_set(m: re.Match, ctx: Context) -> Result:
         return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None
     if unit in MONTHS:
         return "SET", f"XXXX-{MONTHS[unit]:02d}", None
+    if unit in SEASONS:
+        return "SET", f"XXXX-{SEASONS[unit]}", None
     n = to_number(m["n"]) if m["n"] else 1
     if "other" in norm(m.group(0)):
         n = 2
