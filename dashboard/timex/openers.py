@@ -62,6 +62,11 @@ def can_open(rule: int, probe: str) -> bool:
     return known
 
 
+def anything_known() -> bool:
+    """Whether `can_open` has answered, or been told, anything yet in this process."""
+    return bool(_KNOWN)
+
+
 def known(rule: int, probe: str) -> bool | None:
     """`can_open`'s answer for the pair if it was asked or learnt before, else None (unknown)."""
     return _KNOWN.get((rule, probe))

@@ -14,7 +14,7 @@ from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import CHECKS, HANDLERS
 from dashboard.timex.joins import join_clock, share_day, zone
 from dashboard.timex.model import Timex
-from dashboard.timex.openers import KNOWN_LIMIT, can_open, known, word_end
+from dashboard.timex.openers import KNOWN_LIMIT, anything_known, can_open, known, word_end
 from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.triggers import prefix_starts, trigger_hits
@@ -23,6 +23,8 @@ _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) i
 _BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
 _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
 """The (rule index, match function, check) entries of cued rules that can open with a probe."""
+_CUED: dict[tuple[str, ...], tuple] = {}
+"""The entries of the rules a trigger cues, by their names."""
 
 
 WARM_UP = 20_000
@@ -36,9 +38,13 @@ def _viable(names: tuple[str, ...], probe: str) -> tuple:
     key = (names, probe)
     entries = _VIABLE.get(key)
     if entries is None:
-        cued = [_BY_NAME[n] for n in names]
+        cued = _CUED.get(names)
+        if cued is None:
+            cued = _CUED[names] = tuple(_BY_NAME[n] for n in names)
         if _TRIED[0] < WARM_UP:
             _TRIED[0] += len(cued)
+            if not anything_known():
+                return cued
             return tuple(e for e in cued if known(e[0], probe) is not False)
         if len(_VIABLE) >= KNOWN_LIMIT:
             _VIABLE.clear()
