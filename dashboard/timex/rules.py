@@ -11,13 +11,15 @@ that several rules share are `piece` records. The format is described at the top
 >>> month = BY_NAME["month"]
 >>> month.value, month.check, month.cues
 ('absolute.h_month', 'check_month', ('@months',))
->>> month.examples[0].sentence
+>>> rules, traps = with_examples()
+>>> [r for r in rules if r.name == "month"][0].examples[0].sentence
 'The salvage crews left in April.'
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 PATH = Path(__file__).with_name("rules.txt")
@@ -110,8 +112,9 @@ def _rule(name: str, line: int, fields: dict[str, str], examples: list[Example])
                 tuple(examples), line)  # fmt: skip
 
 
-def parse(text: str) -> tuple[list[Piece], list[Rule], list[Example]]:
-    """The pieces, the rules and the traps of a rules file's text, in order."""
+def parse(text: str, keep_examples: bool = True) -> tuple[list[Piece], list[Rule], list[Example]]:
+    """The pieces, the rules and the traps of a rules file's text, in order; without
+    `keep_examples`, the examples and traps are passed over (the tagger does not need them)."""
     pieces: list[Piece] = []
     rules: list[Rule] = []
     traps: list[Example] = []
@@ -131,6 +134,8 @@ def parse(text: str) -> tuple[list[Piece], list[Rule], list[Example]]:
             pieces.append(Piece(name, fields["pattern"], fields.get("about", ""), start))
 
     for n, line in enumerate(text.splitlines(), 1):
+        if not keep_examples and line.startswith(("  example", "  trap")):
+            continue
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -172,8 +177,15 @@ def parse(text: str) -> tuple[list[Piece], list[Rule], list[Example]]:
     return pieces, rules, traps
 
 
-PIECES, RULES, TRAPS = parse(PATH.read_text(encoding="utf-8"))
-"""The shared pieces of the patterns, every rule of `rules.txt` in order, and the traps (text
-that must stay untagged)."""
+PIECES, RULES, _ = parse(PATH.read_text(encoding="utf-8"), keep_examples=False)
+"""The shared pieces of the patterns and every rule of `rules.txt` in order, without their
+examples."""
 
 BY_NAME = {r.name: r for r in RULES}
+
+
+@cache
+def with_examples() -> tuple[list[Rule], list[Example]]:
+    """Every rule with its examples, and the traps (text that must stay untagged): for tests."""
+    _, rules, traps = parse(PATH.read_text(encoding="utf-8"))
+    return rules, traps

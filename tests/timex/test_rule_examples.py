@@ -13,9 +13,10 @@ import re
 
 import pytest
 
-from dashboard.timex.rules import RULES, TRAPS, RuleError, parse
+from dashboard.timex.rules import RuleError, parse, with_examples
 from dashboard.timex.tagger import tag_rules
 
+RULES, TRAPS = with_examples()
 FOUND = [ex for rule in RULES for ex in rule.examples]
 NAMES = {rule.name for rule in RULES}
 
