@@ -233,7 +233,7 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
         return "TIME", f"{day}T24:00", None
     if mil := m["mil"] or m["milc"]:
         return "TIME", f"{day}T{mil[:2]}:{mil[2:]}", None
-    part = m["inpart"] or m["wd2"] or ""
+    part = m["inpart"] or m["wdpart"] or m["wd2"] or ""
     part = "NI" if part.lower() == "tonight" else PARTS_OF_DAY.get(part.lower())
     if m["hb"]:  # "at 9 this morning", "at 9 tonight", "at 4 in the afternoon"
         return "TIME", f"{day}T{hour_in_part(int(m['hb']), part):02d}:00", None
