@@ -87,12 +87,19 @@ def share_day(
     text: str, before: tuple[str, Timex], after: tuple[str, Timex]
 ) -> tuple[str, Timex] | None:
     """The first end of a range of clock times on the day its second end names ("from 10 a.m.
-    to 4 p.m. Saturday": both on Saturday), or None when `before` is not such a first end."""
+    to 4 p.m. Saturday": both on Saturday) and, written without a.m. or p.m., in its half of
+    the day ("between 3:30 and 4 p.m.": 15:30); None when `before` is no such first end."""
     (name, a), b = before, after[1]
-    if not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value) and not _bare_clock(b)):
+    if not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value)):
         return None
-    if not _RANGE_GAP.fullmatch(text, a.end, b.start) or a.value[:10] == b.value[:10]:
+    if not _RANGE_GAP.fullmatch(text, a.end, b.start):
         return None
-    value = f"{b.value[:10]}{a.value[10:]}"
+    day = a.value[:10] if _bare_clock(b) else b.value[:10]
+    hour, until = int(a.value[11:13]), int(b.value[11:13])
+    if not _MERIDIEM.search(a.text) and _MERIDIEM.search(b.text) and hour < 12 <= until:
+        hour += 12 if hour + 12 <= until else 0
+    value = f"{day}T{hour:02d}{a.value[13:]}"
+    if value == a.value:
+        return None
     precision, first, last = value_range(value, "TIME")
     return name, Timex(a.start, a.end, a.text, "TIME", value, a.mod, precision, first, last, a.tz)

@@ -38,7 +38,9 @@ _QUANTITY_BEFORE = re.compile(
     rf"|euros?|\b{_COUNT}\s+(?:of\s+)?(?:[a-z]+\s+)?[a-z]+s)\W*$"
 )
 """An amount or a count of things right before "a year"/"annually": the phrase is a rate."""
-_TIME_CUES = re.compile(r"(?i)\b(?:at|by|until|till|from|around|about|before|after|since)\s*$")
+_TIME_CUES = re.compile(
+    r"(?i)\b(?:at|by|until|till|from|between|around|about|before|after|since)\s*$"
+)
 _MONTH_WORD = r"\b(?:" + "|".join(month.short for month in months()) + r")[a-z]*\.?"
 """A month name or its abbreviation, capitalised ("Jan.", "June", "Sept.")."""
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
