@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dashboard.period import day as iso_day
 from dashboard.timex.context import Context
@@ -19,6 +20,7 @@ from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.triggers import prefix_starts, trigger_hits
 
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
 _BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
 _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
@@ -137,4 +139,5 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
             ctx.quarter, ctx.quarter_at = value, start
         if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
             ctx.last, ctx.last_at = value.split("T")[0], start
+            ctx.clock = value if _CLOCK.fullmatch(value) else None
     return out

@@ -21,7 +21,7 @@ from dashboard.timex.lexicon import (
 )
 from dashboard.timex.numbers import fmt_number, to_number
 
-_APPROX = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "around": "APPROX",
+APPROX_MODS = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "around": "APPROX",
            "approximately": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
            "less than": "LESS_THAN", "fewer than": "LESS_THAN", "up to": "EQUAL_OR_LESS",
            "at most": "EQUAL_OR_LESS", "under": "LESS_THAN", "within": "EQUAL_OR_LESS",
@@ -60,7 +60,7 @@ def h_duration(m: re.Match, ctx: Context) -> Result:
     n = to_number(m["n"])
     if n is not None and (m["half"] or m["half2"]):
         n = n + 0.5
-    return "DURATION", duration_value(n, m["unit"]), _APPROX.get(norm(m["approx"]))
+    return "DURATION", duration_value(n, m["unit"]), APPROX_MODS.get(norm(m["approx"]))
 
 
 def h_units(m: re.Match, ctx: Context) -> Result:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from dashboard.timex.context import Context
 from dashboard.timex.dates import format_value, parse_value, shift
 from dashboard.timex.handlers.absolute import spoken_year
+from dashboard.timex.handlers.durations import APPROX_MODS
 from dashboard.timex.handlers.quarters import last_quarter_base
 from dashboard.timex.handlers.shared import (
     DEICTIC,
@@ -191,11 +193,30 @@ _OFFSET_GRAN = {"day": "day", "night": "day", "week": "day", "weekend": "week",
                 "decade": "year", "century": "year", "millennium": "year"}  # fmt: skip
 
 
+_MINUTES = {"hour": 60, "minute": 1}
+
+
+def _clock_offset(m: re.Match, ctx: Context, unit: str, d: str, n) -> Result:
+    """ "An hour later", "30 minutes earlier": a TIME counted from the last clock time the text
+    gave ("at 1:28 a.m. ... About an hour later": 02:28, mod APPROX); None without one."""
+    if d not in ("earlier", "later", "before", "after") or not ctx.clock or unit not in _MINUTES:
+        return None
+    if not isinstance(n, int) or d in ("before", "after") and (
+        ctx.text[m.end() : m.end() + 3].strip()[:1].isalnum()
+    ):
+        return None
+    minutes = (-1 if d in ("earlier", "before") else 1) * n * _MINUTES[unit]
+    moment = dt.datetime.fromisoformat(ctx.clock) + dt.timedelta(minutes=minutes)
+    return "TIME", moment.strftime("%Y-%m-%dT%H:%M"), APPROX_MODS.get(norm(m["approx"]))
+
+
 def h_offset(m: re.Match, ctx: Context) -> Result:
     unit = unit_name(m["unit"])
     d = norm(m["dir"])
     n = to_number(m["n"])
-    if unit in TIME_UNITS or unit not in _OFFSET_GRAN:
+    if unit in TIME_UNITS:
+        return _clock_offset(m, ctx, unit, d, n)
+    if unit not in _OFFSET_GRAN:
         return None
     if d in ("before", "after", "since"):
         after = ctx.text[m.end() : m.end() + 3].strip()
