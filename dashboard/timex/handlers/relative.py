@@ -52,7 +52,7 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
         day = weekday(ctx.dct, wd, -1, strict=True)
     elif rel in ("next", "coming"):
         day = weekday(ctx.dct, wd, 1, strict=True)
-    elif m.group().endswith(("'s", "’s")):
+    elif m["poss"]:
         day = weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
     elif (direction := ctx.direction(m.start(), m.end())) > 0 and (
         said := ctx.speech_day(m.start())
