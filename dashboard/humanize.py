@@ -192,11 +192,13 @@ def span_label(events: pd.DataFrame) -> str:
     dated = events[events["date"].notna()]
     if dated.empty:
         return "no dated events"
-    first = dated.sort_values(["date", "date_end"]).iloc[0]
-    ends = dated.assign(_end=dated["date_end"].fillna(dated["date"]))
-    last = ends.sort_values(["_end", "date"]).iloc[-1]
+    earliest = dated[dated["date"] == dated["date"].min()]  # (no sort: tables are large)
+    first = earliest.loc[earliest["date_end"].fillna(earliest["date"]).idxmin()]
+    ends = dated["date_end"].fillna(dated["date"])
+    latest = dated[ends == ends.max()]
+    last = latest.loc[latest["date"].idxmax()]
     begin = span_end_label(first["date"], first["precision"])
-    end = span_end_label(last["_end"], last["precision"])
+    end = span_end_label(ends[last.name], last["precision"])
     return begin if begin == end else f"{begin} to {end}"
 
 

@@ -8,6 +8,7 @@ Every filter is mirrored in the URL's query params.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -48,12 +49,40 @@ Version = tuple[int, int]
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load(data_dir: str, stamp: Version) -> dataset.Dataset:
-    """The tables of `data_dir` with curation applied, cached until events.csv or curation.csv
-    changes (`stamp` is `dataset.version`).
+    """The tables of `data_dir` with curation applied, the events in date order
+    (`filters.sort_events`), cached until events.csv or curation.csv changes (`stamp` is
+    `dataset.version`).
 
     Kept as one shared object rather than a copy per session (copying 200,000 events costs
     seconds), so the page treats it as read-only: filters and cards make new frames."""
-    return dataset.load(data_dir)
+    data = dataset.load(data_dir, ordered=False)
+    return replace(data, events=filters.sort_events(data.events))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def filtered(data_dir: str, stamp: Version, spec: filters.FilterSpec):
+    """The events `spec` keeps, in date order: shared between sessions (read-only), so a
+    view someone opened before is not filtered again."""
+    found = searched(data_dir, stamp, spec.search)
+    return filters.apply(load(data_dir, stamp).events, spec, found, ordered=True)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def timeline_figure(data_dir: str, stamp: Version, spec: filters.FilterSpec):
+    """The timeline of the events `spec` keeps, in its lanes (shared, read-only: Streamlit
+    draws a copy)."""
+    return charts.timeline(filtered(data_dir, stamp, _unlaned(spec)), by=spec.lanes)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def actor_items(data_dir: str, stamp: Version, spec: filters.FilterSpec) -> list[dict]:
+    """The actor cards of the events `spec` keeps."""
+    return cards.actor_cards(filtered(data_dir, stamp, spec), load(data_dir, stamp).actors)
+
+
+def _unlaned(spec: filters.FilterSpec) -> filters.FilterSpec:
+    """`spec` without its lane choice, which filters nothing (one cache entry for both)."""
+    return replace(spec, lanes="actor")
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -74,10 +103,14 @@ def searched(data_dir: str, stamp: Version, words: str) -> set[str] | None:
     return dataset.search(data_dir, words)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def date_labels(data_dir: str, stamp: Version):
-    """Every event's date as people write it, by row."""
-    return humanize.date_labels(load(data_dir, stamp).events)
+@st.cache_data(show_spinner=False, max_entries=8)
+def table_view(data_dir: str, stamp: Version, spec: filters.FilterSpec):
+    """The events table's rows: the first MAX_TABLE_ROWS events `spec` keeps, with human
+    column names and dates as people write them."""
+    head = filtered(data_dir, stamp, spec).head(MAX_TABLE_ROWS)
+    view = head.assign(when=humanize.date_labels(head),
+                       status=head["status"].map(humanize.STATUSES).fillna("Auto"))
+    return view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -234,12 +267,12 @@ def hidden_note(events, shown, spec: filters.FilterSpec) -> None:
     right.button("Show all events", on_click=clear_filters, key="clear_hidden")
 
 
-def timeline(shown) -> None:
+def timeline(data_dir: str, version: Version, spec: filters.FilterSpec, shown) -> None:
     """The timeline chart; clicking an event opens its card just below (and puts it in the URL)."""
     st.subheader("Timeline")
     st.radio("Lanes", ["actor", "kind"], key="f_lanes", horizontal=True,
              format_func=lambda v: "One lane per actor" if v == "actor" else "One lane per kind")
-    fig = charts.timeline(shown, by=st.session_state["f_lanes"])
+    fig = timeline_figure(data_dir, version, replace(spec, lanes=st.session_state["f_lanes"]))
     meta = fig.layout.meta or {}
     st.html(NARROW_CSS)
     st.plotly_chart(fig, key="timeline", on_select=pick_event, selection_mode="points",
@@ -451,9 +484,9 @@ def story_settings(data_dir: str, data: dataset.Dataset) -> None:
     st.rerun()
 
 
-def actor_cards(data: dataset.Dataset, shown) -> None:
+def actor_cards(data_dir: str, version: Version, spec: filters.FilterSpec) -> None:
     """The busiest actors of the filtered events, each with a button to filter to it."""
-    items = cards.actor_cards(shown, data.actors)
+    items = actor_items(data_dir, version, spec)
     if not items:
         return
     st.subheader("Actors")
@@ -482,14 +515,11 @@ def downloads(data: dataset.Dataset, shown) -> None:
                                key=f"download_{name}")
 
 
-def events_table(shown, labels) -> None:
-    """The filtered events as a table with human column names (`labels`: dates by row); the
-    first MAX_TABLE_ROWS of them, the download holding all."""
+def events_table(data_dir: str, version: Version, spec: filters.FilterSpec, shown) -> None:
+    """The filtered events as a table with human column names; the first MAX_TABLE_ROWS of
+    them, the download holding all."""
     with st.expander(f"Table of the {len(shown):,} filtered events"):
-        head = shown.head(MAX_TABLE_ROWS)
-        view = head.assign(when=labels.reindex(head.index),
-                           status=head["status"].map(humanize.STATUSES).fillna("Auto"))
-        view = view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
+        view = table_view(data_dir, version, spec)
         st.dataframe(view, hide_index=True, key="table", column_config={
             name: st.column_config.Column(width=width) for name, width in TABLE_WIDTHS.items()})
         if len(shown) > MAX_TABLE_ROWS:
@@ -570,20 +600,20 @@ def main() -> None:
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     figure_cards(key_figures(data_dir, version, filters.for_figures(spec)))
-    shown = filters.apply(data.events, spec, searched(data_dir, version, spec.search))
+    shown = filtered(data_dir, version, _unlaned(spec))
     if shown.empty:
         st.warning(f"No events match these filters: they hide all "
                    f"{visible_count(data.events, spec):,} events.")
         st.button("Clear the filters", on_click=clear_filters, key="clear_main")
         return
     hidden_note(data.events, shown, spec)
-    timeline(shown)
+    timeline(data_dir, version, spec, shown)
     downloads(data, shown)
     on_page = event_cards(shown)
     review_form(data_dir, on_page, version)
     story_events(data, shown, spec.rejected)
-    events_table(shown, date_labels(data_dir, version))
-    actor_cards(data, shown)
+    events_table(data_dir, version, _unlaned(spec), shown)
+    actor_cards(data_dir, version, _unlaned(spec))
     st.subheader("Sources")
     st.html(cards.sources_html(data.sources))
 

@@ -229,6 +229,11 @@ def _labelled(rows: pd.DataFrame, y: list[float], span_days: float) -> set[int]:
     return keep
 
 
+MARK_COLUMNS = ("event_id", "date", "date_end", "precision", "timex", "mod", "date_text",
+                "summary", "actors", "kind", "attributed_to", "outlet", "source_title")
+"""The columns a timeline mark and its hover label use."""
+
+
 def _kind_trace(name: str, colour: str, rows: pd.DataFrame, y: list[float],
                 labelled: set[int]) -> go.Scatter:
     """One kind's marks in every lane: points for day-precise events, thick bars for longer
@@ -236,7 +241,8 @@ def _kind_trace(name: str, colour: str, rows: pd.DataFrame, y: list[float],
     the last day; its label at the middle one) joined by a thick line; a gap (None) separates
     events."""
     xs, ys, ids, hovers, sizes, labels = [], [], [], [], [], []
-    for position, event in zip(rows["_pos"], rows.to_dict("records"), strict=True):
+    needed = rows[[c for c in MARK_COLUMNS if c in rows.columns]]  # (to_dict costs per column)
+    for position, event in zip(rows["_pos"], needed.to_dict("records"), strict=True):
         start = text(event.get("date"))
         period = Period.of_row(start, text(event.get("date_end")), text(event.get("precision")))
         label = hover_text(event)

@@ -162,9 +162,8 @@ class Index:
     """Every article's `Summary` by key, the pool of actors their ids point into, and the
     sentences of each article's events (`sentences`).
 
-    The pool is kept in `index.marshal`, the summaries (with the pack that holds each article,
-    see `ArticleCache`) in one file per first hex digit of the key, so a rebuild rewrites only
-    the files of the articles that changed.
+    The pool is kept in `index.marshal`, the summaries in one file per first hex digit of the
+    key, so a rebuild rewrites only the files of the articles that changed.
     """
 
     def __init__(self, cache: ArticleCache):
@@ -173,10 +172,8 @@ class Index:
         self._kept_pool = len(self.pool)
         self.summaries: dict[str, Summary] = {}
         for shard in SHARDS:
-            for key, (value, pack) in (cache.load(f"index-{shard}") or {}).items():
+            for key, value in (cache.load(f"index-{shard}") or {}).items():
                 self.summaries[key] = Summary(*value)
-                if pack:
-                    cache.packs[key] = pack
         if max((max(s.actors, default=-1) for s in self.summaries.values()),
                default=-1) >= len(self.pool):  # the pool was lost: start afresh
             self.summaries = {}
@@ -220,10 +217,9 @@ class Index:
         if len(self.pool) != self._kept_pool:  # before the summaries that point into it
             self.cache.dump("index", self.pool)
         dirty = self._dirty | {key[0] for key in self.summaries.keys() - current}
-        packs = self.cache.packs
         for shard in dirty:
             self.cache.dump(f"index-{shard}", {
-                key: (tuple(summary), packs.get(key, ""))
+                key: tuple(summary)
                 for key, summary in self.summaries.items() if key[0] == shard and key in current
             })
         return True

@@ -33,12 +33,14 @@ from dashboard.read.sources import (
 )
 from dashboard.store import curation, database, database_write, files, folder, table
 from dashboard.store.article_index import EXTRACTED, Article, Index, digest, prepare
-from dashboard.store.cache import ArticleCache, article_key, code_version, stamp, write_pack
+from dashboard.store.cache import ArticleCache, article_key, code_version, stamp
 from dashboard.store.combine import Extraction, combine
 from dashboard.store.progress import Clock, collecting, paused_collector
 from dashboard.timex import openers, tag
 
 STORY_FILES = ("story.json",)
+KEEP_BATCH = 64
+"""Articles extracted that are written to the database together (one transaction)."""
 """Files beside the manifest that the build copies into the data directory as they are."""
 
 
@@ -97,16 +99,13 @@ Progress = Callable[[int, int], None]
 @dataclass(frozen=True)
 class _Context:
     """What every article's extraction shares: the story's gazetteer, the manifest's folder,
-    the cache keys already extracted, the folder that keeps texts (None: keep them) and the
-    cache's folder and version, for the article itself (None: keep nothing)."""
+    the cache keys already extracted and the folder that keeps texts (None: keep them)."""
 
     gazetteer: list[Actor]
     gazetteer_key: bytes
     base: Path
     known: frozenset[str]
     texts: Path | None
-    cache: Path | None = None
-    version: str = ""
 
 
 def extract(
@@ -114,15 +113,17 @@ def extract(
     jobs: int = 1,
     cache_dir: str | Path | None = None,
     progress: Progress | None = None,
+    store: Path | None = None,
 ) -> Extraction:
-    """All tables for a manifest, and the files to keep beside them (source texts...)."""
+    """All tables for a manifest, and the files to keep beside them (source texts...);
+    `store`: the story database that keeps each article's extraction (with a cache folder)."""
     manifest = Path(manifest)
     story_actors = manifest.parent / "actors.csv"
     gazetteer = load_gazetteer(story_actors) if story_actors.exists() else []
     gazetteer_key = story_actors.read_bytes() if story_actors.exists() else b""
     clock = Clock()
     stats: dict[str, os.stat_result] = {}
-    cache = ArticleCache(Path(cache_dir) if cache_dir else None, code_version())
+    cache = ArticleCache(Path(cache_dir) if cache_dir else None, code_version(), store=store)
     learnt = cache.load("openers") or {}
     openers.learn(learnt)
     memo = cache.load("manifest") or {}
@@ -137,12 +138,13 @@ def extract(
             for row, f in zip(rows, facts, strict=True)]
     index = Index(cache)
     context = _Context(gazetteer, gazetteer_key, manifest.parent.resolve(),
-                       frozenset(index.summaries), cache.texts, cache.folder, cache.version)
+                       frozenset(index.summaries), cache.texts)
     work = [i for i, key in enumerate(keys) if key not in index.summaries]
     clock.lap("read")
     texts: dict[str, str | Path] = {}
     refused: dict[int, str] = {}
-    for done, (i, (row, key, article, text, prepared, pack)) in enumerate(
+    extracted: dict[str, tuple] = {}
+    for done, (i, (row, key, article, text, prepared)) in enumerate(
         zip(work, _run(context, [rows[i] for i in work], jobs), strict=True),
         start=len(rows) - len(work) + 1,
     ):
@@ -154,12 +156,16 @@ def extract(
         cache.remember_source(rows[i]["path"], stamps[i], row, story, key)
         facts[i], keys[i] = row, key
         if article is not None:
-            cache.keep_article(key, tuple(article), pack)
+            extracted[key] = tuple(article)
             index.add(key, article, prepared)
+            if len(extracted) >= KEEP_BATCH:
+                cache.keep_articles(extracted)
+                extracted = {}
         if text is not None:
             texts[row["text_path"]] = text
         if progress:
             progress(done, len(rows))
+    cache.keep_articles(extracted)
     cache.keep_sources({row["path"] for row in rows})
     known = openers.answers()
     if len(known) > len(learnt):
@@ -176,11 +182,13 @@ def extract(
     cache.save_sources()
 
     def save() -> None:
-        gone = None if index.fresh else (set(index.summaries), cache.replaced)
+        gone = None if index.fresh else cache.replaced
         if index.save(keys):
             cache.prune(set(keys), {row["sha256"] for row in facts}, gone)
+        cache.flush()
 
     output.save.append(save)
+    output.close = cache.close
     output.files = _files(manifest.parent, facts, cache) | texts
     output.refused = refusals
     if refusals:
@@ -206,7 +214,7 @@ def _loader(context: _Context, rows: list[dict], keys: list[str],
         with collecting():
             article = _process(replace(context, known=frozenset()), rows[keys.index(key)])[2]
         assert article is not None
-        cache.keep_article(key, tuple(article))
+        cache.keep_articles({key: tuple(article)})
         return article
 
     return load
@@ -254,14 +262,8 @@ def _process(context: _Context, row: dict) -> tuple:
 
 
 def _process_chunk(context: _Context, rows: list[dict]) -> list[tuple]:
-    """`_process` some rows, keeping the articles extracted in one pack of the cache: each
-    result ends with the pack's name ("" if none)."""
-    results = [_process(context, row) for row in rows]
-    extracted = {result[1]: tuple(result[2]) for result in results if result[2] is not None}
-    pack = ""
-    if extracted and context.cache is not None:
-        pack = write_pack(context.cache, context.version, extracted)
-    return [(*result, pack if result[2] is not None else "") for result in results]
+    """`_process` some rows."""
+    return [_process(context, row) for row in rows]
 
 
 _worker_context: _Context | None = None
@@ -342,14 +344,21 @@ def build(
     out_dir = Path(out_dir)
     cache_dir = out_dir.parent / f".{out_dir.name}.cache" if cache else None
     with paused_collector(), files.locked(cache_dir) if cache_dir else nullcontext():
-        result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress)
-        if refused is not None:
-            refused.extend(result.refused)
-        if result.refused and (strict or not result.counts["sources"]):
-            first = result.refused[0]["reason"]
-            more = len(result.refused) - 1
-            raise SourceError(f"{first}" + (f" (and {more} more refused)" if more else ""))
-        return _build(result, out_dir, cache_dir, timings)
+        if cache_dir and out_dir.parent.is_dir():
+            with files.locked(out_dir):  # (a data folder a killed build took away comes back
+                folder.recover(out_dir)  # before its database is read)
+        result = extract(manifest, jobs=jobs, cache_dir=cache_dir, progress=progress,
+                         store=database.path(out_dir) if cache_dir else None)
+        try:
+            if refused is not None:
+                refused.extend(result.refused)
+            if result.refused and (strict or not result.counts["sources"]):
+                first = result.refused[0]["reason"]
+                more = len(result.refused) - 1
+                raise SourceError(f"{first}" + (f" (and {more} more refused)" if more else ""))
+            return _build(result, out_dir, cache_dir, timings)
+        finally:
+            result.close()
 
 
 def _build(result: Extraction, out_dir: Path, cache_dir: Path | None,
@@ -363,6 +372,7 @@ def _build(result: Extraction, out_dir: Path, cache_dir: Path | None,
         if (record.load("written") != [fingerprint, folder.stamps(out_dir, _written(result))]
                 or not database.path(out_dir).is_file()):
             events = result.events(verdicts)
+            result.close()  # (the database must not be open while its folder is swapped)
             folder.write_dir(out_dir, {"events": events, **result.tables}, result.files,
                              lambda old: retired.append(folder.remove_in_thread(old)),
                              lambda staging: database_write.store_folder(out_dir, staging))

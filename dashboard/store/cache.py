@@ -5,9 +5,6 @@ A cache folder holds `marshal` dumps of plain data (loading them runs no code):
 - `sources-<0-f>.marshal`: for each source file (in the file of its `source_shard`), the
   stamp it had when it was read (size, change times, inode, its manifest row), its
   sources-table row (text hash included), its cache key and its line in the sources table;
-- `articles/<pack>.marshal`: the extraction of the articles extracted together (a chunk of
-  a build's work, so a build does not create a file per article), by cache key; the index
-  (`dashboard.store.article_index.Index`) says which pack holds which key;
 - `manifest.marshal`: the manifest's rows as last checked (`manifest.read_manifest`);
 - `openers.marshal`: what the tagger learnt of its rules (`timex.openers.answers`);
 - `index.marshal`, `roster.marshal`, `state.marshal`, `parts/<digest>.marshal`,
@@ -15,8 +12,11 @@ A cache folder holds `marshal` dumps of plain data (loading them runs no code):
   of them (`dashboard.store.combine`);
 
 and `texts/<sha256>.txt`, the source texts as read, linked into the data directory. Entries
-that are missing, unreadable or from another version of the code count as absent. Without a
-folder the cache keeps articles in memory for one build and remembers nothing.
+that are missing, unreadable or from another version of the code count as absent.
+
+Each article's extraction is kept in the story's database (`story.db`, table `extractions`,
+by cache key). Without a folder the cache keeps articles in memory for one build and
+remembers nothing.
 """
 
 from __future__ import annotations
@@ -25,12 +25,16 @@ import hashlib
 import json
 import marshal
 import os
+import shutil
+import sqlite3
 import sys
 import zlib
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
 from dashboard.read.manifest import latest_published
+from dashboard.store import database
 
 Stamp = list
 """A file's size, modification and change times (ns), inode, manifest row and, for a row with
@@ -55,11 +59,15 @@ def stamp(row: dict, info: os.stat_result | None = None) -> Stamp | None:
 
 
 class ArticleCache:
-    """A build's cache folder (None: a build without a cache)."""
+    """A build's cache folder (None: a build without a cache) and the story database that
+    keeps its articles' extractions (`store`; None: kept in memory)."""
 
-    def __init__(self, folder: Path | None, version: str, sources: bool = True):
+    def __init__(self, folder: Path | None, version: str, sources: bool = True,
+                 store: Path | None = None):
         self.folder = folder
         self.version = version
+        self.store = store if folder is not None else None
+        self._connection: sqlite3.Connection | None = None
         self.texts = folder / "texts" if folder else None
         self._sources: dict[str, list] = {}
         if sources:
@@ -67,9 +75,7 @@ class ArticleCache:
                 self._sources.update(self.load(f"sources-{shard}") or {})
         self._changed_sources: set[str] = set()
         self._articles: dict[str, tuple] = {}
-        self.packs: dict[str, str] = {}
-        """The pack of each article kept (set from the index)."""
-        self._pack: tuple[str, dict] = ("", {})
+        self._unstored: dict[str, tuple] = {}
         self._kept_texts: set[str] | None = None
         self.replaced: set[str] = set()
         """The hashes of texts whose source was read again in this build."""
@@ -119,25 +125,50 @@ class ArticleCache:
             self._sources[path] = [mark, row, story, key]
             self._changed_sources.add(path)
 
+    def _database(self) -> sqlite3.Connection:
+        if self._connection is None:
+            assert self.store is not None
+            self._connection = database.connect(self.store, create=True)
+        return self._connection
+
+    def close(self) -> None:
+        """Close the database (before the data folder holding it is swapped; it is opened
+        again when next needed)."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
     def article(self, key: str) -> tuple | None:
         """The extraction kept under `key`, or None."""
-        pack = self.packs.get(key)
-        if key not in self._articles and self.folder is not None and pack:
-            if self._pack[0] != pack:
-                self._pack = (pack, self.load(f"articles/{pack}") or {})
-            found = self._pack[1].get(key)
-            if found is not None:
-                self._articles[key] = found
+        if key not in self._articles and self.store is not None and (
+                self._connection is not None or self.store.is_file()):
+            row = self._database().execute(
+                "SELECT article FROM extractions WHERE key = ? AND code = ?",
+                (key, self.version)).fetchone()
+            if row is not None:
+                self._articles[key] = marshal.loads(zlib.decompress(row[0]))
         return self._articles.get(key)
 
-    def keep_article(self, key: str, value: tuple, pack: str = "") -> None:
-        """Keep an article's extraction (in memory for this build, and in the folder: in its
-        own pack unless `pack` names the one it was written to, see `write_pack`)."""
-        self._articles[key] = value
-        if self.folder is not None and not pack:
-            pack = write_pack(self.folder, self.version, {key: value})
-        if pack:
-            self.packs[key] = pack
+    def keep_articles(self, articles: Mapping[str, tuple]) -> None:
+        """Keep articles' extractions by key (in memory for this build, and in the database,
+        committed at once: a build killed later keeps them). Before the first build has made
+        the database, they wait in memory for `flush`."""
+        self._articles.update(articles)
+        if self.store is None or not articles:
+            return
+        self._unstored.update(articles)
+        if self._connection is not None or self.store.is_file():
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the extractions kept since the database was last written to."""
+        if self.store is None or not self._unstored:
+            return
+        rows = [(key, self.version, zlib.compress(marshal.dumps(value), 1))
+                for key, value in self._unstored.items()]
+        with database.transaction(self._database()) as connection:
+            connection.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", rows)
+        self._unstored = {}
 
     def keep_sources(self, paths: set[str]) -> None:
         """Forget the files not among `paths` (their texts count as replaced)."""
@@ -159,28 +190,31 @@ class ArticleCache:
             self.dump(f"sources-{shard}", entries)
         self._changed_sources.clear()
 
-    def prune(self, keys: set[str], texts: set[str], gone: tuple[set[str], set[str]] | None
-              ) -> None:
-        """Remove the articles and texts of sources no longer in the manifest: those of `gone`
-        (article keys, text hashes), or, when it is None, whatever else the folders hold."""
+    def prune(self, keys: set[str], texts: set[str], gone: set[str] | None) -> None:
+        """Forget the articles not among `keys` and the texts not among `texts` (the hashes of
+        the texts to keep): those of `gone` (text hashes), or, when it is None, whatever else
+        the texts folder holds."""
+        self.flush()
+        if self.store is not None and self.store.is_file():
+            with database.transaction(self._database()) as connection:
+                connection.execute("DELETE FROM extractions WHERE code != ? OR key NOT IN "
+                                   "(SELECT value FROM json_each(?))",
+                                   (self.version, json.dumps(sorted(keys))))
         if self.folder is None:
             return
-        live = {self.packs[key] for key in keys if key in self.packs}
         if gone is not None:
-            for pack in {self.packs.get(key) for key in gone[0] - keys} - live - {None}:
-                (self.folder / "articles" / f"{pack}.marshal").unlink(missing_ok=True)
-            for sha256 in gone[1] - texts:
+            for sha256 in gone - texts:
                 self.text_path(sha256).unlink(missing_ok=True)
             return
         for name in LEGACY:
             (self.folder / f"{name}.marshal").unlink(missing_ok=True)
-        for folder, kept in ((self.folder / "articles", live), (self.folder / "texts", texts)):
-            try:
-                for path in folder.iterdir():
-                    if path.suffix in (".marshal", ".txt") and path.stem not in kept:
-                        path.unlink(missing_ok=True)
-            except OSError:
-                pass
+        shutil.rmtree(self.folder / "articles", ignore_errors=True)  # (before the database)
+        try:
+            for path in (self.folder / "texts").iterdir():
+                if path.suffix == ".txt" and path.stem not in texts:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            pass
 
     def prune_folder(self, name: str, kept: set[str]) -> None:
         """Remove the files of folder `name` whose stem is not in `kept`."""
@@ -232,13 +266,6 @@ class ArticleCache:
 def source_shard(path: str) -> str:
     """Which of the 16 files keeps what is remembered of a source file."""
     return SHARDS[zlib.crc32(path.encode("utf-8", "surrogateescape")) & 15]
-
-
-def write_pack(folder: Path, version: str, articles: dict[str, tuple]) -> str:
-    """Write articles' extractions (by key) into a new pack of `folder`: its name, or "" if it
-    cannot be written."""
-    name = f"p-{os.urandom(8).hex()}"
-    return name if write(folder, f"articles/{name}", version, articles) else ""
 
 
 def write(folder: Path, name: str, version: str, value) -> bool:

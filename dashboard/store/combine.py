@@ -42,6 +42,8 @@ class Extraction:
     save: list[Callable[[], None]] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     refused: list[dict[str, str]] = field(default_factory=list)
+    close: Callable[[], None] = lambda: None
+    """Close what the extraction keeps open (the story database)."""
 
 
 def combine(

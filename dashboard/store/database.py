@@ -79,6 +79,11 @@ MIGRATIONS = [
         DELETE FROM event_actors WHERE event_id = old.event_id;
     END;
     """,
+    # 3: each article's extraction (events, figures, actors), by the key of what it was made
+    # from (text, manifest row, story gazetteer, code), so a rebuild extracts only what changed.
+    """
+    CREATE TABLE extractions (key TEXT PRIMARY KEY, code TEXT NOT NULL, article BLOB NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -170,9 +175,10 @@ _ARTICLE_ORDER = ("(SELECT position FROM sources WHERE sources.source_id = {name
 
 
 def read_table(connection: sqlite3.Connection, name: str, where: str = "",
-               parameters: Iterable = ()) -> pd.DataFrame:
+               parameters: Iterable = (), ordered: bool = True) -> pd.DataFrame:
     """A table as `table.read` gives its CSV (the schema's columns and dtypes; a source's
-    further manifest columns after them), optionally narrowed by an SQL condition."""
+    further manifest columns after them), optionally narrowed by an SQL condition; in the
+    CSV's order unless `ordered` is False (then as stored, which is quicker)."""
     import pandas as pd
 
     schema = TABLES[name]
@@ -180,9 +186,9 @@ def read_table(connection: sqlite3.Connection, name: str, where: str = "",
     order = {"events": _ARTICLE_ORDER, "figures": _ARTICLE_ORDER, "sources": "position"}
     connection.text_factory = bytes  # (UTF-8 bytes go to Arrow strings without Python str)
     try:
-        rows = connection.execute(f"SELECT {', '.join(columns)} FROM {name} {where} ORDER BY "
-                                  f"{order.get(name, 'rowid').format(name=name)}",
-                                  tuple(parameters)).fetchall()
+        by = order.get(name, "rowid").format(name=name) if ordered else "rowid"
+        rows = connection.execute(f"SELECT {', '.join(columns)} FROM {name} {where} "
+                                  f"ORDER BY {by}", tuple(parameters)).fetchall()
     finally:
         connection.text_factory = str
     cells = list(zip(*rows, strict=True)) if rows else [()] * len(columns)

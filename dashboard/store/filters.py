@@ -105,8 +105,9 @@ EXACT = ("day", "hour", "minute", "second")
 
 
 def apply(events: pd.DataFrame, spec: FilterSpec,
-          found: Collection[str] | None = None) -> pd.DataFrame:
-    """The events `spec` keeps, in date order (an event is kept when its period overlaps).
+          found: Collection[str] | None = None, ordered: bool = False) -> pd.DataFrame:
+    """The events `spec` keeps, in date order (an event is kept when its period overlaps);
+    `ordered`: the events are in that order already (`sort_events`), so no sort is needed.
 
     Events without a date are kept only while no date bound is set. The search keeps the events
     whose summary or sentence holds its text, and those in `found` (the event ids a full-text
@@ -121,8 +122,8 @@ def apply(events: pd.DataFrame, spec: FilterSpec,
         keep &= events["outlet"].isin(spec.outlets).fillna(False)
     if spec.sources:
         keep &= events["source_id"].isin(spec.sources).fillna(False)
-    end = events["date_end"].fillna(events["date"])
     if spec.since:
+        end = events["date_end"].fillna(events["date"])
         keep &= (end >= spec.since).fillna(False)
     if spec.until:
         keep &= (events["date"] <= spec.until).fillna(False)
@@ -137,7 +138,8 @@ def apply(events: pd.DataFrame, spec: FilterSpec,
         keep &= matched
     if not spec.rejected and "status" in events.columns:
         keep &= (events["status"] != "rejected").fillna(True)
-    return sort_events(events[keep.astype(bool)])
+    kept = events[keep.astype(bool)]
+    return kept if ordered else sort_events(kept)
 
 
 def for_figures(spec: FilterSpec) -> FilterSpec:

@@ -233,10 +233,15 @@ def remove_in_thread(folder: Path) -> threading.Thread:
 
 def stamps(folder: Path, names: list[str]) -> list:
     """The size, change times and inode of these files (or folders) of `folder`, as they are
-    now: a file changed by hand, or replaced, changes them ([] if one is missing)."""
-    found = []
+    now: a file changed by hand, or replaced, changes them ([] if one is missing); for "." the
+    folder itself, the names it holds."""
+    found: list = []
     for name in names:
         try:
+            if name == ".":  # what it holds: SQLite's side files come and go as it is read
+                found.append(sorted(entry for entry in os.listdir(folder)
+                                    if not entry.endswith(SQLITE_SIDE_FILES)))
+                continue
             info = os.stat(folder / name)
         except OSError:
             return []

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import marshal
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 from extracted import contents
 
 from dashboard.read.sources import SourceError, read_manifest
-from dashboard.store import build, table_lines
+from dashboard.store import build, database, table_lines
 
 
 def scratch(seeds: Path, out: Path, curation: bytes | None = None) -> dict[str, bytes]:
@@ -52,17 +53,24 @@ def test_a_new_curation_is_applied_though_no_source_changed(seeds, tmp_path):
     assert b"Fixed" in (data / "events.csv").read_bytes()
 
 
+def extractions(data: Path) -> int:
+    """How many articles' extractions the story's database keeps."""
+    with closing(database.connect(database.path(data))) as connection:
+        return connection.execute("SELECT count(*) FROM extractions").fetchone()[0]
+
+
 def test_the_cache_forgets_a_source_taken_out_of_the_manifest(seeds, tmp_path):
     data = tmp_path / "data"
     build.build(seeds / "sources.csv", data)
     cache = tmp_path / ".data.cache"
-    articles = len(list((cache / "articles").iterdir()))
+    articles = extractions(data)
     texts = len(list((cache / "texts").iterdir()))
     manifest = seeds / "sources.csv"
     lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert articles == len(lines) - 1
     manifest.write_text("".join(lines[:-1]), encoding="utf-8")
     build.build(manifest, data)
-    assert len(list((cache / "articles").iterdir())) == articles - 1
+    assert extractions(data) == articles - 1
     assert len(list((cache / "texts").iterdir())) == texts - 1
     assert contents(data) == scratch(seeds, tmp_path / "fresh")
 
