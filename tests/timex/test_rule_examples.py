@@ -9,10 +9,14 @@ own.
 
 from __future__ import annotations
 
+import inspect
 import re
 
 import pytest
 
+from dashboard.timex import lookalikes
+from dashboard.timex.handlers import absolute, durations, quarters, relative
+from dashboard.timex.handlers.registry import CHECKS, HANDLERS
 from dashboard.timex.rules import RuleError, parse, with_examples
 from dashboard.timex.tagger import tag_rules
 
@@ -94,3 +98,12 @@ def test_a_whole_record_reads():
 def test_a_malformed_record_is_an_error_naming_it(text, message):
     with pytest.raises(RuleError, match=re.escape(message)):
         parse(text)
+
+
+def test_every_handler_and_check_serves_a_rule():
+    """A value builder or a filter that no record names is dead code: it fails by its name."""
+    used = set(HANDLERS.values()) | set(CHECKS.values())
+    for module in (absolute, durations, quarters, relative, lookalikes):
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if name.startswith(("h_", "check_")) and fn.__module__ == module.__name__:
+                assert fn in used, f"{module.__name__}.{name} serves no rule of rules.txt"
