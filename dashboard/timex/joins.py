@@ -21,13 +21,14 @@ from dashboard.timex.resolve import hour_in_part
 from dashboard.vocab import weekdays
 
 _GAP = re.compile(
-    r"(?:\s*,\s*|\s+)(?:(?:at|on)\s+)?(?:(?:about|around|approximately|roughly)\s+)?"
+    r"(?:\s*[,/|]\s*|\s+)(?:(?:at|on)\s+)?(?:(?:about|around|approximately|roughly)\s+)?"
     rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=len)[::-1])})"
     r"\.?,?\s+)?",
     re.I,
 )
-"""What may stand between a day and its clock time: a blank or a comma, "at", "on", "around", a
-weekday's abbreviation ("10:29 AM EDT, Mon May 20, 2024")."""
+"""What may stand between a day and its clock time: a blank, a comma or a slash, "at", "on",
+"around", a weekday's abbreviation ("10:29 AM EDT, Mon May 20, 2024", "May 20, 2024 / 10:29
+AM")."""
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-4]):[0-5]\d")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
 _WORD = re.compile(r"[A-Za-z]+")
