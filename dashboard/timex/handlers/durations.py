@@ -82,6 +82,9 @@ def h_set(m: re.Match, ctx: Context) -> Result:
         v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
              "annual": "P1Y", "quarterly": "P1Q"}.get(b)  # fmt: skip
         return ("SET", v, None) if v else None
+    if m["wdp"]:  # "Saturday mornings"
+        day, part = WEEKDAYS[m["wdp"].lower()], PARTS_OF_DAY[m["parts"].lower()]
+        return "SET", f"XXXX-WXX-{day}T{part}", None
     wds = m["wds"] or (m["unit"] if m["unit"] and m["unit"].lower() in WEEKDAYS else None)
     if wds:
         return "SET", f"XXXX-WXX-{WEEKDAYS[wds.lower()]}", None
