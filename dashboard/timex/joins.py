@@ -104,3 +104,23 @@ def share_day(
         return None
     precision, first, last = value_range(value, "TIME")
     return name, Timex(a.start, a.end, a.text, "TIME", value, a.mod, precision, first, last, a.tz)
+
+
+def range_end(
+    text: str, before: tuple[str, Timex], after: tuple[str, Timex]
+) -> tuple[str, Timex] | None:
+    """The midnight that closes a range of clock times on the first end's day ("between 10
+    p.m. and midnight": the midnight after 10 p.m., not the one that began the day), or None.
+
+    >>> from dashboard.timex import tag
+    >>> [t.value for t in tag("Between 10 p.m. and midnight, roads were shut.", "2024-03-27")]
+    ['2024-03-27T22:00', '2024-03-27T24:00']
+    """
+    a, (name, b) = before[1], after
+    if not (_CLOCK_VALUE.fullmatch(a.value) and b.value.endswith("T24:00") and _bare_clock(b)):
+        return None
+    if not _RANGE_GAP.fullmatch(text, a.end, b.start) or b.value[:10] >= a.value[:10]:
+        return None
+    value = f"{a.value[:10]}T24:00"
+    precision, first, last = value_range(value, "TIME")
+    return name, Timex(b.start, b.end, b.text, "TIME", value, b.mod, precision, first, last, b.tz)

@@ -13,7 +13,7 @@ from dashboard.period import day as iso_day
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import CHECKS, HANDLERS
-from dashboard.timex.joins import join_clock, share_day, zone
+from dashboard.timex.joins import join_clock, range_end, share_day, zone
 from dashboard.timex.model import Timex
 from dashboard.timex.openers import KNOWN_LIMIT, anything_known, can_open, known, word_end
 from dashboard.timex.patterns import RULES
@@ -128,6 +128,9 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
         else:
             if out and (shared := share_day(text, out[-1], (name, timex))):
                 out[-1] = shared
+            if out and (closing := range_end(text, out[-1], (name, timex))):
+                timex = closing[1]
+                value = timex.value
             out.append((name, timex))
         last_end = end
         if (
