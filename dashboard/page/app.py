@@ -67,17 +67,25 @@ def filtered(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     return filters.apply(load(data_dir, stamp).events, spec, found, ordered=True)
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def actor_pairs(data_dir: str, stamp: Version):
+    """Every event's actors one a row (`charts.actor_pairs`), made once for all filters."""
+    return charts.actor_pairs(load(data_dir, stamp).events)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def timeline_figure(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     """The timeline of the events `spec` keeps, in its lanes (shared, read-only: Streamlit
     draws a copy)."""
-    return charts.timeline(filtered(data_dir, stamp, _unlaned(spec)), by=spec.lanes)
+    return charts.timeline(filtered(data_dir, stamp, _unlaned(spec)), by=spec.lanes,
+                           pairs=actor_pairs(data_dir, stamp))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def actor_items(data_dir: str, stamp: Version, spec: filters.FilterSpec) -> list[dict]:
     """The actor cards of the events `spec` keeps."""
-    return cards.actor_cards(filtered(data_dir, stamp, spec), load(data_dir, stamp).actors)
+    return cards.actor_cards(filtered(data_dir, stamp, spec), load(data_dir, stamp).actors,
+                             pairs=actor_pairs(data_dir, stamp))
 
 
 def _unlaned(spec: filters.FilterSpec) -> filters.FilterSpec:
@@ -113,7 +121,7 @@ def table_view(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     return view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def key_figures(data_dir: str, stamp: Version,
                 spec: filters.FilterSpec | None = None) -> list[dict]:
     """The figure cards the page shows (the largest MAX_FIGURES quantities) of the claims
@@ -125,6 +133,37 @@ def key_figures(data_dir: str, stamp: Version,
                                  if a.strip()] for row in data.actors.to_dict("records")}
         figures = filters.apply_figures(figures, spec, aliases)
     return cards.key_figures(figures, limit=MAX_FIGURES)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def figure_views(data_dir: str, stamp: Version, spec: filters.FilterSpec | None = None
+                 ) -> list[tuple[str, object, str]]:
+    """Each key figure's card (`key_figures`) as HTML, its history chart (None for a single
+    claim) and the chart's alternative text (shared between sessions, read-only)."""
+    return [(cards.figure_card_html(card),
+             charts.figure_history(card["history"]) if len(card["history"]) > 1 else None,
+             f"History of the figure: {card.get('counts') or ''}")
+            for card in key_figures(data_dir, stamp, spec)]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def story_view(data_dir: str, stamp: Version, spec: filters.FilterSpec) -> tuple[int, str]:
+    """How many story events the events `spec` keeps belong to, and the story-events table of
+    the first MAX_STORIES of them as HTML."""
+    data = load(data_dir, stamp)
+    ids = filtered(data_dir, stamp, spec)["story_event_id"].dropna().drop_duplicates()
+    if ids.empty:
+        return 0, ""
+    members = data.events[data.events["story_event_id"].isin(set(ids.head(MAX_STORIES)))]
+    if not spec.rejected:
+        members = members[(members["status"] != "rejected").fillna(True)]
+    return len(ids), cards.story_table_html(cards.story_rows(story_table(members), members))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def sources_view(data_dir: str, stamp: Version) -> str:
+    """The sources list as HTML."""
+    return cards.sources_html(load(data_dir, stamp).sources)
 
 
 OFFERED = {"actors": "actors", "kinds": "kind", "outlets": "outlet", "sources": "source_id"}
@@ -216,19 +255,19 @@ def header(data: dataset.Dataset, line: str) -> None:
     st.caption(line)
 
 
-def figure_cards(items: list[dict]) -> None:
-    """One card per key figure, three to a row: the latest value, its history and chart."""
+def figure_cards(items: list[tuple[str, object, str]]) -> None:
+    """One card per key figure, three to a row: the latest value, its history and chart
+    (`figure_views`)."""
     if not items:
         return
     st.subheader("Key figures")
     columns = st.columns(3)
-    for index, card in enumerate(items):
+    for index, (card, chart, alt) in enumerate(items):
         with columns[index % 3].container(border=True):
-            st.html(cards.figure_card_html(card))
-            if len(card["history"]) > 1:
-                st.plotly_chart(charts.figure_history(card["history"]), key=f"figure_{index}",
-                                config={"displayModeBar": False},
-                                alt=f"History of the figure: {card.get('counts') or ''}")
+            st.html(card)
+            if chart is not None:
+                st.plotly_chart(chart, key=f"figure_{index}", config={"displayModeBar": False},
+                                alt=alt)
 
 
 def orphans(data: dataset.Dataset) -> None:
@@ -385,20 +424,16 @@ def save_review(data_dir: str, event: dict, values: dict) -> None:
     st.rerun()
 
 
-def story_events(data: dataset.Dataset, shown, show_rejected: bool) -> None:
+def story_events(data_dir: str, version: Version, spec: filters.FilterSpec) -> None:
     """The happenings behind the filtered events, each with every source that reports it."""
-    ids = shown["story_event_id"].dropna().drop_duplicates()
-    if ids.empty:
+    count, html = story_view(data_dir, version, spec)
+    if not count:
         return
-    members = data.events[data.events["story_event_id"].isin(set(ids.head(MAX_STORIES)))]
-    if not show_rejected:
-        members = members[(members["status"] != "rejected").fillna(True)]
-    rows = cards.story_rows(story_table(members), members)
-    st.subheader(f"Story events ({len(ids):,})")
+    st.subheader(f"Story events ({count:,})")
     st.caption("The same happening reported by several articles is one story event. "
                + (f"Showing the first {MAX_STORIES:,}; narrow the filters to see the others."
-                  if len(ids) > MAX_STORIES else ""))
-    st.html(cards.story_table_html(rows))
+                  if count > MAX_STORIES else ""))
+    st.html(html)
 
 
 def add_source_form(data_dir: str) -> None:
@@ -584,7 +619,7 @@ def main() -> None:
     add_source_form(data_dir)
     story_settings(data_dir, data)
     if data.events.empty:
-        figure_cards(key_figures(data_dir, version))
+        figure_cards(figure_views(data_dir, version))
         st.info("There is no data yet. Build it from the articles in seeds/ with `make build` "
                 "(or `python -m dashboard build`), then reload this page.")
         return
@@ -599,7 +634,7 @@ def main() -> None:
                                        else {})
     if current != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
-    figure_cards(key_figures(data_dir, version, filters.for_figures(spec)))
+    figure_cards(figure_views(data_dir, version, filters.for_figures(spec)))
     shown = filtered(data_dir, version, _unlaned(spec))
     if shown.empty:
         st.warning(f"No events match these filters: they hide all "
@@ -611,11 +646,11 @@ def main() -> None:
     downloads(data, shown)
     on_page = event_cards(shown)
     review_form(data_dir, on_page, version)
-    story_events(data, shown, spec.rejected)
+    story_events(data_dir, version, _unlaned(spec))
     events_table(data_dir, version, _unlaned(spec), shown)
     actor_cards(data_dir, version, _unlaned(spec))
     st.subheader("Sources")
-    st.html(cards.sources_html(data.sources))
+    st.html(sources_view(data_dir, version))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from dashboard.humanize import (
     status_label,
     text,
 )
+from dashboard.page.charts import actor_pairs, among
 
 STATUS_COLOURS = {"Auto": "#999999", "Verified": "#009E73", "Corrected": "#0072B2",
                   "Rejected": "#D55E00"}
@@ -235,14 +236,16 @@ def header_line(events: pd.DataFrame, sources: pd.DataFrame, built: float | None
             f"{'s' * (len(events) != 1)} · {span_label(events)} · data built {built_label(built)}")
 
 
-def actor_cards(events: pd.DataFrame, actors: pd.DataFrame, limit: int = 12) -> list[dict]:
-    """The `limit` actors with most events: name, kind, description, count, first/last date."""
+def actor_cards(events: pd.DataFrame, actors: pd.DataFrame, limit: int = 12,
+                pairs: pd.Series | None = None) -> list[dict]:
+    """The `limit` actors with most events: name, kind, description, count, first/last date
+    (`pairs`: the `charts.actor_pairs` of a table `events` is part of, if made already)."""
     if events.empty:
         return []
-    names = events["actors"].fillna("").str.split("; ", regex=False).explode()
+    names = actor_pairs(events) if pairs is None else among(pairs, events)
+    names = names[names != ""]
     laned = events.loc[names.index, ["event_id", "date", "date_end", "precision", "timex",
                                      "mod"]].assign(name=names.to_numpy())
-    laned = laned[laned["name"].fillna("").str.strip() != ""]
     info = {row["name"]: row for row in actors.to_dict("records")}
     counts = laned.drop_duplicates(["event_id", "name"])["name"].value_counts()
     top = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))[:limit]

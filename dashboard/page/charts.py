@@ -55,12 +55,26 @@ def kind_colour(kind: object) -> str:
     return KIND_COLOURS.get(text(kind), PALETTE[-1])
 
 
-def lanes(events: pd.DataFrame, by: str = "actor") -> pd.DataFrame:
-    """Events with a `lane` column; an event naming several actors sits in each of their lanes."""
+def actor_pairs(events: pd.DataFrame) -> pd.Series:
+    """Each event's actors, one a row under the event's index label, stripped ("" for an event
+    naming none): made once for a whole table, then narrowed to any of its rows (`among`)."""
+    names = events["actors"].fillna("").str.split("; ", regex=False).explode()
+    return names.fillna("").str.strip()
+
+
+def among(pairs: pd.Series, events: pd.DataFrame) -> pd.Series:
+    """The `actor_pairs` of a table's rows that are in `events` (a part of it, in its order)."""
+    return pairs[pairs.index.isin(events.index)]
+
+
+def lanes(events: pd.DataFrame, by: str = "actor", pairs: pd.Series | None = None
+          ) -> pd.DataFrame:
+    """Events with a `lane` column; an event naming several actors sits in each of their lanes
+    (`pairs`: the `actor_pairs` of a table `events` is part of, if made already)."""
     if by == "kind":
         return events.assign(lane=events["kind"].map(kind_label, na_action=None))
-    names = events["actors"].fillna("").str.split("; ", regex=False).explode()
-    names = names.fillna("").str.strip().replace("", NO_ACTOR)
+    names = actor_pairs(events) if pairs is None else among(pairs, events)
+    names = names.replace("", NO_ACTOR)
     return events.loc[names.index].assign(lane=names.to_numpy())
 
 
@@ -317,9 +331,9 @@ def _off_range(dated: pd.DataFrame, window: tuple[dt.date, dt.date] | None) -> l
 
 
 def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES,
-             max_events: int = MAX_EVENTS) -> go.Figure:
+             max_events: int = MAX_EVENTS, pairs: pd.Series | None = None) -> go.Figure:
     """The timeline figure: one trace per kind of event (the legend), its marks in the lanes
-    of the busiest `max_lanes` actors or kinds, top to bottom.
+    of the busiest `max_lanes` actors or kinds, top to bottom (`pairs`: as for `lanes`).
 
     `layout.meta` tells the caller what was drawn: lanes, hidden lane count, kinds, whether
     the events were aggregated to monthly counts, how many events are drawn, whether the chart
@@ -328,7 +342,7 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
     dated = events[events["date"].notna()]
     aggregated = len(dated) > max_events and dated["event_id"].nunique() > max_events
     laned = lanes(dated[["event_id", "date", "date_end", "actors", "kind"]] if aggregated
-                  else dated, by)
+                  else dated, by, pairs)
     order = lane_order(laned, max_lanes)
     shown = laned[laned["lane"].isin(order)]
     window = focus_window(dated)

@@ -2,9 +2,6 @@
 
 A cache folder holds `marshal` dumps of plain data (loading them runs no code):
 
-- `sources-<0-f>.marshal`: for each source file (in the file of its `source_shard`), the
-  stamp it had when it was read (size, change times, inode, its manifest row), its
-  sources-table row (text hash included), its cache key and its line in the sources table;
 - `manifest.marshal`: the manifest's rows as last checked (`manifest.read_manifest`);
 - `openers.marshal`: what the tagger learnt of its rules (`timex.openers.answers`);
 - `index.marshal`, `roster.marshal`, `state.marshal`, `parts/<digest>.marshal`,
@@ -15,8 +12,10 @@ and `texts/<sha256>.txt`, the source texts as read, linked into the data directo
 that are missing, unreadable or from another version of the code count as absent.
 
 Each article's extraction is kept in the story's database (`story.db`, table `extractions`,
-by cache key). Without a folder the cache keeps articles in memory for one build and
-remembers nothing.
+by cache key), and so is what was seen of each source file (table `source_files`: the stamp it
+had when it was read (size, change times, inode, its manifest row), its sources-table row, text
+hash included, its cache key and its line in the sources table). Without a folder the cache
+keeps articles in memory for one build and remembers nothing.
 """
 
 from __future__ import annotations
@@ -42,7 +41,8 @@ no publication date, the latest date that could be inferred (it grows by a day e
 SHARDS = "0123456789abcdef"
 """Rendered lines are kept in one file per first hex digit of the article's key, so a rebuild
 rewrites only the files of the articles that changed (`dashboard.store.table_lines`)."""
-LEGACY = ("links", "sources", *(f"lines-{shard}" for shard in SHARDS))
+LEGACY = ("links", "sources", *(f"{name}-{shard}" for name in ("lines", "sources")
+                                 for shard in SHARDS))
 """Files of earlier versions of the cache, removed when the cache starts afresh."""
 
 
@@ -70,9 +70,9 @@ class ArticleCache:
         self._connection: sqlite3.Connection | None = None
         self.texts = folder / "texts" if folder else None
         self._sources: dict[str, list] = {}
-        if sources:
-            for shard in SHARDS:
-                self._sources.update(self.load(f"sources-{shard}") or {})
+        if sources and self.store is not None and self.store.is_file():
+            self._sources = {path: marshal.loads(entry) for path, entry in self._database().execute(
+                "SELECT path, entry FROM source_files WHERE code = ?", (version,))}
         self._changed_sources: set[str] = set()
         self._articles: dict[str, tuple] = {}
         self._unstored: dict[str, tuple] = {}
@@ -161,14 +161,21 @@ class ArticleCache:
             self.flush()
 
     def flush(self) -> None:
-        """Write the extractions kept since the database was last written to."""
-        if self.store is None or not self._unstored:
+        """Write the extractions kept and the source files changed since the database was
+        last written to."""
+        if self.store is None or not (self._unstored or self._changed_sources):
             return
         rows = [(key, self.version, zlib.compress(marshal.dumps(value), 1))
                 for key, value in self._unstored.items()]
+        changed = [(path, self._sources.get(path)) for path in sorted(self._changed_sources)]
         with database.transaction(self._database()) as connection:
             connection.executemany("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?)", rows)
-        self._unstored = {}
+            connection.executemany("DELETE FROM source_files WHERE path = ?",
+                                   ((path,) for path, entry in changed if entry is None))
+            connection.executemany("INSERT OR REPLACE INTO source_files VALUES (?, ?, ?)",
+                                   ((path, self.version, marshal.dumps(entry))
+                                    for path, entry in changed if entry is not None))
+        self._unstored, self._changed_sources = {}, set()
 
     def keep_sources(self, paths: set[str]) -> None:
         """Forget the files not among `paths` (their texts count as replaced)."""
@@ -177,18 +184,10 @@ class ArticleCache:
             self._changed_sources.add(path)
 
     def save_sources(self) -> None:
-        """Write the files of the sources seen that changed (one per `source_shard`)."""
-        if not self._changed_sources:
-            return
-        dirty = {source_shard(path) for path in self._changed_sources}
-        shards: dict[str, dict[str, list]] = {shard: {} for shard in dirty}
-        for path, entry in self._sources.items():
-            shard = source_shard(path)
-            if shard in shards:
-                shards[shard][path] = entry
-        for shard, entries in shards.items():
-            self.dump(f"sources-{shard}", entries)
-        self._changed_sources.clear()
+        """Write what changed of the source files seen into the database (before the first
+        build has made it, `flush` does later)."""
+        if self._connection is not None or (self.store is not None and self.store.is_file()):
+            self.flush()
 
     def prune(self, keys: set[str], texts: set[str], gone: set[str] | None) -> None:
         """Forget the articles not among `keys` and the texts not among `texts` (the hashes of
@@ -263,9 +262,6 @@ class ArticleCache:
             write(self.folder, name, self.version, value)
 
 
-def source_shard(path: str) -> str:
-    """Which of the 16 files keeps what is remembered of a source file."""
-    return SHARDS[zlib.crc32(path.encode("utf-8", "surrogateescape")) & 15]
 
 
 def write(folder: Path, name: str, version: str, value) -> bool:
@@ -288,10 +284,12 @@ CODE_SUFFIXES = {".py", ".csv", ".json", ".txt"}
 
 @lru_cache(maxsize=1)
 def code_version() -> str:
-    """A hash of the package's code and data files: a new version invalidates the cache."""
+    """A hash of the package's code and data files (the page's aside: it never changes what a
+    build makes): a new version invalidates the cache."""
     digest = hashlib.sha256(sys.version.encode())
     package = Path(__file__).parent.parent
-    files = (path for path in package.rglob("*") if path.suffix in CODE_SUFFIXES)
+    files = (path for path in package.rglob("*") if path.suffix in CODE_SUFFIXES
+             and path.relative_to(package).parts[0] != "page")
     for path in sorted(files):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]

@@ -80,9 +80,11 @@ MIGRATIONS = [
     END;
     """,
     # 3: each article's extraction (events, figures, actors), by the key of what it was made
-    # from (text, manifest row, story gazetteer, code), so a rebuild extracts only what changed.
+    # from (text, manifest row, story gazetteer, code), so a rebuild extracts only what changed,
+    # and what was seen of each source file (so an unchanged file is not read again).
     """
     CREATE TABLE extractions (key TEXT PRIMARY KEY, code TEXT NOT NULL, article BLOB NOT NULL);
+    CREATE TABLE source_files (path TEXT PRIMARY KEY, code TEXT NOT NULL, entry BLOB NOT NULL);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -55,7 +55,9 @@ def write_folder(connection: sqlite3.Connection, folder: Path, previous: Path | 
     previous = previous or folder
     with transaction(connection):
         for name in TABLES:
-            if name not in ROW_TABLES:
+            if name == "sources":
+                _write_sources(connection, folder / "sources.csv")
+            elif name not in ROW_TABLES:
                 _write_whole(connection, name, folder / f"{name}.csv")
         bulk = False
         for name in ROW_TABLES:
@@ -145,16 +147,40 @@ def _write_whole(connection: sqlite3.Connection, name: str, file: Path,
         connection.execute("DELETE FROM build WHERE key = 'bulk'")
 
 
+def _write_sources(connection: sqlite3.Connection, file: Path) -> None:
+    """Make the sources table hold a CSV file's rows (none when it is absent), writing only
+    the rows that changed: a rebuild changes few sources of thousands."""
+    if not file.exists():
+        connection.execute("DELETE FROM sources")
+        return
+    with open(file, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        header = next(rows, [])
+        width = len(TABLES["sources"])
+        wanted = {}
+        for position, row in enumerate(rows):
+            extra = (json.dumps(dict(zip(header[width:], row[width:], strict=False)))
+                     if header[width:] else None)
+            cells = (*_cells(TABLES["sources"], row), extra, position)
+            wanted[cells[0]] = cells
+    columns = [*TABLES["sources"], "extra", "position"]
+    held = {row[0]: row for row in connection.execute(
+        f"SELECT {', '.join(columns)} FROM sources")}
+    connection.executemany("DELETE FROM sources WHERE source_id = ?",
+                           ((source,) for source in held.keys() - wanted.keys()))
+    connection.executemany(
+        f"INSERT OR REPLACE INTO sources ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' * len(columns))})",
+        (cells for source, cells in wanted.items() if held.get(source) != cells))
+
+
 def _insert(connection: sqlite3.Connection, name: str, header: list[str],
             rows: Iterable[list[str]]) -> int:
     """Insert rows of table `name` (in their CSV columns, `header`), each numbered within its
-    article (events, figures) or the table (sources); returns how many."""
+    article (events, figures); returns how many."""
     schema = TABLES[name]
-    width = len(schema)
-    extra = header[width:] if name == "sources" else []
     source = header.index("source_id") if "source_id" in header else -1
-    columns = [*schema, *(["extra"] if name == "sources" else []),
-               *(["position"] if name in (*ROW_TABLES, "sources") else [])]
+    columns = [*schema, *(["position"] if name in ROW_TABLES else [])]
     insert = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     count, last, position = 0, None, 0
 
@@ -162,15 +188,10 @@ def _insert(connection: sqlite3.Connection, name: str, header: list[str],
         nonlocal count, last, position
         for row in rows:
             found = _cells(schema, row)
-            if name == "sources":
-                found.append(json.dumps(dict(zip(extra, row[width:], strict=False)))
-                             if extra else None)
             if name in ROW_TABLES:
                 position = position + 1 if row[source] == last else 0
                 last = row[source]
                 found.append(position)
-            elif name == "sources":
-                found.append(count)
             count += 1
             yield found
 

@@ -5,7 +5,7 @@ import pytest
 from sample_data import tables
 
 from dashboard.humanize import kind_label
-from dashboard.page import charts
+from dashboard.page import cards, charts
 from dashboard.store import table
 
 EVENTS = tables()["events"]
@@ -128,6 +128,17 @@ def test_an_event_with_two_actors_sits_in_both_lanes():
     fig = charts.timeline(EVENTS).to_dict()
     assert _lanes_holding(fig, "e1") == ["North Korea", "Russia"]
     assert fig["layout"]["meta"]["events"] == len(EVENTS)
+
+
+@pytest.mark.parametrize("kept", [slice(None), slice(1, None), slice(0, 1)])
+def test_actor_pairs_made_once_for_the_table_give_the_same_lanes_and_cards(kept):
+    events = EVENTS.iloc[::-1].iloc[kept]  # a part of a table, its index not in order
+    pairs = charts.actor_pairs(EVENTS.iloc[::-1])
+    assert charts.lanes(events, pairs=pairs).equals(charts.lanes(events))
+    assert charts.timeline(events, pairs=pairs) == charts.timeline(events)
+    actors = pd.DataFrame(columns=["name", "kind", "description"])
+    assert (cards.actor_cards(events, actors, pairs=pairs)
+            == cards.actor_cards(events, actors))
 
 
 def test_hover_is_escaped_and_says_who_and_where():

@@ -95,7 +95,7 @@ def test_an_older_database_is_migrated_keeping_its_rows(seeds, tmp_path):
     with closing(sqlite3.connect(database.path(data))) as old:  # back to schema 1
         old.executescript("DROP TRIGGER events_added; DROP TRIGGER events_removed; "
                           "DROP TABLE events_search; DROP TABLE event_actors; "
-                          "DROP TABLE curation; DROP TABLE extractions; "
+                          "DROP TABLE curation; DROP TABLE extractions; DROP TABLE source_files; "
                           "PRAGMA user_version = 1;")
     with closing(opened(data)) as connection:
         assert connection.execute("PRAGMA user_version").fetchone() == (database.SCHEMA_VERSION,)
