@@ -51,6 +51,9 @@ class Context:
         self.dct = dct
         self.last: str | None = None
         self.last_at = 0
+        self.clock: str | None = None
+        """The last clock time the text gave ("2024-03-26T01:28"), which "an hour later" counts
+        from."""
         self.quarter: str | None = None
         self.quarter_at = 0
         self._cues: dict[int, list[tuple[int, int]]] = {}

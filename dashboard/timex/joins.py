@@ -21,13 +21,14 @@ from dashboard.timex.resolve import hour_in_part
 from dashboard.vocab import weekdays
 
 _GAP = re.compile(
-    r"(?:\s*,\s*|\s+)(?:(?:at|on)\s+(?:(?:about|around|approximately|roughly)\s+)?)?"
+    r"(?:\s*[,/|]\s*|\s+)(?:(?:at|on)\s+)?(?:(?:about|around|approximately|roughly)\s+)?"
     rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=len)[::-1])})"
     r"\.?,?\s+)?",
     re.I,
 )
-"""What may stand between a day and its clock time: a blank or a comma, "at", "on", a
-weekday's abbreviation ("10:29 AM EDT, Mon May 20, 2024")."""
+"""What may stand between a day and its clock time: a blank, a comma or a slash, "at", "on",
+"around", a weekday's abbreviation ("10:29 AM EDT, Mon May 20, 2024", "May 20, 2024 / 10:29
+AM")."""
 _CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-4]):[0-5]\d")
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
 _WORD = re.compile(r"[A-Za-z]+")
@@ -87,12 +88,39 @@ def share_day(
     text: str, before: tuple[str, Timex], after: tuple[str, Timex]
 ) -> tuple[str, Timex] | None:
     """The first end of a range of clock times on the day its second end names ("from 10 a.m.
-    to 4 p.m. Saturday": both on Saturday), or None when `before` is not such a first end."""
+    to 4 p.m. Saturday": both on Saturday) and, written without a.m. or p.m., in its half of
+    the day ("between 3:30 and 4 p.m.": 15:30); None when `before` is no such first end."""
     (name, a), b = before, after[1]
-    if not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value) and not _bare_clock(b)):
+    if not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value)):
         return None
-    if not _RANGE_GAP.fullmatch(text, a.end, b.start) or a.value[:10] == b.value[:10]:
+    if not _RANGE_GAP.fullmatch(text, a.end, b.start):
         return None
-    value = f"{b.value[:10]}{a.value[10:]}"
+    day = a.value[:10] if _bare_clock(b) else b.value[:10]
+    hour, until = int(a.value[11:13]), int(b.value[11:13])
+    if not _MERIDIEM.search(a.text) and _MERIDIEM.search(b.text) and hour < 12 <= until:
+        hour += 12 if hour + 12 <= until else 0
+    value = f"{day}T{hour:02d}{a.value[13:]}"
+    if value == a.value:
+        return None
     precision, first, last = value_range(value, "TIME")
     return name, Timex(a.start, a.end, a.text, "TIME", value, a.mod, precision, first, last, a.tz)
+
+
+def range_end(
+    text: str, before: tuple[str, Timex], after: tuple[str, Timex]
+) -> tuple[str, Timex] | None:
+    """The midnight that closes a range of clock times on the first end's day ("between 10
+    p.m. and midnight": the midnight after 10 p.m., not the one that began the day), or None.
+
+    >>> from dashboard.timex import tag
+    >>> [t.value for t in tag("Between 10 p.m. and midnight, roads were shut.", "2024-03-27")]
+    ['2024-03-27T22:00', '2024-03-27T24:00']
+    """
+    a, (name, b) = before[1], after
+    if not (_CLOCK_VALUE.fullmatch(a.value) and b.value.endswith("T24:00") and _bare_clock(b)):
+        return None
+    if not _RANGE_GAP.fullmatch(text, a.end, b.start) or b.value[:10] >= a.value[:10]:
+        return None
+    value = f"{a.value[:10]}T24:00"
+    precision, first, last = value_range(value, "TIME")
+    return name, Timex(b.start, b.end, b.text, "TIME", value, b.mod, precision, first, last, b.tz)

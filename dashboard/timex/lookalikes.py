@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from dashboard.timex.lexicon import MONTHS, NUMBERS, PARTS_OF_DAY
 from dashboard.vocab import months
 
-_WORD_BEFORE = regex.compile(r"(?r)([A-Za-z]+)[\s,]*")
-"""The word before an offset, matched backwards from it (the `regex` module's reverse mode)."""
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+"""The word before an offset: searched for in the stretch of text ending there."""
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z]+)")
 _YEAR_CUES = {
     "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through",
@@ -40,7 +38,9 @@ _QUANTITY_BEFORE = re.compile(
     rf"|euros?|\b{_COUNT}\s+(?:of\s+)?(?:[a-z]+\s+)?[a-z]+s)\W*$"
 )
 """An amount or a count of things right before "a year"/"annually": the phrase is a rate."""
-_TIME_CUES = re.compile(r"(?i)\b(?:at|by|until|till|from|around|about|before|after|since)\s*$")
+_TIME_CUES = re.compile(
+    r"(?i)\b(?:at|by|until|till|from|between|around|about|before|after|since)\s*$"
+)
 _MONTH_WORD = r"\b(?:" + "|".join(month.short for month in months()) + r")[a-z]*\.?"
 """A month name or its abbreviation, capitalised ("Jan.", "June", "Sept.")."""
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -58,7 +58,7 @@ _ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", 
 
 def word_before(text: str, start: int) -> str:
     """The word right before `start` (lower case), skipping blanks and commas."""
-    m = _WORD_BEFORE.match(text, max(0, start - 30), start)
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
 
 
@@ -295,26 +295,3 @@ def check_daylist(m: re.Match, text: str) -> bool:
     if not lead.endswith((",", "and", "or", "-", "to", "through")):
         return False
     return bool(_DAYLIST_BEFORE.search(lead))
-
-
-CHECKS = {
-    "decade": check_decade,
-    "relperiod": check_relperiod,
-    "deictic": check_deictic,
-    "daylist": check_daylist,
-    "season": check_season,
-    "mdy": check_dated,
-    "dmy": check_dated,
-    "ymd": check_dated,
-    "month_year": check_dated,
-    "month": check_month,
-    "year": check_year,
-    "weekday": check_weekday,
-    "clock": check_clock,
-    "overnight": check_overnight,
-    "set": check_set,
-    "units": check_units,
-    "ref": check_ref,
-    "duration": check_duration,
-}
-"""Rule name to its filter."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from dashboard.period import Period
 
@@ -39,5 +39,11 @@ class Timex:
         return Period.of_value(self.value, self.type, self.mod)
 
     def to_dict(self) -> dict:
-        """The non-empty fields, for JSON output."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        """The non-empty fields, for JSON output (read straight from the slots: `asdict` copies
+        each value deeply, which costs more than tagging).
+
+        >>> Timex(0, 5, "today", "DATE", "2025-02-19").to_dict()
+        {'start': 0, 'end': 5, 'text': 'today', 'type': 'DATE', 'value': '2025-02-19'}
+        """
+        fields = ((k, getattr(self, k)) for k in self.__slots__)
+        return {k: v for k, v in fields if v is not None}

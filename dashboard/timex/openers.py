@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-import regex
-
 from dashboard.timex.patterns import RULES
 
 _LOOKBEHIND = re.compile(r"\(\?<[=!](?:[^()\\\[]|\\.|\[(?:[^\]\\]|\\.)*\])*\)")
@@ -40,6 +38,8 @@ def word_end(text: str, start: int) -> int:
 def _partial(rule: int):
     compiled = _PARTIAL[rule]
     if compiled is None:
+        import regex  # only once a process has tried enough rules to ask (`tagger.WARM_UP`)
+
         source = _LOOKBEHIND.sub("", RULES[rule][1].pattern)
         compiled = _PARTIAL[rule] = regex.compile(source, regex.IGNORECASE | regex.VERSION0)
     return compiled
@@ -60,6 +60,11 @@ def can_open(rule: int, probe: str) -> bool:
         known = _partial(rule).match(" " + probe, 1, partial=True) is not None
         _KNOWN[key] = known
     return known
+
+
+def anything_known() -> bool:
+    """Whether `can_open` has answered, or been told, anything yet in this process."""
+    return bool(_KNOWN)
 
 
 def known(rule: int, probe: str) -> bool | None:

@@ -7,23 +7,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from dashboard.period import day as iso_day
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
-from dashboard.timex.handlers.registry import HANDLERS
-from dashboard.timex.joins import join_clock, share_day, zone
-from dashboard.timex.lookalikes import CHECKS
+from dashboard.timex.handlers.registry import CHECKS, HANDLERS
+from dashboard.timex.joins import join_clock, range_end, share_day, zone
 from dashboard.timex.model import Timex
-from dashboard.timex.openers import KNOWN_LIMIT, can_open, known, word_end
+from dashboard.timex.openers import KNOWN_LIMIT, anything_known, can_open, known, word_end
 from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.triggers import prefix_starts, trigger_hits
 
+_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
 _BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
 _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
 """The (rule index, match function, check) entries of cued rules that can open with a probe."""
+_CUED: dict[tuple[str, ...], tuple] = {}
+"""The entries of the rules a trigger cues, by their names."""
 
 
 WARM_UP = 20_000
@@ -37,9 +40,13 @@ def _viable(names: tuple[str, ...], probe: str) -> tuple:
     key = (names, probe)
     entries = _VIABLE.get(key)
     if entries is None:
-        cued = [_BY_NAME[n] for n in names]
+        cued = _CUED.get(names)
+        if cued is None:
+            cued = _CUED[names] = tuple(_BY_NAME[n] for n in names)
         if _TRIED[0] < WARM_UP:
             _TRIED[0] += len(cued)
+            if not anything_known():
+                return cued
             return tuple(e for e in cued if known(e[0], probe) is not False)
         if len(_VIABLE) >= KNOWN_LIMIT:
             _VIABLE.clear()
@@ -121,6 +128,9 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
         else:
             if out and (shared := share_day(text, out[-1], (name, timex))):
                 out[-1] = shared
+            if out and (closing := range_end(text, out[-1], (name, timex))):
+                timex = closing[1]
+                value = timex.value
             out.append((name, timex))
         last_end = end
         if (
@@ -132,4 +142,5 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
             ctx.quarter, ctx.quarter_at = value, start
         if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
             ctx.last, ctx.last_at = value.split("T")[0], start
+            ctx.clock = value if _CLOCK.fullmatch(value) else None
     return out

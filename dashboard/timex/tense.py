@@ -68,13 +68,45 @@ _SPECIAL = MODALS | FUTURE | FUTURE_BEFORE_TO | PAST | WEAK_FUTURE | {"next", "t
 """Words whose reading depends on the words after them; any other word is a cue only by suffix."""
 
 
+_PERFECT_FILLERS = frozenset("been originally previously initially already also once".split())
+_PLANS = FUTURE | FUTURE_BEFORE_TO | WEAK_FUTURE | {"set", "to", "for"}
+
+
+def _past_plans(words: list[tuple[int, str]]) -> set[int]:
+    """The indices of the words of a plan told in the past perfect ("had been scheduled to
+    expire", "had been due to open", "had been set for"): they point back, not ahead.
+
+    >>> _past_plans([(0, "it"), (3, "had"), (7, "been"), (12, "due"), (16, "to"), (19, "open")])
+    {3, 4, 5}
+    """
+    plans: set[int] = set()
+    for i, (_, w) in enumerate(words):
+        if w != "had":
+            continue
+        j = i + 1
+        while j < len(words) and words[j][1] in _PERFECT_FILLERS:
+            j += 1
+        run = []
+        while j < len(words) and j <= i + 6 and (words[j][1] in _PLANS or j > i + 1 and
+                                                  words[j - 1][1] == "to"):  # fmt: skip
+            run.append(j)
+            j += 1
+        if any(words[k][1] in ("to", "for") for k in run):  # not "which had been expected,"
+            plans.update(run)
+    return plans
+
+
 def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """(offset, +1 ahead / -1 back / +2 weakly ahead) of every tense cue in text[lo:hi]."""
     words = [(m.start(), m.group().lower()) for m in _WORD.finditer(text, lo, hi)]
     out: list[tuple[int, int]] = []
     skip = -1
+    plans = _past_plans(words) if "had" in (w for _, w in words) else ()
     for i, (off, w) in enumerate(words):
         if i <= skip:
+            continue
+        if i in plans:
+            out.append((off, -1))
             continue
         if w not in _SPECIAL:
             if w.endswith("'ll"):
@@ -101,6 +133,8 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         elif w == "as" and nxt in ("soon", "early"):
             out.append((off, 1))
             skip = i + 1
+        elif w in ("was", "were") and nxt in _PLANS:
+            continue  # "were planning to", "was due to": the plan's own word decides
         elif w in PAST:
             out.append((off, -1))
         elif w == "until" and any(_POSTPONED.match(v) for _, v in words[max(0, i - 4):i]):

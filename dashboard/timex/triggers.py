@@ -3,64 +3,73 @@
 Scanning the whole text with every rule is slow in Python, so the tagger looks up trigger words
 (month and weekday names, units, deictic words, digits) in a lower-cased, punctuation-blanked copy
 of the text and tries each cued rule, anchored, at the trigger and at the starts of the modifier
-words right before it ("the end of", "the past two", "early", "Friday,").
+words right before it ("the end of", "the past two", "early", "Friday,"). Which words and number
+shapes cue a rule is the rule's own `cues` field (`rules.txt`).
 """
 
 from __future__ import annotations
 
 import re
 
-from dashboard.timex.lexicon import HOLIDAYS, MONTHS, NUMBERS, ORDINALS, SET_WORDS, WEEKDAYS
-
-_DATED = ("mdy", "dmy", "month_year", "month", "holiday")
-_PART_RULES = ("partday", "relperiod", "set", "deictic", "weekday")
-_REF_RULES = ("ref", "units", "duration")
-
-
-def _cues() -> dict[str, tuple[str, ...]]:
-    cues: dict[str, tuple[str, ...]] = {}
-
-    def add(words, rules):
-        for w in words:
-            cues[w] = tuple(dict.fromkeys(cues.get(w, ()) + tuple(rules)))
-
-    add(MONTHS, _DATED + ("set",))
-    add(WEEKDAYS, ("weekday", "mdy", "dmy", "clock", "set"))
-    add([w + "s" for w in WEEKDAYS if len(w) > 3], ("set",))
-    add(("today", "yesterday", "tomorrow", "tonight"), ("deictic", "clock", "partday"))
-    add(("morning", "afternoon", "evening", "night", "overnight", "mornings", "evenings",
-         "afternoons", "nights"), _PART_RULES)  # fmt: skip
-    base = ("relperiod", "duration", "offset", "units", "set", "dayafter", "yearago", "quarter")
-    for unit in ("second", "minute", "hour", "day", "week", "weekend", "fortnight", "month", "yr",
-                 "min", "hr", "sec"):  # fmt: skip
-        add((unit, unit + "s"), base)
-    add(("year", "years"), base + ("yearago", "year", "yearperiod", "holiday"))  # New Year's
-    add(("quarter", "quarters"), base + ("quarter", "yearago", "yearperiod"))
-    add(("decade", "decades"), base)
-    add(("century", "centuries", "millennium", "millennia"), base + ("century",))
-    add(("half", "period", "term"), ("quarter", "relperiod", "yearago", "duration"))
-    add(("spring", "summer", "fall", "autumn", "winter", "season"), ("season", "relperiod"))
-    add(("now", "currently", "current", "recently", "recent", "lately", "nowadays", "formerly",
-         "previously", "past", "future", "soon", "present", "moment"), _REF_RULES)  # fmt: skip
-    add(("days", "while"), ("ref",))
-    add(("ago", "earlier", "comparable", "corresponding"), ("yearago",))
-    add((*SET_WORDS, "basis"), ("set",))
-    add(("noon", "midnight", "midday", "clock"), ("clock",))
-    add(("overnight",), ("overnight",))
-    add(("q1", "q2", "q3", "q4", "h1", "h2"), ("qcode",))
-    add([name.replace("'", " ").split()[0] for name in HOLIDAYS], ("holiday",))  # "new": also
-    add(("fiscal",), ("year", "quarter"))
-    add(("end",), ("yearend",))
-    add(("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-         "nineties"), ("decade",))  # fmt: skip
-    add(("nineteen", "eighteen", "twenty", "thousand"), ("spoken",))
-    add(("period",), ("yearperiod",))
-    add(("week",), ("weekof",))
-    return cues
+from dashboard.timex.lexicon import (
+    HOLIDAYS,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    SEASONS,
+    SET_WORDS,
+    WEEKDAYS,
+)
+from dashboard.timex.rules import RULES as RECORDS
+from dashboard.timex.rules import RuleError
+from dashboard.vocab import parts_of_day, time_units
 
 
-CUES = _cues()
-"""Trigger word (lower case) to the names of the rules it can start or end."""
+def _vocabularies() -> dict[str, frozenset[str]]:
+    """The named word lists a rule's `cues` may give as @name (lower case)."""
+    units = {w for u in time_units() for w in (u.word, u.plural or u.word + "s")}
+    parts = {w for p in parts_of_day() if not p.clock for w in (p.word, p.word + "s")}
+    return {
+        "months": frozenset(MONTHS),
+        "weekdays": frozenset(WEEKDAYS),
+        "weekdays-plural": frozenset(w + "s" for w in WEEKDAYS if len(w) > 3),
+        "holidays": frozenset(name.replace("'", " ").split()[0] for name in HOLIDAYS),
+        "set-words": frozenset(SET_WORDS),
+        "units": frozenset(units),
+        "parts": frozenset(parts),
+        "seasons": frozenset(SEASONS),
+    }
+
+
+SHAPES = ("slash", "dotted", "colon", "ampm", "ord", "dec", "word", "bare", "3", "4")
+"""The number shapes a rule's `cues` may give as #shape (`rules.txt` says which is which)."""
+
+
+def _cues() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(trigger word to rule names, number shape to rule names), from the rules' `cues`."""
+    vocabularies = _vocabularies()
+    words: dict[str, list[str]] = {}
+    shapes: dict[str, list[str]] = {shape: [] for shape in SHAPES}
+    for rule in RECORDS:
+        for cue in rule.cues:
+            if cue.startswith("#"):
+                if cue[1:] not in shapes:
+                    raise RuleError(f"rule {rule.name!r}: no number shape {cue}")
+                shapes[cue[1:]].append(rule.name)
+                continue
+            if cue.startswith("@") and cue[1:] not in vocabularies:
+                raise RuleError(f"rule {rule.name!r}: no cue vocabulary {cue}")
+            for word in vocabularies[cue[1:]] if cue.startswith("@") else (cue.lower(),):
+                words.setdefault(word, []).append(rule.name)
+    return (
+        {w: tuple(dict.fromkeys(names)) for w, names in words.items()},
+        {shape: tuple(names) for shape, names in shapes.items()},
+    )
+
+
+CUES, _SHAPE_RULES = _cues()
+"""Trigger word (lower case) to the names of the rules it can start or end; number shape to
+the rules a number of that shape cues."""
 _CUE_WORDS = frozenset(CUES)
 
 _AFTER_SMALL = re.compile(
@@ -70,23 +79,6 @@ _AFTER_SMALL = re.compile(
 )
 _AFTER_LARGE = re.compile(r"[\s-]+(?:and[\s-]+|1/2\s+)?(?P<next>[A-Za-z]+)")
 """The word after a three-digit number ("230 days"), which decides whether it can start a date."""
-_SMALL_RULES = {
-    "slash": ("numeric",),
-    "colon": ("clock",),
-    "ampm": ("clock",),
-    "ord": ("dmy", "century", "daylist"),
-    "dec": ("decade",),
-    "word": ("dmy", "duration", "offset", "set", "daylist", "clock"),
-}
-"""Rules tried at a one- or two-digit number, by what follows it."""
-
-DIGIT_RULES = {
-    1: ("numeric", "dmy", "duration", "offset", "clock", "set", "century", "decade", "daylist"),
-    3: ("duration", "offset", "set"),
-    4: ("iso", "ymd", "year", "decade", "yearperiod", "quarter", "spoken", "clock"),
-}
-"""Rules tried at a number, by the length of its integer part (2 digits count as 1)."""
-
 PREFIX_WORDS = frozenset(
     """the a an early late mid middle very end beginning start close turn of first second half
     latter part rest remainder balance earlier later in during last this next past coming
@@ -160,7 +152,7 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
             i = folded.find(needle, i + len(word) + 1)
     for m in _NUMBER.finditer(text):
         if m.group().count(".") == 2:
-            hits.append((m.start(), ("numeric",)))
+            hits.append((m.start(), _SHAPE_RULES["dotted"]))
             continue
         n = len(m.group().split(".")[0])
         if n <= 2:
@@ -168,13 +160,13 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
             kind = after.lastgroup if after else None
             if kind == "word" and after["next"].lower() not in _MAY_FOLLOW_NUMBER:
                 kind = None  # "20 percent", "27 ships": only a bare day number is possible
-            rules = _SMALL_RULES[kind] if kind else ("daylist",)
+            rules = _SHAPE_RULES[kind] if kind else _SHAPE_RULES["bare"]
         elif n == 3:
             after = _AFTER_LARGE.match(text, m.end())
             ok = after is not None and after["next"].lower() in _MAY_FOLLOW_NUMBER
-            rules = DIGIT_RULES[3] if ok else None
+            rules = _SHAPE_RULES["3"] if ok else None
         else:
-            rules = DIGIT_RULES.get(n)
+            rules = _SHAPE_RULES["4"] if n == 4 else None
         if rules:
             hits.append((m.start(), rules))
     return hits

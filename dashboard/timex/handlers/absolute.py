@@ -28,6 +28,7 @@ from dashboard.timex.lexicon import (
     PARTS_OF_DAY,
     WEEKDAYS,
 )
+from dashboard.timex.lookalikes import word_before
 from dashboard.timex.numbers import to_number
 from dashboard.timex.resolve import hour_in_part, month, month_day, weekday
 
@@ -224,12 +225,15 @@ def h_clock(m: re.Match, ctx: Context) -> Result:
     if m["nm"]:
         if m["nm"].lower() != "midnight":
             return "TIME", f"{day}T12:00", None
-        if not (m["wd1"] or m["wd2"] or m["cmon"]) and ctx.direction(m.start(), m.end()) < 0:
-            day = day_after(dt.date.fromisoformat(day), -1) or day  # "came after midnight"
+        named = m["wd1"] or m["wd2"] or m["cmon"]
+        if named and word_before(ctx.text, m.start()) == "after" or not named and (
+            ctx.direction(m.start(), m.end()) < 0
+        ):  # "came after midnight", "just after midnight on Tuesday": the one that began it
+            day = day_after(dt.date.fromisoformat(day), -1) or day
         return "TIME", f"{day}T24:00", None
     if mil := m["mil"] or m["milc"]:
         return "TIME", f"{day}T{mil[:2]}:{mil[2:]}", None
-    part = m["inpart"] or m["wd2"] or ""
+    part = m["inpart"] or m["wdpart"] or m["wd2"] or ""
     part = "NI" if part.lower() == "tonight" else PARTS_OF_DAY.get(part.lower())
     if m["hb"]:  # "at 9 this morning", "at 9 tonight", "at 4 in the afternoon"
         return "TIME", f"{day}T{hour_in_part(int(m['hb']), part):02d}:00", None

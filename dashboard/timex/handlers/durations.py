@@ -13,6 +13,7 @@ from dashboard.timex.handlers.shared import (
 from dashboard.timex.lexicon import (
     MONTHS,
     PARTS_OF_DAY,
+    SEASONS,
     SET_WORDS,
     TIME_UNITS,
     UNITS,
@@ -20,7 +21,7 @@ from dashboard.timex.lexicon import (
 )
 from dashboard.timex.numbers import fmt_number, to_number
 
-_APPROX = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "around": "APPROX",
+APPROX_MODS = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "around": "APPROX",
            "approximately": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
            "less than": "LESS_THAN", "fewer than": "LESS_THAN", "up to": "EQUAL_OR_LESS",
            "at most": "EQUAL_OR_LESS", "under": "LESS_THAN", "within": "EQUAL_OR_LESS",
@@ -59,7 +60,7 @@ def h_duration(m: re.Match, ctx: Context) -> Result:
     n = to_number(m["n"])
     if n is not None and (m["half"] or m["half2"]):
         n = n + 0.5
-    return "DURATION", duration_value(n, m["unit"]), _APPROX.get(norm(m["approx"]))
+    return "DURATION", duration_value(n, m["unit"]), APPROX_MODS.get(norm(m["approx"]))
 
 
 def h_units(m: re.Match, ctx: Context) -> Result:
@@ -81,6 +82,9 @@ def h_set(m: re.Match, ctx: Context) -> Result:
         v = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
              "annual": "P1Y", "quarterly": "P1Q"}.get(b)  # fmt: skip
         return ("SET", v, None) if v else None
+    if m["wdp"]:  # "Saturday mornings"
+        day, part = WEEKDAYS[m["wdp"].lower()], PARTS_OF_DAY[m["parts"].lower()]
+        return "SET", f"XXXX-WXX-{day}T{part}", None
     wds = m["wds"] or (m["unit"] if m["unit"] and m["unit"].lower() in WEEKDAYS else None)
     if wds:
         return "SET", f"XXXX-WXX-{WEEKDAYS[wds.lower()]}", None
@@ -89,6 +93,8 @@ def h_set(m: re.Match, ctx: Context) -> Result:
         return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None
     if unit in MONTHS:
         return "SET", f"XXXX-{MONTHS[unit]:02d}", None
+    if unit in SEASONS:
+        return "SET", f"XXXX-{SEASONS[unit]}", None
     n = to_number(m["n"]) if m["n"] else 1
     if "other" in norm(m.group(0)):
         n = 2

@@ -1,45 +1,36 @@
-"""The handler of every rule: it turns a pattern match into (type, value, mod) in context.
+"""The handler and the filter of every rule, as its record in `rules.txt` names them.
 
-Each handler takes (match, context) and returns a (type, value, mod) triple, or None to give the
-span up (a shorter candidate at the same place is then tried).
+A handler takes (match, context) and returns a (type, value, mod) triple, or None to give the
+span up (a shorter candidate at the same place is then tried); a filter (`timex.lookalikes`)
+takes (match, text) and returns False to drop a candidate that only looks like an expression.
+A record naming a handler or a filter that does not exist is an error that names the rule.
 """
 
 from __future__ import annotations
 
+from dashboard.timex import lookalikes
 from dashboard.timex.handlers import absolute, durations, quarters, relative
+from dashboard.timex.rules import RULES, RuleError
 
-HANDLERS = {
-    "daylist": absolute.h_daylist,
-    "weekof": absolute.h_weekof,
-    "yearend": relative.h_yearend,
-    "iso": absolute.h_iso,
-    "numeric": absolute.h_numeric,
-    "mdy": absolute.h_dated,
-    "dmy": absolute.h_dated,
-    "ymd": absolute.h_dated,
-    "month_year": absolute.h_month_year,
-    "month": absolute.h_month,
-    "year": absolute.h_year,
-    "decade": absolute.h_decade,
-    "century": absolute.h_century,
-    "weekday": relative.h_weekday,
-    "deictic": relative.h_deictic,
-    "partday": relative.h_partday,
-    "relperiod": relative.h_relperiod,
-    "quarter": quarters.h_quarter,
-    "qcode": quarters.h_qcode,
-    "yearago": quarters.h_yearago,
-    "season": relative.h_season,
-    "yearperiod": quarters.h_yearperiod,
-    "spoken": absolute.h_spoken,
-    "offset": relative.h_offset,
-    "dayafter": relative.h_dayafter,
-    "duration": durations.h_duration,
-    "units": durations.h_units,
-    "set": durations.h_set,
-    "clock": absolute.h_clock,
-    "overnight": relative.h_overnight,
-    "ref": durations.h_ref,
-    "holiday": absolute.h_holiday,
-}
+_MODULES = {
+    "absolute": absolute, "durations": durations, "quarters": quarters, "relative": relative,
+}  # fmt: skip
+
+
+def _resolve(rule: str, ref: str, modules: dict, what: str):
+    module, _, name = ref.rpartition(".")
+    found = getattr(modules.get(module), name, None) if module in modules else None
+    if not callable(found):
+        raise RuleError(f"rule {rule!r}: no {what} {ref!r}")
+    return found
+
+
+HANDLERS = {r.name: _resolve(r.name, r.value, _MODULES, "value builder") for r in RULES}
 """Rule name to handler."""
+
+CHECKS = {
+    r.name: _resolve(r.name, "lookalikes." + r.check, {"lookalikes": lookalikes}, "check")
+    for r in RULES
+    if r.check
+}
+"""Rule name to its filter."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from dashboard.timex.context import Context
 from dashboard.timex.dates import format_value, parse_value, shift
 from dashboard.timex.handlers.absolute import spoken_year
+from dashboard.timex.handlers.durations import APPROX_MODS
 from dashboard.timex.handlers.quarters import last_quarter_base
 from dashboard.timex.handlers.shared import (
     DEICTIC,
@@ -50,7 +52,7 @@ def h_weekday(m: re.Match, ctx: Context) -> Result:
         day = weekday(ctx.dct, wd, -1, strict=True)
     elif rel in ("next", "coming"):
         day = weekday(ctx.dct, wd, 1, strict=True)
-    elif m.group().endswith(("'s", "’s")):
+    elif m["poss"]:
         day = weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
     elif (direction := ctx.direction(m.start(), m.end())) > 0 and (
         said := ctx.speech_day(m.start())
@@ -78,6 +80,20 @@ def h_partday(m: re.Match, ctx: Context) -> Result:
     off = {"this": 0, "tomorrow": 1}.get(rel, -1)
     day = day_after(ctx.dct, off)
     return ("TIME", f"{day}T{PARTS_OF_DAY[m['part'].lower()]}", None) if day else None
+
+
+def h_part_first(m: re.Match, ctx: Context) -> Result:
+    """A part of the day before its day ("mid-afternoon yesterday", "late morning Tuesday"), or
+    "mid-afternoon" alone: of the day the text is about."""
+    word = m["day"]
+    if word is None:
+        day = period(ctx, "day", 0, True) if m["mid"] else ""
+    elif (w := norm(word)) in DEICTIC:
+        day = day_after(ctx.dct, DEICTIC[w])
+    else:
+        day = weekday(ctx.dct, WEEKDAYS[w], ctx.direction(m.start(), m.end()))
+    part = PARTS_OF_DAY[m["part"].lower()]
+    return ("TIME", f"{day}T{part}", "MID" if m["mid"] else mod_of(m["ear"])) if day else None
 
 
 def _ended(m: re.Match, ctx: Context) -> bool:
@@ -177,11 +193,30 @@ _OFFSET_GRAN = {"day": "day", "night": "day", "week": "day", "weekend": "week",
                 "decade": "year", "century": "year", "millennium": "year"}  # fmt: skip
 
 
+_MINUTES = {"hour": 60, "minute": 1}
+
+
+def _clock_offset(m: re.Match, ctx: Context, unit: str, d: str, n) -> Result:
+    """ "An hour later", "30 minutes earlier": a TIME counted from the last clock time the text
+    gave ("at 1:28 a.m. ... About an hour later": 02:28, mod APPROX); None without one."""
+    if d not in ("earlier", "later", "before", "after") or not ctx.clock or unit not in _MINUTES:
+        return None
+    if not isinstance(n, int) or d in ("before", "after") and (
+        ctx.text[m.end() : m.end() + 3].strip()[:1].isalnum()
+    ):
+        return None
+    minutes = (-1 if d in ("earlier", "before") else 1) * n * _MINUTES[unit]
+    moment = dt.datetime.fromisoformat(ctx.clock) + dt.timedelta(minutes=minutes)
+    return "TIME", moment.strftime("%Y-%m-%dT%H:%M"), APPROX_MODS.get(norm(m["approx"]))
+
+
 def h_offset(m: re.Match, ctx: Context) -> Result:
     unit = unit_name(m["unit"])
     d = norm(m["dir"])
     n = to_number(m["n"])
-    if unit in TIME_UNITS or unit not in _OFFSET_GRAN:
+    if unit in TIME_UNITS:
+        return _clock_offset(m, ctx, unit, d, n)
+    if unit not in _OFFSET_GRAN:
         return None
     if d in ("before", "after", "since"):
         after = ctx.text[m.end() : m.end() + 3].strip()
