@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dashboard.read.sources import SourceError, decode
+from dashboard.read.manifest import SourceError
 
 if TYPE_CHECKING:
     from dashboard.store.filters import FilterSpec
@@ -313,8 +313,10 @@ def _timex(args: argparse.Namespace) -> int:
         raw = args.file.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{args.file}: file not found") from None
-    text = decode(raw, args.file)
+    from dashboard.read.sources import decode  # (not at the top: it imports the HTML readers)
     from dashboard.timex import tag
+
+    text = decode(raw, args.file)
 
     found = tag(text, dct)
     if args.format == "timeml":
