@@ -195,9 +195,20 @@ def idf_table(sentences: list[str]) -> dict[str, float]:
     return {w: math.log((1 + total) / (1 + n)) + 1 for w, n in frequency.items()}
 
 
-def centroid(sentences: list[str], idf: dict[str, float]) -> dict[str, float]:
-    """The unit-length TF-IDF centroid of `sentences` (each sentence's unit vector added up)."""
-    return _unit_sum((_vector(words(text), idf), 1) for text in sentences)
+def centroid(sentences: list[str], idf: dict[str, float],
+             vectors: dict[str, dict[str, float]] | None = None) -> dict[str, float]:
+    """The unit-length TF-IDF centroid of `sentences` (each sentence's unit vector added up);
+    `vectors` keeps each sentence's vector by its `sentence_key`, for `choose_sentences`."""
+    vectors = {} if vectors is None else vectors
+    return _unit_sum((_keyed_vector(text, idf, vectors), 1) for text in sentences)
+
+
+def _keyed_vector(text: str, idf: dict[str, float],
+                  vectors: dict[str, dict[str, float]]) -> dict[str, float]:
+    key = sentence_key(text)
+    if key not in vectors:
+        vectors[key] = _vector(words(text), idf)
+    return vectors[key]
 
 
 def _unit_sum(weighted: Iterable[tuple[dict[str, float], float]]) -> dict[str, float]:
@@ -211,14 +222,18 @@ def _unit_sum(weighted: Iterable[tuple[dict[str, float], float]]) -> dict[str, f
 
 def choose_sentences(candidates: list[Sentence], count: int, idf: dict[str, float],
                      similar: float | None = None, story: dict[str, float] | None = None,
-                     taken: list[dict[str, float]] | None = None) -> list[Sentence]:
+                     taken: list[dict[str, float]] | None = None,
+                     story_weight: float = STORY,
+                     vectors: dict[str, dict[str, float]] | None = None) -> list[Sentence]:
     """The `count` candidates most central to them all (cosine to their TF-IDF centroid, plus
-    `STORY` times the cosine to `story`, the whole story's centroid, if given), in that order,
+    `story_weight` times the cosine to `story`, the whole story's centroid, if given), in order,
     skipping any near-duplicate of one already chosen or `taken` (the vectors of sentences
     chosen for other days; those chosen here are added to it) and sentences of too few or too
-    many words; a repeated sentence is one candidate, weighing as many times as it is given."""
+    many words; a repeated sentence is one candidate, weighing as many times as it is given.
+    `vectors` holds sentences' vectors already computed with this `idf` (see `centroid`)."""
     similar = SIMILAR if similar is None else similar
     taken = [] if taken is None else taken
+    vectors = {} if vectors is None else vectors
     seen: dict[str, Sentence] = {}
     weight: Counter[str] = Counter()
     for candidate in candidates:
@@ -227,8 +242,9 @@ def choose_sentences(candidates: list[Sentence], count: int, idf: dict[str, floa
             continue
         seen.setdefault(key, candidate)
         weight[key] += 1
-    vectors = {key: _vector(words(s.text), idf) for key, s in seen.items()}
-    centroid_unit = _unit_sum((vector, weight[key]) for key, vector in vectors.items())
+    for s in seen.values():
+        _keyed_vector(s.text, idf, vectors)
+    centroid_unit = _unit_sum((vectors[key], n) for key, n in weight.items())
     scored = []
     for key, sentence in seen.items():
         size = len(key.split())
@@ -236,7 +252,7 @@ def choose_sentences(candidates: list[Sentence], count: int, idf: dict[str, floa
             continue
         score = cosine(vectors[key], centroid_unit)
         if story:
-            score += STORY * cosine(vectors[key], story)
+            score += story_weight * cosine(vectors[key], story)
         scored.append((score, sentence.start, key))
     scored.sort(key=lambda item: (-item[0], seen[item[2]].source_id, item[1]))
     chosen: list[tuple[str, float]] = []
@@ -304,7 +320,7 @@ def _plain(value: object) -> str:
 def key_dates(events: pd.DataFrame, sources: pd.DataFrame, count: int | None = None,
               per_day: int = 2, since: str = "", until: str = "",
               leads: Leads = None, weights: Weights = Weights(),
-              order: str = "date") -> list[KeyDate]:
+              order: str = "date", story_weight: float = STORY) -> list[KeyDate]:
     """The story's `count` key dates (default: `default_count` of the articles), each with up to
     `per_day` sentences, in date order (`order="date"`) or most important first ("rank"); the
     days choose their sentences in rank order, so a sentence told of two days goes to the more
@@ -317,12 +333,15 @@ def key_dates(events: pd.DataFrame, sources: pd.DataFrame, count: int | None = N
     pool = candidates_by_day(days, leads, chosen)
     texts = [s.text for day in chosen for s in pool.get(day, [])]
     idf = idf_table(texts)
-    story = centroid(texts, idf)
+    vectors: dict[str, dict[str, float]] = {}
+    story = centroid(texts, idf, vectors)
     taken: list[dict[str, float]] = []
     found = []
     for rank, row in enumerate(ranked.itertuples(index=False), start=1):
         sentences = choose_sentences(pool.get(row.date, []), per_day, idf, story=story,
-                                     taken=taken) if per_day > 0 else []
+                                     taken=taken, story_weight=story_weight,
+                                     vectors=vectors) \
+            if per_day > 0 else []
         found.append(KeyDate(row.date, rank, float(row.score), int(row.references),
                              int(row.published), sentences))
     if order == "date":
