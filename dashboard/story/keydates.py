@@ -200,7 +200,11 @@ def centroid(sentences: list[str], idf: dict[str, float],
     """The unit-length TF-IDF centroid of `sentences` (each sentence's unit vector added up);
     `vectors` keeps each sentence's vector by its `sentence_key`, for `choose_sentences`."""
     vectors = {} if vectors is None else vectors
-    return _unit_sum((_keyed_vector(text, idf, vectors), 1) for text in sentences)
+    times: Counter[str] = Counter()
+    for text in sentences:
+        _keyed_vector(text, idf, vectors)
+        times[sentence_key(text)] += 1
+    return _unit_sum((vectors[key], n) for key, n in times.items())
 
 
 def _keyed_vector(text: str, idf: dict[str, float],
