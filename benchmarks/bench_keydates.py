@@ -7,7 +7,8 @@ Date-F1, and alignment ROUGE-1/2 F (AR1, AR2) through `tilse` (its Perl ROUGE-1.
 many-to-one date-content alignment the paper reports), for the product's key dates beside two
 baselines with the same sentence choice: days by the articles published on them, and days by
 the articles whose events give them (day precision). Then leave-one-story-out figures for the
-weights, and the speed of key dates on a 1,500-article story.
+day weights (by Date-F1) and for the sentences' story weight (`STORY`, by AR2), and the speed of
+key dates on a 1,500-article story.
 
 tilse is not a dependency of the product: `pip install --no-deps tilse==0.2.1` plus numpy,
 scipy and nltk. Without it, Date-F1 alone is printed.
@@ -28,7 +29,7 @@ import pandas as pd
 from benchmarks import t17
 from dashboard.store import keydates as store_keydates
 from dashboard.store import table
-from dashboard.story.keydates import Weights, as_timeline, key_dates
+from dashboard.story.keydates import STORY, Weights, as_timeline, key_dates
 
 SYSTEMS = {
     "published that day": Weights(reference=0, later=0, published=1),
@@ -37,6 +38,8 @@ SYSTEMS = {
 }
 GRID = [Weights(r, lt, p) for r, lt, p in itertools.product((0, 1), (0, 0.5, 1, 2), (0, 0.5, 1))
         if r or lt or p]
+STORY_GRID = (0.0, 0.25, 0.5, 1.0)
+"""The story weights the sentence choice is tried with (0: each day's own centroid alone)."""
 
 
 @dataclass
@@ -120,7 +123,8 @@ def load_stories() -> list[Story]:
     return found
 
 
-def predict(story: Story, task: t17.Task, weights: Weights) -> dict[str, list[str]]:
+def predict(story: Story, task: t17.Task, weights: Weights,
+            story_weight: float = STORY) -> dict[str, list[str]]:
     """The timeline a system gives for a task: the product's key dates (opening sentences read
     from the texts as `python -m dashboard keydates` reads them) over the task's articles."""
     events = story.events[story.events["source_url"].isin(task.urls)]
@@ -130,7 +134,7 @@ def predict(story: Story, task: t17.Task, weights: Weights) -> dict[str, list[st
         return store_keydates.leads(story.data, sources, events, published=days)
 
     return as_timeline(key_dates(events, sources, task.l, task.k, task.first, task.last,
-                                 leads=leads, weights=weights))
+                                 leads=leads, weights=weights, story_weight=story_weight))
 
 
 def row(label: str, s: Scores) -> str:
@@ -187,6 +191,41 @@ def leave_one_story_out(stories: list[Story]) -> None:
           f"{Scores.mean(default_all).f('date'):.3f} |")
 
 
+def leave_one_story_out_sentences(stories: list[Story]) -> None:
+    """Pick the sentences' story weight by AR2 on three stories, score it on the fourth (the
+    product's day ranking; ROUGE scored in JOBS processes)."""
+    from multiprocessing import Pool
+
+    tasks = [(s, t) for s in stories for t in s.tasks]
+    jobs = [(predict(s, t, Weights(), w), t.gold) for w in STORY_GRID for s, t in tasks]
+    with Pool(JOBS) as pool:
+        scored = pool.map(_score_job, jobs, chunksize=1)
+    cache = {(w, s.name, t.name): scored[i * len(tasks) + j]
+             for i, w in enumerate(STORY_GRID) for j, (s, t) in enumerate(tasks)}
+    print("\nLeave one story out (the sentences' story weight chosen by AR2 on the other "
+          "stories):\n")
+    print("| held-out story | chosen weight | AR1, AR2 held out | default "
+          f"({STORY:g}) held out | 0 (days' centroids alone) |")
+    print("|---|---|---|---|---|")
+    held_all: list[Scores] = []
+    default_all: list[Scores] = []
+    none_all: list[Scores] = []
+    for held in stories:
+        train = [(s.name, t.name) for s, t in tasks if s is not held]
+        best = max(STORY_GRID, key=lambda w: Scores.mean(
+            [cache[w, s, t] for s, t in train]).f("rouge_2"))
+        parts = [[cache[w, held.name, t.name] for t in held.tasks] for w in (best, STORY, 0.0)]
+        held_all += parts[0]
+        default_all += parts[1]
+        none_all += parts[2]
+        print(f"| {held.name} | {best:g} | " + " | ".join(
+            f"{Scores.mean(p).f('rouge_1'):.3f}, {Scores.mean(p).f('rouge_2'):.3f}"
+            for p in parts) + " |")
+    print("| all tasks | | " + " | ".join(
+        f"{Scores.mean(p).f('rouge_1'):.3f}, {Scores.mean(p).f('rouge_2'):.3f}"
+        for p in (held_all, default_all, none_all)) + " |")
+
+
 def speed(stories: list[Story], articles: int = 1500, repeats: int = 3) -> None:
     """Key dates (the opening sentences read from the texts included) over the largest story's
     folder with its articles repeated to `articles`: median seconds."""
@@ -199,13 +238,16 @@ def speed(stories: list[Story], articles: int = 1500, repeats: int = 3) -> None:
                                                 text_path=biggest.sources["text_path"])
                          for i in range(copies)], ignore_index=True).head(articles)
     events = events[events["source_id"].isin(set(sources["source_id"]))]
+    cpu = []
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         store_keydates.for_folder(biggest.data, events, sources, per_day=2)
         times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - used)
     print(f"\nSpeed: key dates over {len(sources):,} articles and {len(events):,} events "
           f"(the opening sentences read from their texts): median {statistics.median(times):.2f}"
-          f" s of {repeats}")
+          f" s of {repeats} ({statistics.median(cpu):.2f} s of CPU; on a busy machine the wall "
+          "time is the larger)")
 
 
 def main() -> None:
@@ -216,4 +258,6 @@ def main() -> None:
     run_systems(stories)
     if os.environ.get("KEYDATES_LOSO", "1") == "1":
         leave_one_story_out(stories)
+        if _rouge() is not None:
+            leave_one_story_out_sentences(stories)
     speed(stories)

@@ -7,10 +7,12 @@ Pure functions over the built tables' rows (timeline summarization):
   a later article (a day still talked about days later mattered), plus the articles published
   on it; see `Weights`.
 - **what happened** (`choose_sentences`): the candidates are the sentences that date an event
-  on that day, and the opening sentences of the articles published on it or the day after that
-  give no date of their own; each day keeps the K most central ones (cosine to the TF-IDF
-  centroid of its candidates), never two near-duplicates (cosine at or above `SIMILAR`), each
-  with its source URL and span.
+  on that day (those of articles published before it only when no later article tells of it),
+  and the opening sentences of the articles published on it or the day after that give no date
+  of their own; each day keeps the K most central ones (cosine to the TF-IDF centroid of its
+  candidates, plus `STORY` times the cosine to the centroid of every chosen day's candidates,
+  so that an entry tells the story rather than a side detail), never two near-duplicates
+  (cosine at or above `SIMILAR`) on one day or across days, each with its source URL and span.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import datetime as dt
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -35,15 +37,18 @@ there these they this those through to too under until up very was we were what 
 while who whom why will with would you your said says say told according mr mrs ms
 """.split())
 SIMILAR = 0.5
-"""Two sentences whose TF-IDF cosine reaches this are near-duplicates; a day keeps one."""
+"""Two sentences whose TF-IDF cosine reaches this are near-duplicates; the key dates keep one."""
+STORY = 0.5
+"""How much a sentence's closeness to the whole story (the centroid of all chosen days'
+candidates) adds to its closeness to its own day's candidates."""
 MIN_WORDS, MAX_WORDS = 5, 35
 """Sentences shorter or longer than this (in words) are not chosen: a timeline's entries are
 short."""
 LEAD_SENTENCES = 5
+"""How many opening sentences of an article published on a day are candidates for it."""
 LEAD_DAYS = (0, 1)
 """An article's opening sentences are candidates for the day it was published and the day
 before (news of a day is often published the next morning)."""
-"""How many opening sentences of an article published on a day are candidates for it."""
 
 
 @dataclass(frozen=True)
@@ -190,12 +195,49 @@ def idf_table(sentences: list[str]) -> dict[str, float]:
     return {w: math.log((1 + total) / (1 + n)) + 1 for w, n in frequency.items()}
 
 
+def centroid(sentences: list[str], idf: dict[str, float],
+             vectors: dict[str, dict[str, float]] | None = None) -> dict[str, float]:
+    """The unit-length TF-IDF centroid of `sentences` (each sentence's unit vector added up);
+    `vectors` keeps each sentence's vector by its `sentence_key`, for `choose_sentences`."""
+    vectors = {} if vectors is None else vectors
+    times: Counter[str] = Counter()
+    for text in sentences:
+        _keyed_vector(text, idf, vectors)
+        times[sentence_key(text)] += 1
+    return _unit_sum((vectors[key], n) for key, n in times.items())
+
+
+def _keyed_vector(text: str, idf: dict[str, float],
+                  vectors: dict[str, dict[str, float]]) -> dict[str, float]:
+    key = sentence_key(text)
+    if key not in vectors:
+        vectors[key] = _vector(words(text), idf)
+    return vectors[key]
+
+
+def _unit_sum(weighted: Iterable[tuple[dict[str, float], float]]) -> dict[str, float]:
+    total: Counter[str] = Counter()
+    for vector, weight in weighted:
+        for w, v in vector.items():
+            total[w] += v * weight
+    norm = math.sqrt(sum(v * v for v in total.values())) or 1.0
+    return {w: v / norm for w, v in total.items()}
+
+
 def choose_sentences(candidates: list[Sentence], count: int, idf: dict[str, float],
-                     similar: float | None = None) -> list[Sentence]:
-    """The `count` candidates most central to them all (cosine to their TF-IDF centroid), in that
-    order, skipping any near-duplicate of one already chosen and sentences of too few or too
-    many words; a repeated sentence is one candidate, weighing as many times as it is given."""
+                     similar: float | None = None, story: dict[str, float] | None = None,
+                     taken: list[dict[str, float]] | None = None,
+                     story_weight: float = STORY,
+                     vectors: dict[str, dict[str, float]] | None = None) -> list[Sentence]:
+    """The `count` candidates most central to them all (cosine to their TF-IDF centroid, plus
+    `story_weight` times the cosine to `story`, the whole story's centroid, if given), in order,
+    skipping any near-duplicate of one already chosen or `taken` (the vectors of sentences
+    chosen for other days; those chosen here are added to it) and sentences of too few or too
+    many words; a repeated sentence is one candidate, weighing as many times as it is given.
+    `vectors` holds sentences' vectors already computed with this `idf` (see `centroid`)."""
     similar = SIMILAR if similar is None else similar
+    taken = [] if taken is None else taken
+    vectors = {} if vectors is None else vectors
     seen: dict[str, Sentence] = {}
     weight: Counter[str] = Counter()
     for candidate in candidates:
@@ -204,27 +246,28 @@ def choose_sentences(candidates: list[Sentence], count: int, idf: dict[str, floa
             continue
         seen.setdefault(key, candidate)
         weight[key] += 1
-    vectors = {key: _vector(words(s.text), idf) for key, s in seen.items()}
-    centroid: Counter[str] = Counter()
-    for key, vector in vectors.items():
-        for w, v in vector.items():
-            centroid[w] += v * weight[key]
-    norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-    centroid_unit = {w: v / norm for w, v in centroid.items()}
+    for s in seen.values():
+        _keyed_vector(s.text, idf, vectors)
+    centroid_unit = _unit_sum((vectors[key], n) for key, n in weight.items())
     scored = []
     for key, sentence in seen.items():
         size = len(key.split())
         if not MIN_WORDS <= size <= MAX_WORDS:
             continue
-        scored.append((cosine(vectors[key], centroid_unit), sentence.start, key))
+        score = cosine(vectors[key], centroid_unit)
+        if story:
+            score += story_weight * cosine(vectors[key], story)
+        scored.append((score, sentence.start, key))
     scored.sort(key=lambda item: (-item[0], seen[item[2]].source_id, item[1]))
     chosen: list[tuple[str, float]] = []
     for score, _, key in scored:
         if len(chosen) >= count:
             break
-        if any(cosine(vectors[key], vectors[other]) >= similar for other, _ in chosen):
+        if any(cosine(vectors[key], vectors[other]) >= similar for other, _ in chosen) \
+                or any(cosine(vectors[key], vector) >= similar for vector in taken):
             continue
         chosen.append((key, score))
+    taken.extend(vectors[key] for key, _ in chosen)
     return [Sentence(**{**vars(seen[key]), "score": score}) for key, score in chosen]
 
 
@@ -235,9 +278,10 @@ days (so a caller reads only the articles it needs)."""
 
 def candidates_by_day(events: pd.DataFrame, leads: Leads,
                       days: list[str]) -> dict[str, list[Sentence]]:
-    """Each of `days`' candidate sentences: those dating an event to it, and the undated opening
-    sentences (`leads`: source_id, source_url, published, sentence, start, end) of the articles
-    published on it or the day after (LEAD_DAYS)."""
+    """Each of `days`' candidate sentences: those dating an event to it (from articles published
+    on or after it; those of earlier articles, which could only announce it, when there are no
+    others), and the undated opening sentences (`leads`: source_id, source_url, published,
+    sentence, start, end) of the articles published on it or the day after (LEAD_DAYS)."""
     wanted = set(days)
     found: dict[str, list[Sentence]] = defaultdict(list)
     dated = events[events["date"].isin(wanted)]
@@ -250,6 +294,10 @@ def candidates_by_day(events: pd.DataFrame, leads: Leads,
         found[row.date].append(Sentence(row.sentence, row.source_id, _plain(row.source_url),
                                         _plain(row.published), start,
                                         start + len(row.sentence)))
+    for day, told in found.items():
+        after = [s for s in told if s.published[:10] >= day]
+        if after:
+            found[day] = after
     if callable(leads):
         leads = leads({_shift(day, offset) for day in days for offset in LEAD_DAYS})
     if leads is not None and not leads.empty:
@@ -276,19 +324,28 @@ def _plain(value: object) -> str:
 def key_dates(events: pd.DataFrame, sources: pd.DataFrame, count: int | None = None,
               per_day: int = 2, since: str = "", until: str = "",
               leads: Leads = None, weights: Weights = Weights(),
-              order: str = "date") -> list[KeyDate]:
+              order: str = "date", story_weight: float = STORY) -> list[KeyDate]:
     """The story's `count` key dates (default: `default_count` of the articles), each with up to
-    `per_day` sentences, in date order (`order="date"`) or most important first ("rank")."""
+    `per_day` sentences, in date order (`order="date"`) or most important first ("rank"); the
+    days choose their sentences in rank order, so a sentence told of two days goes to the more
+    important one."""
     if count is None:
         count = default_count(len(sources))
     days = day_events(events, since, until)
     ranked = rank_days(days, sources, since, until, weights).head(max(count, 0))
     chosen = list(ranked["date"])
     pool = candidates_by_day(days, leads, chosen)
-    idf = idf_table([s.text for day in chosen for s in pool.get(day, [])])
+    texts = [s.text for day in chosen for s in pool.get(day, [])]
+    idf = idf_table(texts)
+    vectors: dict[str, dict[str, float]] = {}
+    story = centroid(texts, idf, vectors)
+    taken: list[dict[str, float]] = []
     found = []
     for rank, row in enumerate(ranked.itertuples(index=False), start=1):
-        sentences = choose_sentences(pool.get(row.date, []), per_day, idf) if per_day > 0 else []
+        sentences = choose_sentences(pool.get(row.date, []), per_day, idf, story=story,
+                                     taken=taken, story_weight=story_weight,
+                                     vectors=vectors) \
+            if per_day > 0 else []
         found.append(KeyDate(row.date, rank, float(row.score), int(row.references),
                              int(row.published), sentences))
     if order == "date":

@@ -59,6 +59,8 @@ class Roster:
                     return known
             return None
         key = person_key(actor.name)
+        if not key:  # only initials ("T."): the same name alone is the same person
+            return None
         if key in self._by_person:
             return self._by_person[key]
         words = key.split()
@@ -85,7 +87,8 @@ class Roster:
             self._by_alias.setdefault(alias, actor.name)
         if actor.kind == "person":
             key = person_key(actor.name)
-            self._by_person[key] = actor.name
+            if key:
+                self._by_person[key] = actor.name
             self._by_first.setdefault(actor.name.split()[0], set()).add(actor.name)
             if " " in key:
                 self._by_surname.setdefault(key.split()[-1], set()).add(actor.name)

@@ -126,6 +126,66 @@ def test_choose_sentences(case, texts, count, expected):
     assert all(s.source_url.startswith("https://example.org/s") for s in chosen)
 
 
+def test_choose_sentences_prefers_what_tells_the_story():
+    texts = ["A bakery on the square sold fresh bread and cakes to the crowd.",
+             "The bakery on the square sold bread all morning.",
+             "The river flooded the village and the square."]
+    candidates = [sentence(text, f"s{i}", 5 * i) for i, text in enumerate(texts)]
+    idf = keydates.idf_table(texts)
+    assert [s.text for s in keydates.choose_sentences(candidates, 1, idf)] == [texts[1]]
+    story = keydates.centroid(["The river flooded the village.", "Floods hit the village by "
+                               "the river.", "The river rose overnight."], idf)
+    chosen = keydates.choose_sentences(candidates, 1, idf, story=story)
+    assert [s.text for s in chosen] == [texts[2]]
+
+
+def test_choose_sentences_skips_what_other_days_took():
+    texts = [FLOOD + ".", "Rescuers pulled residents from flooded homes."]
+    candidates = [sentence(text, f"s{i}", 5 * i) for i, text in enumerate(texts)]
+    idf = keydates.idf_table(texts)
+    taken: list[dict[str, float]] = []
+    first = keydates.choose_sentences(candidates, 1, idf, taken=taken)
+    second = keydates.choose_sentences(candidates, 1, idf, taken=taken)
+    assert [s.text for s in first + second] == texts[::-1]
+    assert keydates.choose_sentences(candidates, 1, idf, taken=taken) == []
+
+
+VOTE = "The council voted on March 5 to close the old bridge."
+ANNOUNCED = "The council is due to vote on March 5 on the old bridge."
+TOLD = [
+    # (case, events as (source, published, day, sentence), the day's sentences)
+    ("an article written after the day tells it, not one announcing it",
+     [("s0", "03-01", "03-05", ANNOUNCED), ("s1", "03-06", "03-05", VOTE)], [VOTE]),
+    ("an announcement when no later article tells the day",
+     [("s0", "03-01", "03-05", ANNOUNCED)], [ANNOUNCED]),
+    ("an article of the day itself tells it",
+     [("s0", "03-01", "03-05", ANNOUNCED), ("s1", "03-05", "03-05", VOTE)], [VOTE]),
+]
+
+
+@pytest.mark.parametrize("case, rows, expected", TOLD, ids=[t[0] for t in TOLD])
+def test_candidates_come_from_articles_written_after_the_day(case, rows, expected):
+    frame = events(*[(source, f"2024-{published}", f"2024-{day}", "day", text)
+                     for source, published, day, text in rows])
+    pool = keydates.candidates_by_day(frame, None, ["2024-03-05"])
+    assert [s.text for s in pool["2024-03-05"]] == expected
+
+
+def test_key_dates_never_repeat_a_sentence():
+    boats = "Boats ferried families out of the flooded valley."
+    frame = events(("s0", "2024-03-02", "2024-03-01", "day", FLOOD + " on Friday."),
+                   ("s1", "2024-03-02", "2024-03-02", "day",
+                    "Rescuers worked through the night on Saturday."))
+    leads = table.frame([{"source_id": "s1", "source_url": "https://example.org/s1",
+                          "published": "2024-03-02", "sentence": boats, "start": 0,
+                          "end": len(boats)}], LEAD_COLUMNS)
+    found = keydates.key_dates(frame, sources("2024-03-02", "2024-03-02"), count=2, per_day=3,
+                               leads=leads)
+    told = [s.text for k in found for s in k.sentences]
+    assert [k.day for k in found] == ["2024-03-01", "2024-03-02"]
+    assert told.count(boats) == 1 and len(told) == len(set(told)) == 3
+
+
 def test_key_dates_joins_ranking_and_sentences():
     frame = events(("s0", "2024-03-02", "2024-03-01", "day", FLOOD + " on Friday."),
                    ("s1", "2024-03-03", "2024-03-01", "day", "Rescuers worked through Friday."),

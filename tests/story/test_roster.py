@@ -43,6 +43,10 @@ def test_roster_one_person_whatever_the_middle_initial_or_suffix():
     assert roster.merge(Actor("James Earl Doe", "person")) == "James Earl Doe"
     assert roster.merge(Actor("James Doe", "person")) == "James Earl Doe"
 
+    assert roster.merge(Actor("T.", "person", ["R."])) == "T."  # initials alone: no surname
+    assert roster.merge(Actor("T.", "person")) == "T."
+    assert roster.merge(Actor("J.", "person")) == "J."
+
 
 def test_roster_one_company_with_or_without_its_ending():
     roster = Roster()
