@@ -272,6 +272,29 @@ def role_nouns() -> tuple[str, ...]:
 
 
 @cache
+def speech_verbs() -> tuple[tuple[str, bool], ...]:
+    """Verbs (and phrases) that report what someone says ("said", "according to"), each with
+    whether it outranks the others when a sentence has several (`first`: "according to")."""
+    return tuple((row["verb"], _yes(row["first"])) for row in rows("speech-verbs"))
+
+
+@cache
+def speaker_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns that name who speaks without naming an actor, to what they may stand for:
+    `police` (the article's police, "detectives said"), `previous` (with "the": the speaker
+    just quoted, "the official said", "the company said"), `owner` (after an actor's "'s" or
+    "his", "its": that actor, "the board's lawyers said", "his spokesman said")."""
+    return {row["word"]: tuple(row["stands_for"].split()) for row in rows("speaker-nouns")}
+
+
+@cache
+def speaker_noun_kinds() -> dict[str, str]:
+    """Of `speaker_nouns`, who each names: a `person`, a `body`, or `anyone` (a spokesman
+    speaks for a body as often as a person's name is given)."""
+    return {row["word"]: row["who"] for row in rows("speaker-nouns")}
+
+
+@cache
 def organisation_heads() -> tuple[str, ...]:
     """Words that end an organisation's name ("Department", "Agency", "Ministry")."""
     return _words("organisation-heads")
