@@ -21,25 +21,42 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from dashboard.vocab import demonyms, event_kinds, months, speech_verbs, stopwords, weekdays
+from dashboard.vocab import (
+    demonyms,
+    event_kinds,
+    event_words,
+    months,
+    speech_verbs,
+    stopwords,
+    weekdays,
+)
 
 if TYPE_CHECKING:
     pass
 
 _SPEECH = "|".join(sorted((re.escape(verb) for verb, _ in speech_verbs()), key=len, reverse=True))
-SAID_BEFORE = re.compile(r"\b(?:" + _SPEECH + r")(?:\s+(?:reporters|journalists|on|late|early"
-                         r"|in\s+a\s+statement))*\s+$")
+SAID_BEFORE = re.compile(r"\b(?:" + _SPEECH + r")(?:\s+(?:reporters|journalists|lawmakers|on|late"
+                         r"|early|in\s+a\s+statement|(?:a|the)\s+(?:news|press)\s+conference))*\s+$")
 SAID_AFTER = re.compile(r"(?:'s)?(?:\s+(?:it|he|she|they|also|strongly|formally|publicly))*"
                         r"\s+(?:" + _SPEECH + r")\b")
-"""A speech verb just before or after a date: the date is the saying's."""
+OPENING = re.compile(r"\s*(?:(?:On|In|Earlier|Later|Late|Early|By)\s+)?$")
+SAID_NEXT = re.compile(r",(?:\s+[\w.&'-]+){1,4}?\s+(?:" + _SPEECH + r")\b")
+"""A speech verb just before or after a date, or right after the subject of a sentence the
+date opens ("On Friday, the board said"): the date is the saying's."""
 STOPWORDS = {
     *stopwords(), *(w.name.lower() for w in weekdays()),
     *(name for m in months() for name in (m.name.lower(), *m.abbreviations)),
 }
 """Words left out of a sentence's content words: function words and calendar names."""
+CONCEPTS = {word: f"<{concept}>" for word, concept in event_words().items()}
+"""Words that tell of one kind of happening, as one word ("blast", "bombing": <attack>)."""
 WORD = re.compile(r"[a-z][a-z'-]+")
 SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 MERGE_SIMILARITY = 0.2
+APART = 0.15
+"""How much less alike two events count when each names actors and they share none."""
+UNNAMED = 0.05
+"""How much less alike two events count when one names no actor."""
 OTHER_KIND = 0.1
 """How much less alike two events of different (compatible) kinds count."""
 CONFLICT_SIMILARITY = 0.4
@@ -75,9 +92,12 @@ class _Item:
     actor_bits: int
     word_bits: int
     said: str
-    """Who says so when the date is the saying's own ("X said on Friday"), else ""."""
+    """Who says so when the date is the saying's own ("X said on Friday"; `UNKNOWN` when
+    the text does not say who), else ""."""
 
 
+UNKNOWN = "?"
+"""The speaker of a saying whose speaker is not known."""
 LINK_COLUMNS = ("event_id", "source_id", "sentence", "date", "date_end", "precision", "kind",
                 "actors", "outlet", "date_text", "attributed_to")
 """The event columns linking reads."""
@@ -116,7 +136,7 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
             named = frozenset(a for a in actors.split("; ") if a)
             actors_of[actors] = named, actor_bits.of(named)
         (words, word_mask), (named, actor_mask) = words_of[sentence], actors_of[actors]
-        said = speakers[i] if speakers[i] and said_on(sentence, dates[i]) else ""
+        said = (speakers[i] or UNKNOWN) if said_on(sentence, dates[i]) else ""
         items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
                            kind, named, words, actor_mask, word_mask, said))
     return items
@@ -131,22 +151,30 @@ def said_on(sentence: str, date_text: str) -> bool:
     True
     >>> said_on("Police said on Friday that the bridge fell on Monday.", "Monday")
     False
+    >>> said_on("On Friday, the board had rejected the offer.", "Friday")
+    True
+    >>> said_on("The bridge fell on Friday, the board said.", "Friday")
+    False
     """
     at = sentence.find(date_text) if date_text else -1
     if at < 0:
         return False
+    end = at + len(date_text)
     return bool(SAID_BEFORE.search(sentence, max(0, at - 40), at)
-                or SAID_AFTER.match(sentence, at + len(date_text)))
+                or SAID_AFTER.match(sentence, end)
+                or (OPENING.fullmatch(sentence, 0, at) and SAID_NEXT.match(sentence, end)))
 
 
 def _one_saying(a: _Item, b: _Item) -> bool:
     """Whether two events, one of them at least a saying (`_Item.said`), can be one
     happening: both sayings, by one speaker as far as linking can tell (the same name or
     surname, or one's speaker named in the other: "Ruritania's president said" and "President
-    Jane Roe said"). A saying and what it tells of are two happenings."""
+    Jane Roe said"; an unknown speaker may be anyone). A saying and what it tells of are two
+    happenings."""
     if not (a.said and b.said):
         return False
-    return (a.said == b.said or a.said.split()[-1].lower() == b.said.split()[-1].lower()
+    return (a.said == b.said or UNKNOWN in (a.said, b.said)
+            or a.said.split()[-1].lower() == b.said.split()[-1].lower()
             or _named_in(a.said, b) or _named_in(b.said, a))
 
 
@@ -164,12 +192,13 @@ def _demonyms(place: str) -> tuple[str, ...]:
 
 
 def content_words(text: str) -> frozenset[str]:
-    """Content words, lightly stemmed so that "captured" and "capture" meet.
+    """Content words, lightly stemmed so that "captured" and "capture" meet; a word that tells
+    of a kind of happening is its concept (`CONCEPTS`: "arrested" and "detained" meet).
 
     >>> sorted(content_words("Police said they arrested two strikers in Leeds."))
-    ['arrest', 'leed', 'police', 'striker']
+    ['<arrest>', 'leed', 'police', 'striker']
     """
-    return frozenset(_stem(word) for word in WORD.findall(text.lower())
+    return frozenset(CONCEPTS.get(word) or _stem(word) for word in WORD.findall(text.lower())
                      if word not in STOPWORDS and len(word) >= 3)
 
 
@@ -323,7 +352,7 @@ def _merge_pairs(items: list[_Item],
                 continue
             score = shared / (own_size if own_size < sizes[j] else sizes[j])
             if not own_actors & actors[j]:
-                score -= 0.3
+                score -= APART if own_actors and actors[j] else UNNAMED
             if (said[i] or said[j]) and not _one_saying(items[i], items[j]):
                 continue
             if kinds[i] != kinds[j]:
@@ -342,7 +371,8 @@ def candidate_pairs(items: list[_Item],
     """Index pairs worth comparing, found without comparing everything with everything: for
     an event i, the events j it is to be compared with (each pair comes once, in one order).
 
-    Events are blocked by each of their actors and `rare` words; within a block,
+    Events are blocked by each of their actors, `rare` words and concepts (`CONCEPTS`); within
+    a block,
     merge candidates have overlapping dates, and day-precise happenings within a fortnight are
     conflict candidates. Dates coarser than a month meet only the same value. Each event meets
     at most `MAX_NEIGHBOURS` others per block, which keeps a large corpus near linear.
@@ -358,7 +388,7 @@ def candidate_pairs(items: list[_Item],
             last = dt.date.fromisoformat(item.last).toordinal()
         except ValueError:
             continue
-        for key in (*item.actors, *rare[item.sentence]):
+        for key in (*item.actors, *rare[item.sentence], *(w for w in item.words if w[0] == "<")):
             blocks.setdefault(key, []).append((first, last, item))
     pairs: dict[int, set[int]] = {}
     for block in blocks.values():

@@ -295,6 +295,13 @@ def speaker_noun_kinds() -> dict[str, str]:
 
 
 @cache
+def event_words() -> dict[str, str]:
+    """Words that tell of one kind of happening, to the concept they share ("blast",
+    "bombing" and "explosion": attack): linking counts them as one word."""
+    return {word: row["concept"] for row in rows("event-words") for word in row["words"].split()}
+
+
+@cache
 def organisation_heads() -> tuple[str, ...]:
     """Words that end an organisation's name ("Department", "Agency", "Ministry")."""
     return _words("organisation-heads")

@@ -168,6 +168,14 @@ def merged(events: dict[str, list]) -> bool:
            "President Jane Roe said on Friday."),
           ("b", "statement", "Ruritania", "Ruritania", "The troops left the depot, Ruritania's "
            "president said on Friday.")), True),
+    # a blast and an explosion: one happening told in other words
+    (told(("a", "event", "Lakeside", "", "A blast shook the Lakeside depot on Friday."),
+          ("b", "event", "", "", "The explosion at the depot on Friday was heard for miles.")),
+     True),
+    # a saying whose speaker the text does not give may be anyone's
+    (told(("a", "statement", "Lakeside Board", "Lakeside Board", "The Lakeside Board said on "
+           "Friday that the depot would close."),
+          ("b", "statement", "", "", "The closure of the depot was announced on Friday.")), True),
     # a saying and the blast it tells of are two happenings
     (told(("a", "event", "Lakeside", "", "A gas blast tore through the Lakeside depot on "
            "Friday."),

@@ -40,6 +40,7 @@ READERS = [
     (vocab.speech_verbs, 20, lambda v: [verb for verb, _ in v]),
     (vocab.speaker_nouns, 5, list),
     (vocab.speaker_noun_kinds, 5, list),
+    (vocab.event_words, 20, list),
     (vocab.gazetteer, 10, lambda v: [a.name for a in v]),
 ]
 
