@@ -32,6 +32,7 @@ from dashboard.vocab import (
     role_nouns,
     speaker_noun_kinds,
     speaker_nouns,
+    speech_participles,
     speech_verbs,
     stopwords,
     titles,
@@ -46,9 +47,11 @@ def _verb(verb: str) -> str:
 FIRST = frozenset(verb for verb, first in speech_verbs() if first)
 """Speech verbs that outrank the others in a sentence ("according to")."""
 SPEECH = re.compile(
-    r"\b(?:" + alternatives(v for v, first in speech_verbs() if not first)
+    r"\b(?P<verb>" + alternatives(v for v, first in speech_verbs() if not first)
     + "".join(r"|(?i:" + _verb(v) + ")" for v in sorted(FIRST)) + r")\b"
 )
+PARTICIPLE = re.compile(r",\s+(?P<verb>" + "|".join(speech_participles()) + r")\b")
+"""A speech verb as a participle after a comma ("..., saying that")."""
 QUOTE_END = re.compile(r"(?:[\"”]|'')")
 """A closing quotation mark: a speaker after it is named after the verb ("..." said X)."""
 DESCRIBED = re.compile(r"\s*(?:[A-Za-z][\w.'-]*\s+){0,4}$")
@@ -178,7 +181,8 @@ class Speech:
     def _previous(self, i: int, pronoun: str, depth: int) -> str | None:
         """Who a pronoun or "the official" in sentence `i` stands for: the speaker of one of
         the sentences just before, if it can be ("he" and "the minister" a person, "it",
-        "they" and "the company" not one); none when an actor is named between."""
+        "they" and "the company" not one); None when an actor is named between, `""` when
+        the saying just before is by someone the text does not name."""
         if depth > 20:
             return None
         for j in range(i - 1, max(-1, i - 1 - LOOK_BACK), -1):
@@ -192,7 +196,7 @@ class Speech:
                 return name if wanted is None or wanted == person else None
             sentence = self.sentences[j]
             if SPEECH.search(sentence.text):
-                return None  # its speaker is no one we can name: neither is this one
+                return ""  # its speaker is no one we can name: neither is this one
             if mentions_between(self.mentions, sentence.start,
                                 sentence.start + len(sentence.text)):
                 return None
@@ -271,20 +275,41 @@ def speakers(sentence: str, offset: int, mentions: list[Mention],
     `previous(pronoun)` gives who a pronoun or "the official" stands for, if known (`Speech`).
     Found once for a sentence, they serve every claim in it (`nearest_speaker`).
     """
-    if not SPEECH.search(sentence):
+    verbs = list(SPEECH.finditer(sentence))
+    participles = list(PARTICIPLE.finditer(sentence)) if "," in sentence else []
+    if not verbs and not participles:
         return []
     end = offset + len(sentence)
     inside = [m for m in mentions_between(mentions, offset, end)
               if not _credit(sentence, offset, m)]
     found: list[tuple[int, int, str]] = []
-    for verb in SPEECH.finditer(sentence):
+    for verb in sorted(verbs + participles, key=lambda v: v.start("verb")):
         said = found[-1][2] if found else None  # "X said they believe": X
-        speaker = _speaker(sentence, offset, verb, mentions, inside,
-                           (lambda _, said=said: said) if said else previous)
+        if verb.re is PARTICIPLE:
+            speaker = _main_subject(sentence, offset, verb.start(), inside, previous)
+        else:
+            speaker = _speaker(sentence, offset, verb, mentions, inside,
+                               (lambda _, said=said: said) if said else previous)
         if speaker:
             rank = 0 if verb.group().lower() in FIRST else 1
-            found.append((rank, offset + verb.start(), speaker))
+            found.append((rank, offset + verb.start("verb"), speaker))
     return found
+
+
+def _main_subject(sentence: str, offset: int, comma: int, inside: list[Mention],
+                  previous) -> str:
+    """Who says what a participle after a comma says ("X filed objections, claiming that"):
+    the sentence's subject, the first actor named before the comma (not one that only owns
+    something: "Jane Roe's house"), or the speaker a pronoun opening the sentence stands for."""
+    pronoun = re.match(r"\s*(he|she|it|they)\b", sentence, re.I)
+    if pronoun:
+        return (previous(pronoun.group(1).lower()) if previous else None) or ""
+    for mention in inside:
+        if mention.end - offset > comma:
+            break
+        if not sentence.startswith("'s", mention.end - offset):
+            return mention.name
+    return ""
 
 
 def nearest_speaker(found: list[tuple[int, int, str]], anchor: int) -> str:
@@ -306,7 +331,7 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
             word = pronoun.group(1).lower()
             before = verb_start - len(pronoun.group())
             said = previous(word) if previous else None
-            if said:
+            if said is not None:  # "" after a saying by someone unnamed: no one
                 return said
             if word == "they":
                 return ""

@@ -274,8 +274,17 @@ def role_nouns() -> tuple[str, ...]:
 @cache
 def speech_verbs() -> tuple[tuple[str, bool], ...]:
     """Verbs (and phrases) that report what someone says ("said", "according to"), each with
-    whether it outranks the others when a sentence has several (`first`: "according to")."""
-    return tuple((row["verb"], _yes(row["first"])) for row in rows("speech-verbs"))
+    whether it outranks the others when a sentence has several (`first`: "according to");
+    the participles (`speech_participles`) aside."""
+    return tuple((row["verb"], _yes(row["first"])) for row in rows("speech-verbs")
+                 if not _yes(row["participle"]))
+
+
+@cache
+def speech_participles() -> tuple[str, ...]:
+    """Speech verbs as participles after a comma ("..., saying that"): the sentence's subject
+    says it."""
+    return tuple(row["verb"] for row in rows("speech-verbs") if _yes(row["participle"]))
 
 
 @cache

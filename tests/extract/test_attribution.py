@@ -56,6 +56,10 @@ ROWS = [
      ["Brackwater Mining"]),
     ("Residents said on Friday that the quarry was loud. Officials said on Monday that it "
      "would close.", [], ["", ""]),
+    ("Kenyan officials filed a complaint, saying on Friday that the quarry was unsafe.", [],
+     ["Kenya"]),
+    ("A spokesman for the quarry's owners said the blast was an accident. He said on Friday "
+     "that the mine would reopen.", [], [""]),
     # --- a strike ----------------------------------------------------------------------------
     ("\"We will not go back to work until March,\" union leader Maria Okafor said on Friday.",
      [], ["Maria Okafor", "Maria Okafor"]),
