@@ -58,7 +58,8 @@ DESCRIBED = re.compile(r"\s*(?:[A-Za-z][\w.'-]*\s+){0,4}$")
 """Words between a speech verb and its speaker that describe the speaker ("said Ruritanian
 journalist")."""
 ADVERBS = (r"(?:\s+(?:has|have|had|also|later|then|again|now|earlier|previously|repeatedly"
-           r"|would|will|did|does|do|not|never|publicly|formally|officially|already|first"
+           r"|would|will|did|does|do|not|never|publicly|formally|officially|already|first|finally"
+           r"|strongly|quickly|meanwhile|however"
            r"|on\s+\w+|last\s+\w+|this\s+\w+|in\s+a\s+statement))*")
 PRONOUN_SUBJECT = re.compile(
     r"\b(he|she|it|they)\s+(?:also\s+|later\s+|then\s+|again\s+)?(?:was\s+|has\s+|had\s+"
@@ -387,10 +388,11 @@ def _before_clauses(sentence: str, offset: int, head: int, inside: list[Mention]
     """Where the subject of a verb at `head` ends, before the clauses in commas between them:
     a relative clause ("X, which owns Y, said") or, after an actor's name, what it is ("Jane
     Roe, a spokeswoman for the board, said")."""
-    if not re.search(r",\s*$", sentence[:head]):
+    before = re.sub(ADVERBS + r"\s*$", "", " " + sentence[:head])[1:].rstrip()
+    if not before.endswith(","):  # (the adverbs before a verb aside: ", publicly said")
         return head
     ends = {m.end - offset for m in inside}
-    comma, inserted = sentence.rindex(",", 0, head), False
+    comma, inserted = len(before) - 1, False
     for _ in range(3):
         clause = INSERTED.match(sentence, sentence.rfind(",", 0, comma), comma)
         if not clause or not (clause["relative"] or clause.start() in ends

@@ -56,6 +56,8 @@ ROWS = [
      ["Brackwater Mining"]),
     ("Residents said on Friday that the quarry was loud. Officials said on Monday that it "
      "would close.", [], ["", ""]),
+    ("Mayor Carla Ostrander, who had pushed for the quarry, publicly acknowledged on Friday "
+     "that it was unsafe.", [], ["Carla Ostrander"]),
     ("Kenyan officials filed a complaint, saying on Friday that the quarry was unsafe.", [],
      ["Kenya"]),
     ("A spokesman for the quarry's owners said the blast was an accident. He said on Friday "
