@@ -63,6 +63,8 @@ CONFLICT_SIMILARITY = 0.4
 COARSE = {"quarter", "half", "season", "year", "decade", "century"}
 WINDOW_DAYS = 14
 MAX_NEIGHBOURS = 100
+CONCEPT_NEIGHBOURS = 30
+"""Concepts are common words: an event meets fewer others in a concept's block."""
 RARE_WORDS = 3
 HAPPENINGS = {kind.name for kind in event_kinds() if kind.once}
 """Kinds that happen once: two reports of one with different days disagree. Statements,
@@ -375,7 +377,8 @@ def candidate_pairs(items: list[_Item],
     a block,
     merge candidates have overlapping dates, and day-precise happenings within a fortnight are
     conflict candidates. Dates coarser than a month meet only the same value. Each event meets
-    at most `MAX_NEIGHBOURS` others per block, which keeps a large corpus near linear.
+    at most `MAX_NEIGHBOURS` others per block (`CONCEPT_NEIGHBOURS` in a concept's), which keeps
+    a large corpus near linear.
     """
     blocks: dict[str, list[tuple[int, int, _Item]]] = {}
     coarse: dict[tuple[str, str], list[_Item]] = {}
@@ -391,13 +394,14 @@ def candidate_pairs(items: list[_Item],
         for key in (*item.actors, *rare[item.sentence], *(w for w in item.words if w[0] == "<")):
             blocks.setdefault(key, []).append((first, last, item))
     pairs: dict[int, set[int]] = {}
-    for block in blocks.values():
+    for key, block in blocks.items():
         block.sort(key=lambda entry: entry[0])
         firsts = [first for first, _, _ in block]
         indexes = [item.index for _, _, item in block]
+        most = CONCEPT_NEIGHBOURS if key[0] == "<" else MAX_NEIGHBOURS
         for i, (_, last, item) in enumerate(block):
             reach = last + WINDOW_DAYS if _may_conflict(item) else last
-            end = bisect_right(firsts, reach, i + 1, min(len(block), i + 1 + MAX_NEIGHBOURS))
+            end = bisect_right(firsts, reach, i + 1, min(len(block), i + 1 + most))
             if end > i + 1:
                 pairs.setdefault(item.index, set()).update(indexes[i + 1 : end])
     for group in coarse.values():
