@@ -52,6 +52,9 @@ SPEECH = re.compile(
 )
 PARTICIPLE = re.compile(r",\s+(?P<verb>" + "|".join(speech_participles()) + r")\b")
 """A speech verb as a participle after a comma ("..., saying that")."""
+SOURCE = re.compile(r"\s+(?:the\s+|an?\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,3})"
+                    r"(?:\s+(?P<what>survey|poll|report|study|census|count|tally|estimate))?\b")
+"""A source named after "according to" that the actors do not know ("the Gallup poll")."""
 QUOTE_END = re.compile(r"(?:[\"”]|'')")
 """A closing quotation mark: a speaker after it is named after the verb ("..." said X)."""
 DESCRIBED = re.compile(r"\s*(?:[A-Za-z][\w.'-]*\s+){0,4}$")
@@ -77,6 +80,8 @@ INSERTED = re.compile(
 """A clause in commas between a subject and its verb: a relative clause ("X, which owns Y,
 said") or what the subject is ("Jane Roe, a spokeswoman for the board, said"), read back from
 the comma before the verb."""
+COORDINATED = re.compile(r"\s(?:and|but)" + ADVERBS + r"\s+$")
+"""A verb joined to the one before it ("did not name him, but said"): the same subject's."""
 WINDOW = 90
 SUBJECT_REACH = 150
 """How far back from its verb a subject is read (characters)."""
@@ -190,6 +195,8 @@ class Speech:
             found = self.own(j, depth + 1)
             if found:
                 name = max(found, key=lambda f: f[1])[2]
+                if not name:
+                    return ""  # said by someone unnamed
                 person = self._kind(name) == "person"
                 who = _WHO.get(_singular(pronoun), "anyone")
                 wanted = (PRONOUN_KINDS[pronoun] if pronoun in PRONOUN_KINDS
@@ -305,11 +312,17 @@ def _main_subject(sentence: str, offset: int, comma: int, inside: list[Mention],
     pronoun = re.match(r"\s*(he|she|it|they)\b", sentence, re.I)
     if pronoun:
         return (previous(pronoun.group(1).lower()) if previous else None) or ""
-    for mention in inside:
-        if mention.end - offset > comma:
-            break
-        if not sentence.startswith("'s", mention.end - offset):
-            return mention.name
+    named = [m for m in inside if m.end - offset <= comma]
+    for n, mention in enumerate(named):
+        if sentence.startswith("'s", mention.end - offset):
+            continue
+        subject = [mention]  # with the names right after it: "Ruritanian leader Jane Roe"
+        for following in named[n + 1 :]:
+            if not re.fullmatch(r"\s+(?:[\w.'-]+\s+){0,3}",
+                                sentence[subject[-1].end - offset : following.start - offset]):
+                break
+            subject.append(following)
+        return _head(sentence, offset, subject)
     return ""
 
 
@@ -342,6 +355,8 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
             if person is None:  # no one named yet: "he" speaks for the body named last
                 return last_before(mentions, before, ("organisation",)) or ""
             return person
+        if COORDINATED.search(sentence, 0, verb.start()):  # "X did Y but said": X
+            return _main_subject(sentence, offset, verb.start(), inside, previous)
         head = _before_clauses(sentence, offset, verb.start(), inside)
         subject = _subject_phrase(sentence, head)
         if subject is not None:
@@ -366,7 +381,13 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
             return _subject(sentence, offset, before)
     after = [m for m in inside if verb_end <= m.start < min(verb_end + WINDOW, sentence_end)]
     if according:
-        return _named(sentence, offset, after) if after else ""
+        if after:
+            return _named(sentence, offset, after)
+        source = SOURCE.match(sentence, verb.end())
+        if not source or not all(_a_name(re.sub(r"'s?$", "", word))
+                                 for word in source["name"].split()):
+            return ""
+        return f"{source['name']} {source['what'] or ''}".strip()
     inverted = re.search(r"(?:[,\"”]|'')\s*$", sentence[: verb.start()])
     if not inverted:
         return ""

@@ -56,6 +56,12 @@ ROWS = [
      ["Brackwater Mining"]),
     ("Residents said on Friday that the quarry was loud. Officials said on Monday that it "
      "would close.", [], ["", ""]),
+    ("The Lakeside Port Authority did not name the ship, but said on Friday that it had sunk.",
+     [], ["Lakeside Port Authority"]),
+    ("Fares rose 5 percent in May, according to the Harlow survey of 300 riders.", [],
+     ["Harlow survey"]),
+    ("Fares fell in June, according to Friday's report.", [], ["", ""]),
+    ("Harlow Steel Inc. officials on Monday played down the leak.", [], ["Harlow Steel Inc."]),
     ("Mayor Carla Ostrander, who had pushed for the quarry, publicly acknowledged on Friday "
      "that it was unsafe.", [], ["Carla Ostrander"]),
     ("Kenyan officials filed a complaint, saying on Friday that the quarry was unsafe.", [],

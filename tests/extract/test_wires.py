@@ -27,8 +27,9 @@ def test_datelines_are_not_events(built):
     ("source_id", "date_text", "timex", "kind", "attributed_to"),
     [
         ("ap", "Thursday", "2025-03-27", "statement", "National Intelligence Service"),
-        # "..., state media reported": the report's speaker is no actor the text names
-        ("ap", "March 1", "2025-03-01", "statement", ""),
+        # "state media reported, and urged workers": the state media are no actor the text
+        # names; who urged is the sentence's subject
+        ("ap", "March 1", "2025-03-01", "statement", "Kim Jong Un"),
         ("ap", "last fall", "2024-FA", "deployment", ""),
         ("ap", "December", "2024-12", "statement", "Defence Intelligence of Ukraine"),
         ("reuters", "Saturday", "2025-01-11", "statement", "Volodymyr Zelenskiy"),
