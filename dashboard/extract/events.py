@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from itertools import accumulate
 
-from dashboard.extract.attribution import nearest_speaker, speakers
+from dashboard.extract.attribution import Speech, nearest_speaker
 from dashboard.extract.mentions import Mention, last_before, last_person_before, mentions_between
 from dashboard.read.sentences import Sentence, word_starts
 from dashboard.timex import Timex
@@ -88,12 +88,13 @@ def article_events(
     dated = [(timex, _sentence_at(sentences, starts, timex.start))
              for timex in timexes if is_event(timex)]
     held = list({s.start: s for _, s in dated if s is not None}.values())
+    speech = Speech.of(sentences, mentions)
     facts = {
         sentence.start: (
             "; ".join(sentence_actors(sentence, mentions)),
             summarise(sentence, mentions),
             spans,
-            speakers(sentence.text, sentence.start, mentions),
+            speech.speakers(sentence),
         )
         for sentence, spans in zip(held, kind_spans_of([s.text for s in held]), strict=True)
     }

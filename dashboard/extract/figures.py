@@ -22,7 +22,7 @@ from functools import cache
 from text_to_num import text2num
 
 from dashboard.extract.actors import DEMONYMS
-from dashboard.extract.attribution import nearest_speaker, speakers
+from dashboard.extract.attribution import Speech, nearest_speaker
 from dashboard.extract.events import is_event
 from dashboard.extract.mentions import Mention, mentions_between
 from dashboard.read.sentences import Sentence
@@ -161,7 +161,7 @@ def article_figures(
             if person or not number.unit:
                 last_noun = (phrase, key)
             if shared is None:
-                shared = (speakers(sentence.text, sentence.start, mentions),
+                shared = (Speech.of(sentences, mentions).speakers(sentence),
                           _as_of(sentence, timexes, published) or (published, "day"))
             said, as_of = shared
             qualifier, q_first = _qualifier(tokens, number.first)

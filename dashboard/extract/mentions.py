@@ -19,12 +19,15 @@ class Mention:
 
 class Mentions(list):
     """Mentions in text order (by start), which can be looked up by position quickly;
-    `places`: the places also named only as where something happens ("in Nairobi")."""
+    `places`: the places also named only as where something happens ("in Nairobi");
+    `speech`: the article's speakers once found (`attribution.Speech.of`), for its events and
+    figures to share."""
 
     def __init__(self, mentions: Iterable[Mention] = (), places: Iterable[str] = ()):
         super().__init__(mentions)
         self.starts = [m.start for m in self]
         self.places = frozenset(places)
+        self.speech = None
 
     def named(self) -> set[str]:
         """The canonical names of every actor the text names, places named as where included."""

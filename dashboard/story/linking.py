@@ -1,10 +1,12 @@
 """Story events: the same happening reported by several articles, merged into one.
 
 Two events merge when their dates are compatible at their precision (Jan. 9 lies in January and in
-"last week"), they name an actor in common and their wording is alike; events whose dates cannot
+"last week"), their kinds can be one happening's (the same kind, or one of them the general
+"event" or a report: "the bombing killed 80" and "two bombs exploded"; never a capture and a
+deployment), they name an actor in common and their wording is alike; events whose dates cannot
 both be true are never merged. Where two sources tell the same happening with different days, both
-are kept and each is flagged in `conflict`. Events are compared within their `partition` (kind and
-month), so the links of a partition depend on its events alone.
+are kept and each is flagged in `conflict`. Events are compared within their `partition` (month),
+so the links of a partition depend on its events alone.
 """
 
 from __future__ import annotations
@@ -19,27 +21,59 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from dashboard.vocab import event_kinds, months, stopwords, weekdays
+from dashboard.vocab import (
+    demonyms,
+    event_kinds,
+    event_words,
+    months,
+    speech_verbs,
+    stopwords,
+    weekdays,
+)
 
 if TYPE_CHECKING:
     pass
 
+_SPEECH = "|".join(sorted((re.escape(verb) for verb, _ in speech_verbs()), key=len, reverse=True))
+SAID_BEFORE = re.compile(r"\b(?:" + _SPEECH + r")(?:\s+(?:reporters|journalists|lawmakers|on|late"
+                         r"|early|in\s+a\s+statement|(?:a|the)\s+(?:news|press)\s+conference))*\s+$")
+SAID_AFTER = re.compile(r"(?:'s)?(?:\s+(?:it|he|she|they|also|strongly|formally|publicly))*"
+                        r"\s+(?:" + _SPEECH + r")\b")
+OPENING = re.compile(r"\s*(?:(?:On|In|Earlier|Later|Late|Early|By)\s+)?$")
+SAID_NEXT = re.compile(r",(?:\s+[\w.&'-]+){1,4}?\s+(?:" + _SPEECH + r")\b")
+"""A speech verb just before or after a date, or right after the subject of a sentence the
+date opens ("On Friday, the board said"): the date is the saying's."""
 STOPWORDS = {
     *stopwords(), *(w.name.lower() for w in weekdays()),
     *(name for m in months() for name in (m.name.lower(), *m.abbreviations)),
 }
 """Words left out of a sentence's content words: function words and calendar names."""
+CONCEPTS = {word: f"<{concept}>" for word, concept in event_words().items()}
+"""Words that tell of one kind of happening, as one word ("blast", "bombing": <attack>)."""
 WORD = re.compile(r"[a-z][a-z'-]+")
 SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 MERGE_SIMILARITY = 0.2
+APART = 0.15
+"""How much less alike two events count when each names actors and they share none."""
+UNNAMED = 0.05
+"""How much less alike two events count when one names no actor."""
+OTHER_KIND = 0.1
+"""How much less alike two events of different (compatible) kinds count."""
 CONFLICT_SIMILARITY = 0.4
 COARSE = {"quarter", "half", "season", "year", "decade", "century"}
 WINDOW_DAYS = 14
 MAX_NEIGHBOURS = 100
+CONCEPT_NEIGHBOURS = 30
+"""Concepts are common words: an event meets fewer others in a concept's block."""
 RARE_WORDS = 3
 HAPPENINGS = {kind.name for kind in event_kinds() if kind.once}
 """Kinds that happen once: two reports of one with different days disagree. Statements,
 interviews and briefings recur, so different days there are different events."""
+GENERAL = next(kind.name for kind in event_kinds() if not kind.cues)
+SPECIFIC = HAPPENINGS - {GENERAL}
+"""The kinds that name one kind of happening (a capture, a deployment)."""
+"""The kind of an event without a cue ("event"): it may be any happening's. It also names the
+partitions, which hold events of every kind."""
 
 
 @dataclass(slots=True)
@@ -59,10 +93,15 @@ class _Item:
     words: frozenset[str]
     actor_bits: int
     word_bits: int
+    said: str
+    """Who says so when the date is the saying's own ("X said on Friday"; `UNKNOWN` when
+    the text does not say who), else ""."""
 
 
+UNKNOWN = "?"
+"""The speaker of a saying whose speaker is not known."""
 LINK_COLUMNS = ("event_id", "source_id", "sentence", "date", "date_end", "precision", "kind",
-                "actors", "outlet", "date_text")
+                "actors", "outlet", "date_text", "attributed_to")
 """The event columns linking reads."""
 
 
@@ -85,6 +124,9 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
     word_bits, actor_bits = _Bits(), _Bits()
     items = []
     columns = (events[name] for name in LINK_COLUMNS[:8])
+    count = len(events["event_id"])
+    speakers = events.get("attributed_to") or [""] * count
+    dates = events.get("date_text") or [""] * count
     for i, (event_id, source_id, sentence, first, last, precision, kind, actors) in enumerate(
         zip(*columns, strict=True)
     ):
@@ -96,18 +138,69 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
             named = frozenset(a for a in actors.split("; ") if a)
             actors_of[actors] = named, actor_bits.of(named)
         (words, word_mask), (named, actor_mask) = words_of[sentence], actors_of[actors]
+        said = (speakers[i] or UNKNOWN) if said_on(sentence, dates[i]) else ""
         items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
-                           kind, named, words, actor_mask, word_mask))
+                           kind, named, words, actor_mask, word_mask, said))
     return items
 
 
+def said_on(sentence: str, date_text: str) -> bool:
+    """Whether the date (`date_text`, its first place in `sentence`) is when something was
+    said: a speech verb stands within a few words of it ("said on Friday", "Friday strongly
+    condemned"), so the event is the saying, not what it tells of.
+
+    >>> said_on("Police said on Friday that the bridge fell on Monday.", "Friday")
+    True
+    >>> said_on("Police said on Friday that the bridge fell on Monday.", "Monday")
+    False
+    >>> said_on("On Friday, the board had rejected the offer.", "Friday")
+    True
+    >>> said_on("The bridge fell on Friday, the board said.", "Friday")
+    False
+    """
+    at = sentence.find(date_text) if date_text else -1
+    if at < 0:
+        return False
+    end = at + len(date_text)
+    return bool(SAID_BEFORE.search(sentence, max(0, at - 40), at)
+                or SAID_AFTER.match(sentence, end)
+                or (OPENING.fullmatch(sentence, 0, at) and SAID_NEXT.match(sentence, end)))
+
+
+def _one_saying(a: _Item, b: _Item) -> bool:
+    """Whether two events, one of them at least a saying (`_Item.said`), can be one
+    happening: both sayings, by one speaker as far as linking can tell (the same name or
+    surname, or one's speaker named in the other: "Ruritania's president said" and "President
+    Jane Roe said"; an unknown speaker may be anyone). A saying and what it tells of are two
+    happenings."""
+    if not (a.said and b.said):
+        return False
+    return (a.said == b.said or UNKNOWN in (a.said, b.said)
+            or a.said.split()[-1].lower() == b.said.split()[-1].lower()
+            or _named_in(a.said, b) or _named_in(b.said, a))
+
+
+def _named_in(speaker: str, item: _Item) -> bool:
+    """Whether an event names `speaker`: among its actors, or in its sentence by name or by
+    the country's demonym ("Ruritanian special forces")."""
+    if speaker in item.actors or speaker in item.sentence:
+        return True
+    return any(re.search(rf"\b{re.escape(d)}\b", item.sentence) for d in _demonyms(speaker))
+
+
+@lru_cache(maxsize=1024)
+def _demonyms(place: str) -> tuple[str, ...]:
+    return tuple(d for d, country in demonyms().items() if country == place)
+
+
 def content_words(text: str) -> frozenset[str]:
-    """Content words, lightly stemmed so that "captured" and "capture" meet.
+    """Content words, lightly stemmed so that "captured" and "capture" meet; a word that tells
+    of a kind of happening is its concept (`CONCEPTS`: "arrested" and "detained" meet).
 
     >>> sorted(content_words("Police said they arrested two strikers in Leeds."))
-    ['arrest', 'leed', 'police', 'striker']
+    ['<arrest>', 'leed', 'police', 'striker']
     """
-    return frozenset(_stem(word) for word in WORD.findall(text.lower())
+    return frozenset(CONCEPTS.get(word) or _stem(word) for word in WORD.findall(text.lower())
                      if word not in STOPWORDS and len(word) >= 3)
 
 
@@ -117,17 +210,28 @@ def _stem(word: str) -> str:
 
 
 def partition(kind: str, first: str, last: str, precision: str) -> tuple[str, ...]:
-    """The partition an event is linked within: its kind and the month of its first day, or
-    for dates coarser than a month, its kind and exact date range.
+    """The partition an event is linked within: the month of its first day, or for dates
+    coarser than a month, its exact date range, after `GENERAL` (a partition holds events of
+    every kind: the same happening is often told with different kinds' words).
 
     Events of different partitions are never compared, so each partition's links depend on
     its own events alone and a rebuild relinks only the partitions whose events changed.
 
     >>> partition("capture", "2025-01-09", "2025-01-09", "day")
-    ('capture', '2025-01')
+    ('event', '2025-01')
     """
     first = first or ""
-    return (kind, first, last or first) if precision in COARSE else (kind, first[:7])
+    return (GENERAL, first, last or first) if precision in COARSE else (GENERAL, first[:7])
+
+
+def compatible(a: str, b: str) -> bool:
+    """Whether events of kinds `a` and `b` can tell one happening: the same kind, or either
+    the general kind or a kind that does not happen once (a statement, a briefing).
+
+    >>> compatible("capture", "event"), compatible("capture", "deployment")
+    (True, False)
+    """
+    return a == b or a not in SPECIFIC or b not in SPECIFIC
 
 
 def rare_words(sentences: Mapping[str, Collection[str]]) -> dict[str, tuple[str, ...]]:
@@ -202,7 +306,7 @@ def boundary_conflicts(events: Mapping[str, Sequence], split: int, turn: str,
         if ordinal is not None and (ordinal >= start - WINDOW_DAYS - 1 if i < split
                                     else ordinal <= start + WINDOW_DAYS):
             near.append(i)
-    subset = {name: [events[name][i] for i in near] for name in LINK_COLUMNS}
+    subset = {name: [events[name][i] for i in near] for name in LINK_COLUMNS if name in events}
     items = _items(subset)
     conflicts: dict[int, list[_Item]] = {}
     for score, i, j in _merge_pairs(items, rare):
@@ -239,6 +343,8 @@ def _merge_pairs(items: list[_Item],
     words = [item.word_bits for item in items]
     actors = [item.actor_bits for item in items]
     sentences = [item.sentence for item in items]
+    kinds = [item.kind for item in items]
+    said = [item.said for item in items]
     for i, others in candidate_pairs(items, rare).items():
         own_words, own_size, own_actors, sentence = words[i], sizes[i], actors[i], sentences[i]
         base = i * count
@@ -248,7 +354,13 @@ def _merge_pairs(items: list[_Item],
                 continue
             score = shared / (own_size if own_size < sizes[j] else sizes[j])
             if not own_actors & actors[j]:
-                score -= 0.3
+                score -= APART if own_actors and actors[j] else UNNAMED
+            if (said[i] or said[j]) and not _one_saying(items[i], items[j]):
+                continue
+            if kinds[i] != kinds[j]:
+                if not compatible(kinds[i], kinds[j]):
+                    continue
+                score -= OTHER_KIND
             if score >= MERGE_SIMILARITY:
                 scored.setdefault(score, []).append(base + j)
     for score in sorted(scored, reverse=True):
@@ -261,32 +373,35 @@ def candidate_pairs(items: list[_Item],
     """Index pairs worth comparing, found without comparing everything with everything: for
     an event i, the events j it is to be compared with (each pair comes once, in one order).
 
-    Events are blocked by kind and by each of their actors and `rare` words; within a block,
+    Events are blocked by each of their actors, `rare` words and concepts (`CONCEPTS`); within
+    a block,
     merge candidates have overlapping dates, and day-precise happenings within a fortnight are
     conflict candidates. Dates coarser than a month meet only the same value. Each event meets
-    at most `MAX_NEIGHBOURS` others per block, which keeps a large corpus near linear.
+    at most `MAX_NEIGHBOURS` others per block (`CONCEPT_NEIGHBOURS` in a concept's), which keeps
+    a large corpus near linear.
     """
-    blocks: dict[tuple[str, str], list[tuple[int, int, _Item]]] = {}
-    coarse: dict[tuple[str, str, str], list[_Item]] = {}
+    blocks: dict[str, list[tuple[int, int, _Item]]] = {}
+    coarse: dict[tuple[str, str], list[_Item]] = {}
     for item in items:
         if item.precision in COARSE:
-            coarse.setdefault((item.kind, item.first, item.last), []).append(item)
+            coarse.setdefault((item.first, item.last), []).append(item)
             continue
         try:
             first = dt.date.fromisoformat(item.first).toordinal()
             last = dt.date.fromisoformat(item.last).toordinal()
         except ValueError:
             continue
-        for key in (*item.actors, *rare[item.sentence]):
-            blocks.setdefault((item.kind, key), []).append((first, last, item))
+        for key in (*item.actors, *rare[item.sentence], *(w for w in item.words if w[0] == "<")):
+            blocks.setdefault(key, []).append((first, last, item))
     pairs: dict[int, set[int]] = {}
-    for block in blocks.values():
+    for key, block in blocks.items():
         block.sort(key=lambda entry: entry[0])
         firsts = [first for first, _, _ in block]
         indexes = [item.index for _, _, item in block]
+        most = CONCEPT_NEIGHBOURS if key[0] == "<" else MAX_NEIGHBOURS
         for i, (_, last, item) in enumerate(block):
             reach = last + WINDOW_DAYS if _may_conflict(item) else last
-            end = bisect_right(firsts, reach, i + 1, min(len(block), i + 1 + MAX_NEIGHBOURS))
+            end = bisect_right(firsts, reach, i + 1, min(len(block), i + 1 + most))
             if end > i + 1:
                 pairs.setdefault(item.index, set()).update(indexes[i + 1 : end])
     for group in coarse.values():
@@ -311,6 +426,7 @@ def _conflicting(a: _Item, b: _Item) -> bool:
     """Two day-precise reports of the same happening, from different sources, on other days."""
     return (
         a.source_id != b.source_id
+        and a.kind == b.kind
         and a.kind in HAPPENINGS
         and a.precision == b.precision == "day"
         and a.first != b.first

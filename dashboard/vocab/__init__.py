@@ -272,6 +272,45 @@ def role_nouns() -> tuple[str, ...]:
 
 
 @cache
+def speech_verbs() -> tuple[tuple[str, bool], ...]:
+    """Verbs (and phrases) that report what someone says ("said", "according to"), each with
+    whether it outranks the others when a sentence has several (`first`: "according to");
+    the participles (`speech_participles`) aside."""
+    return tuple((row["verb"], _yes(row["first"])) for row in rows("speech-verbs")
+                 if not _yes(row["participle"]))
+
+
+@cache
+def speech_participles() -> tuple[str, ...]:
+    """Speech verbs as participles after a comma ("..., saying that"): the sentence's subject
+    says it."""
+    return tuple(row["verb"] for row in rows("speech-verbs") if _yes(row["participle"]))
+
+
+@cache
+def speaker_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns that name who speaks without naming an actor, to what they may stand for:
+    `police` (the article's police, "detectives said"), `previous` (with "the": the speaker
+    just quoted, "the official said", "the company said"), `owner` (after an actor's "'s" or
+    "his", "its": that actor, "the board's lawyers said", "his spokesman said")."""
+    return {row["word"]: tuple(row["stands_for"].split()) for row in rows("speaker-nouns")}
+
+
+@cache
+def speaker_noun_kinds() -> dict[str, str]:
+    """Of `speaker_nouns`, who each names: a `person`, a `body`, or `anyone` (a spokesman
+    speaks for a body as often as a person's name is given)."""
+    return {row["word"]: row["who"] for row in rows("speaker-nouns")}
+
+
+@cache
+def event_words() -> dict[str, str]:
+    """Words that tell of one kind of happening, to the concept they share ("blast",
+    "bombing" and "explosion": attack): linking counts them as one word."""
+    return {word: row["concept"] for row in rows("event-words") for word in row["words"].split()}
+
+
+@cache
 def organisation_heads() -> tuple[str, ...]:
     """Words that end an organisation's name ("Department", "Agency", "Ministry")."""
     return _words("organisation-heads")

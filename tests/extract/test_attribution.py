@@ -44,6 +44,30 @@ ROWS = [
     ("A friend of Jane Roe's lawyer said on Friday that she would appeal.", [], [""]),
     ("The Lakeside Port Authority met on Sunday. He said on Monday that the pier would stay "
      "shut.", [], ["", "Lakeside Port Authority"]),
+    ("Police said the fire started on Monday.", [], ["police"]),
+    ("The shop was robbed on Monday, detectives said, and the Lakeside Police Department asked "
+     "for help.", [], ["Lakeside Police Department"]),
+    ("\"We closed the pier on Monday. Nobody was hurt,\" harbour master Pavel Hruby said.", [],
+     ["Pavel Hruby"]),
+    ("Brackwater Mining said on Friday that the quarry would close.", [], ["Brackwater Mining"]),
+    ("In a letter to the Lakeside Port Authority, Brackwater Mining said on Friday that the "
+     "quarry would close.", [], ["Brackwater Mining"]),
+    ("A spokesman for Brackwater Mining said on Friday that the quarry would close.", [],
+     ["Brackwater Mining"]),
+    ("Residents said on Friday that the quarry was loud. Officials said on Monday that it "
+     "would close.", [], ["", ""]),
+    ("The Lakeside Port Authority did not name the ship, but said on Friday that it had sunk.",
+     [], ["Lakeside Port Authority"]),
+    ("Fares rose 5 percent in May, according to the Harlow survey of 300 riders.", [],
+     ["Harlow survey"]),
+    ("Fares fell in June, according to Friday's report.", [], ["", ""]),
+    ("Harlow Steel Inc. officials on Monday played down the leak.", [], ["Harlow Steel Inc."]),
+    ("Mayor Carla Ostrander, who had pushed for the quarry, publicly acknowledged on Friday "
+     "that it was unsafe.", [], ["Carla Ostrander"]),
+    ("Kenyan officials filed a complaint, saying on Friday that the quarry was unsafe.", [],
+     ["Kenya"]),
+    ("A spokesman for the quarry's owners said the blast was an accident. He said on Friday "
+     "that the mine would reopen.", [], [""]),
     # --- a strike ----------------------------------------------------------------------------
     ("\"We will not go back to work until March,\" union leader Maria Okafor said on Friday.",
      [], ["Maria Okafor", "Maria Okafor"]),
@@ -56,11 +80,25 @@ ROWS = [
                  "talks had failed.", [UNION], ["", "Dunmore Workers Union"]),
     pytest.param("Maria Okafor, the union's leader, said on Thursday that 2,000 workers had "
                  "signed up.", [], ["Maria Okafor"]),
+    ("Harlow Steel Inc. said on Monday that talks had failed. The company said on Tuesday that "
+     "it would appeal.", [], ["Harlow Steel Inc.", "Harlow Steel Inc."]),
+    ("Harlow Steel Inc., which owns the plant, said on Monday that it would close it.", [],
+     ["Harlow Steel Inc."]),
+    ("Dunmore Workers Union's lawyers said on Monday that the strike was legal.", [UNION],
+     ["Dunmore Workers Union"]),
+    ("Maria Okafor, the strike's leader, said on Monday that talks had failed. She said on "
+     "Tuesday that the pickets would stay.", [], ["Maria Okafor", "Maria Okafor"]),
+    ("Harlow Steel Inc. said on Monday that talks had failed. Maria Okafor met the pickets. "
+     "She said on Tuesday that they would stay.", [], ["Harlow Steel Inc.", "Maria Okafor"]),
     # --- a trial -----------------------------------------------------------------------------
     pytest.param("Prosecutor Hanna Berg told the court on Monday that Lindqvist took bribes.",
                  [], ["Hanna Berg"]),
     pytest.param("Defence lawyer Jonas Holm said on Tuesday that his client was innocent.", [],
                  ["Jonas Holm"]),
+    ("Jonas Holm did not appear in court on Tuesday, his lawyer said.", [], ["Jonas Holm"]),
+    ("Jonas Holm's son said on Tuesday that his father was innocent.", [], [""]),
+    ("LAKESIDE (Wire A) _ A friend of the judge said on Friday that she would resign.", [],
+     [""]),
     # --- an outbreak -------------------------------------------------------------------------
     ("Health Minister Amina Diallo said 42 new cases were found on Sunday.", [],
      ["Amina Diallo"]),

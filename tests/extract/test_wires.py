@@ -27,11 +27,14 @@ def test_datelines_are_not_events(built):
     ("source_id", "date_text", "timex", "kind", "attributed_to"),
     [
         ("ap", "Thursday", "2025-03-27", "statement", "National Intelligence Service"),
+        # "state media reported, and urged workers": the state media are no actor the text
+        # names; who urged is the sentence's subject
         ("ap", "March 1", "2025-03-01", "statement", "Kim Jong Un"),
         ("ap", "last fall", "2024-FA", "deployment", ""),
         ("ap", "December", "2024-12", "statement", "Defence Intelligence of Ukraine"),
         ("reuters", "Saturday", "2025-01-11", "statement", "Volodymyr Zelenskiy"),
-        ("reuters", "Jan. 9", "2025-01-09", "capture", "Security Service of Ukraine"),
+        # "It said" goes on with the sentence before's speaker, not the last body named
+        ("reuters", "Jan. 9", "2025-01-09", "capture", "National Intelligence Service"),
         ("yonhap", "2015", "2015", "enlistment", "Ri"),
         ("yonhap", "last November", "2024-11", "deployment", "Ri"),
     ],

@@ -116,13 +116,74 @@ def rare(events: dict[str, list]) -> dict[str, tuple[str, ...]]:
     return linking.rare_words({s: linking.content_words(s) for s in events["sentence"]})
 
 
-def test_events_are_linked_within_their_kind_and_month():
+def test_events_are_linked_within_their_month_whatever_their_kind():
     assert linking.partition("capture", "2025-01-09", "2025-01-09", "day") == (
-        "capture", "2025-01")
-    assert linking.partition("capture", "2025-01-06", "2025-01-12", "week") == (
-        "capture", "2025-01")
+        "event", "2025-01")
+    assert linking.partition("statement", "2025-01-06", "2025-01-12", "week") == (
+        "event", "2025-01")
     assert linking.partition("enlistment", "2015-01-01", "2015-12-31", "year") == (
-        "enlistment", "2015-01-01", "2015-12-31")
+        "event", "2015-01-01", "2015-12-31")
+
+
+def told(*rows: tuple[str, str, str, str, str]) -> dict[str, list]:
+    """Events as columns: (source, kind, actors, speaker, sentence) each, all on one day
+    written "Friday" (2025-03-07)."""
+    return {
+        "event_id": [f"ev-{source}" for source, *_ in rows],
+        "source_id": [source for source, *_ in rows],
+        "sentence": [sentence for *_, sentence in rows],
+        "date": ["2025-03-07"] * len(rows),
+        "date_end": ["2025-03-07"] * len(rows),
+        "precision": ["day"] * len(rows),
+        "kind": [kind for _, kind, *_ in rows],
+        "actors": [actors for _, _, actors, *_ in rows],
+        "outlet": [source for source, *_ in rows],
+        "date_text": ["Friday"] * len(rows),
+        "attributed_to": [speaker for _, _, _, speaker, _ in rows],
+    }
+
+
+def merged(events: dict[str, list]) -> bool:
+    ids, _ = linking.link(events)
+    return len(set(ids)) == 1
+
+
+@pytest.mark.parametrize(("events", "one"), [
+    # the same blast told with a casualty word and without one
+    (told(("a", "casualties", "Lakeside", "", "A gas blast killed three people at the "
+           "Lakeside depot on Friday."),
+          ("b", "event", "Lakeside", "", "A gas blast tore through the Lakeside depot on "
+           "Friday.")), True),
+    # a capture and a deployment on one day are two happenings, however alike their words
+    (told(("a", "capture", "Ruritania", "", "Ruritania captured two border posts on Friday."),
+          ("b", "deployment", "Ruritania", "", "Ruritania deployed troops to two border posts "
+           "on Friday.")), False),
+    # two governments condemning the blast on Friday: two sayings
+    (told(("a", "event", "Lakeside; Ruritania", "Ruritania", "Ruritania on Friday condemned "
+           "the gas blast at the Lakeside depot."),
+          ("b", "event", "Lakeside; Freedonia", "Freedonia", "Freedonia on Friday condemned the "
+           "gas blast at the Lakeside depot.")), False),
+    # one saying told by two outlets, its speaker named two ways
+    (told(("a", "statement", "Jane Roe", "Jane Roe", "Ruritanian troops left the depot, "
+           "President Jane Roe said on Friday."),
+          ("b", "statement", "Ruritania", "Ruritania", "The troops left the depot, Ruritania's "
+           "president said on Friday.")), True),
+    # a blast and an explosion: one happening told in other words
+    (told(("a", "event", "Lakeside", "", "A blast shook the Lakeside depot on Friday."),
+          ("b", "event", "", "", "The explosion at the depot on Friday was heard for miles.")),
+     True),
+    # a saying whose speaker the text does not give may be anyone's
+    (told(("a", "statement", "Lakeside Board", "Lakeside Board", "The Lakeside Board said on "
+           "Friday that the depot would close."),
+          ("b", "statement", "", "", "The closure of the depot was announced on Friday.")), True),
+    # a saying and the blast it tells of are two happenings
+    (told(("a", "event", "Lakeside", "", "A gas blast tore through the Lakeside depot on "
+           "Friday."),
+          ("b", "statement", "Lakeside; Jane Roe", "Jane Roe", "Jane Roe said on Friday that the "
+           "gas blast at the Lakeside depot was an accident.")), False),
+])
+def test_kinds_and_sayings_in_merging(events, one):
+    assert merged(events) is one
 
 
 def test_conflicts_are_found_across_the_turn_of_a_month():

@@ -37,6 +37,11 @@ READERS = [
     (vocab.plurals, 20, list),
     (vocab.abbreviations, 20, lambda v: [a.lower() for a in v]),
     (vocab.stopwords, 50, list),
+    (vocab.speech_verbs, 20, lambda v: [verb for verb, _ in v]),
+    (vocab.speech_participles, 3, list),
+    (vocab.speaker_nouns, 5, list),
+    (vocab.speaker_noun_kinds, 5, list),
+    (vocab.event_words, 20, list),
     (vocab.gazetteer, 10, lambda v: [a.name for a in v]),
 ]
 
