@@ -32,13 +32,18 @@ def store_folder(data_dir: Path, staging: Path) -> None:
     """Write the tables of a data folder being made (`staging`) into the data folder's
     database, then put the database into the staging folder (a hard link once every change is
     in the main file, else a copy made with SQLite's backup), so that swapping the folder in
-    keeps it. Without a database yet, it is made in the staging folder."""
+    keeps it. Without a database yet, it is made in the staging folder.
+
+    A reader of the database (the page, `sqlite3` or datasette) never makes the build wait: the
+    checkpoint that empties the write-ahead log into the main file does not wait for readers
+    (it would wait out the busy timeout, a minute), and the copy is made instead."""
     current = path(data_dir)
     target = current if current.is_file() else staging / FILE
     with closing(connect(target, create=True)) as connection:
         write_folder(connection, staging, data_dir)
         if target == staging / FILE:
             return
+        connection.execute("PRAGMA busy_timeout = 0")
         busy, frames, done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if not busy and frames == done:
             os.link(current, staging / FILE)

@@ -152,8 +152,8 @@ ARTICLE = ("The city council said on Monday that the pier would reopen on Thursd
            "Divers inspected the pilings on April 3, officials said.\n")
 
 
-@pytest.mark.parametrize("point", ["inserting", "committed", "swapping"])
-def test_a_build_killed_leaves_the_old_or_the_new_database(tmp_path, point):
+def one_article_story(tmp_path: Path) -> tuple[Path, Path]:
+    """A story of one article (ARTICLE), built: (its manifest, its data folder)."""
     story = tmp_path / "story"
     story.mkdir()
     (story / "a.txt").write_text(ARTICLE, encoding="utf-8")
@@ -162,8 +162,15 @@ def test_a_build_killed_leaves_the_old_or_the_new_database(tmp_path, point):
                         "a.txt,https://example.org/a,A,Ex,,2025-04-07\n", encoding="utf-8")
     data = tmp_path / "data"
     build(manifest, data)
+    return manifest, data
+
+
+@pytest.mark.parametrize("point", ["inserting", "committed", "swapping"])
+def test_a_build_killed_leaves_the_old_or_the_new_database(tmp_path, point):
+    manifest, data = one_article_story(tmp_path)
     old = sorted(table.read(data, "events").sentence)
-    (story / "a.txt").write_text(ARTICLE.replace("Thursday", "Friday"), encoding="utf-8")
+    (manifest.parent / "a.txt").write_text(ARTICLE.replace("Thursday", "Friday"),
+                                           encoding="utf-8")
     killed = subprocess.run([sys.executable, "-c", KILL_AT, point, "extract", "--sources",
                              str(manifest), "--out", str(data)], capture_output=True,
                             timeout=120, cwd=ROOT)
@@ -180,6 +187,25 @@ def test_a_build_killed_leaves_the_old_or_the_new_database(tmp_path, point):
     build(manifest, data)
     assert state() == new
     assert sorted(table.read(data, "events").sentence) == new
+
+
+def test_a_reader_holding_the_database_open_does_not_hold_up_a_rebuild(tmp_path):
+    manifest, data = one_article_story(tmp_path)
+    (manifest.parent / "a.txt").write_text(ARTICLE.replace("Thursday", "Friday"),
+                                           encoding="utf-8")
+    with closing(sqlite3.connect(database.path(data), isolation_level=None)) as reader:
+        reader.execute("BEGIN")  # a user's `sqlite3 story.db` in the middle of a query
+        before = reader.execute("SELECT count(*) FROM events").fetchone()
+        # a hang guard, not a speed target: waiting for the reader took the busy timeout (60 s)
+        rebuilt = subprocess.run([sys.executable, "-m", "dashboard", "extract", "--sources",
+                                  str(manifest), "--out", str(data)], capture_output=True,
+                                 text=True, timeout=45, cwd=ROOT)
+        assert rebuilt.returncode == 0, rebuilt.stderr
+        assert reader.execute("SELECT count(*) FROM events").fetchone() == before
+    with closing(opened(data)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        sentences = database.read_table(connection, "events").sentence
+    assert any("Friday" in x for x in sentences) and not any("Thursday" in x for x in sentences)
 
 
 def test_a_rebuild_writes_only_the_rows_that_changed(seeds, tmp_path):
