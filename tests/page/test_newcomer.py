@@ -97,8 +97,23 @@ def open_page(browser, url: str, viewport: dict, events: int | None = None):
     wanted = f"d && d.length === {events}" if events is not None else "d && d.length > 0"
     page.wait_for_function(f"() => {{ const d = ({DRAWN})(); return {wanted}; }}",
                            timeout=60_000)
-    page.wait_for_timeout(300)
+    idle(page)
     return page
+
+
+def idle(page) -> None:
+    """Wait until the page's script has finished its run (Streamlit's "Stop" status gone), so
+    that what the test does next starts a run of its own rather than interrupting one."""
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+    page.wait_for_timeout(300)
+
+
+def alerts(page) -> list[str]:
+    """The texts of the page's messages and errors (what to show when an expected one is not
+    there)."""
+    return [" ".join(text.split()) for text in page.locator(
+        '[data-testid="stAlert"], [data-testid="stException"]').all_inner_texts()]
 
 
 def shot(page, name: str) -> None:
@@ -367,7 +382,12 @@ def test_a_blank_publication_date_in_the_add_form_is_not_refused(browser, tmp_pa
         page.get_by_label("Title", exact=True).fill("Dock workers walk off")
         page.get_by_role("button", name="Add and rebuild").click()
         flash = page.get_by_text(re.compile(r"No publication date was given or found"))
-        flash.wait_for(timeout=90_000)
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            flash.wait_for(timeout=90_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"no message of the added article; the page says: {alerts(page)}")
         assert "the day it was added" in flash.inner_text()
         assert page.get_by_text("no publication date given").count() == 0
         if width == "phone":  # the sidebar covers the page on a phone: close it to read on
