@@ -24,7 +24,8 @@ FIGURE_ATTRIBUTED = list(table.FIGURES_COLUMNS).index("attributed_to")
 LINK_FIELDS = [EXTRACTED.index(column) for column in linking.LINK_COLUMNS]
 SENTENCE = EXTRACTED.index("sentence")
 SENTENCE_LINKED = linking.LINK_COLUMNS.index("sentence")
-PARTITION_FIELDS = [EXTRACTED.index(c) for c in ("kind", "date", "date_end", "precision")]
+PARTITION_FIELDS = [EXTRACTED.index(c) for c in ("kind", "date", "date_end", "precision",
+                                                  "sentence", "date_text")]
 
 
 class Article(NamedTuple):
@@ -239,8 +240,8 @@ def prepare(article: Article) -> Prepared:
     sentences = {s: i for i, s in enumerate(used)}
     parts: dict[tuple, list[tuple]] = {}
     event_parts = []
-    for event in article.events:
-        part = linking.partition(*(event[i] for i in PARTITION_FIELDS))
+    found = linking.partitions([[event[i] for i in PARTITION_FIELDS] for event in article.events])
+    for event, part in zip(article.events, found, strict=True):
         event_parts.append(list(parts).index(part) if part in parts else len(parts))
         parts.setdefault(part, []).append(tuple(event[i] for i in LINK_FIELDS))
     summary_parts = tuple(

@@ -61,6 +61,10 @@ OTHER_KIND = 0.1
 """How much less alike two events of different (compatible) kinds count."""
 CONFLICT_SIMILARITY = 0.4
 COARSE = {"quarter", "half", "season", "year", "decade", "century"}
+NEAR = 4
+"""How many content words either side of a date say what it dates (`near_words`)."""
+COARSE_SIMILARITY = 0.25
+"""How alike a date coarser than a month and a finer one must be to merge."""
 WINDOW_DAYS = 14
 MAX_NEIGHBOURS = 100
 CONCEPT_NEIGHBOURS = 30
@@ -96,6 +100,9 @@ class _Item:
     said: str
     """Who says so when the date is the saying's own ("X said on Friday"; `UNKNOWN` when
     the text does not say who), else ""."""
+    near: frozenset[str] = frozenset()
+    """For a date coarser than a month, the content words next to it (`near_words`): what
+    the date dates, which a finer date's event must tell of to be the same happening."""
 
 
 UNKNOWN = "?"
@@ -139,8 +146,9 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
             actors_of[actors] = named, actor_bits.of(named)
         (words, word_mask), (named, actor_mask) = words_of[sentence], actors_of[actors]
         said = (speakers[i] or UNKNOWN) if said_on(sentence, dates[i]) else ""
+        near = near_words(sentence, dates[i]) if precision in COARSE else frozenset()
         items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
-                           kind, named, words, actor_mask, word_mask, said))
+                           kind, named, words, actor_mask, word_mask, said, near))
     return items
 
 
@@ -165,6 +173,43 @@ def said_on(sentence: str, date_text: str) -> bool:
     return bool(SAID_BEFORE.search(sentence, max(0, at - 40), at)
                 or SAID_AFTER.match(sentence, end)
                 or (OPENING.fullmatch(sentence, 0, at) and SAID_NEXT.match(sentence, end)))
+
+
+def near_words(sentence: str, date_text: str) -> frozenset[str]:
+    """The `NEAR` content words either side of a date (its first place in `sentence`): what
+    the date dates.
+
+    >>> sorted(near_words("Abel urged him to run in this year's election for mayor.",
+    ...                   "this year's"))
+    ['abel', 'election', 'mayor', 'run', 'urg']
+    """
+    at = sentence.find(date_text) if date_text else -1
+    if at < 0:
+        return content_words(sentence)
+    return frozenset((*_content_list(sentence[:at])[-NEAR:],
+                      *_content_list(sentence[at + len(date_text):])[:NEAR]))
+
+
+def _content_list(text: str) -> list[str]:
+    """`content_words` in their order."""
+    return [CONCEPTS.get(word) or _stem(word) for word in WORD.findall(text.lower())
+            if word not in STOPWORDS and len(word) >= 3]
+
+
+def _dates_alike(a: _Item, b: _Item) -> bool:
+    """Whether a date coarser than a month and a finer one inside it can date one happening:
+    the finer date's sentence tells of the happening the coarser date dates (a word of
+    `CONCEPTS` next to it, `near_words`). "The blasts last year" and "the bombing on Aug. 7"
+    can; "the rally on Tuesday" and "this year's election" cannot. Such pairs also need to be
+    more alike (`COARSE_SIMILARITY`)."""
+    coarse, fine = (a, b) if a.precision in COARSE else (b, a)
+    return _tells(coarse.near, fine.words)
+
+
+def _tells(near: frozenset[str], words: frozenset[str]) -> bool:
+    """Whether a sentence (its content `words`) tells of the happening a coarse date's `near`
+    words name."""
+    return any(word[0] == "<" for word in near & words)
 
 
 def _one_saying(a: _Item, b: _Item) -> bool:
@@ -200,8 +245,7 @@ def content_words(text: str) -> frozenset[str]:
     >>> sorted(content_words("Police said they arrested two strikers in Leeds."))
     ['<arrest>', 'leed', 'police', 'striker']
     """
-    return frozenset(CONCEPTS.get(word) or _stem(word) for word in WORD.findall(text.lower())
-                     if word not in STOPWORDS and len(word) >= 3)
+    return frozenset(_content_list(text))
 
 
 @lru_cache(maxsize=65536)
@@ -210,18 +254,66 @@ def _stem(word: str) -> str:
 
 
 def partition(kind: str, first: str, last: str, precision: str) -> tuple[str, ...]:
-    """The partition an event is linked within: the month of its first day, or for dates
-    coarser than a month, its exact date range, after `GENERAL` (a partition holds events of
-    every kind: the same happening is often told with different kinds' words).
+    """The partition an event is linked within: the month of its first day (of a week, the
+    month of its Thursday, which holds most of its days, as ISO weeks belong to the year of
+    theirs), or for dates coarser than a month, its exact date range, after `GENERAL` (a
+    partition holds events of every kind: the same happening is often told with different
+    kinds' words).
 
     Events of different partitions are never compared, so each partition's links depend on
     its own events alone and a rebuild relinks only the partitions whose events changed.
 
     >>> partition("capture", "2025-01-09", "2025-01-09", "day")
     ('event', '2025-01')
+    >>> partition("statement", "2025-01-27", "2025-02-02", "week")
+    ('event', '2025-01')
+    >>> partition("statement", "2025-03-31", "2025-04-06", "week")
+    ('event', '2025-04')
     """
     first = first or ""
-    return (GENERAL, first, last or first) if precision in COARSE else (GENERAL, first[:7])
+    if precision in COARSE:
+        return (GENERAL, first, last or first)
+    if precision == "week" and (thursday := _thursday(first)):
+        return (GENERAL, thursday[:7])
+    return (GENERAL, first[:7])
+
+
+def partitions(events: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
+    """The `partition` of each of one article's events, given as (kind, first day, last day,
+    precision, sentence, date text). A date coarser than a month goes with the first finer
+    event of the article inside it that tells of what it dates ("last year's blasts" with "the
+    bombs went off on Aug. 7": a word of `CONCEPTS` next to the coarse date, `near_words`), so
+    that `link` compares the two and that happening's other reports (`_dates_alike`); else
+    it is linked with the same date alone.
+
+    >>> partitions([("event", "2024-01-01", "2024-12-31", "year", "A man was charged over "
+    ...              "last year's fire at the depot.", "last year's"),
+    ...             ("event", "2024-08-07", "2024-08-07", "day", "A fire destroyed the depot "
+    ...              "on Aug. 7.", "Aug. 7")])
+    [('event', '2024-08'), ('event', '2024-08')]
+    """
+    parts = [partition(*event[:4]) for event in events]
+    if not any(event[3] in COARSE for event in events):
+        return parts
+    finer = [(event[1], event[2] or event[1], content_words(event[4]), part)
+             for event, part in zip(events, parts, strict=True) if event[3] not in COARSE]
+    for n, (_, first, last, precision, sentence, date_text) in enumerate(events):
+        if precision not in COARSE or not finer:
+            continue
+        near = near_words(sentence, date_text)
+        for fine_first, fine_last, fine_words, part in finer:
+            if first <= fine_first and fine_last <= (last or first) and _tells(near, fine_words):
+                parts[n] = part
+                break
+    return parts
+
+
+def _thursday(monday: str) -> str:
+    """The fourth day of a week that starts on `monday` ("" for a day that is not one)."""
+    try:
+        return (dt.date.fromisoformat(monday) + dt.timedelta(days=3)).isoformat()
+    except ValueError:
+        return ""
 
 
 def compatible(a: str, b: str) -> bool:
@@ -345,6 +437,8 @@ def _merge_pairs(items: list[_Item],
     sentences = [item.sentence for item in items]
     kinds = [item.kind for item in items]
     said = [item.said for item in items]
+    near = [bool(item.near) for item in items]
+    precisions = [item.precision for item in items]
     for i, others in candidate_pairs(items, rare).items():
         own_words, own_size, own_actors, sentence = words[i], sizes[i], actors[i], sentences[i]
         base = i * count
@@ -356,6 +450,9 @@ def _merge_pairs(items: list[_Item],
             if not own_actors & actors[j]:
                 score -= APART if own_actors and actors[j] else UNNAMED
             if (said[i] or said[j]) and not _one_saying(items[i], items[j]):
+                continue
+            if (near[i] or near[j]) and precisions[i] != precisions[j] and (
+                    score < COARSE_SIMILARITY or not _dates_alike(items[i], items[j])):
                 continue
             if kinds[i] != kinds[j]:
                 if not compatible(kinds[i], kinds[j]):
@@ -376,16 +473,16 @@ def candidate_pairs(items: list[_Item],
     Events are blocked by each of their actors, `rare` words and concepts (`CONCEPTS`); within
     a block,
     merge candidates have overlapping dates, and day-precise happenings within a fortnight are
-    conflict candidates. Dates coarser than a month meet only the same value. Each event meets
-    at most `MAX_NEIGHBOURS` others per block (`CONCEPT_NEIGHBOURS` in a concept's), which keeps
-    a large corpus near linear.
+    conflict candidates. Dates coarser than a month also meet the same value whatever they
+    share (and finer dates inside them where `partitions` put them together). Each event
+    meets at most `MAX_NEIGHBOURS` others per block (`CONCEPT_NEIGHBOURS` in a concept's),
+    which keeps a large corpus near linear.
     """
     blocks: dict[str, list[tuple[int, int, _Item]]] = {}
     coarse: dict[tuple[str, str], list[_Item]] = {}
     for item in items:
         if item.precision in COARSE:
             coarse.setdefault((item.first, item.last), []).append(item)
-            continue
         try:
             first = dt.date.fromisoformat(item.first).toordinal()
             last = dt.date.fromisoformat(item.last).toordinal()

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from extracted import STORY, built_tables
 
+from dashboard.period import Period
 from dashboard.story import linking
 from dashboard.story.story_table import story_table
 
@@ -123,6 +124,31 @@ def test_events_are_linked_within_their_month_whatever_their_kind():
         "event", "2025-01")
     assert linking.partition("enlistment", "2015-01-01", "2015-12-31", "year") == (
         "event", "2015-01-01", "2015-12-31")
+    # a week across the turn of a month: the month of its Thursday
+    assert linking.partition("statement", "2024-11-25", "2024-12-01", "week") == (
+        "event", "2024-11")
+    assert linking.partition("statement", "2024-12-30", "2025-01-05", "week") == (
+        "event", "2025-01")
+
+
+@pytest.mark.parametrize(("coarse", "fine", "together"), [
+    # the article tells the blasts of last year and their day
+    (("2024", "last year's", "Two men were charged over last year's blasts at the depot."),
+     ("2024-08-07", "Aug. 7", "The bombs went off at the depot on Aug. 7."), True),
+    # what the year dates (an election) is not what the day tells (a rally)
+    (("2024", "this year's", "The mayor will seek a second term in this year's election."),
+     ("2024-03-05", "Tuesday", "Thousands rallied for the mayor in Lakeside on Tuesday."), False),
+    # the day is not inside the season
+    (("2024-SU", "last summer", "The depot burned down in a fire last summer."),
+     ("2024-10-02", "Oct. 2", "Firefighters put out a fire at the depot on Oct. 2."), False),
+])
+def test_a_coarse_date_goes_with_the_day_its_article_gives_it(coarse, fine, together):
+    rows = dated(coarse, fine)
+    events = list(zip(rows["kind"], rows["date"], rows["date_end"], rows["precision"],
+                      rows["sentence"], rows["date_text"], strict=True))
+    first, second = linking.partitions(events)
+    assert (first == second) is together
+    assert second == ("event", rows["date"][1][:7])
 
 
 def told(*rows: tuple[str, str, str, str, str]) -> dict[str, list]:
@@ -202,3 +228,45 @@ def test_reports_weeks_apart_across_a_turn_do_not_conflict():
     events = reports(("harbor", "Harbor Daily", "2025-01-10", "Jan. 10"),
                      ("metro", "Metro Ledger", "2025-02-02", "Feb. 2"))
     assert linking.boundary_conflicts(events, 1, "2025-02-01", rare(events)) == ["", ""]
+
+
+def dated(*rows: tuple[str, str, str]) -> dict[str, list]:
+    """Events as columns: (TIMEX3 value, date text, sentence) each, from sources a, b...,
+    all of the general kind and naming Lakeside."""
+    periods = [Period.of_value(value) for value, _, _ in rows]
+    sources = "abcdefgh"[: len(rows)]
+    return {
+        "event_id": [f"ev-{source}" for source in sources],
+        "source_id": list(sources),
+        "sentence": [sentence for *_, sentence in rows],
+        "date": [period.first.isoformat() for period in periods],
+        "date_end": [period.last.isoformat() for period in periods],
+        "precision": [period.precision for period in periods],
+        "kind": ["event"] * len(rows),
+        "actors": ["Lakeside"] * len(rows),
+        "outlet": list(sources),
+        "date_text": [text for _, text, _ in rows],
+        "attributed_to": [""] * len(rows),
+    }
+
+
+@pytest.mark.parametrize(("events", "one"), [
+    # a year and a day inside it: one fire
+    (dated(("2024", "last year's", "A man was charged over last year's fire at the depot."),
+           ("2024-08-07", "Aug. 7", "The fire at the depot on Aug. 7 destroyed a warehouse.")),
+     True),
+    # a season and a month inside it
+    (dated(("2024-FA", "last fall", "The Lakeside depot burned down in a fire last fall."),
+           ("2024-10", "October", "In the October fire the depot burned down in minutes.")),
+     True),
+    # what the year dates (an election) is not what the day's sentence tells (a rally)
+    (dated(("2024", "this year's", "Thousands rallied in Lakeside, urging the mayor to seek a "
+            "second term in this year's election."),
+           ("2024-03-05", "Tuesday", "Thousands rallied in Lakeside on Tuesday to support the "
+            "mayor.")), False),
+    # a year and a day in it, of one kind of happening, but told in other words
+    (dated(("2024", "last year", "Three warehouses burned down in Lakeside last year."),
+           ("2024-08-07", "Aug. 7", "A fire destroyed the Lakeside depot on Aug. 7.")), False),
+])
+def test_coarse_and_fine_dates_in_merging(events, one):
+    assert merged(events) is one
