@@ -313,17 +313,30 @@ def _main_subject(sentence: str, offset: int, comma: int, inside: list[Mention],
     if pronoun:
         return (previous(pronoun.group(1).lower()) if previous else None) or ""
     named = [m for m in inside if m.end - offset <= comma]
+    for clause in reversed(list(CLAUSE_START.finditer(sentence, 0, comma))):
+        after = [m for m in named if m.start - offset >= clause.end()]
+        if after and _describing(sentence[clause.end() : after[0].start - offset]):
+            named = after  # the clause the verb is in: "... when Jane Roe met X and said"
+            break
     for n, mention in enumerate(named):
         if sentence.startswith("'s", mention.end - offset):
             continue
         subject = [mention]  # with the names right after it: "Ruritanian leader Jane Roe"
         for following in named[n + 1 :]:
-            if not re.fullmatch(r"\s+(?:[\w.'-]+\s+){0,3}",
-                                sentence[subject[-1].end - offset : following.start - offset]):
+            between = sentence[subject[-1].end - offset : following.start - offset]
+            if not re.fullmatch(r"\s+(?:[\w.'-]+\s+){0,3}", between) or not _describing(
+                    between):  # not "Jane Roe called Bill Doe"
                 break
             subject.append(following)
         return _head(sentence, offset, subject)
     return ""
+
+
+def _describing(words: str) -> bool:
+    """Whether `words` may stand before or between the names of a subject (articles, titles,
+    roles, names: "the Ruritanian leader"), not a verb ("met", "called")."""
+    return all(word[:1].isupper() or _singular(word.lower()) in COMMON
+               for word in words.split())
 
 
 def nearest_speaker(found: list[tuple[int, int, str]], anchor: int) -> str:

@@ -58,6 +58,14 @@ ROWS = [
      "would close.", [], ["", ""]),
     ("The Lakeside Port Authority did not name the ship, but said on Friday that it had sunk.",
      [], ["Lakeside Port Authority"]),
+    ("Canada's Ivo Petrak called Mayor Carla Ostrander a liar and said on Friday that the "
+     "pier would close.", [], ["Ivo Petrak"]),
+    ("Ivo Petrak spoke on Monday. In a speech read on Lakeside television on Thursday, Petrak "
+     "called the mayor a liar and said the pier would close.", [], ["", "Ivo Petrak"]),
+    ("The pier closed on Monday when Harlow Steel Inc. cut its power and said the shipyard "
+     "was bankrupt.", [], ["Harlow Steel Inc."]),
+    ("The Lakeside Port Authority, which runs the pier, did not mention Ivo Petrak by name, "
+     "but said on Friday that the ship had sunk.", [], ["Lakeside Port Authority"]),
     ("Fares rose 5 percent in May, according to the Harlow survey of 300 riders.", [],
      ["Harlow survey"]),
     ("Fares fell in June, according to Friday's report.", [], ["", ""]),
