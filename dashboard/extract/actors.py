@@ -31,6 +31,7 @@ from dashboard.vocab import (
     months,
     name_stopwords,
     organisation_heads,
+    regnal_titles,
     role_nouns,
     stopwords,
     titles,
@@ -472,6 +473,8 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
     facts: dict[str, dict[str, str]] = {}
     for speaking, _, match, group in hits:
         name = _clean_name(match[group])
+        if name and " " not in name:
+            name = _regnal(text, match.start(group), name)
         if not name or index.canonical(name) or not _a_person(name, index, speaking):
             continue
         if speaking and any(f" {person_key(known)}" in f" {person_key(name)}"
@@ -627,6 +630,18 @@ def _surname(name: str) -> str:
     if len(words) < 2 or "-" in name or len(words[-1]) < 3:
         return ""
     return words[-1]
+
+
+REGNAL_SET = frozenset(regnal_titles())
+REGNAL = re.compile(r"\b(?P<title>" + "|".join(map(re.escape, REGNAL_SET)) + r")\s+$")
+
+
+def _regnal(text: str, start: int, name: str) -> str:
+    """A single name after a monarch's title keeps its title ("King Abdullah"), so that
+    another person of that name ("Ali Abdullah") stays someone else."""
+    at = text.find(name, start)
+    title = REGNAL.search(text, max(0, at - 12), at) if at >= 0 else None
+    return f"{title['title']} {name}" if title else name
 
 
 def _clean_name(name: str) -> str:
