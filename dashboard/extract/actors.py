@@ -383,13 +383,16 @@ def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> Non
 
 def _organisation_name(found: str) -> str:
     """An organisation's name as found, without the words before it that are not its own
-    ("The", "On Monday", "Ruritania's")."""
+    ("The", "On Monday", "Ruritania's"; but "Dunmore's Inc." is a company's name)."""
     words = found.split()
     while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING) and (
             words[0] not in DEMONYMS):
         words.pop(0)
+    if len(words) > 2 and words[-2] in ("of", "for", "on") and words[-1] in NOT_NAMES:
+        words = words[:-2]  # "... Inc. on Monday"
     name = " ".join(words)
-    return re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
+    owned = re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
+    return name if COMPANY.fullmatch(" " + owned.split()[0]) else owned  # "Dunmore's Inc."
 
 
 _LEADING = frozenset({"A", "An", "The", "In", "On", "At", "But", "And", "When", "While", "By",

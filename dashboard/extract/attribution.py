@@ -173,6 +173,8 @@ class Speech:
         found = self.own(i)
         if found:
             return found
+        if i + 1 < len(self.sentences) and THAT_SOURCE.match(self.sentences[i + 1].text):
+            return self.own(i + 1)  # "Fares rose. That's according to the Harlow survey."
         quoted = self._quotation(i)
         return [(1, sentence.start, quoted)] if quoted else []
 
@@ -258,6 +260,8 @@ def _quoted(text: str) -> bool:
 OPENERS = re.compile(r"“|``|(?:^|(?<=[\s(\[]))\"(?=\w)")
 CLOSERS = re.compile(r"”|''|(?<=[\w.,!?])\"(?=[\s,.;:!?)\]]|$)")
 """Quotation marks: curly, TeX-like (``, ''), and straight ones by the side their word is on."""
+THAT_SOURCE = re.compile(r"\s*(?:That|This)(?:'s|\s+is|\s+was)?\s+according\s+to\b")
+"""A sentence that names the source of the one before ("That's according to X.")."""
 PRONOUN_KINDS = {"he": True, "she": True, "it": False, "they": False}
 """Whether the speaker a pronoun stands for is a person."""
 

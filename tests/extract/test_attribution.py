@@ -69,6 +69,13 @@ ROWS = [
     ("Fares rose 5 percent in May, according to the Harlow survey of 300 riders.", [],
      ["Harlow survey"]),
     ("Fares fell in June, according to Friday's report.", [], ["", ""]),
+    ("Fares rose by 5 percent in May. That's according to the Harlow survey of riders.", [],
+     ["Harlow survey"]),
+    ("In its Friday issue, the Lakeside Herald quoted a police officer as saying that the "
+     "pier was closed.", [], ["Lakeside Herald"]),
+    ("Harlow Steel agreed to buy Dunmore's Inc. on Monday. Dunmore's, based in Lakeside, runs "
+     "87 stores. In the year ended Jan. 31, the company reported sales of $59 million.", [],
+     ["", "Dunmore's Inc."]),
     ("Harlow Steel Inc. officials on Monday played down the leak.", [], ["Harlow Steel Inc."]),
     ("Mayor Carla Ostrander, who had pushed for the quarry, publicly acknowledged on Friday "
      "that it was unsafe.", [], ["Carla Ostrander"]),
