@@ -106,10 +106,10 @@ STOPWORDS = frozenset(stopwords())
 @lru_cache(maxsize=8)
 def _titled_person(places: tuple[str, ...]) -> re.Pattern:
     """Title, an optional "to/of PLACE" with a place or body the gazetteers know (`places`: made
-    once for each story), then a name."""
+    once for each story), then a name (not a title ending a place's name: "Port-au-Prince")."""
     place = names_pattern(places).pattern if places and "" not in places else "(?!x)x"
     return re.compile(
-        r"\b(?P<desc>(?:[a-z][a-z-]+[ \t]+(?=[a-z]))?"
+        r"\b(?<!\b[a-z]{2}-)(?P<desc>(?:[a-z][a-z-]+[ \t]+(?=[a-z]))?"
         r"(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
         r"(?:" + TITLES + r"))"
         r"(?:\s+(?:to|of)\s+(?:the\s+)?(?P<place>" + place + r"))?"
@@ -385,6 +385,8 @@ def _organisation_name(found: str) -> str:
     """An organisation's name as found, without the words before it that are not its own
     ("The", "On Monday", "Ruritania's"; but "Dunmore's Inc." is a company's name)."""
     words = found.split()
+    if "The" in words[1:]:  # run on from the sentence before: "... the Poor The AFP"
+        words = words[len(words) - words[::-1].index("The") :]
     while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING) and (
             words[0] not in DEMONYMS):
         words.pop(0)
@@ -636,7 +638,7 @@ def _surname(name: str) -> str:
 
 
 REGNAL_SET = frozenset(regnal_titles())
-REGNAL = re.compile(r"\b(?P<title>" + "|".join(map(re.escape, REGNAL_SET)) + r")\s+$")
+REGNAL = re.compile(r"(?<![\w-])(?P<title>" + "|".join(map(re.escape, REGNAL_SET)) + r")\s+$")
 
 
 def _regnal(text: str, start: int, name: str) -> str:

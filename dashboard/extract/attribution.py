@@ -73,6 +73,11 @@ CLAUSE_START = re.compile(
     r"|when|after|before|if)\b)\s*")
 """What ends a clause: the subject of a verb begins after the last of these before it (a
 comma, a quotation mark, a dateline's credit and dash, a conjunction)."""
+SUBORDINATE = re.compile(
+    r"(?:[,;:]|\)\s*(?:_|--|—|–|-)|\s--\s|\b(?:but|while|because|although|when|after|before"
+    r"|if)\b)\s*")
+"""Where a clause a joined verb may belong to begins: not after "that" or a quotation mark,
+whose clause a verb joined after it seldom continues ("had said that X was Y and urged")."""
 INSERTED = re.compile(
     r",\s+(?:(?P<relative>who|which|whose|where)\b|(?:an?|the|another)\s|(?:[\w-]+\s+){0,2}"
     r"(?:" + "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True)) + r")\b)"
@@ -317,7 +322,7 @@ def _main_subject(sentence: str, offset: int, comma: int, inside: list[Mention],
     if pronoun:
         return (previous(pronoun.group(1).lower()) if previous else None) or ""
     named = [m for m in inside if m.end - offset <= comma]
-    for clause in reversed(list(CLAUSE_START.finditer(sentence, 0, comma))):
+    for clause in reversed(list(SUBORDINATE.finditer(sentence, 0, comma))):
         after = [m for m in named if m.start - offset >= clause.end()]
         if after and _describing(sentence[clause.end() : after[0].start - offset]):
             named = after  # the clause the verb is in: "... when Jane Roe met X and said"
@@ -328,8 +333,8 @@ def _main_subject(sentence: str, offset: int, comma: int, inside: list[Mention],
         subject = [mention]  # with the names right after it: "Ruritanian leader Jane Roe"
         for following in named[n + 1 :]:
             between = sentence[subject[-1].end - offset : following.start - offset]
-            if not re.fullmatch(r"\s+(?:[\w.'-]+\s+){0,3}", between) or not _describing(
-                    between):  # not "Jane Roe called Bill Doe"
+            if subject[-1].kind == "person" or not re.fullmatch(
+                    r"\s+(?:[\w.'-]+\s+){0,3}", between):  # not "Jane Roe called Bill Doe"
                 break
             subject.append(following)
         return _head(sentence, offset, subject)
@@ -337,8 +342,8 @@ def _main_subject(sentence: str, offset: int, comma: int, inside: list[Mention],
 
 
 def _describing(words: str) -> bool:
-    """Whether `words` may stand before or between the names of a subject (articles, titles,
-    roles, names: "the Ruritanian leader"), not a verb ("met", "called")."""
+    """Whether `words` may stand before the name of a subject (articles, titles, roles, names:
+    "the Ruritanian leader"), not a verb ("met", "called")."""
     return all(word[:1].isupper() or _singular(word.lower()) in COMMON
                for word in words.split())
 

@@ -64,6 +64,8 @@ ROWS = [
      "called the mayor a liar and said the pier would close.", [], ["", "Ivo Petrak"]),
     ("The pier closed on Monday when Harlow Steel Inc. cut its power and said the shipyard "
      "was bankrupt.", [], ["Harlow Steel Inc."]),
+    ("The mayor, Carla Ostrander, said on Monday that Harlow Steel Inc. was \"killing\" "
+     "Lakeside and urged the board to act.", [], ["Carla Ostrander"]),
     ("The Lakeside Port Authority, which runs the pier, did not mention Ivo Petrak by name, "
      "but said on Friday that the ship had sunk.", [], ["Lakeside Port Authority"]),
     ("Fares rose 5 percent in May, according to the Harlow survey of 300 riders.", [],
