@@ -31,6 +31,7 @@ from dashboard.vocab import (
     months,
     name_stopwords,
     organisation_heads,
+    regnal_titles,
     role_nouns,
     stopwords,
     titles,
@@ -105,10 +106,10 @@ STOPWORDS = frozenset(stopwords())
 @lru_cache(maxsize=8)
 def _titled_person(places: tuple[str, ...]) -> re.Pattern:
     """Title, an optional "to/of PLACE" with a place or body the gazetteers know (`places`: made
-    once for each story), then a name."""
+    once for each story), then a name (not a title ending a place's name: "Port-au-Prince")."""
     place = names_pattern(places).pattern if places and "" not in places else "(?!x)x"
     return re.compile(
-        r"\b(?P<desc>(?:[a-z][a-z-]+[ \t]+(?=[a-z]))?"
+        r"\b(?<!\b[a-z]{2}-)(?P<desc>(?:[a-z][a-z-]+[ \t]+(?=[a-z]))?"
         r"(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
         r"(?:" + TITLES + r"))"
         r"(?:\s+(?:to|of)\s+(?:the\s+)?(?P<place>" + place + r"))?"
@@ -382,13 +383,18 @@ def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> Non
 
 def _organisation_name(found: str) -> str:
     """An organisation's name as found, without the words before it that are not its own
-    ("The", "On Monday", "Ruritania's")."""
+    ("The", "On Monday", "Ruritania's"; but "Dunmore's Inc." is a company's name)."""
     words = found.split()
+    if "The" in words[1:]:  # run on from the sentence before: "... the Poor The AFP"
+        words = words[len(words) - words[::-1].index("The") :]
     while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING) and (
             words[0] not in DEMONYMS):
         words.pop(0)
+    if len(words) > 2 and words[-2] in ("of", "for", "on") and words[-1] in NOT_NAMES:
+        words = words[:-2]  # "... Inc. on Monday"
     name = " ".join(words)
-    return re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
+    owned = re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
+    return name if COMPANY.fullmatch(" " + owned.split()[0]) else owned  # "Dunmore's Inc."
 
 
 _LEADING = frozenset({"A", "An", "The", "In", "On", "At", "But", "And", "When", "While", "By",
@@ -472,6 +478,8 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
     facts: dict[str, dict[str, str]] = {}
     for speaking, _, match, group in hits:
         name = _clean_name(match[group])
+        if name and " " not in name:
+            name = _regnal(text, match.start(group), name)
         if not name or index.canonical(name) or not _a_person(name, index, speaking):
             continue
         if speaking and any(f" {person_key(known)}" in f" {person_key(name)}"
@@ -627,6 +635,18 @@ def _surname(name: str) -> str:
     if len(words) < 2 or "-" in name or len(words[-1]) < 3:
         return ""
     return words[-1]
+
+
+REGNAL_SET = frozenset(regnal_titles())
+REGNAL = re.compile(r"(?<![\w-])(?P<title>" + "|".join(map(re.escape, REGNAL_SET)) + r")\s+$")
+
+
+def _regnal(text: str, start: int, name: str) -> str:
+    """A single name after a monarch's title keeps its title ("King Abdullah"), so that
+    another person of that name ("Ali Abdullah") stays someone else."""
+    at = text.find(name, start)
+    title = REGNAL.search(text, max(0, at - 12), at) if at >= 0 else None
+    return f"{title['title']} {name}" if title else name
 
 
 def _clean_name(name: str) -> str:

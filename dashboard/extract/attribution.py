@@ -73,6 +73,11 @@ CLAUSE_START = re.compile(
     r"|when|after|before|if)\b)\s*")
 """What ends a clause: the subject of a verb begins after the last of these before it (a
 comma, a quotation mark, a dateline's credit and dash, a conjunction)."""
+SUBORDINATE = re.compile(
+    r"(?:[,;:]|\)\s*(?:_|--|—|–|-)|\s--\s|\b(?:but|while|because|although|when|after|before"
+    r"|if)\b)\s*")
+"""Where a clause a joined verb may belong to begins: not after "that" or a quotation mark,
+whose clause a verb joined after it seldom continues ("had said that X was Y and urged")."""
 INSERTED = re.compile(
     r",\s+(?:(?P<relative>who|which|whose|where)\b|(?:an?|the|another)\s|(?:[\w-]+\s+){0,2}"
     r"(?:" + "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True)) + r")\b)"
@@ -173,6 +178,8 @@ class Speech:
         found = self.own(i)
         if found:
             return found
+        if i + 1 < len(self.sentences) and THAT_SOURCE.match(self.sentences[i + 1].text):
+            return self.own(i + 1)  # "Fares rose. That's according to the Harlow survey."
         quoted = self._quotation(i)
         return [(1, sentence.start, quoted)] if quoted else []
 
@@ -258,6 +265,8 @@ def _quoted(text: str) -> bool:
 OPENERS = re.compile(r"“|``|(?:^|(?<=[\s(\[]))\"(?=\w)")
 CLOSERS = re.compile(r"”|''|(?<=[\w.,!?])\"(?=[\s,.;:!?)\]]|$)")
 """Quotation marks: curly, TeX-like (``, ''), and straight ones by the side their word is on."""
+THAT_SOURCE = re.compile(r"\s*(?:That|This)(?:'s|\s+is|\s+was)?\s+according\s+to\b")
+"""A sentence that names the source of the one before ("That's according to X.")."""
 PRONOUN_KINDS = {"he": True, "she": True, "it": False, "they": False}
 """Whether the speaker a pronoun stands for is a person."""
 
@@ -313,17 +322,30 @@ def _main_subject(sentence: str, offset: int, comma: int, inside: list[Mention],
     if pronoun:
         return (previous(pronoun.group(1).lower()) if previous else None) or ""
     named = [m for m in inside if m.end - offset <= comma]
+    for clause in reversed(list(SUBORDINATE.finditer(sentence, 0, comma))):
+        after = [m for m in named if m.start - offset >= clause.end()]
+        if after and _describing(sentence[clause.end() : after[0].start - offset]):
+            named = after  # the clause the verb is in: "... when Jane Roe met X and said"
+            break
     for n, mention in enumerate(named):
         if sentence.startswith("'s", mention.end - offset):
             continue
         subject = [mention]  # with the names right after it: "Ruritanian leader Jane Roe"
         for following in named[n + 1 :]:
-            if not re.fullmatch(r"\s+(?:[\w.'-]+\s+){0,3}",
-                                sentence[subject[-1].end - offset : following.start - offset]):
+            between = sentence[subject[-1].end - offset : following.start - offset]
+            if subject[-1].kind == "person" or not re.fullmatch(
+                    r"\s+(?:[\w.'-]+\s+){0,3}", between):  # not "Jane Roe called Bill Doe"
                 break
             subject.append(following)
         return _head(sentence, offset, subject)
     return ""
+
+
+def _describing(words: str) -> bool:
+    """Whether `words` may stand before the name of a subject (articles, titles, roles, names:
+    "the Ruritanian leader"), not a verb ("met", "called")."""
+    return all(word[:1].isupper() or _singular(word.lower()) in COMMON
+               for word in words.split())
 
 
 def nearest_speaker(found: list[tuple[int, int, str]], anchor: int) -> str:

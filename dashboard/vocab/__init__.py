@@ -266,6 +266,12 @@ def titles() -> tuple[str, ...]:
 
 
 @cache
+def regnal_titles() -> tuple[str, ...]:
+    """Titles that go with a single name that is no surname ("King Abdullah", "Pope Leo")."""
+    return tuple(row["title"] for row in rows("titles") if _yes(row.get("regnal")))
+
+
+@cache
 def role_nouns() -> tuple[str, ...]:
     """Nouns that describe a person by what they do or are ("a 26-year-old worker")."""
     return _words("role-nouns")

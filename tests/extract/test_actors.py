@@ -83,6 +83,9 @@ PEOPLE = [
     ("Nadia Petrova, a spokeswoman for the port, declined to comment.",
      [("Nadia Petrova", "spokeswoman")]),
     ("Anna Novak met Tomas Novak on Monday.", [("Anna Novak", ""), ("Tomas Novak", "")]),
+    ("King Tomas of Ruritania met the mayor.", [("King Tomas", "King")]),
+    ("Pope Anselm visited the flooded county.", [("Pope Anselm", "Pope")]),
+    ("Rain fell on Port-au-Prince Overnight crews cleared the roads.", []),
     pytest.param("Chief Inspector Tomas Ruiz of the fire service spoke to reporters.",
                  [("Tomas Ruiz", "Chief Inspector")],
                  marks=gap("only the last word of a two-word title is a title "
@@ -163,6 +166,13 @@ def test_a_surname_two_people_share_is_neither():
     text = "Anna Novak met Tomas Novak on Monday. Novak said the talks had failed."
     index = story_index(text, [])
     assert [m.name for m in index.mentions(text)] == ["Anna Novak", "Tomas Novak"]
+
+
+def test_a_monarch_is_not_the_namesake_of_another_person():
+    text = ("Ivo Petrak spoke to reporters on Monday. King Petrak of Ruritania met the mayor. "
+            "Petrak said the talks had failed.")
+    index = story_index(text, [])
+    assert [m.name for m in index.mentions(text)] == ["Ivo Petrak", "King Petrak"]
 
 
 @pytest.mark.parametrize(("text", "gazetteer", "names"), MENTIONS)

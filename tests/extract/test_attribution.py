@@ -58,9 +58,26 @@ ROWS = [
      "would close.", [], ["", ""]),
     ("The Lakeside Port Authority did not name the ship, but said on Friday that it had sunk.",
      [], ["Lakeside Port Authority"]),
+    ("Canada's Ivo Petrak called Mayor Carla Ostrander a liar and said on Friday that the "
+     "pier would close.", [], ["Ivo Petrak"]),
+    ("Ivo Petrak spoke on Monday. In a speech read on Lakeside television on Thursday, Petrak "
+     "called the mayor a liar and said the pier would close.", [], ["", "Ivo Petrak"]),
+    ("The pier closed on Monday when Harlow Steel Inc. cut its power and said the shipyard "
+     "was bankrupt.", [], ["Harlow Steel Inc."]),
+    ("The mayor, Carla Ostrander, said on Monday that Harlow Steel Inc. was \"killing\" "
+     "Lakeside and urged the board to act.", [], ["Carla Ostrander"]),
+    ("The Lakeside Port Authority, which runs the pier, did not mention Ivo Petrak by name, "
+     "but said on Friday that the ship had sunk.", [], ["Lakeside Port Authority"]),
     ("Fares rose 5 percent in May, according to the Harlow survey of 300 riders.", [],
      ["Harlow survey"]),
     ("Fares fell in June, according to Friday's report.", [], ["", ""]),
+    ("Fares rose by 5 percent in May. That's according to the Harlow survey of riders.", [],
+     ["Harlow survey"]),
+    ("In its Friday issue, the Lakeside Herald quoted a police officer as saying that the "
+     "pier was closed.", [], ["Lakeside Herald"]),
+    ("Harlow Steel agreed to buy Dunmore's Inc. on Monday. Dunmore's, based in Lakeside, runs "
+     "87 stores. In the year ended Jan. 31, the company reported sales of $59 million.", [],
+     ["", "Dunmore's Inc."]),
     ("Harlow Steel Inc. officials on Monday played down the leak.", [], ["Harlow Steel Inc."]),
     ("Mayor Carla Ostrander, who had pushed for the quarry, publicly acknowledged on Friday "
      "that it was unsafe.", [], ["Carla Ostrander"]),
