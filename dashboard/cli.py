@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import json
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dashboard.read.manifest import SourceError
+from dashboard.read.decoding import SourceError
 
 if TYPE_CHECKING:
     from dashboard.store.filters import FilterSpec
@@ -181,6 +179,8 @@ def progress_bar() -> Iterator[Callable[[int, int], None]]:
         if bar is None:
             if not sys.stderr.isatty():
                 return
+            import shutil
+
             from tqdm import tqdm
 
             size = shutil.get_terminal_size((100, 24))  # (a terminal of unknown size: 0 x 0)
@@ -245,6 +245,8 @@ def _hint(value: str, known: list[str], most: int = 12) -> str:
     >>> _hint("Ohoi", ["Ohio", "Utah"]), _hint("x", [])
     ('did you mean Ohio?', 'none are known')
     """
+    import difflib
+
     close = difflib.get_close_matches(value, known, n=3)
     if close:
         return f"did you mean {', '.join(close)}?"
@@ -313,7 +315,7 @@ def _timex(args: argparse.Namespace) -> int:
         raw = args.file.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{args.file}: file not found") from None
-    from dashboard.read.sources import decode  # (not at the top: it imports the HTML readers)
+    from dashboard.read.decoding import decode
     from dashboard.timex import tag
 
     text = decode(raw, args.file)
