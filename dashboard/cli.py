@@ -10,10 +10,10 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from dashboard.read.decoding import SourceError
 
+TYPE_CHECKING = False  # (not imported from `typing`, which `timex` would import for nothing)
 if TYPE_CHECKING:
     from dashboard.store.filters import FilterSpec
 
