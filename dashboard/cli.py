@@ -29,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["export"]:
         return export(argv[1:])
     if argv[:1] == ["timex"]:  # the tagger alone: the other commands' parsers import pandas
-        only = argparse.ArgumentParser(prog="python -m dashboard timex", description=TIMEX_HELP)
-        args = timex_arguments(only).parse_args(argv[1:])
+        args = plain_timex_arguments(argv[1:])
+        if args is None:
+            only = argparse.ArgumentParser(prog="python -m dashboard timex", description=TIMEX_HELP)
+            args = timex_arguments(only).parse_args(argv[1:])
     else:
         args = parser().parse_args(argv)
     try:
@@ -89,6 +91,35 @@ def timex_arguments(timex: argparse.ArgumentParser) -> argparse.ArgumentParser:
     timex.add_argument("file", type=Path)
     timex.set_defaults(run=_timex)
     return timex
+
+
+def plain_timex_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The `timex` command's arguments when they are plain (`--dct D`, `--format F` of its
+    choices, one FILE; `--name=value` too), as `timex_arguments` reads them; None for anything
+    else (help, a missing or unknown option, a value or file that starts with a dash), which the
+    parser reads and explains. Building the parser costs more than tagging a short text (its
+    help formatter and translations import `locale` and `shutil`).
+
+    >>> plain_timex_arguments(["--dct=2025-02-19", "a.txt"]).file, plain_timex_arguments(["-h"])
+    (PosixPath('a.txt'), None)
+    """
+    values = {"dct": None, "format": "json"}
+    files = []
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name in ("--dct", "--format"):
+            value = value if equals else next(words, "-")
+            if value.startswith("-"):
+                return None
+            values[name[2:]] = value
+        elif word.startswith("-"):
+            return None
+        else:
+            files.append(word)
+    if values["dct"] is None or values["format"] not in ("json", "timeml") or len(files) != 1:
+        return None
+    return argparse.Namespace(**values, file=Path(files[0]), run=_timex)
 
 
 class _KeyDateFormats:
