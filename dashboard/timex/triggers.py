@@ -1,10 +1,11 @@
-"""Fast candidate search: find trigger words with `str.find`, then try only the rules they cue.
+"""Fast candidate search: find trigger words with one pattern, then try only the rules they cue.
 
 Scanning the whole text with every rule is slow in Python, so the tagger looks up trigger words
 (month and weekday names, units, deictic words, digits) in a lower-cased, punctuation-blanked copy
-of the text and tries each cued rule, anchored, at the trigger and at the starts of the modifier
-words right before it ("the end of", "the past two", "early", "Friday,"). Which words and number
-shapes cue a rule is the rule's own `cues` field (`rules.txt`).
+of the text, all the words in one pass of one pattern (their letter tree), and tries each cued
+rule, anchored, at the trigger and at the starts of the modifier words right before it ("the end
+of", "the past two", "early", "Friday,"). Which words and number shapes cue a rule is the rule's
+own `cues` field (`rules.txt`).
 """
 
 from __future__ import annotations
