@@ -1,14 +1,20 @@
 """TempEval-3 Task A on the TimeBank and AQUAINT training corpora, and tagger speed.
 
 Prints per corpus relaxed P/R/F1, strict F1, type accuracy and value F1 (all types, and DATE+TIME
-only), the value errors by kind, and the tagger's speed against `dateparser.search_dates`.
+only), the value errors by kind, and the tagger's speed against `dateparser.search_dates`: in one
+process over the TimeBank texts, and as whole processes over about 200 KB of them
+(`python -m dashboard timex` against a script that calls `search_dates`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import resource
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,6 +27,15 @@ DATA = Path(
 )
 CORPORA = ("TimeBank", "AQUAINT")
 EXAMPLES = int(os.environ.get("TEMPEVAL_EXAMPLES", "3"))
+ROOT = Path(__file__).resolve().parents[1]
+PROCESS_BYTES = 200_000
+"""How much news the whole-process comparison reads (the first TimeBank texts, whole)."""
+DATEPARSER = """import datetime as dt, sys
+from dateparser.search import search_dates
+text = open(sys.argv[1], encoding="utf-8").read()
+base = dt.datetime.fromisoformat(sys.argv[2])
+search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})
+"""
 
 
 def system_spans(doc: Doc) -> list[Span]:
@@ -98,6 +113,46 @@ def speed(docs: list[Doc]) -> None:
     print(f"  tagger is {theirs / ours:.1f}x faster")
 
 
+def _process_times(args: list[str], repeats: int) -> tuple[float, float]:
+    """The median CPU time (user and system) and wall time of `repeats` runs of a process."""
+    cpu, wall = [], []
+    for _ in range(repeats):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run(args, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        wall.append(time.perf_counter() - t0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(cpu), statistics.median(wall)
+
+
+def process_speed(docs: list[Doc], repeats: int = 7) -> None:
+    """`python -m dashboard timex` and `search_dates` as whole processes over the same ~200 KB
+    of news, after one run of ours that lets Python keep its bytecode and the compiled rules
+    (as any first run does, unless PYTHONDONTWRITEBYTECODE is set); print the ratio."""
+    texts, size = [], 0
+    for d in docs:
+        texts.append(d.text)
+        size += len(d.text.encode("utf-8"))
+        if size >= PROCESS_BYTES:
+            break
+    with tempfile.TemporaryDirectory() as folder:
+        news = Path(folder) / "news.txt"
+        news.write_text("\n\n".join(texts), encoding="utf-8")
+        ours = [sys.executable, "-m", "dashboard", "timex", "--dct", docs[0].dct, str(news)]
+        warm = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        subprocess.run(ours, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=warm)
+        our_cpu, our_wall = _process_times(ours, repeats)
+        theirs = [sys.executable, "-c", DATEPARSER, str(news), docs[0].dct]
+        their_cpu, their_wall = _process_times(theirs, max(1, repeats // 2))
+    print(f"whole processes over {size / 1000:.0f} KB of TimeBank news ({len(texts)} texts), "
+          "median CPU (wall) seconds:")
+    print(f"  python -m dashboard timex {our_cpu:.3f} ({our_wall:.3f})")
+    print(f"  dateparser.search_dates {their_cpu:.3f} ({their_wall:.3f})")
+    print(f"  tagger is {their_cpu / our_cpu:.1f}x faster"
+          f" ({their_wall / our_wall:.1f}x in wall time)")
+
+
 def main() -> None:
     """Score both corpora and time the tagger."""
     timebank: list[Doc] = []
@@ -114,6 +169,7 @@ def main() -> None:
         print_errors(every)
     if timebank:
         speed(timebank)
+        process_speed(timebank)
 
 
 if __name__ == "__main__":

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import json
-import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from dashboard.read.manifest import SourceError
+from dashboard.read.decoding import SourceError
 
+TYPE_CHECKING = False  # (not imported from `typing`, which `timex` would import for nothing)
 if TYPE_CHECKING:
     from dashboard.store.filters import FilterSpec
 
@@ -31,8 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["export"]:
         return export(argv[1:])
     if argv[:1] == ["timex"]:  # the tagger alone: the other commands' parsers import pandas
-        only = argparse.ArgumentParser(prog="python -m dashboard timex", description=TIMEX_HELP)
-        args = timex_arguments(only).parse_args(argv[1:])
+        args = plain_timex_arguments(argv[1:])
+        if args is None:
+            only = argparse.ArgumentParser(prog="python -m dashboard timex", description=TIMEX_HELP)
+            args = timex_arguments(only).parse_args(argv[1:])
     else:
         args = parser().parse_args(argv)
     try:
@@ -91,6 +91,35 @@ def timex_arguments(timex: argparse.ArgumentParser) -> argparse.ArgumentParser:
     timex.add_argument("file", type=Path)
     timex.set_defaults(run=_timex)
     return timex
+
+
+def plain_timex_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The `timex` command's arguments when they are plain (`--dct D`, `--format F` of its
+    choices, one FILE; `--name=value` too), as `timex_arguments` reads them; None for anything
+    else (help, a missing or unknown option, a value or file that starts with a dash), which the
+    parser reads and explains. Building the parser costs more than tagging a short text (its
+    help formatter and translations import `locale` and `shutil`).
+
+    >>> plain_timex_arguments(["--dct=2025-02-19", "a.txt"]).file, plain_timex_arguments(["-h"])
+    (PosixPath('a.txt'), None)
+    """
+    values = {"dct": None, "format": "json"}
+    files = []
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name in ("--dct", "--format"):
+            value = value if equals else next(words, "-")
+            if value.startswith("-"):
+                return None
+            values[name[2:]] = value
+        elif word.startswith("-"):
+            return None
+        else:
+            files.append(word)
+    if values["dct"] is None or values["format"] not in ("json", "timeml") or len(files) != 1:
+        return None
+    return argparse.Namespace(**values, file=Path(files[0]), run=_timex)
 
 
 class _KeyDateFormats:
@@ -181,6 +210,8 @@ def progress_bar() -> Iterator[Callable[[int, int], None]]:
         if bar is None:
             if not sys.stderr.isatty():
                 return
+            import shutil
+
             from tqdm import tqdm
 
             size = shutil.get_terminal_size((100, 24))  # (a terminal of unknown size: 0 x 0)
@@ -245,6 +276,8 @@ def _hint(value: str, known: list[str], most: int = 12) -> str:
     >>> _hint("Ohoi", ["Ohio", "Utah"]), _hint("x", [])
     ('did you mean Ohio?', 'none are known')
     """
+    import difflib
+
     close = difflib.get_close_matches(value, known, n=3)
     if close:
         return f"did you mean {', '.join(close)}?"
@@ -313,7 +346,7 @@ def _timex(args: argparse.Namespace) -> int:
         raw = args.file.read_bytes()
     except FileNotFoundError:
         raise SourceError(f"{args.file}: file not found") from None
-    from dashboard.read.sources import decode  # (not at the top: it imports the HTML readers)
+    from dashboard.read.decoding import decode
     from dashboard.timex import tag
 
     text = decode(raw, args.file)

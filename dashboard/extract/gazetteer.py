@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from dashboard.vocab import gazetteer
+from dashboard.vocab.alternation import alternatives as alternatives
 
 
 @dataclass
@@ -113,33 +113,6 @@ def names_pattern(names: tuple[str, ...]) -> re.Pattern:
     if not names:
         return re.compile(r"(?!x)x")
     return re.compile(NAME_START + alternatives(names) + r"(?![\w\-])")
-
-
-def alternatives(names: Iterable[str]) -> str:
-    """A pattern for any of `names`, the longest first where several start alike (a trie)."""
-    trie: dict = {}
-    for name in names:
-        node = trie
-        for char in name:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _alternatives(trie) or "(?!x)x"
-
-
-def _alternatives(node: dict) -> str:
-    """A trie node as a pattern: its branches, longest first (greedy), then its end if any."""
-    branches = []
-    for char, child in node.items():
-        if char:
-            chain = re.escape(char)
-            while len(child) == 1 and "" not in child:
-                (char, child), = child.items()
-                chain += re.escape(char)
-            branches.append(chain + _alternatives(child) if child.keys() - {""} else chain)
-    if not branches:
-        return ""
-    group = f"(?:{'|'.join(branches)})" if len(branches) > 1 or "" in node else branches[0]
-    return group + "?" if "" in node else group
 
 
 def occurrences(text: str, name: str) -> list[tuple[int, int, str]]:

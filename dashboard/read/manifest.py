@@ -17,6 +17,8 @@ import stat
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from dashboard.read.decoding import SourceError as SourceError
+
 MANIFEST_COLUMNS = ("path", "url", "title", "outlet", "author", "published")
 """Columns a manifest must have; `published` may be blank (it is then inferred)."""
 EARLIEST_PUBLISHED = dt.date(1800, 1, 1)
@@ -30,15 +32,6 @@ ABSOLUTE = re.compile(r"[A-Za-z]:[\\/]|[\\/]{2}")
 """Windows drive and UNC paths, which `os.path.isabs` does not know on POSIX."""
 PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#]\S*)?")
 """An http(s) URL with a plain host name: valid without parsing it (the common case)."""
-
-
-class SourceError(Exception):
-    """A source or manifest that cannot be read; the message names the file and the problem.
-
-    Raised here and by `dashboard.read.sources`, whose name it goes by (its public home)."""
-
-
-SourceError.__module__ = "dashboard.read.sources"
 
 
 def read_manifest(manifest: str | Path, stats: dict | None = None,

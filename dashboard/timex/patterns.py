@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from dashboard.timex.compiled import cache_file, compile_all
 from dashboard.timex.lexicon import NUMBERS, ORDINALS, SEASONS, VAGUE_NUMBERS
 from dashboard.timex.rules import PIECES as PIECE_RECORDS
 from dashboard.timex.rules import RULES as RECORDS
@@ -20,7 +21,7 @@ from dashboard.vocab import holidays, months, parts_of_day, set_words, time_unit
 
 def _alt(words) -> str:
     """A non-capturing alternation of `words`, longest first, spaces matching any blank."""
-    ws = sorted(set(words), key=len, reverse=True)
+    ws = sorted(set(words), key=lambda w: (-len(w), w))  # (one order: one compiled program)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")"
 
 
@@ -86,5 +87,9 @@ def expand(rule: Rule) -> str:
     return _expand(f"rule {rule.name!r}", rule.pattern, PIECES)
 
 
-RULES: list[tuple[str, re.Pattern]] = [(r.name, re.compile(expand(r), re.I)) for r in RECORDS]
-"""(rule name, compiled case-insensitive pattern) for every rule of `rules.txt`, in order."""
+_COMPILED = compile_all([expand(r) for r in RECORDS], re.I, cache_file("rules"))
+RULES: list[tuple[str, re.Pattern]] = [
+    (r.name, rx) for r, rx in zip(RECORDS, _COMPILED, strict=True)
+]
+"""(rule name, compiled case-insensitive pattern) for every rule of `rules.txt`, in order
+(compiled once: `dashboard.timex.compiled`)."""

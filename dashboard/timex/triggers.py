@@ -1,16 +1,18 @@
-"""Fast candidate search: find trigger words with `str.find`, then try only the rules they cue.
+"""Fast candidate search: find trigger words with one pattern, then try only the rules they cue.
 
 Scanning the whole text with every rule is slow in Python, so the tagger looks up trigger words
 (month and weekday names, units, deictic words, digits) in a lower-cased, punctuation-blanked copy
-of the text and tries each cued rule, anchored, at the trigger and at the starts of the modifier
-words right before it ("the end of", "the past two", "early", "Friday,"). Which words and number
-shapes cue a rule is the rule's own `cues` field (`rules.txt`).
+of the text, all the words in one pass of one pattern (their letter tree), and tries each cued
+rule, anchored, at the trigger and at the starts of the modifier words right before it ("the end
+of", "the past two", "early", "Friday,"). Which words and number shapes cue a rule is the rule's
+own `cues` field (`rules.txt`).
 """
 
 from __future__ import annotations
 
 import re
 
+from dashboard.timex.compiled import cache_file, compile_all
 from dashboard.timex.lexicon import (
     HOLIDAYS,
     MONTHS,
@@ -23,6 +25,7 @@ from dashboard.timex.lexicon import (
 from dashboard.timex.rules import RULES as RECORDS
 from dashboard.timex.rules import RuleError
 from dashboard.vocab import parts_of_day, time_units
+from dashboard.vocab.alternation import alternatives
 
 
 def _vocabularies() -> dict[str, frozenset[str]]:
@@ -71,6 +74,10 @@ CUES, _SHAPE_RULES = _cues()
 """Trigger word (lower case) to the names of the rules it can start or end; number shape to
 the rules a number of that shape cues."""
 _CUE_WORDS = frozenset(CUES)
+
+
+[_CUE_WORD] = compile_all([f" {alternatives(sorted(CUES))}(?= )"], 0, cache_file("cues"))
+"""A trigger word in the folded text, with the blank before it."""
 
 _AFTER_SMALL = re.compile(
     r"(?P<slash>/|\.\d\d?\.\d\d)|(?P<colon>[:.]\d\d)|(?P<ord>(?:st|nd|rd|th)\b)|(?P<dec>0?'?s\b)"
@@ -141,15 +148,7 @@ def prefix_starts(text: str, p: int) -> list[int]:
 def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """(offset, cued rule names) of every trigger in `text`."""
     folded = " " + text.translate(_FOLD) + " "
-    hits: list[tuple[int, tuple[str, ...]]] = []
-    present = _CUE_WORDS.intersection(folded.split())
-    for word in present:
-        needle = " " + word + " "
-        rules = CUES[word]
-        i = folded.find(needle)
-        while i >= 0:
-            hits.append((i, rules))
-            i = folded.find(needle, i + len(word) + 1)
+    hits = [(m.start(), CUES[m.group()[1:]]) for m in _CUE_WORD.finditer(folded)]
     for m in _NUMBER.finditer(text):
         if m.group().count(".") == 2:
             hits.append((m.start(), _SHAPE_RULES["dotted"]))

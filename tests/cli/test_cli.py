@@ -98,3 +98,30 @@ def test_timex_bad_dct(tmp_path):
     article.write_text(GOOD, encoding="utf-8")
     result = run("timex", "--dct", "2025-13-01", str(article))
     assert result.returncode == 2 and "--dct '2025-13-01'" in result.stderr
+
+
+PLAIN = [
+    ["--dct", "2025-02-19", "a.txt"], ["a.txt", "--dct=2025-02-19", "--format", "timeml"],
+    ["--format=json", "--dct", "x", "a=b.txt"], ["--dct", "", "a.txt"],
+    ["--dct", "1", "--dct", "2", "a.txt"],
+]
+"""`timex` arguments read without the parser."""
+OTHERS = [
+    ["--dct", "2025-02-19"], ["a.txt"], ["--dct", "2025-02-19", "a.txt", "b.txt"],
+    ["--dct", "2025-02-19", "--format", "xml", "a.txt"], ["--dct", "-1", "a.txt"], ["-h"],
+    ["--dct", "2025-02-19", "--", "-a.txt"], ["--d", "2025-02-19", "a.txt"], ["--dct"],
+]
+"""`timex` arguments left to the parser (to read, or to explain what is wrong)."""
+
+
+@pytest.mark.parametrize("argv", PLAIN + OTHERS)
+def test_plain_timex_arguments_read_as_the_parser_does(argv):
+    import argparse
+
+    from dashboard.cli import TIMEX_HELP, plain_timex_arguments, timex_arguments
+
+    plain = plain_timex_arguments(argv)
+    assert (plain is not None) == (argv in PLAIN)
+    if plain is not None:
+        parser = timex_arguments(argparse.ArgumentParser(description=TIMEX_HELP))
+        assert plain == parser.parse_args(argv)

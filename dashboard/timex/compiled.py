@@ -1,0 +1,86 @@
+"""The tagger's patterns compiled once, and kept beside Python's bytecode for the next process.
+
+`re` parses and compiles a pattern in Python, and the rules' 33 long patterns were most of the
+tagger's start-up. `compile_all` keeps what compiling produced (the program `re` hands to its C
+engine, which only the same Python version can read) in `__pycache__/<name>.<python>.sre` beside
+this module, the way Python keeps bytecode, and the next process builds its patterns from it
+directly. As with bytecode, nothing is written when Python is told not to
+(`PYTHONDONTWRITEBYTECODE`); a file that is missing, stale or unreadable only means compiling as
+usual, and a Python whose `re` works otherwise compiles as usual every time.
+
+>>> [p] = compile_all([r"\\d+ days?"], re.I, cache=None)
+>>> p.match("3 Days").group(), p.flags == re.compile(r"\\d+ days?", re.I).flags
+('3 Days', True)
+"""
+
+from __future__ import annotations
+
+import _sre
+import contextlib
+import marshal
+import os
+import re
+import sys
+from importlib.util import cache_from_source
+from pathlib import Path
+
+
+def cache_file(name: str) -> Path:
+    """Where the programs of the patterns called `name` are kept: Python's `__pycache__` of
+    this module, `<name>.<python>.sre`."""
+    pyc = Path(cache_from_source(__file__))
+    return pyc.with_name(f"{name}.{sys.implementation.cache_tag}.sre")
+
+
+def _stamp() -> tuple:
+    """What a kept program depends on besides its pattern: the Python and its regex engine."""
+    return sys.version, _sre.MAGIC, _sre.CODESIZE
+
+
+def _program(source: str, flags: int) -> tuple:
+    """What `re.compile(source, flags)` hands to the engine (as `re._compiler.compile` does)."""
+    from re import _compiler, _parser
+
+    parsed = _parser.parse(source, flags)
+    code = [int(c) for c in _compiler._code(parsed, flags)]  # (opcodes are named ints)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    groups = parsed.state.groups - 1
+    return int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup)
+
+
+def _load(cache: Path) -> dict:
+    try:
+        stamp, programs = marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return programs if stamp == _stamp() and isinstance(programs, dict) else {}
+
+
+def _save(cache: Path, programs: dict) -> None:
+    temporary = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(marshal.dumps((_stamp(), programs)))
+        os.replace(temporary, cache)
+    except OSError:  # (a folder it cannot write to: compiled again next time)
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
+def compile_all(sources: list[str], flags: int, cache: Path | None) -> list[re.Pattern]:
+    """`re.compile(source, flags)` of each source, from the programs kept in `cache` where it
+    holds them; the others are compiled and `cache` is rewritten with exactly these sources'
+    programs (unless Python writes no bytecode, or `cache` is None)."""
+    flags = int(flags)  # (a plain number, as `marshal` keeps it)
+    try:
+        kept = _load(cache) if cache else {}
+        programs = {(flags, s): kept.get((flags, s)) or _program(s, flags) for s in sources}
+        patterns = [_sre.compile(s, *programs[flags, s]) for s in sources]
+    except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
+        return [re.compile(s, flags) for s in sources]  # a `re` that works otherwise
+    if cache and programs.keys() != kept.keys() and not sys.dont_write_bytecode:
+        _save(cache, programs)
+    return patterns

@@ -1,0 +1,54 @@
+"""The rules' patterns built from kept programs behave as `re.compile` builds them."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from dashboard.timex.compiled import compile_all
+from dashboard.timex.patterns import RULES
+from dashboard.timex.rules import with_examples
+
+SOURCES = [rx.pattern for _, rx in RULES]
+SENTENCES = [ex.sentence for rule in with_examples()[0] for ex in rule.examples]
+
+
+@pytest.fixture
+def writes(monkeypatch):
+    """Python allowed to write its caches (this suite may run with PYTHONDONTWRITEBYTECODE)."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+
+
+def _same(kept: list[re.Pattern]) -> None:
+    for pattern, source in zip(kept, SOURCES, strict=True):
+        plain = re.compile(source, re.I)
+        assert (pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex) == (
+            plain.pattern, plain.flags, plain.groups, plain.groupindex)  # fmt: skip
+        for sentence in SENTENCES:
+            found = [m.span() for m in pattern.finditer(sentence)]
+            assert found == [m.span() for m in plain.finditer(sentence)], (source, sentence)
+
+
+def test_kept_programs_match_as_compiled(tmp_path, writes):
+    cache = tmp_path / "rules.sre"
+    _same(compile_all(SOURCES, re.I, cache))  # compiled, and kept
+    written = cache.stat().st_mtime_ns
+    _same(compile_all(SOURCES, re.I, cache))  # built from what was kept
+    assert cache.stat().st_mtime_ns == written
+
+
+def test_a_broken_or_stale_file_is_compiled_again(tmp_path, writes):
+    cache = tmp_path / "rules.sre"
+    cache.write_bytes(b"not a program")
+    _same(compile_all(SOURCES, re.I, cache))
+    [one] = compile_all([r"\d+ days"], 0, cache)  # other sources: the file holds those now
+    assert one.match("3 days") and not one.match("3 DAYS")
+    _same(compile_all(SOURCES, re.I, cache))
+
+
+def test_nothing_is_written_without_bytecode(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    compile_all([r"\d+"], 0, tmp_path / "kept.sre")
+    assert not list(tmp_path.iterdir())
