@@ -385,6 +385,8 @@ def _organisation_name(found: str) -> str:
     """An organisation's name as found, without the words before it that are not its own
     ("The", "On Monday", "Ruritania's"; but "Dunmore's Inc." is a company's name)."""
     words = found.split()
+    while len(words) > 1 and words[-1] in _LEADING:  # "Committee of Three The" (run on)
+        words.pop()
     if "The" in words[1:]:  # run on from the sentence before: "... the Poor The AFP"
         words = words[len(words) - words[::-1].index("The") :]
     while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING) and (
@@ -394,7 +396,8 @@ def _organisation_name(found: str) -> str:
         words = words[:-2]  # "... Inc. on Monday"
     name = " ".join(words)
     owned = re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
-    return name if COMPANY.fullmatch(" " + owned.split()[0]) else owned  # "Dunmore's Inc."
+    first = owned.split()[:1]
+    return name if first and COMPANY.fullmatch(" " + first[0]) else owned  # "Dunmore's Inc."
 
 
 _LEADING = frozenset({"A", "An", "The", "In", "On", "At", "But", "And", "When", "While", "By",
