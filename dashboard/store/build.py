@@ -244,7 +244,8 @@ def _process(context: _Context, row: dict) -> tuple:
     """Read one manifest row's source; analyse it unless its key is known. Returns its
     sources-table row, its cache key, the article (None if known), its text (None if kept
     in the cache's texts folder) and the article's `prepare`d summary (the work of one article,
-    done where it is extracted). A refused source gives (None, the reason, None, None, None)."""
+    done where it is extracted). A refused source gives (None, the reason, None, None, None),
+    and so does one whose analysis fails (a bug, which must not stop a build of hundreds)."""
     try:
         source = read_source(row)
     except SourceError as error:
@@ -257,7 +258,11 @@ def _process(context: _Context, row: dict) -> tuple:
         text = None
     if key in context.known:
         return facts, key, None, text, None
-    article = analyse(source, context.gazetteer, context.base, facts)
+    try:
+        article = analyse(source, context.gazetteer, context.base, facts)
+    except Exception as error:  # a fault of ours: the article is left out, the build goes on
+        return None, (f"{row['path']}: could not be analysed ({type(error).__name__}: {error}); "
+                      f"this is a bug in the dashboard, please report it"), None, None, None
     return facts, key, article, text, prepare(article)
 
 

@@ -137,6 +137,31 @@ def test_a_build_leaves_refused_articles_out_and_says_why(tmp_path, capsys):
     assert len(list(csv.DictReader((out / "refused.csv").open(encoding="utf-8")))) == 1
 
 
+def test_an_article_the_extractors_fail_on_is_left_out_and_the_build_goes_on(
+        tmp_path, capsys, monkeypatch):
+    from dashboard.store import build
+
+    real = build.analyse
+
+    def analyse(source, *args):
+        if "fault" in source.text:
+            raise IndexError("list index out of range")
+        return real(source, *args)
+
+    monkeypatch.setattr(build, "analyse", analyse)
+    manifest = corpus(tmp_path / "in", {"good.txt": ARTICLE, "bad.txt": ARTICLE + "A fault.\n"},
+                      "good.txt,https://example.org/good,Good,Example,,2025-02-19\n"
+                      "bad.txt,https://example.org/bad,Bad,Example,,2025-02-19\n")
+    out = tmp_path / "out"
+    capsys.readouterr()
+    assert main(["extract", "--sources", str(manifest), "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines() == [
+        f"refused: {tmp_path / 'in' / 'bad.txt'}: could not be analysed (IndexError: list index "
+        "out of range); this is a bug in the dashboard, please report it"]
+    assert captured.out.splitlines()[-1] == "built 1 article; 1 refused"
+
+
 def test_strict_refuses_the_whole_build_and_writes_nothing(tmp_path, capsys):
     manifest = one_file(tmp_path, "empty.txt", b"")
     out = tmp_path / "out"
