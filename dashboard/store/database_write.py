@@ -221,9 +221,10 @@ def _add_actors(connection: sqlite3.Connection, inserted: int) -> None:
 def _write_changes(connection: sqlite3.Connection, name: str, file: Path,
                    before: Path) -> bool:
     """Write only what changed in table `name` since the database took in CSV file `before`
-    (now replaced by `file`): the rows of the articles in the part of the file that changed
-    (`_changed_part`). False, with nothing written, when that cannot be done: the database did
-    not take that file in, the header changed, or much of the table did."""
+    (now replaced by `file`): the rows of the articles with a record that came or went
+    (`changed_articles`, within the part of the file that changed, `_changed_part`). False,
+    with nothing written, when that cannot be done: the database did not take that file in,
+    the header changed, or much of the table did."""
     kept = connection.execute("SELECT value FROM build WHERE key = ?", (f"{name}.csv",))
     stamp = kept.fetchone()
     if not stamp or json.loads(stamp[0]) != _stamp(before) or not file.exists():
@@ -233,20 +234,80 @@ def _write_changes(connection: sqlite3.Connection, name: str, file: Path,
     if not head or old[:head] != new[:head]:
         return False
     header = next(_parsed([new[:head - 1]]))
-    part = _changed_part(old, new, head, header.index("source_id"))
+    source = header.index("source_id")
+    part = _changed_part(old, new, head, source)
     if part is None:
         return False
     start, old_end, new_end = part
-    if (new_end - start) * WHOLE_LIMIT > len(new):
+    found = changed_articles(records(old[start:old_end]), records(new[start:new_end]), source)
+    if found is None or sum(len(row) + 1 for row in found[2]) * WHOLE_LIMIT > len(new):
         return False
-    came = list(_parsed(records(new[start:new_end])))
-    source = header.index("source_id")
-    articles = {row[source] for row in _parsed(records(old[start:old_end]))}
-    articles |= {row[source] for row in came}
+    articles, held, came = found
+    marks = ", ".join("?" * len(articles))
+    if articles and connection.execute(  # (rows of an article apart from each other: the
+            f"SELECT count(*) FROM {name} WHERE source_id IN ({marks})",  # table is written
+            sorted(articles)).fetchone()[0] != held:  # whole rather than risk losing one)
+        return False
     connection.executemany(f"DELETE FROM {name} WHERE source_id = ?",
                            ((article,) for article in articles))
-    _insert(connection, name, header, came)
+    _insert(connection, name, header, _parsed(came))
     return True
+
+
+def changed_articles(old: list[bytes], new: list[bytes], source: int,
+                     ) -> tuple[set[str], int, list[bytes]] | None:
+    """Which articles' rows differ between two versions of a table's records (each article's
+    rows together, `source` the column of its id): their ids, how many rows they had in `old`,
+    and their records in `new`, in order. None when the records of the other articles are not
+    in the same order in both (the caller then writes the table whole)."""
+    old_set, new_set = set(old), set(new)
+    gone = [i for i, record in enumerate(old) if record not in new_set]
+    came = [i for i, record in enumerate(new) if record not in old_set]
+    spans = [_articles(old, gone, source), _articles(new, came, source)]
+    for this, other, rows, other_rows in ((0, 1, old, new), (1, 0, new, old)):
+        where = None
+        for article in spans[this].keys() - spans[other].keys():
+            start, end = spans[this][article]
+            still = next((row for row in rows[start:end] if row in (old_set, new_set)[other]),
+                         None)
+            if still is not None:  # the article's unchanged rows in the other version
+                where = where or {row: i for i, row in enumerate(other_rows)}
+                spans[other] |= _articles(other_rows, [where[still]], source)
+    if _outside(old, spans[0].values()) != _outside(new, spans[1].values()):
+        return None
+    rows = [record for start, end in sorted(spans[1].values()) for record in new[start:end]]
+    held = sum(end - start for start, end in spans[0].values())
+    return spans[0].keys() | spans[1].keys(), held, rows
+
+
+def _articles(rows: list[bytes], seeds: list[int], source: int) -> dict[str, tuple[int, int]]:
+    """The articles of the records at indices `seeds` (ascending), each with the span of
+    indices its rows take in `rows` (they come together)."""
+    def article(index: int) -> str:
+        return next(_parsed([rows[index]]))[source]
+
+    found: dict[str, tuple[int, int]] = {}
+    end = 0
+    for seed in seeds:
+        if seed < end:
+            continue
+        name = article(seed)
+        start, end = seed, seed + 1
+        while start > 0 and article(start - 1) == name:
+            start -= 1
+        while end < len(rows) and article(end) == name:
+            end += 1
+        found[name] = (start, end)
+    return found
+
+
+def _outside(rows: list[bytes], spans: Iterable[tuple[int, int]]) -> list[bytes]:
+    """The records of `rows` outside the given spans of indices."""
+    kept, at = [], 0
+    for start, end in sorted(spans):
+        kept += rows[at:start]
+        at = max(at, end)
+    return kept + rows[at:]
 
 
 def _changed_part(old: bytes, new: bytes, head: int, source: int,
