@@ -427,14 +427,15 @@ def _merge_pairs(items: list[_Item],
 
     The score is the overlap of their content words relative to the smaller set (short reports
     match long ones); without a shared actor, only a close match counts (0.3 less). Candidates
-    are of one kind, and events from one sentence never merge.
+    are of one kind, and events from one sentence of one article never merge (the same
+    sentence in two articles, a wire story that several outlets print, does).
     """
     scored: dict[float, list[int]] = {}
     count = len(items)
     sizes = [len(item.words) for item in items]
     words = [item.word_bits for item in items]
     actors = [item.actor_bits for item in items]
-    sentences = [item.sentence for item in items]
+    sentences = [(item.source_id, item.sentence) for item in items]
     kinds = [item.kind for item in items]
     said = [item.said for item in items]
     near = [bool(item.near) for item in items]

@@ -207,6 +207,15 @@ def merged(events: dict[str, list]) -> bool:
            "Friday."),
           ("b", "statement", "Lakeside; Jane Roe", "Jane Roe", "Jane Roe said on Friday that the "
            "gas blast at the Lakeside depot was an accident.")), False),
+    # a wire story two outlets print word for word: one happening
+    (told(("a", "event", "Lakeside", "", "A crane toppled onto the Lakeside depot on Friday."),
+          ("b", "event", "Lakeside", "", "A crane toppled onto the Lakeside depot on Friday.")),
+     True),
+    # two events of one sentence of one article stay two
+    (told(("a", "event", "Lakeside", "", "A crane toppled on Friday and a fire broke out on "
+           "Friday."),
+          ("a", "event", "Lakeside", "", "A crane toppled on Friday and a fire broke out on "
+           "Friday.")) | {"event_id": ["ev-1", "ev-2"]}, False),
 ])
 def test_kinds_and_sayings_in_merging(events, one):
     assert merged(events) is one
