@@ -53,6 +53,9 @@ CONCEPTS = {word: f"<{concept}>" for word, concept in event_words().items()}
 WORD = re.compile(r"[a-z][a-z'-]+")
 SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 MERGE_SIMILARITY = 0.2
+SHORT = 3
+"""Sentences with more content words than this must share two of them to merge: one word in
+common ("Lakeside" in a pier repair and a mayor's election) says little."""
 APART = 0.15
 """How much less alike two events count when each names actors and they share none."""
 UNNAMED = 0.05
@@ -426,7 +429,8 @@ def _merge_pairs(items: list[_Item],
     larger i, then j, first).
 
     The score is the overlap of their content words relative to the smaller set (short reports
-    match long ones); without a shared actor, only a close match counts (0.3 less). Candidates
+    match long ones), at least two words unless one is short (`SHORT`); without a shared
+    actor, only a close match counts (less by `APART` or `UNNAMED`). Candidates
     are of one kind, and events from one sentence of one article never merge (the same
     sentence in two articles, a wire story that several outlets print, does).
     """
@@ -446,6 +450,8 @@ def _merge_pairs(items: list[_Item],
         for j in others:
             shared = (own_words & words[j]).bit_count()
             if not shared or sentence == sentences[j]:
+                continue
+            if shared == 1 and own_size > SHORT and sizes[j] > SHORT:
                 continue
             score = shared / (own_size if own_size < sizes[j] else sizes[j])
             if not own_actors & actors[j]:

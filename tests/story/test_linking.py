@@ -207,6 +207,9 @@ def merged(events: dict[str, list]) -> bool:
            "Friday."),
           ("b", "statement", "Lakeside; Jane Roe", "Jane Roe", "Jane Roe said on Friday that the "
            "gas blast at the Lakeside depot was an accident.")), False),
+    # one word in common says little: a pier repaired and a mayor elected
+    (told(("a", "event", "Lakeside", "", "Crews repaired the old Lakeside pier on Friday."),
+          ("b", "event", "Lakeside", "", "Lakeside voters elected a mayor on Friday.")), False),
     # a wire story two outlets print word for word: one happening
     (told(("a", "event", "Lakeside", "", "A crane toppled onto the Lakeside depot on Friday."),
           ("b", "event", "Lakeside", "", "A crane toppled onto the Lakeside depot on Friday.")),
