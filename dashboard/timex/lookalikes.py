@@ -213,6 +213,17 @@ def check_relperiod(m: re.Match, text: str) -> bool:
     return True
 
 
+_NOW_IS = re.compile(r"(?:\bit['’]s|\bit\s+is|\btoday\s+is|\btoday\s+marks|\bnow\s+in)\s+\Z",
+                     re.IGNORECASE)
+
+
+def check_nthday(m: re.Match, text: str) -> bool:
+    """"The third day of the strike" is a date of its own only where the text says that it is
+    today ("it is the third day of", "now in the fifth day of"); else it counts from a start the
+    tagger does not know."""
+    return bool(_NOW_IS.search(text, max(0, m.start() - 20), m.start()))
+
+
 def check_deictic(m: re.Match, text: str) -> bool:
     """"Today" right after a capitalised name is a title ("VOA Today")."""
     if not _titled(m, text, "word"):

@@ -262,6 +262,11 @@ def h_dayafter(m: re.Match, ctx: Context) -> Result:
     return "DATE", period(ctx, gran, n, True), None
 
 
+def h_nthday(m: re.Match, ctx: Context) -> Result:
+    """"It is the third day of the strike": the day the text is written."""
+    return "DATE", iso_day(ctx.dct), None
+
+
 def h_yearend(m: re.Match, ctx: Context) -> Result:
     y = ctx.dct.year + {"last": -1, "next": 1}.get(norm(m["rel"]), 0)
     return "DATE", f"{y:04d}", "END"
