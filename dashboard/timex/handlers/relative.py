@@ -148,6 +148,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
     if rel in SAME:
         if gran == "quarter" and ctx.quarter:
             return "DATE", ctx.quarter, mod
+        if gran == "day" and (within := _day_within_last(ctx)):
+            return "DATE", within, mod
         return "DATE", period(ctx, gran, 0, True), mod
     if rel == "the new":  # the coming year, or the one just begun in January and February
         ahead = 0 if ctx.dct.month <= 2 else 1
@@ -174,6 +176,16 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         if gran == "day":
             return "DATE", period(ctx, "day", 0, True), mod
     return None
+
+
+def _day_within_last(ctx: Context) -> str | None:
+    """A day of the last date the text gave when that date is a month or a year ("last October
+    ... that same day": "1998-10-XX"); None when it is a day or finer, or there is none."""
+    parsed = parse_value(ctx.last) if ctx.last else None
+    if parsed is None or parsed[0] not in ("month", "year"):
+        return None
+    month = f"{parsed[1].month:02d}" if parsed[0] == "month" else "XX"
+    return f"{parsed[1].year:04d}-{month}-XX"
 
 
 def h_season(m: re.Match, ctx: Context) -> Result:
