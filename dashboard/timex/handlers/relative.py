@@ -44,24 +44,27 @@ from dashboard.timex.resolve import mod_of, season, shifted, weekday
 
 
 def h_weekday(m: re.Match, ctx: Context) -> Result:
+    day = _weekday_day(m, ctx, bool(m["poss"]))
+    t, v = with_part(day, m["part"] or m["part0"])
+    return t, v, mod_of(m["ear"])
+
+
+def _weekday_day(m: re.Match, ctx: Context, poss: bool) -> str:
+    """The day of the weekday of group "wd", after "last"/"next" (group "rel") or per tense."""
     wd = WEEKDAYS[m["wd"].lower()]
     rel = norm(m["rel"])
     if rel == "previous" and ctx.last and (p := parse_value(ctx.last)) and p[0] == "day":
-        day = weekday(p[1], wd, -1, strict=True)
-    elif rel in ("last", "past", "previous"):
-        day = weekday(ctx.dct, wd, -1, strict=True)
-    elif rel in ("next", "coming"):
-        day = weekday(ctx.dct, wd, 1, strict=True)
-    elif m["poss"]:
-        day = weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
-    elif (direction := ctx.direction(m.start(), m.end())) > 0 and (
-        said := ctx.speech_day(m.start())
-    ):
-        day = weekday(said, wd, 1, strict=True)  # said Sunday it would close until Monday
-    else:
-        day = weekday(ctx.dct, wd, direction)
-    t, v = with_part(day, m["part"] or m["part0"])
-    return t, v, mod_of(m["ear"])
+        return weekday(p[1], wd, -1, strict=True)
+    if rel in ("last", "past", "previous"):
+        return weekday(ctx.dct, wd, -1, strict=True)
+    if rel in ("next", "coming"):
+        return weekday(ctx.dct, wd, 1, strict=True)
+    if poss:
+        return weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
+    direction = ctx.direction(m.start(), m.end())
+    if direction > 0 and (said := ctx.speech_day(m.start())):
+        return weekday(said, wd, 1, strict=True)  # said Sunday it would close until Monday
+    return weekday(ctx.dct, wd, direction)
 
 
 def h_deictic(m: re.Match, ctx: Context) -> Result:
@@ -271,6 +274,11 @@ def h_dayafter(m: re.Match, ctx: Context) -> Result:
     what = norm(m["what"]).removeprefix("the ")
     gran = "day" if what == "night" else what
     n = -1 if norm(m["dir"]) == "before" else 1
+    if m["wd"]:  # "the day before last Tuesday": counted from that Tuesday
+        day = parse_value(_weekday_day(m, ctx, ctx.text.startswith(("'s", "’s"), m.end())))
+        if day is None:
+            return None
+        return "DATE", format_value(gran, shift(gran, day[1], gran, n)), None
     return "DATE", period(ctx, gran, n, True), None
 
 
