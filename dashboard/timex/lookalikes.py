@@ -30,6 +30,11 @@ _MONTH_VERB_CUES = {
     "end", "beginning", "start", "middle", "into", "throughout", "each", "every",
     "past", "coming", "as", "than", "that", "s",
 }  # fmt: skip
+_NOT_NOUNS = frozenset(
+    """of on to in into through from for against by with and or at across toward towards past
+    was is has had will would be""".split()
+)
+"""Words after "the March" that make it a march, not a month before a noun."""
 _COUNT = r"(?:\d[\d,.]*|hundreds|thousands|dozens|millions|several|many|few|" + "|".join(
     sorted(NUMBERS, key=len, reverse=True)
 ) + ")"
@@ -81,10 +86,18 @@ def check_month(m: re.Match, text: str) -> bool:
     mon = m.group("mon").lower()
     if m.group("rel") or m.group("edge") or m.group("ear"):
         return True
-    named = word_after(text, m.end())[:1].isupper() and text[m.end() : m.end() + 1] == " "
-    if mon in ("may", "march") or named:
+    after = word_after(text, m.end()) if text[m.end() : m.end() + 1] == " " else ""
+    if mon in ("may", "march") and not after[:1].isupper() and _modifies(text, m.start(), after):
+        return True  # "the March vote"
+    if mon in ("may", "march") or after[:1].isupper():
         return word_before(text, m.start()) in _MONTH_VERB_CUES
     return True
+
+
+def _modifies(text: str, start: int, after: str) -> bool:
+    """Whether a month name between "the" and a noun modifies it ("the March vote", "the May
+    issue"), not a march or a verb ("the March on the capital", "the May Day parade")."""
+    return word_before(text, start) == "the" and after.isalpha() and after not in _NOT_NOUNS
 
 
 def check_dated(m: re.Match, text: str) -> bool:
@@ -198,6 +211,17 @@ def check_relperiod(m: re.Match, text: str) -> bool:
     if (m.group("rel") or "").lower() == "the" and m.group("unit").lower() in _PARTS:
         return word_after(text, m.end()).lower() not in _CLAUSE_OPENERS
     return True
+
+
+_NOW_IS = re.compile(r"(?:\bit['’]s|\bit\s+is|\btoday\s+is|\btoday\s+marks|\bnow\s+in)\s+\Z",
+                     re.IGNORECASE)
+
+
+def check_nthday(m: re.Match, text: str) -> bool:
+    """"The third day of the strike" is a date of its own only where the text says that it is
+    today ("it is the third day of", "now in the fifth day of"); else it counts from a start the
+    tagger does not know."""
+    return bool(_NOW_IS.search(text, max(0, m.start() - 20), m.start()))
 
 
 def check_deictic(m: re.Match, text: str) -> bool:

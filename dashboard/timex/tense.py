@@ -3,6 +3,9 @@
 >>> text = "He said talks will be held soon."
 >>> [(text[o:o + 4], s) for o, s in cues(text, 0, len(text))]
 [('said', -1), ('will', 1), ('soon', 1)]
+>>> text = "A hastily planned trip began."
+>>> [(text[o:o + 5], s) for o, s in cues(text, 0, len(text))]
+[('began', -1)]
 """
 
 from __future__ import annotations
@@ -124,6 +127,8 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
                 out.append((off, 1))
                 skip = j + 1
                 continue
+        if w == "planned" and i and words[i - 1][1].endswith("ly"):
+            continue  # "a hastily planned trip", "as previously planned": says when it was planned
         if w in FUTURE or (w == "next" and nxt != "to"):
             out.append((off, 1))
         elif w in FUTURE_BEFORE_TO and nxt == "to" or w in ("plans", "plan") and nxt in ("a", "an"):

@@ -44,24 +44,27 @@ from dashboard.timex.resolve import mod_of, season, shifted, weekday
 
 
 def h_weekday(m: re.Match, ctx: Context) -> Result:
+    day = _weekday_day(m, ctx, bool(m["poss"]))
+    t, v = with_part(day, m["part"] or m["part0"])
+    return t, v, mod_of(m["ear"])
+
+
+def _weekday_day(m: re.Match, ctx: Context, poss: bool) -> str:
+    """The day of the weekday of group "wd", after "last"/"next" (group "rel") or per tense."""
     wd = WEEKDAYS[m["wd"].lower()]
     rel = norm(m["rel"])
     if rel == "previous" and ctx.last and (p := parse_value(ctx.last)) and p[0] == "day":
-        day = weekday(p[1], wd, -1, strict=True)
-    elif rel in ("last", "past", "previous"):
-        day = weekday(ctx.dct, wd, -1, strict=True)
-    elif rel in ("next", "coming"):
-        day = weekday(ctx.dct, wd, 1, strict=True)
-    elif m["poss"]:
-        day = weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
-    elif (direction := ctx.direction(m.start(), m.end())) > 0 and (
-        said := ctx.speech_day(m.start())
-    ):
-        day = weekday(said, wd, 1, strict=True)  # said Sunday it would close until Monday
-    else:
-        day = weekday(ctx.dct, wd, direction)
-    t, v = with_part(day, m["part"] or m["part0"])
-    return t, v, mod_of(m["ear"])
+        return weekday(p[1], wd, -1, strict=True)
+    if rel in ("last", "past", "previous"):
+        return weekday(ctx.dct, wd, -1, strict=True)
+    if rel in ("next", "coming"):
+        return weekday(ctx.dct, wd, 1, strict=True)
+    if poss:
+        return weekday(ctx.dct, wd, -1)  # "Friday's vote" names an event that has happened
+    direction = ctx.direction(m.start(), m.end())
+    if direction > 0 and (said := ctx.speech_day(m.start())):
+        return weekday(said, wd, 1, strict=True)  # said Sunday it would close until Monday
+    return weekday(ctx.dct, wd, direction)
 
 
 def h_deictic(m: re.Match, ctx: Context) -> Result:
@@ -148,6 +151,8 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
     if rel in SAME:
         if gran == "quarter" and ctx.quarter:
             return "DATE", ctx.quarter, mod
+        if gran == "day" and (within := _day_within_last(ctx)):
+            return "DATE", within, mod
         return "DATE", period(ctx, gran, 0, True), mod
     if rel == "the new":  # the coming year, or the one just begun in January and February
         ahead = 0 if ctx.dct.month <= 2 else 1
@@ -174,6 +179,16 @@ def h_relperiod(m: re.Match, ctx: Context) -> Result:
         if gran == "day":
             return "DATE", period(ctx, "day", 0, True), mod
     return None
+
+
+def _day_within_last(ctx: Context) -> str | None:
+    """A day of the last date the text gave when that date is a month or a year ("last October
+    ... that same day": "1998-10-XX"); None when it is a day or finer, or there is none."""
+    parsed = parse_value(ctx.last) if ctx.last else None
+    if parsed is None or parsed[0] not in ("month", "year"):
+        return None
+    month = f"{parsed[1].month:02d}" if parsed[0] == "month" else "XX"
+    return f"{parsed[1].year:04d}-{month}-XX"
 
 
 def h_season(m: re.Match, ctx: Context) -> Result:
@@ -259,7 +274,17 @@ def h_dayafter(m: re.Match, ctx: Context) -> Result:
     what = norm(m["what"]).removeprefix("the ")
     gran = "day" if what == "night" else what
     n = -1 if norm(m["dir"]) == "before" else 1
+    if m["wd"]:  # "the day before last Tuesday": counted from that Tuesday
+        day = parse_value(_weekday_day(m, ctx, ctx.text.startswith(("'s", "’s"), m.end())))
+        if day is None:
+            return None
+        return "DATE", format_value(gran, shift(gran, day[1], gran, n)), None
     return "DATE", period(ctx, gran, n, True), None
+
+
+def h_nthday(m: re.Match, ctx: Context) -> Result:
+    """"It is the third day of the strike": the day the text is written."""
+    return "DATE", iso_day(ctx.dct), None
 
 
 def h_yearend(m: re.Match, ctx: Context) -> Result:
