@@ -26,6 +26,7 @@ from dashboard.extract.gazetteer import (
     places,
 )
 from dashboard.extract.mentions import Mention, Mentions
+from dashboard.timex.compiled import compile_kept
 from dashboard.vocab import (
     demonyms,
     months,
@@ -108,13 +109,12 @@ def _titled_person(places: tuple[str, ...]) -> re.Pattern:
     """Title, an optional "to/of PLACE" with a place or body the gazetteers know (`places`: made
     once for each story), then a name (not a title ending a place's name: "Port-au-Prince")."""
     place = names_pattern(places).pattern if places and "" not in places else "(?!x)x"
-    return re.compile(
+    return compile_kept(
         r"\b(?<!\b[a-z]{2}-)(?P<desc>(?:[a-z][a-z-]+[ \t]+(?=[a-z]))?"
         r"(?:(?:(?:[A-Z]\.){2,3}|[A-Z][\w'-]*|of|the|and|to)[ \t]+){0,6}?"
         r"(?:" + TITLES + r"))"
         r"(?:\s+(?:to|of)\s+(?:the\s+)?(?P<place>" + place + r"))?"
-        r"\s+(?P<name>" + NAME + r")(?='s\b|\b|(?<=\.))"
-    )
+        r"\s+(?P<name>" + NAME + r")(?='s\b|\b|(?<=\.))", 0, "titled")
 
 
 DEMONYMS = demonyms()
@@ -182,7 +182,8 @@ _BEFORE_HEAD = re.compile(r"(?:\s+[\w'&.\-]+){0,8}")
 """Read backwards from a title or an organisation's head word: as far as the words that
 describe it (`_titled_person`, `ORGANISATION`) can reach."""
 PLACE_KINDS = ("country", "place")
-LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)?$")
+LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)?"
+                      r"(?:[A-Z][\w.-]*'s\s+)?$")
 """A country named after one of these words is a place in the sentence, not an actor."""
 
 
@@ -266,7 +267,7 @@ class ActorIndex:
             reached = end
             name = self._alias[alias]
             kind = self.actors[name].kind
-            if kind in PLACE_KINDS and LOCATIVE.search(text, max(0, start - 8), start):
+            if kind in PLACE_KINDS and LOCATIVE.search(text, max(0, start - 40), start):
                 places.add(name)
                 continue
             found.append(Mention(start, end, name, kind))
@@ -580,11 +581,16 @@ def _given_names() -> frozenset[str]:
 
 
 def _a_person(name: str, index: ActorIndex, speaking: bool) -> bool:
-    """Whether a name found is a person's: no organisation's head word or known actor in it,
-    and, when found only as who says something, two words or more that are not initials."""
+    """Whether a name found is a person's: no organisation's head word or known actor in it
+    (a place only after a first name: "Sachi Koto" is a person, "Koto Ward" is not), and,
+    when found only as who says something, two words or more that are not initials."""
     words = name.split()
-    if any(word in HEAD_SET or index.canonical(word) for word in words):
-        return False
+    given = words[0] in _given_names()
+    for word in words:
+        known = index.canonical(word)
+        if word in HEAD_SET or (known and not (  # (a first name then a town's: "Sachi Koto")
+                given and word != words[0] and index.actors[known].kind == "place")):
+            return False
     return not speaking or sum(1 for w in words if not w.endswith(".")) >= 2
 
 

