@@ -93,9 +93,15 @@ NAME_TAIL = re.compile(r"\b" + NAME + r"\Z")
 APPOSITION_AT = re.compile(r",\s+(?:\d{1,2},\s+)?(?:(?:a|an|the|another)\s"
                            r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}'s\s)")
 ROLE_SET = frozenset(ROLE_WORDS.split("|"))
+_NOT_BODIES = {word.lower().replace("\\", "") for word in (*titles(), *ROLE_SET)}
+"""Titles and roles in lower case: initials that name a person's role ("CEO"), not a body."""
 LAST_WORD = re.compile(r"(\w+)\Z")
 ROLE_AT = re.compile(r",\s+(?=[A-Z])")
 SPEECH_AT = re.compile(r"\s(?:said|says|told|added|announced|testified|wrote)\b")
+ACRONYM_SPEAKER = re.compile(r"(?<![\w&.-])(?P<name>[A-Z](?:[A-Z]|&(?=[A-Z])|\.(?=[A-Z])){1,7}\.?)"
+                             r"\s+(?:said|says|told|added|announced|testified|wrote)\b")
+"""Capitals that say something ("AT&T said", "The NTSB told reporters"): a body by its
+initials (a role's, "the CEO said", is not one: `_NOT_BODIES`)."""
 """Where `APPOSITION`, `ROLE_THEN_NAME` and `SPEAKER` can match (a comma, a speech verb): they
 are tried only there, from the name that ends or starts there."""
 
@@ -339,6 +345,13 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
             index.add(Actor(name, "media"))
     for person in find_people(text, index):
         index.add(person)
+    for match in ACRONYM_SPEAKER.finditer(text):
+        name = match["name"]
+        if not index.canonical(name) and name.lower() not in _NOT_BODIES:
+            longer = [a.name for a in index.actors.values()
+                      if a.kind == "organisation" and a.name.startswith(name + " ")]
+            index.add(Actor(longer[0], "organisation", [name]) if len(longer) == 1
+                      else Actor(name, "organisation"))  # ("DPC" of "DPC Partners")
     for match in WHERE.finditer(text):
         town = TOWN.search(text, max(0, match.start() - 40), match.start())
         if town:

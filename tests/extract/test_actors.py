@@ -162,7 +162,16 @@ ORGANISATIONS = [
     ("Rescue teams reached Port Alvin, Ohio, on Monday.", ("Port Alvin", "place", [])),
     ("The Securities and Exchange Board said so.",
      ("Securities and Exchange Board", "organisation", [])),
+    # a body by its initials, found as who says something
+    ("AT&T said on Tuesday it would cut jobs.", ("AT&T", "organisation", [])),
+    ("The NTSB told reporters the pier had failed.", ("NTSB", "organisation", [])),
+    ("HLP Acquisition Partners made a bid, and HLP said it would raise it.",
+     ("HLP Acquisition Partners", "organisation", ["HLP"])),
 ]  # fmt: skip
+
+
+def test_a_role_in_capitals_is_not_a_body():
+    assert "CEO" not in story_index("The CEO said the plant would close.", []).actors
 
 
 @pytest.mark.parametrize(("text", "actor"), ORGANISATIONS)
