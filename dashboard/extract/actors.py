@@ -397,7 +397,8 @@ def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> Non
 
 def _organisation_name(found: str) -> str:
     """An organisation's name as found, without the words before it that are not its own
-    ("The", "On Monday", "Ruritania's"; but "Dunmore's Inc." is a company's name)."""
+    ("The", "On Monday", "Ruritania's", a person "of" it; but "Dunmore's Inc." is a company's
+    name)."""
     words = found.split()
     while len(words) > 1 and words[-1] in _LEADING:  # "Committee of Three The" (run on)
         words.pop()
@@ -408,6 +409,9 @@ def _organisation_name(found: str) -> str:
         words.pop(0)
     if len(words) > 2 and words[-2] in ("of", "for", "on") and words[-1] in NOT_NAMES:
         words = words[:-2]  # "... Inc. on Monday"
+    at = words.index("of") if "of" in words[1:-1] else 0
+    if at and words[0] in _given_names() and not HEAD_SET.intersection(words[:at]):
+        words = words[at + 1:]  # "Fritz Henderson of General Motors", not "Royal Bank of"
     name = " ".join(words)
     owned = re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
     first = owned.split()[:1]

@@ -162,6 +162,11 @@ ORGANISATIONS = [
     ("Rescue teams reached Port Alvin, Ohio, on Monday.", ("Port Alvin", "place", [])),
     ("The Securities and Exchange Board said so.",
      ("Securities and Exchange Board", "organisation", [])),
+    # company words as head words; a person "of" a body is not part of its name
+    ("Harlow Motors said it would close two plants.", ("Harlow Motors", "organisation", [])),
+    ("Rita Okafor of Harlow Motors spoke first.", ("Harlow Motors", "organisation", [])),
+    ("The Royal Bank of Ruritania cut its rates.",
+     ("Royal Bank of Ruritania", "organisation", [])),
     # a body by its initials, found as who says something
     ("AT&T said on Tuesday it would cut jobs.", ("AT&T", "organisation", [])),
     ("The NTSB told reporters the pier had failed.", ("NTSB", "organisation", [])),
