@@ -50,12 +50,13 @@ Version = tuple[int, int]
 @st.cache_resource(show_spinner=False, max_entries=4)
 def load(data_dir: str, stamp: Version) -> dataset.Dataset:
     """The tables of `data_dir` with curation applied, the events in date order
-    (`filters.sort_events`), cached until events.csv or curation.csv changes (`stamp` is
+    (`filters.sort_events`) with their `dataset.NARROW` columns (`dataset.details` reads the
+    others for the rows shown), cached until events.csv or curation.csv changes (`stamp` is
     `dataset.version`).
 
     Kept as one shared object rather than a copy per session (copying 200,000 events costs
     seconds), so the page treats it as read-only: filters and cards make new frames."""
-    data = dataset.load(data_dir, ordered=False)
+    data = dataset.load(data_dir, ordered=False, columns=dataset.NARROW)
     return replace(data, events=filters.sort_events(data.events))
 
 
@@ -64,7 +65,14 @@ def filtered(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     """The events `spec` keeps, in date order: shared between sessions (read-only), so a
     view someone opened before is not filtered again."""
     found = searched(data_dir, stamp, spec.search)
-    return filters.apply(load(data_dir, stamp).events, spec, found, ordered=True)
+    events = searchable(data_dir, stamp) if spec.search else load(data_dir, stamp).events
+    return filters.apply(events, spec, found, ordered=True)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def searchable(data_dir: str, stamp: Version):
+    """The events with their sentences too, which a search reads (shared, read-only)."""
+    return dataset.details(data_dir, load(data_dir, stamp).events, ("sentence",))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -77,8 +85,10 @@ def actor_pairs(data_dir: str, stamp: Version):
 def timeline_figure(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     """The timeline of the events `spec` keeps, in its lanes (shared, read-only: Streamlit
     draws a copy)."""
-    return charts.timeline(filtered(data_dir, stamp, _unlaned(spec)), by=spec.lanes,
-                           pairs=actor_pairs(data_dir, stamp))
+    events = filtered(data_dir, stamp, _unlaned(spec))
+    if not charts.aggregates(events):
+        events = dataset.details(data_dir, events, charts.MARK_COLUMNS)
+    return charts.timeline(events, by=spec.lanes, pairs=actor_pairs(data_dir, stamp))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -117,7 +127,8 @@ def searched(data_dir: str, stamp: Version, words: str) -> set[str] | None:
 def table_view(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     """The events table's rows: the first MAX_TABLE_ROWS events `spec` keeps, with human
     column names and dates as people write them."""
-    head = filtered(data_dir, stamp, spec).head(MAX_TABLE_ROWS)
+    head = dataset.details(data_dir, filtered(data_dir, stamp, spec).head(MAX_TABLE_ROWS),
+                           tuple(TABLE_COLUMNS))
     view = head.assign(when=humanize.date_labels(head),
                        status=head["status"].map(humanize.STATUSES).fillna("Auto"))
     return view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)
@@ -157,6 +168,7 @@ def story_view(data_dir: str, stamp: Version, spec: filters.FilterSpec) -> tuple
     if ids.empty:
         return 0, ""
     members = data.events[data.events["story_event_id"].isin(set(ids.head(MAX_STORIES)))]
+    members = dataset.details(data_dir, members)
     if not spec.rejected:
         members = members[(members["status"] != "rejected").fillna(True)]
     return len(ids), cards.story_table_html(cards.story_rows(story_table(members), members))
@@ -337,12 +349,14 @@ def timeline(data_dir: str, version: Version, spec: filters.FilterSpec, shown) -
     if shown["event_id"].isin(picked).any():
         with st.container(border=True):
             st.markdown("**Selected event**")
-            for event in shown[shown["event_id"].isin(picked)].to_dict("records"):
+            chosen = dataset.details(data_dir, shown[shown["event_id"].isin(picked)])
+            for event in chosen.to_dict("records"):
                 st.html(cards.event_card_html(event))
 
 
-def event_cards(shown):
-    """Event cards in date order, a page at a time; returns the events on the page."""
+def event_cards(data_dir: str, shown):
+    """Event cards in date order, a page at a time; returns the events on the page (with
+    every column)."""
     st.subheader(f"Events ({len(shown):,})")
     pages = max(1, -(-len(shown) // PAGE_SIZE))
     page = 1
@@ -350,7 +364,7 @@ def event_cards(shown):
         if st.session_state.get("page", 1) > pages:
             st.session_state["page"] = pages
         page = st.number_input(f"Page (of {pages:,})", 1, pages, key="page", step=1)
-    on_page = shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    on_page = dataset.details(data_dir, shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
     for event in on_page.to_dict("records"):
         with st.container(border=True):
             st.html(cards.event_card_html(event))
@@ -535,16 +549,21 @@ def actor_cards(data_dir: str, version: Version, spec: filters.FilterSpec) -> No
                       args=(card["name"],))
 
 
-def downloads(data: dataset.Dataset, shown) -> None:
+def downloads(data_dir: str, data: dataset.Dataset, shown) -> None:
     """The filtered events (CSV, JSON, TimelineJS) and the figures (CSV), made on click."""
     st.subheader("Download")
     columns = st.columns(4)
+
+    def whole():
+        return dataset.details(data_dir, shown)
+
     files = [
-        ("Events (CSV)", lambda: export.events_csv(shown), "events.csv", "text/csv"),
+        ("Events (CSV)", lambda: export.events_csv(whole()), "events.csv", "text/csv"),
         ("Key figures (CSV)", lambda: export.figures_csv(data.figures), "figures.csv",
          "text/csv"),
-        ("Events (JSON)", lambda: export.events_json(shown), "events.json", "application/json"),
-        ("TimelineJS (JSON)", lambda: export.timelinejs_json(shown, data.title),
+        ("Events (JSON)", lambda: export.events_json(whole()), "events.json",
+         "application/json"),
+        ("TimelineJS (JSON)", lambda: export.timelinejs_json(whole(), data.title),
          "timeline.json", "application/json"),
     ]
     for column, (label, make, name, mime) in zip(columns, files, strict=True):
@@ -645,8 +664,8 @@ def main() -> None:
         return
     hidden_note(data.events, shown, spec)
     timeline(data_dir, version, spec, shown)
-    downloads(data, shown)
-    on_page = event_cards(shown)
+    downloads(data_dir, data, shown)
+    on_page = event_cards(data_dir, shown)
     review_form(data_dir, on_page, version)
     story_events(data_dir, version, _unlaned(spec))
     events_table(data_dir, version, _unlaned(spec), shown)
