@@ -122,18 +122,24 @@ def focus_window(events: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
         return None
     need = math.ceil(FOCUS_SHARE * len(days))
     widths = days[need - 1:] - days[: len(days) - need + 1]
-    low = int(np.argmin(widths))
-    high = low + need - 1
-    limit = max(2 * int(widths[low]), 14)
+    start = int(np.argmin(widths))
+    limit = max(2 * int(widths[start]), 14)
+    # Widened a distinct day at a time: events of the day next to the span are taken together
+    # (the one after another, as the nearer neighbour, since they are 0 days apart).
+    distinct = np.unique(days)
+    low = int(np.searchsorted(distinct, days[start]))
+    high = int(np.searchsorted(distinct, days[start + need - 1]))
     while True:
-        before = low > 0 and days[high] - days[low - 1] <= limit
-        after = high < len(days) - 1 and days[high + 1] - days[low] <= limit
+        before = low > 0 and distinct[high] - distinct[low - 1] <= limit
+        after = high < len(distinct) - 1 and distinct[high + 1] - distinct[low] <= limit
         if not (before or after):
             break
-        if before and (not after or days[low] - days[low - 1] <= days[high + 1] - days[high]):
+        if before and (not after or distinct[low] - distinct[low - 1]
+                       <= distinct[high + 1] - distinct[high]):
             low -= 1
         else:
             high += 1
+    days = distinct
     ends = _ordinals(events["date_end"].fillna(events["date"]))
     span = max(int(ends[-1]) if len(ends) else 0, int(days[-1])) - int(days[0])
     if span <= 0 or days[high] - days[low] > span / 2:
