@@ -47,10 +47,10 @@ class Dataset:
 
 
 NARROW = ("event_id", "date", "date_end", "precision", "timex", "mod", "summary", "actors",
-          "kind", "source_id", "outlet", "published", "story_event_id", "status")
+          "kind", "source_id", "outlet", "published", "story_event_id")
 """The events columns the page keeps for every event (each column curation corrects among
-them); it reads the others (the sentence, its source's URL and title...) only for the rows it
-shows (`details`)."""
+them, and `status`, which curation gives); it reads the others (the sentence, its source's
+URL and title...) only for the rows it shows (`details`)."""
 WHOLE_COLUMN = 20_000
 """`details` of more rows than this reads its columns whole rather than row by row."""
 
