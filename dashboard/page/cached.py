@@ -100,10 +100,19 @@ def searched(data_dir: str, stamp: Version, words: str) -> set[str] | None:
     return dataset.search(data_dir, words)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def page_events(data_dir: str, stamp: Version, spec: filters.FilterSpec, page: int, size: int):
+    """The events of page `page` (`size` a page) of those `spec` keeps, with every column
+    (shared, read-only)."""
+    shown = filtered(data_dir, stamp, spec)
+    return dataset.details(data_dir, shown.iloc[(page - 1) * size: page * size])
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
 def table_view(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     """The events table's rows: the first MAX_TABLE_ROWS events `spec` keeps, with human
-    column names and dates as people write them."""
+    column names and dates as people write them (shared, read-only: not copied for each
+    run as `st.cache_data` would)."""
     head = dataset.details(data_dir, filtered(data_dir, stamp, spec).head(MAX_TABLE_ROWS),
                            tuple(TABLE_COLUMNS))
     view = head.assign(when=humanize.date_labels(head),
@@ -158,9 +167,10 @@ def sources_view(data_dir: str, stamp: Version) -> str:
 
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def key_dates(data_dir: str, stamp: Version, count: int, per_day: int) -> list:
-    """The story's `count` key dates with `per_day` sentences each, in date order."""
+    """The story's `count` key dates with `per_day` sentences each, in date order (shared,
+    read-only)."""
     data = load(data_dir, stamp)
     return store_keydates.for_folder(data_dir, data.events, data.sources, count, per_day)
 

@@ -205,7 +205,7 @@ def timeline(data_dir: str, version: Version, spec: filters.FilterSpec, shown) -
                 st.html(cards.event_card_html(event))
 
 
-def event_cards(data_dir: str, shown):
+def event_cards(data_dir: str, version: Version, spec: filters.FilterSpec, shown):
     """Event cards in date order, a page at a time; returns the events on the page (with
     every column)."""
     st.subheader(f"Events ({len(shown):,})")
@@ -215,7 +215,7 @@ def event_cards(data_dir: str, shown):
         if st.session_state.get("page", 1) > pages:
             st.session_state["page"] = pages
         page = st.number_input(f"Page (of {pages:,})", 1, pages, key="page", step=1)
-    on_page = dataset.details(data_dir, shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE])
+    on_page = cached.page_events(data_dir, version, spec, int(page), PAGE_SIZE)
     for event in on_page.to_dict("records"):
         with st.container(border=True):
             st.html(cards.event_card_html(event))
@@ -357,7 +357,7 @@ def main() -> None:
     hidden_note(data.events, shown, spec)
     timeline(data_dir, version, spec, shown)
     downloads(data_dir, data, shown)
-    on_page = event_cards(data_dir, shown)
+    on_page = event_cards(data_dir, version, cached.unlaned(spec), shown)
     review_form(data_dir, on_page, version)
     story_events(data_dir, version, cached.unlaned(spec))
     events_table(data_dir, version, cached.unlaned(spec), shown)
