@@ -72,7 +72,9 @@ def timeline_figure(data_dir: str, stamp: Version, spec: filters.FilterSpec):
 def actor_items(data_dir: str, stamp: Version, spec: filters.FilterSpec) -> list[dict]:
     """The actor cards of the events `spec` keeps."""
     return cards.actor_cards(filtered(data_dir, stamp, spec), load(data_dir, stamp).actors,
-                             pairs=actor_pairs(data_dir, stamp))
+                             pairs=actor_pairs(data_dir, stamp),
+                             details=lambda rows: dataset.details(data_dir, rows,
+                                                                  ("timex", "mod")))
 
 
 def unlaned(spec: filters.FilterSpec) -> filters.FilterSpec:
@@ -114,7 +116,7 @@ def table_view(data_dir: str, stamp: Version, spec: filters.FilterSpec):
     column names and dates as people write them (shared, read-only: not copied for each
     run as `st.cache_data` would)."""
     head = dataset.details(data_dir, filtered(data_dir, stamp, spec).head(MAX_TABLE_ROWS),
-                           tuple(TABLE_COLUMNS))
+                           (*TABLE_COLUMNS, "timex", "mod"))
     view = head.assign(when=humanize.date_labels(head),
                        status=head["status"].map(humanize.STATUSES).fillna("Auto"))
     return view[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS)

@@ -46,8 +46,8 @@ class Dataset:
     """Curation rows whose event no longer exists."""
 
 
-NARROW = ("event_id", "date", "date_end", "precision", "timex", "mod", "summary", "actors",
-          "kind", "source_id", "outlet", "published", "story_event_id")
+NARROW = ("event_id", "date", "date_end", "precision", "summary", "actors", "kind",
+          "source_id", "outlet", "published", "story_event_id")
 """The events columns the page keeps for every event (each column curation corrects among
 them, and `status`, which curation gives); it reads the others (the sentence, its source's
 URL and title...) only for the rows it shows (`details`)."""
