@@ -114,9 +114,10 @@ def day_events(events: pd.DataFrame, since: str = "", until: str = "") -> pd.Dat
     keep = (events["precision"] == "day") & events["date"].notna()
     if "status" in events:
         keep &= (events["status"] != "rejected").fillna(True)
-    days = events[keep.fillna(False)]
-    days = days[days["date"].str.len() >= 10]
-    days = days.assign(date=days["date"].str[:10])
+    keep = keep.fillna(False) & (events["date"].str.len() >= 10).fillna(False)
+    days = events if keep.all() else events[keep]  # (no copy of a table kept whole)
+    if (days["date"].str.len() > 10).any():
+        days = days.assign(date=days["date"].str[:10])
     if since:
         days = days[days["date"] >= since]
     if until:
