@@ -378,8 +378,9 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
     """
     dated = _dated(events)
     aggregated = aggregates(dated, max_events)
-    laned = lanes(dated[["event_id", "date", "date_end", "actors", "kind"]] if aggregated
-                  else dated, by, pairs)
+    wanted = (["event_id", "date", "date_end", "actors", "kind"] if aggregated
+              else [c for c in MARK_COLUMNS if c in dated])
+    laned = lanes(dated[wanted], by, pairs)  # (only the columns drawn: each copy costs)
     order = lane_order(laned, max_lanes)
     shown = laned[laned["lane"].isin(order)]
     window = focus_window(dated)
