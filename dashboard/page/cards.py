@@ -7,8 +7,9 @@ shows it as text, never as markup. Only http(s) URLs become links.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from dashboard.humanize import (
@@ -237,24 +238,30 @@ def header_line(events: pd.DataFrame, sources: pd.DataFrame, built: float | None
 
 
 def actor_cards(events: pd.DataFrame, actors: pd.DataFrame, limit: int = 12,
-                pairs: pd.Series | None = None) -> list[dict]:
+                pairs: pd.Series | None = None,
+                details: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> list[dict]:
     """The `limit` actors with most events: name, kind, description, count, first/last date
-    (`pairs`: the `charts.actor_pairs` of a table `events` is part of, if made already)."""
+    (`pairs`: the `charts.actor_pairs` of a table `events` is part of, if made already;
+    `details`: gives rows of `events` the `timex` and `mod` columns, if they lack them)."""
     if events.empty:
         return []
     names = actor_pairs(events) if pairs is None else among(pairs, events)
     names = names[names != ""]
-    laned = events.loc[names.index, ["event_id", "date", "date_end", "precision", "timex",
-                                     "mod"]].assign(name=names.to_numpy())
     info = {row["name"]: row for row in actors.to_dict("records")}
-    counts = laned.drop_duplicates(["event_id", "name"])["name"].value_counts()
-    top = sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold()))[:limit]
-    names = [name for name, _ in top]
-    dated = laned[laned["name"].isin(names) & laned["date"].notna()]
+    top = sorted(_event_counts(events["event_id"].take(events.index.get_indexer(names.index)),
+                               names).items(),
+                 key=lambda item: (-item[1], item[0].casefold()))[:limit]
+    names = names[names.isin([name for name, _ in top])]  # (only the top actors' events)
+    laned = events.loc[names.index, [c for c in ("event_id", "date", "date_end", "precision",
+                                                 "timex", "mod") if c in events]]
+    dated = laned.assign(name=names.to_numpy())[laned["date"].notna()]
     dated = dated.assign(date_end=dated["date_end"].fillna(dated["date"]))
-    first = dated.sort_values(["date", "date_end"]).drop_duplicates("name").set_index("name")
+    first = dated.sort_values(["date", "date_end"]).drop_duplicates("name")
     last = dated.sort_values(["date_end", "date"]).drop_duplicates("name", keep="last")
-    last = last.set_index("name")
+    if details is not None and not {"timex", "mod"} <= set(events.columns):
+        both = details(pd.concat([first, last]))  # (one read for both ends)
+        first, last = both.iloc[:len(first)], both.iloc[len(first):]
+    first, last = first.set_index("name"), last.set_index("name")
     cards = []
     for name, count in top:
         meta = info.get(name, {})
@@ -265,6 +272,16 @@ def actor_cards(events: pd.DataFrame, actors: pd.DataFrame, limit: int = 12,
             "last": event_date(last.loc[name]) if name in last.index else "Undated",
         })
     return cards
+
+
+def _event_counts(event_ids: pd.Series, names: pd.Series) -> dict[str, int]:
+    """How many distinct events each name has (`event_ids` and `names` pair up, one a row):
+    counted on integer codes, which is quicker than on the strings."""
+    events, _ = pd.factorize(event_ids)
+    codes, distinct = pd.factorize(names)
+    pairs = pd.unique(events.astype(np.int64) * max(len(distinct), 1) + codes)
+    counts = np.bincount(pairs % max(len(distinct), 1), minlength=len(distinct))
+    return dict(zip(distinct, counts.tolist(), strict=True))
 
 
 def actor_card_html(card: Mapping) -> str:

@@ -58,8 +58,15 @@ def kind_colour(kind: object) -> str:
 def actor_pairs(events: pd.DataFrame) -> pd.Series:
     """Each event's actors, one a row under the event's index label, stripped ("" for an event
     naming none): made once for a whole table, then narrowed to any of its rows (`among`)."""
-    names = events["actors"].fillna("").str.split("; ", regex=False).explode()
-    return names.fillna("").str.strip()
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = events["actors"]
+    lists = pc.split_pattern(pc.fill_null(pa.array(column, type=pa.string(), from_pandas=True),
+                                          ""), "; ")  # (Arrow's kernels: no string per cell)
+    names = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    index = events.index[pc.list_parent_indices(lists).to_numpy()]
+    return pd.Series(pd.arrays.ArrowStringArray(names), index=index).astype(str)
 
 
 def among(pairs: pd.Series, events: pd.DataFrame) -> pd.Series:
@@ -94,10 +101,13 @@ def _day(value: object) -> dt.date | None:
 
 
 def _ordinals(values: pd.Series) -> np.ndarray:
-    """ISO days (a timestamp's date too) as sorted day numbers, unreadable ones left out."""
-    days = pd.to_datetime(values.dropna().astype(str).str.slice(0, 10), format="%Y-%m-%d",
-                          errors="coerce").dropna()
-    return np.sort(days.to_numpy(dtype="datetime64[D]").astype(np.int64))
+    """ISO days (a timestamp's date too) as sorted day numbers, unreadable ones left out (each
+    distinct value read once: a large table has few distinct days)."""
+    codes, distinct = pd.factorize(values.dropna())
+    days = pd.to_datetime(pd.Series(distinct, dtype=object).astype(str).str.slice(0, 10),
+                          format="%Y-%m-%d", errors="coerce")
+    numbers = days.to_numpy(dtype="datetime64[D]").astype(np.int64)[codes]
+    return np.sort(numbers[~days.isna().to_numpy()[codes]])
 
 
 def focus_window(events: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
@@ -112,18 +122,24 @@ def focus_window(events: pd.DataFrame) -> tuple[dt.date, dt.date] | None:
         return None
     need = math.ceil(FOCUS_SHARE * len(days))
     widths = days[need - 1:] - days[: len(days) - need + 1]
-    low = int(np.argmin(widths))
-    high = low + need - 1
-    limit = max(2 * int(widths[low]), 14)
+    start = int(np.argmin(widths))
+    limit = max(2 * int(widths[start]), 14)
+    # Widened a distinct day at a time: events of the day next to the span are taken together
+    # (the one after another, as the nearer neighbour, since they are 0 days apart).
+    distinct = np.unique(days)
+    low = int(np.searchsorted(distinct, days[start]))
+    high = int(np.searchsorted(distinct, days[start + need - 1]))
     while True:
-        before = low > 0 and days[high] - days[low - 1] <= limit
-        after = high < len(days) - 1 and days[high + 1] - days[low] <= limit
+        before = low > 0 and distinct[high] - distinct[low - 1] <= limit
+        after = high < len(distinct) - 1 and distinct[high + 1] - distinct[low] <= limit
         if not (before or after):
             break
-        if before and (not after or days[low] - days[low - 1] <= days[high + 1] - days[high]):
+        if before and (not after or distinct[low] - distinct[low - 1]
+                       <= distinct[high + 1] - distinct[high]):
             low -= 1
         else:
             high += 1
+    days = distinct
     ends = _ordinals(events["date_end"].fillna(events["date"]))
     span = max(int(ends[-1]) if len(ends) else 0, int(days[-1])) - int(days[0])
     if span <= 0 or days[high] - days[low] > span / 2:
@@ -249,7 +265,7 @@ MARK_COLUMNS = ("event_id", "date", "date_end", "precision", "timex", "mod", "da
 
 
 def _kind_trace(name: str, colour: str, rows: pd.DataFrame, y: list[float],
-                labelled: set[int]) -> go.Scatter:
+                labelled: set[int]) -> dict:
     """One kind's marks in every lane: points for day-precise events, thick bars for longer
     periods. A bar is three points (first day, `Period.midpoint`, `Period.after`: the end of
     the last day; its label at the middle one) joined by a thick line; a gap (None) separates
@@ -273,27 +289,32 @@ def _kind_trace(name: str, colour: str, rows: pd.DataFrame, y: list[float],
         hovers += [label] * len(points) + [None]
         sizes += marks + [0]
         labels += words + [""]
-    return go.Scatter(
-        x=xs, y=ys, name=name, mode="lines+markers+text", legendgroup=name,
-        customdata=ids, hovertext=hovers, hovertemplate="%{hovertext}<extra></extra>",
-        text=labels, textposition="middle right", textfont={"size": 10},
-        line={"color": colour, "width": 9}, opacity=0.9, connectgaps=False, cliponaxis=True,
-        marker={"color": colour, "size": sizes, "line": {"color": "white", "width": 1}},
-    )
+    return {
+        "type": "scatter", "x": xs, "y": ys, "name": name, "mode": "lines+markers+text",
+        "legendgroup": name, "customdata": ids, "hovertext": hovers,
+        "hovertemplate": "%{hovertext}<extra></extra>", "text": labels,
+        "textposition": "middle right", "textfont": {"size": 10},
+        "line": {"color": colour, "width": 9}, "opacity": 0.9, "connectgaps": False,
+        "cliponaxis": True,
+        "marker": {"color": colour, "size": sizes, "line": {"color": "white", "width": 1}},
+    }
 
 
-def _count_trace(name: str, colour: str, counts: pd.DataFrame, centres: dict) -> go.Scattergl:
+def _count_trace(name: str, colour: str, counts: pd.DataFrame, centres: dict) -> dict:
     """One kind's monthly counts in every lane (for large tables), drawn with WebGL."""
-    months = {m: Period.of_value(m).label for m in counts["month"].unique()}
-    labels = [f"{n:,} {name.lower()} events · {lane} · {months[m]}"
-              for lane, m, n in counts.itertuples(index=False)]
-    return go.Scattergl(
-        x=[m + "-15" for m in counts["month"]], y=[centres[lane] for lane in counts["lane"]],
-        name=name, mode="markers", legendgroup=name, hovertext=labels,
-        hovertemplate="%{hovertext}<extra></extra>",
-        marker={"color": colour, "size": [min(6 + n ** 0.5 * 2, 30) for n in counts["n"]],
-                "opacity": 0.8},
-    )
+    lanes_, months_, numbers = (counts[c].tolist() for c in ("lane", "month", "n"))
+    months = {m: Period.of_value(m).label for m in set(months_)}
+    what = name.lower()
+    labels = [f"{n:,} {what} events · {lane} · {months[m]}"
+              for lane, m, n in zip(lanes_, months_, numbers, strict=True)]
+    return {
+        "type": "scattergl", "x": [m + "-15" for m in months_],
+        "y": [centres[lane] for lane in lanes_], "name": name, "mode": "markers",
+        "legendgroup": name, "hovertext": labels,
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "marker": {"color": colour, "size": [min(6 + n ** 0.5 * 2, 30) for n in numbers],
+                   "opacity": 0.8},
+    }
 
 
 def _kinds_in_order(kinds: pd.Series) -> list[str]:
@@ -330,6 +351,22 @@ def _off_range(dated: pd.DataFrame, window: tuple[dt.date, dt.date] | None) -> l
     return notes
 
 
+def aggregates(events: pd.DataFrame, max_events: int = MAX_EVENTS) -> bool:
+    """Whether `timeline` draws these events as monthly counts: more than `max_events` dated
+    events (and so the columns of `MARK_COLUMNS` beyond those it counts are not needed)."""
+    dated = _dated(events)
+    if len(dated) <= max_events:
+        return False
+    head = dated["event_id"].head(2 * max_events)  # (enough ids, mostly: no need to count all)
+    return head.nunique() > max_events or dated["event_id"].nunique() > max_events
+
+
+def _dated(events: pd.DataFrame) -> pd.DataFrame:
+    """The events with a date (the table itself when all have one: no copy)."""
+    known = events["date"].notna()
+    return events if known.all() else events[known]
+
+
 def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES,
              max_events: int = MAX_EVENTS, pairs: pd.Series | None = None) -> go.Figure:
     """The timeline figure: one trace per kind of event (the legend), its marks in the lanes
@@ -339,10 +376,11 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
     the events were aggregated to monthly counts, how many events are drawn, whether the chart
     opens zoomed and how many events lie before and after the span it opens on.
     """
-    dated = events[events["date"].notna()]
-    aggregated = len(dated) > max_events and dated["event_id"].nunique() > max_events
-    laned = lanes(dated[["event_id", "date", "date_end", "actors", "kind"]] if aggregated
-                  else dated, by, pairs)
+    dated = _dated(events)
+    aggregated = aggregates(dated, max_events)
+    wanted = (["event_id", "date", "date_end", "actors", "kind"] if aggregated
+              else [c for c in MARK_COLUMNS if c in dated])
+    laned = lanes(dated[wanted], by, pairs)  # (only the columns drawn: each copy costs)
     order = lane_order(laned, max_lanes)
     shown = laned[laned["lane"].isin(order)]
     window = focus_window(dated)
@@ -376,9 +414,8 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
         for kind in kinds:
             traces.append(_kind_trace(kind_label(kind), kind_colour(kind),
                                       shown[kind_of == kind], y, labelled))
-    fig = go.Figure(data=traces)  # (at once: adding traces one by one copies them)
     pixels = max(14.0, min(24.0, 1100 / max(height_rows, 1)))
-    fig.update_layout(
+    layout = dict(
         height=int(max(320, 150 + pixels * (height_rows + 1.4))), hovermode="closest",
         showlegend=bool(kinds),
         legend={"orientation": "h", "x": 0, "y": 1.0, "yanchor": "bottom",
@@ -388,8 +425,8 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
                "showticklabels": False,
                "range": [height_rows - 0.3, -0.7 - (window is not None)] if order else None,
                "automargin": True,
-               "title": None, "showgrid": False, "zeroline": False, "fixedrange": True},
-        xaxis={"type": "date", "title": None, "automargin": True,
+               "title": {}, "showgrid": False, "zeroline": False, "fixedrange": True},
+        xaxis={"type": "date", "title": {}, "automargin": True,
                "range": focus_range(dated, window) if window else None,
                "rangeslider": {"visible": True, "thickness": 0.08,
                                "bgcolor": "rgba(128,128,128,0.08)"}},
@@ -403,7 +440,13 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
               "events": int(shown["event_id"].nunique()), "zoomed": window is not None,
               "window": [d.isoformat() for d in window] if window else None},
     )
-    return fig
+    for axis in ("xaxis", "yaxis"):
+        if layout[axis]["range"] is None:
+            del layout[axis]["range"]
+    # (built whole and not validated: plotly's checks of every property cost more than making
+    # the figure; the traces and layout above are plain plotly.js attributes, as checking them
+    # would leave them)
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
 def selected_ids(selection: object) -> list[str]:

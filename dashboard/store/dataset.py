@@ -46,17 +46,60 @@ class Dataset:
     """Curation rows whose event no longer exists."""
 
 
+NARROW = ("event_id", "date", "date_end", "precision", "summary", "actors", "kind",
+          "source_id", "outlet", "published", "story_event_id")
+"""The events columns the page keeps for every event (each column curation corrects among
+them, and `status`, which curation gives); it reads the others (the sentence, its source's
+URL and title...) only for the rows it shows (`details`)."""
+WHOLE_COLUMN = 20_000
+"""`details` of more rows than this reads its columns whole rather than row by row."""
+
+
 def read_tables(data_dir: str | Path,
                 names: tuple[str, ...] = ("events", "figures", "actors", "sources"),
-                ordered: bool = True) -> dict[str, pd.DataFrame]:
+                ordered: bool = True, columns: tuple[str, ...] | None = None
+                ) -> dict[str, pd.DataFrame]:
     """Tables of a data folder, from its database when it has one, else from its CSV files;
-    the events in the CSV's order unless `ordered` is False (quicker)."""
+    the events in the CSV's order unless `ordered` is False (quicker). With `columns`, only
+    those columns of the database's events (indexed by rowid, for `details`); a folder
+    without a database reads them all."""
     file = database.path(data_dir)
     if not file.is_file():
         return {name: table.read(data_dir, name) for name in names}
     with closing(database.connect(file)) as connection:
-        return {name: database.read_table(connection, name, ordered=ordered or name != "events")
+        return {name: database.read_table(connection, name, ordered=ordered or name != "events",
+                                          columns=columns if name == "events" else None)
                 for name in names}
+
+
+def details(data_dir: str | Path, events: pd.DataFrame,
+            columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """`events`, some rows of a `load(..., columns=NARROW)` table, with every events column
+    (or with `columns` too), in the order `load` gives them: the missing ones read from the
+    database by rowid. The columns read are ones curation never corrects. A row the database
+    no longer holds (rebuilt since) gets blanks; a table with the columns already (a folder
+    without a database) is returned as it is."""
+    import pandas as pd
+
+    wanted = [c for c in (columns or table.EVENTS_COLUMNS)
+              if c in table.EVENTS_COLUMNS and c not in events.columns]
+    if wanted:
+        with closing(database.connect(database.path(data_dir))) as connection:
+            read = (database.read_table(connection, "events", ordered=False,
+                                        columns=["event_id", *wanted])
+                    if len(events) > WHOLE_COLUMN else
+                    database.read_rows(connection, "events", events.index, ["event_id", *wanted]))
+        read = read[~read.index.duplicated()].reindex(events.index)
+        stale = ~(read["event_id"] == events["event_id"]).fillna(False).astype(bool)
+        read = read[wanted]
+        if stale.any():
+            read = pd.DataFrame({c: read[c].astype(table.EVENTS_COLUMNS[c]).mask(
+                stale, "" if table.EVENTS_COLUMNS[c] == "string" else pd.NA) for c in wanted})
+        events = pd.concat([events, read], axis=1)
+    if columns is not None:
+        return events
+    first = list(table.EVENTS_COLUMNS)
+    return events[first + [c for c in events.columns if c not in first]]
 
 
 def search(data_dir: str | Path, words: str) -> set[str] | None:
@@ -149,15 +192,18 @@ def save_title(data_dir: str | Path, title: str, story_dir: str | Path | None = 
     return title
 
 
-def load(data_dir: str | Path, ordered: bool = True) -> Dataset:
+def load(data_dir: str | Path, ordered: bool = True,
+         columns: tuple[str, ...] | None = None) -> Dataset:
     """Read every table of `data_dir`: from its database (`story.db`), else from the CSV tables
     of a folder built before there was one; absent tables read as empty. The events are in the
-    order of events.csv unless `ordered` is False (for a caller that sorts them itself).
+    order of events.csv unless `ordered` is False (for a caller that sorts them itself); with
+    `columns` (`NARROW`), only those columns of the database's events (`details` reads the
+    others).
 
     The analysts' curation (curation.csv) is applied on the way in, so verdicts and corrections
     show without a rebuild; events gain `status` and `story_sources`.
     """
-    tables = read_tables(data_dir, ordered=ordered)
+    tables = read_tables(data_dir, ordered=ordered, columns=columns)
     events, sources = tables["events"], tables["sources"]
     curated = curation.read(data_dir)
     return Dataset(

@@ -186,7 +186,8 @@ def apply_figures(figures: pd.DataFrame, spec: FilterSpec,
 
 def date_bounds(events: pd.DataFrame, fallback: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day any event covers (`fallback` twice when none is dated)."""
-    days = pd.concat([events["date"], events["date_end"]]).dropna().str.slice(0, 10)
+    days = pd.concat([events["date"], events["date_end"]]).dropna().drop_duplicates()
+    days = days.str.slice(0, 10)  # (of each distinct value: a large table has few)
     days = days[days.str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
     low, high = (iso_day(days.min()), iso_day(days.max())) if len(days) else ("", "")
     if not (low and high):

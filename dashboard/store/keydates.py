@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.humanize import day_label, link
 from dashboard.read.sentences import sentences
-from dashboard.store import database, table
+from dashboard.store import database, dataset, table
 from dashboard.story.keydates import LEAD_SENTENCES, KeyDate, as_timeline, key_dates
 
 LEAD_CHARS = 1_500
@@ -26,6 +26,8 @@ CSV_COLUMNS = {"date": "string", "rank": "Int64", "score": "Float64", "sources":
                "published_that_day": "Int64", "sentence": "string", "source_id": "string",
                "source_url": "string", "published": "string", "char_start": "Int64",
                "char_end": "Int64"}
+SENTENCE_COLUMNS = ("sentence", "source_url", "sentence_start")
+"""The events columns key dates read beyond `dataset.NARROW`."""
 FORMATS = ("json", "csv", "md", "timelinejs", "full")
 
 
@@ -39,6 +41,7 @@ def leads(data_dir: str | Path, sources: pd.DataFrame, events: pd.DataFrame,
         sources = sources[days.isin(published)]
         sources = sources.groupby(days[sources.index], sort=False).head(LEAD_ARTICLES)
     events = events[events["source_id"].isin(set(sources["source_id"]))]
+    events = dataset.details(data_dir, events, ("sentence_start",))
     dated = set(zip(events["source_id"], events["sentence_start"].astype("Int64"), strict=True))
     rows = []
     records = sources.to_dict("records")
@@ -76,9 +79,11 @@ def _openings(data_dir: str | Path, hashes: list[str]) -> dict[str, str]:
 def for_folder(data_dir: str | Path, events: pd.DataFrame, sources: pd.DataFrame,
                count: int | None = None, per_day: int = 2, since: str = "", until: str = "",
                order: str = "date") -> list[KeyDate]:
-    """The key dates of the story built in `data_dir` (its events and sources as loaded)."""
+    """The key dates of the story built in `data_dir` (its events and sources as loaded, the
+    events maybe with only their `dataset.NARROW` columns)."""
     return key_dates(events, sources, count, per_day, since, until, order=order,
-                     leads=lambda days: leads(data_dir, sources, events, published=days))
+                     leads=lambda days: leads(data_dir, sources, events, published=days),
+                     details=lambda rows: dataset.details(data_dir, rows, SENTENCE_COLUMNS))
 
 
 def to_json(found: list[KeyDate]) -> str:

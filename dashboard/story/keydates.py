@@ -114,9 +114,10 @@ def day_events(events: pd.DataFrame, since: str = "", until: str = "") -> pd.Dat
     keep = (events["precision"] == "day") & events["date"].notna()
     if "status" in events:
         keep &= (events["status"] != "rejected").fillna(True)
-    days = events[keep.fillna(False)]
-    days = days[days["date"].str.len() >= 10]
-    days = days.assign(date=days["date"].str[:10])
+    keep = keep.fillna(False) & (events["date"].str.len() >= 10).fillna(False)
+    days = events if keep.all() else events[keep]  # (no copy of a table kept whole)
+    if (days["date"].str.len() > 10).any():
+        days = days.assign(date=days["date"].str[:10])
     if since:
         days = days[days["date"] >= since]
     if until:
@@ -274,17 +275,23 @@ def choose_sentences(candidates: list[Sentence], count: int, idf: dict[str, floa
 Leads = pd.DataFrame | Callable[[set[str]], pd.DataFrame] | None
 """Opening sentences: a table, or a function giving those of the articles published on a set of
 days (so a caller reads only the articles it needs)."""
+Details = Callable[[pd.DataFrame], pd.DataFrame] | None
+"""Some rows of the events with their `sentence`, `source_url` and `sentence_start` (for events
+read without them)."""
 
 
-def candidates_by_day(events: pd.DataFrame, leads: Leads,
-                      days: list[str]) -> dict[str, list[Sentence]]:
+def candidates_by_day(events: pd.DataFrame, leads: Leads, days: list[str],
+                      details: Details = None) -> dict[str, list[Sentence]]:
     """Each of `days`' candidate sentences: those dating an event to it (from articles published
     on or after it; those of earlier articles, which could only announce it, when there are no
     others), and the undated opening sentences (`leads`: source_id, source_url, published,
-    sentence, start, end) of the articles published on it or the day after (LEAD_DAYS)."""
+    sentence, start, end) of the articles published on it or the day after (LEAD_DAYS).
+    `details` gives rows of `events` their sentence columns when `events` lacks them."""
     wanted = set(days)
     found: dict[str, list[Sentence]] = defaultdict(list)
     dated = events[events["date"].isin(wanted)]
+    if details is not None:
+        dated = details(dated)
     dated = dated.drop_duplicates(["date", "source_id", "sentence_start"])
     for row in dated[["date", "sentence", "source_id", "source_url", "published",
                       "sentence_start"]].itertuples(index=False):
@@ -324,17 +331,18 @@ def _plain(value: object) -> str:
 def key_dates(events: pd.DataFrame, sources: pd.DataFrame, count: int | None = None,
               per_day: int = 2, since: str = "", until: str = "",
               leads: Leads = None, weights: Weights = Weights(),
-              order: str = "date", story_weight: float = STORY) -> list[KeyDate]:
+              order: str = "date", story_weight: float = STORY,
+              details: Details = None) -> list[KeyDate]:
     """The story's `count` key dates (default: `default_count` of the articles), each with up to
     `per_day` sentences, in date order (`order="date"`) or most important first ("rank"); the
     days choose their sentences in rank order, so a sentence told of two days goes to the more
-    important one."""
+    important one. `details`: as for `candidates_by_day`."""
     if count is None:
         count = default_count(len(sources))
     days = day_events(events, since, until)
     ranked = rank_days(days, sources, since, until, weights).head(max(count, 0))
     chosen = list(ranked["date"])
-    pool = candidates_by_day(days, leads, chosen)
+    pool = candidates_by_day(days, leads, chosen, details)
     texts = [s.text for day in chosen for s in pool.get(day, [])]
     idf = idf_table(texts)
     vectors: dict[str, dict[str, float]] = {}

@@ -355,7 +355,7 @@ def test_an_article_without_a_date_is_dated_the_day_it_is_added(page, story):
 
 def test_a_large_story_sends_the_first_rows_of_the_table_and_says_so(page, tmp_path):
     from benchmarks.bench_page import synthetic
-    from dashboard.page.app import MAX_TABLE_ROWS
+    from dashboard.page.cached import MAX_TABLE_ROWS
 
     (tmp_path / "big").mkdir()
     synthetic(tmp_path / "big", events=MAX_TABLE_ROWS + 300, actors=20)
