@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from dashboard.store.filters import FilterSpec
 
 FILE = "story.db"
+BUSY_MS = 60_000
+"""How long a connection waits for another that holds the database (a writer, or a reader
+setting up its shared memory as it opens)."""
 TABLES = {**table.SCHEMAS, **table.OPTIONAL_SCHEMAS}
 """The tables a build writes, with the CSV schema each one mirrors."""
 
@@ -113,7 +116,7 @@ def connect(file: str | Path, create: bool = False) -> sqlite3.Connection:
     if not create and not file.is_file():
         raise StoreError(f"{file}: no story database; build it with `python -m dashboard build`")
     try:
-        connection = sqlite3.connect(file, timeout=60, isolation_level=None,
+        connection = sqlite3.connect(file, timeout=BUSY_MS / 1000, isolation_level=None,
                                      check_same_thread=False)
     except sqlite3.Error as error:
         raise StoreError(f"{file}: cannot open the story database ({error})") from None
@@ -222,6 +225,8 @@ def _arrow(connection: sqlite3.Connection, query: str, parameters: tuple):
 
     file = connection.execute("PRAGMA database_list").fetchone()[2]
     with closing(adbc.connect(file)) as reader, closing(reader.cursor()) as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_MS}")  # (readers opening the database
+        cursor.fetchall()  # at one moment wait for each other, as `connect`'s do)
         cursor.execute(query, parameters or None)
         return cursor.fetch_arrow_table()
 

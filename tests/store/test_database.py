@@ -208,6 +208,34 @@ def test_a_reader_holding_the_database_open_does_not_hold_up_a_rebuild(tmp_path)
     assert any("Friday" in x for x in sentences) and not any("Thursday" in x for x in sentences)
 
 
+def test_readers_opening_the_database_at_one_moment_all_read_it(tmp_path):
+    """Page sessions that open a freshly built database together (each setting up its shared
+    memory) wait for each other rather than fail with "database is locked"."""
+    import threading
+
+    _, data = one_article_story(tmp_path)
+    failures: list[str] = []
+    for _ in range(10):
+        for side in data.glob(f"{database.FILE}-*"):
+            side.unlink()
+        start = threading.Barrier(6)
+
+        def read(start: threading.Barrier = start) -> None:
+            start.wait()
+            try:
+                with closing(opened(data)) as connection:
+                    database.read_table(connection, "events", columns=["event_id", "date"])
+            except Exception as error:  # (any failure is the test's finding)
+                failures.append(repr(error))
+
+        threads = [threading.Thread(target=read) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert failures == []
+
+
 def test_a_rebuild_writes_only_the_rows_that_changed(seeds, tmp_path):
     data = tmp_path / "data"
     build(seeds / "sources.csv", data)
