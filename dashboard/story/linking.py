@@ -53,6 +53,13 @@ CONCEPTS = {word: f"<{concept}>" for word, concept in event_words().items()}
 WORD = re.compile(r"[a-z][a-z'-]+")
 SUFFIX = re.compile(r"(?:ing|ed|es|s)$")
 MERGE_SIMILARITY = 0.2
+LEDE = 0.3
+"""How much more alike two events of one article count when they date the same day (or
+period) and tell of one kind of happening next to the date (`_Item.told`): an article tells
+its main happening in its lede and again in its body, in other words ("the blast on Friday",
+"Friday's bombing")."""
+ANOTHER = re.compile(r"\b(?:[Aa]lso|[Aa]nother)\b")
+"""A sentence that says its happening is another one ("Also on Sunday, crews rescued ...")."""
 SHORT = 3
 """Sentences with more content words than this must share two of them to merge: one word in
 common ("Lakeside" in a pier repair and a mayor's election) says little."""
@@ -106,6 +113,9 @@ class _Item:
     near: frozenset[str] = frozenset()
     """For a date coarser than a month, the content words next to it (`near_words`): what
     the date dates, which a finer date's event must tell of to be the same happening."""
+    told: frozenset[str] = frozenset()
+    """The kinds of happening (`CONCEPTS`) named next to the date, unless the sentence says
+    it is another one (`ANOTHER`): what `LEDE` compares."""
 
 
 UNKNOWN = "?"
@@ -150,8 +160,11 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
         (words, word_mask), (named, actor_mask) = words_of[sentence], actors_of[actors]
         said = (speakers[i] or UNKNOWN) if said_on(sentence, dates[i]) else ""
         near = near_words(sentence, dates[i]) if precision in COARSE else frozenset()
+        told = (frozenset(w for w in (near or near_words(sentence, dates[i])) if w[0] == "<")
+                if any(w[0] == "<" for w in words) and not ANOTHER.search(sentence)
+                else frozenset())
         items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
-                           kind, named, words, actor_mask, word_mask, said, near))
+                           kind, named, words, actor_mask, word_mask, said, near, told))
     return items
 
 
@@ -430,7 +443,8 @@ def _merge_pairs(items: list[_Item],
 
     The score is the overlap of their content words relative to the smaller set (short reports
     match long ones), at least two words unless one is short (`SHORT`); without a shared
-    actor, only a close match counts (less by `APART` or `UNNAMED`). Candidates
+    actor, only a close match counts (less by `APART` or `UNNAMED`); one article's lede and
+    body telling one happening count more (`LEDE`). Candidates
     are of one kind, and events from one sentence of one article never merge (the same
     sentence in two articles, a wire story that several outlets print, does).
     """
@@ -444,6 +458,8 @@ def _merge_pairs(items: list[_Item],
     said = [item.said for item in items]
     near = [bool(item.near) for item in items]
     precisions = [item.precision for item in items]
+    told = [item.told for item in items]
+    spans = [(item.first, item.last, item.precision) for item in items]
     for i, others in candidate_pairs(items, rare).items():
         own_words, own_size, own_actors, sentence = words[i], sizes[i], actors[i], sentences[i]
         base = i * count
@@ -465,6 +481,8 @@ def _merge_pairs(items: list[_Item],
                 if not compatible(kinds[i], kinds[j]):
                     continue
                 score -= OTHER_KIND
+            if sentence[0] == sentences[j][0] and told[i] & told[j] and spans[i] == spans[j]:
+                score += LEDE
             if score >= MERGE_SIMILARITY:
                 scored.setdefault(score, []).append(base + j)
     for score in sorted(scored, reverse=True):

@@ -169,6 +169,16 @@ def told(*rows: tuple[str, str, str, str, str]) -> dict[str, list]:
     }
 
 
+LEDE = ("A bomb exploded outside the Lakeside depot on Friday, killing a night guard and "
+        "shattering windows across three streets.")
+BODY = ("Engineers who inspected the depot after Friday's blast found cracks in its walls, its "
+        "roof and both loading bays.")
+
+
+TWO = {"event_id": ["ev-1", "ev-2"]}
+"""Two events of one article."""
+
+
 def merged(events: dict[str, list]) -> bool:
     ids, _ = linking.link(events)
     return len(set(ids)) == 1
@@ -219,6 +229,13 @@ def merged(events: dict[str, list]) -> bool:
            "Friday."),
           ("a", "event", "Lakeside", "", "A crane toppled on Friday and a fire broke out on "
            "Friday.")) | {"event_id": ["ev-1", "ev-2"]}, False),
+    # one article's lede and body tell its blast in other words: one happening
+    (told(("a", "event", "Lakeside", "", LEDE), ("a", "event", "", "", BODY)) | TWO, True),
+    # ... but two articles saying as little in common are two
+    (told(("a", "event", "Lakeside", "", LEDE), ("b", "event", "", "", BODY)), False),
+    # ... and a body that says its blast is another one is another
+    (told(("a", "event", "Lakeside", "", LEDE), ("a", "event", "", "", "Also, " + BODY.lower()))
+     | TWO, False),
 ])
 def test_kinds_and_sayings_in_merging(events, one):
     assert merged(events) is one
