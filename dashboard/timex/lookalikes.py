@@ -107,8 +107,31 @@ def check_dated(m: re.Match, text: str) -> bool:
     return True
 
 
+_STAMP = re.compile(r"(?:^|[.!?:\"'][ \t]+)(?P<at>\d\d\d\d)(?=[ \t]+[A-Z\"“])", re.MULTILINE)
+"""Four digits opening a line or a sentence, before its first word: a year ("1984 Ruritanian
+voters chose a king") or the time stamp of a live page's entry ("2034 The president says")."""
+_RELATIVE_DAYS = {"yesterday", "today", "tonight", "tomorrow"}
+_stamps: tuple[str | None, int, frozenset[int]] = (None, 0, frozenset())
+"""The last text's stamps (the text kept, so that it is never mistaken for another)."""
+
+
+def live_stamps(text: str, year: int) -> frozenset[int]:
+    """Where the time stamps of a live page's entries start, for a text published in `year`:
+    two or more four-digit numbers open its lines or sentences (`_STAMP`), all of them clock
+    times (a list of years has some such as 1994, whose "minutes" are 94), and one at least,
+    read as a year, would be after the page's own ("2034 The president says" is 20:34)."""
+    global _stamps
+    if _stamps[0] is not text or _stamps[1] != year:
+        found = {m.start("at"): m["at"] for m in _STAMP.finditer(text)}
+        live = (len(found) > 1 and all(v[:2] < "24" and v[2:] < "60" for v in found.values())
+                and any(int(v) > year for v in found.values()))
+        _stamps = (text, year, frozenset(found) if live else frozenset())
+    return _stamps[2]
+
+
 def check_year(m: re.Match, text: str) -> bool:
-    """A bare number is a year only in year-like context."""
+    """A bare number is a year only in year-like context: not the time in "around 1800
+    yesterday" (nor a live page's time stamp: `live_stamps`, which needs the DCT)."""
     y = m.group("y")
     if m.group("fy") or m.group("yr") or m.group("edge") or m.group("ear"):
         return True
@@ -120,7 +143,7 @@ def check_year(m: re.Match, text: str) -> bool:
     after = word_after(text, m.end()) if text[m.end() : m.end() + 1] == " " else ""
     if after.islower() and after.endswith("s") and after not in _VERBISH_S:
         return False
-    if after.lower() in _NOT_YEAR_AFTER or after in _ZONES:
+    if after.lower() in _NOT_YEAR_AFTER or after in _ZONES or after in _RELATIVE_DAYS:
         return False
     if before in ("no", "number", "route", "flight", "room", "highway", "rule", "article"):
         return False

@@ -28,7 +28,7 @@ from dashboard.timex.lexicon import (
     PARTS_OF_DAY,
     WEEKDAYS,
 )
-from dashboard.timex.lookalikes import word_before
+from dashboard.timex.lookalikes import live_stamps, word_before
 from dashboard.timex.numbers import to_number
 from dashboard.timex.resolve import hour_in_part, month, month_day, weekday
 
@@ -100,6 +100,8 @@ def h_month(m: re.Match, ctx: Context) -> Result:
 
 
 def h_year(m: re.Match, ctx: Context) -> Result:
+    if m.start("y") in live_stamps(ctx.text, ctx.dct.year):
+        return None  # "2034 The president says": a live page's 20:34
     return "DATE", f"{year_of(m['y']):04d}", mod_of_match(m)
 
 
