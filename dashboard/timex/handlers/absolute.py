@@ -100,8 +100,8 @@ def h_month(m: re.Match, ctx: Context) -> Result:
 
 
 def h_year(m: re.Match, ctx: Context) -> Result:
-    if m.start("y") in live_stamps(ctx.text, ctx.dct.year):
-        return None  # "2034 The president says": a live page's 20:34
+    if m.start("y") in live_stamps(ctx.text, ctx.dct.year):  # a live page's entry at 20:34
+        return "TIME", f"{ctx.dct.isoformat()}T{m['y'][:2]}:{m['y'][2:]}", None
     return "DATE", f"{year_of(m['y']):04d}", mod_of_match(m)
 
 
