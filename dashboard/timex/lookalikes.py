@@ -247,11 +247,17 @@ def check_nthday(m: re.Match, text: str) -> bool:
     return bool(_NOW_IS.search(text, max(0, m.start() - 20), m.start()))
 
 
+_PROGRAMME = re.compile(r"\s+(?:program|programme|show|newspaper|magazine)s?\b")
+
+
 def check_deictic(m: re.Match, text: str) -> bool:
-    """"Today" right after a capitalised name is a title ("VOA Today")."""
+    """"Today" right after a capitalised name ("VOA Today") or after "the" before
+    "programme" or "show" ("the Today programme") is a title."""
     if not _titled(m, text, "word"):
         return True
     previous = text[max(0, m.start() - 30) : m.start()].split()
+    if previous and previous[-1] == "the" and _PROGRAMME.match(text, m.end()):
+        return False
     return not (previous and previous[-1][:1].isupper())
 
 
