@@ -250,6 +250,25 @@ def check_nthday(m: re.Match, text: str) -> bool:
 _PROGRAMME = re.compile(r"\s+(?:program|programme|show|newspaper|magazine)s?\b")
 
 
+_PERIOD_BEFORE = frozenset("in for during of by since until through from to than and or".split())
+_PERIOD_AFTER = re.compile(r"\s+(?:results?|profits?|earnings|sales|revenues?|loss(?:es)?|net|"
+                           r"growth|figures|output|gdp|deficit|surplus|dividend|forecast)\b",
+                           re.IGNORECASE)
+
+
+def check_qcode(m: re.Match, text: str) -> bool:
+    """"Q3" or "H1" without a year is a quarter or a half only after a word that opens a
+    period ("in Q3") or before what a period has ("the H1 profit"), so that a gene, a
+    protein or a virus ("the H1 gene", "H1 N1") is not the first half of the year."""
+    if m.group("y"):
+        return True
+    after = text[m.end() : m.end() + 2]
+    if after[:1].isalnum() or after[:1] in "/-" or (after[:1] == "," and after[1:].isdigit()):
+        return False
+    return word_before(text, m.start()) in _PERIOD_BEFORE or bool(
+        _PERIOD_AFTER.match(text, m.end()))
+
+
 def check_deictic(m: re.Match, text: str) -> bool:
     """"Today" right after a capitalised name ("VOA Today") or after "the" before
     "programme" or "show" ("the Today programme") is a title."""

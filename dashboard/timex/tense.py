@@ -23,7 +23,8 @@ FUTURE = frozenset(
 """Words that point ahead on their own."""
 
 FUTURE_BEFORE_TO = frozenset(
-    "going plans plan intends intend aims aim hopes hope set is are due".split()
+    "going plans plan planned intends intend intended aims aim aimed hopes hope hoped set is are "
+    "due".split()
 )
 """Words that point ahead when "to" follows ("plans to", "is to")."""
 
@@ -140,8 +141,8 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             skip = i + 1
         elif w in ("was", "were") and nxt in _PLANS:
             continue  # "were planning to", "was due to": the plan's own word decides
-        elif w in PAST:
-            out.append((off, -1))
+        elif w in PAST and not (i and words[i - 1][1] == "to" and nxt != "been"):
+            out.append((off, -1))  # not "to have a vaccine ready", but "to have been"
         elif w == "until" and any(_POSTPONED.match(v) for _, v in words[max(0, i - 4):i]):
             out.append((off, 1))
         elif w in ("until", "till", "by") and nxt.lower() in _LIMIT_OPENERS or w in (
