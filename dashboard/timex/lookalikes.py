@@ -250,7 +250,9 @@ def check_nthday(m: re.Match, text: str) -> bool:
 _PROGRAMME = re.compile(r"\s+(?:program|programme|show|newspaper|magazine)s?\b")
 
 
-_PERIOD_BEFORE = frozenset("in for during of by since until through from to than and or".split())
+_PERIOD_BEFORE = frozenset("in for during of by since until through from to".split())
+_CODE_AFTER = re.compile(r"\s*[A-Z]\d")
+"""A code after a code ("H1 N1"): a virus, not a half."""
 _PERIOD_AFTER = re.compile(r"\s+(?:results?|profits?|earnings|sales|revenues?|loss(?:es)?|net|"
                            r"growth|figures|output|gdp|deficit|surplus|dividend|forecast)\b",
                            re.IGNORECASE)
@@ -264,6 +266,8 @@ def check_qcode(m: re.Match, text: str) -> bool:
         return True
     after = text[m.end() : m.end() + 2]
     if after[:1].isalnum() or after[:1] in "/-" or (after[:1] == "," and after[1:].isdigit()):
+        return False
+    if _CODE_AFTER.match(text, m.end()):
         return False
     return word_before(text, m.start()) in _PERIOD_BEFORE or bool(
         _PERIOD_AFTER.match(text, m.end()))
