@@ -399,16 +399,18 @@ def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> Non
 
 def _organisation_name(found: str) -> str:
     """An organisation's name as found, without the words before it that are not its own
-    ("The", "On Monday", "Ruritania's", a person "of" it; but "Dunmore's Inc." is a company's
-    name)."""
+    ("The", "On Monday", "Ruritania's", "Paris-based", a person "of" it; but "Dunmore's Inc."
+    is a company's name) and without the possessive of its head word ("Agency's")."""
     words = found.split()
     while len(words) > 1 and words[-1] in _LEADING:  # "Committee of Three The" (run on)
         words.pop()
     if "The" in words[1:]:  # run on from the sentence before: "... the Poor The AFP"
         words = words[len(words) - words[::-1].index("The") :]
-    while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING) and (
-            words[0] not in DEMONYMS):
-        words.pop(0)
+    while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING
+                              or words[0].endswith("-based")) and words[0] not in DEMONYMS:
+        words.pop(0)  # "The", "On Monday", "Paris-based"
+    if words[-1][-2:] in ("'s", "’s") and words[-1][:-2] in HEAD_SET:
+        words[-1] = words[-1][:-2]  # "the Trade Organisation's rules"
     if len(words) > 2 and words[-2] in ("of", "for", "on") and words[-1] in NOT_NAMES:
         words = words[:-2]  # "... Inc. on Monday"
     at = words.index("of") if "of" in words[1:-1] else 0
@@ -645,14 +647,26 @@ def same_ends(a: str, b: str) -> bool:
 
 def organisation_key(name: str) -> str:
     """What two names of one organisation or place share: "The Dunmore Tools Inc." and
-    "Dunmore Tools Corp." give "dunmore tools", "Dar-es-Salaam" "dar es salaam".
+    "Dunmore Tools Corp." give "dunmore tools", "Dar-es-Salaam" "dar es salaam"; British and
+    American spellings meet ("Organisation", "Organization").
 
-    >>> organisation_key("The Dunmore Tools Inc."), organisation_key("U.S. Navy")
-    ('dunmore tools', 'navy')
+    >>> organisation_key("The Dunmore Tools Inc."), organisation_key("U.N. Refugee Agency's")
+    ('dunmore tools', 'refugee agency')
+    >>> organisation_key("Lakeside Health Organisation") == organisation_key(
+    ...     "Lakeside Health Organization")
+    True
     """
     key = COMPANY.sub("", name.strip()) or name
-    key = re.sub(r"^(?:[Tt]he|U\.S\.|US)\s+", "", key).lower().replace("-", " ")
+    key = re.sub(r"^(?:[Tt]he|U\.S\.|US|U\.N\.|UN|United\s+Nations)\s+", "",
+                 key.removesuffix("'s").removesuffix("’s")).lower().replace("-", " ")
+    key = BRITISH.sub(lambda m: AMERICAN[m.group()], key)
     return " ".join(re.sub(r"[^\w ]", "", key).split())
+
+
+AMERICAN = {"isation": "ization", "isations": "izations", "centre": "center",
+            "centres": "centers", "defence": "defense", "programme": "program"}
+"""British spellings in names, to the American ones (one organisation written both ways)."""
+BRITISH = re.compile(r"(?:isations?|\bcentres?\b|\bdefence\b|\bprogramme\b)")
 
 
 def _surname(name: str) -> str:

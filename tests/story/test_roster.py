@@ -57,3 +57,8 @@ def test_roster_one_company_with_or_without_its_ending():
     assert roster.merge(Actor("Dunmore Tools", "organisation")) == "Dunmore Tools Private Limited"
     assert roster.merge(Actor("Dar-es-Salaam", "place")) == "Dar-es-Salaam"
     assert roster.merge(Actor("Dar es Salaam", "place")) == "Dar-es-Salaam"
+    roster.merge(Actor("Harbour Safety Organisation", "organisation"))
+    assert roster.merge(Actor("Harbour Safety Organization", "organisation")) == (
+        "Harbour Safety Organisation")  # British and American spellings
+    assert roster.merge(Actor("U.N. Harbour Safety Organization", "organisation")) == (
+        "Harbour Safety Organisation")
