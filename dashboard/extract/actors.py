@@ -29,6 +29,7 @@ from dashboard.extract.mentions import Mention, Mentions
 from dashboard.timex.compiled import compile_kept
 from dashboard.vocab import (
     demonyms,
+    gazetteer,
     months,
     name_stopwords,
     organisation_heads,
@@ -603,18 +604,23 @@ def _given_names() -> frozenset[str]:
 
 def _a_person(name: str, index: ActorIndex, speaking: bool) -> bool:
     """Whether a name found is a person's: no organisation's head word or known actor in it
-    (a place only after a first name: "Sachi Koto" is a person, "Koto Ward" is not), and,
-    when found only as who says something, two words or more that are not initials."""
+    (a town only after a first name: "Sachi Koto" is a person, "Koto Ward" is not; a region
+    never: "Royal Caribbean"), and, when found only as who says something, two words or more
+    that are not initials."""
     words = name.split()
     given = words[0] in _given_names()
     for word in words:
         known = index.canonical(word)
         if word in HEAD_SET or (known and not (  # (a first name then a town's: "Sachi Koto")
-                given and word != words[0] and index.actors[known].kind == "place")):
+                given and word != words[0] and index.actors[known].kind == "place"
+                and known not in REGIONS)):
             return False
     return not speaking or sum(1 for w in words if not w.endswith(".")) >= 2
 
 
+REGIONS = frozenset(a.name for a in gazetteer() if a.kind == "place")
+"""The places of the general gazetteer: parts of the world and of countries ("Caribbean",
+"Scotland"), which no one bears as a surname the way a town's name is borne."""
 HEAD_SET = frozenset(HEAD_WORDS) | {
     "Street", "Avenue", "Road", "Square", "Airport", "River", "Bridge", "Hall", "House",
     "Center", "Centre", "Park", "State", "States", "Island", "Islands", "Lake", "Mountains",

@@ -205,3 +205,10 @@ def test_a_monarch_is_not_the_namesake_of_another_person():
 @pytest.mark.parametrize(("text", "gazetteer", "names"), MENTIONS)
 def test_mentions(text, gazetteer, names):
     assert [m.name for m in story_index(text, gazetteer).mentions(text)] == names
+
+
+def test_a_name_ending_in_a_region_is_no_person():
+    text = ("Harbour Health Scotland said two cases were confirmed. Royal Caribbean, which owns "
+            "the ship, said it could not comment. Chief Executive Rita Okafor said little.")
+    people = {a.name for a in story_index(text, []).actors.values() if a.kind == "person"}
+    assert people == {"Rita Okafor"}
