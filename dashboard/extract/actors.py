@@ -434,7 +434,8 @@ def _initials(name: str) -> str:
 
 
 def _add_place(index: ActorIndex, place: str, where: str, opens_sentence: bool) -> None:
-    """A town written with its country or state after it ("Lakeside, Ruritania"): a place."""
+    """A town written with its country or state after it ("Lakeside, Ruritania"): a place; not
+    a first name alone ("Alison, Scotland" signs a reader's comment)."""
     words = place.split()
     while words and (words[0] in NOT_NAMES or words[0] in _LEADING):
         words.pop(0)
@@ -442,7 +443,7 @@ def _add_place(index: ActorIndex, place: str, where: str, opens_sentence: bool) 
         return  # "Meanwhile, Ruritania said": no town
     place = " ".join(words)
     known_where = index.canonical(where)
-    if not place or index.canonical(place) or place in TITLE_WORDS:
+    if not place or index.canonical(place) or place in TITLE_WORDS or place in _given_names():
         return
     if (known_where and index.actors[known_where].kind in PLACE_KINDS) or (
             "." in where and len(where) <= 6):
@@ -629,14 +630,18 @@ HEAD_SET = frozenset(HEAD_WORDS) | {
     "Act", "Agreement", "Protocol", "Law", "Charter", "Declaration", "Plan", "Program",
     "Programme", "Operation", "Day", "Games", "Cup", "Prize", "Award", "Times", "News", "Post",
     "Journal", "Herald", "Tribune", "Press", "Radio", "Television", "Magazine", "Daily",
+    "Cathedral", "Church", "Mosque", "Temple", "Garden", "Gardens", "Hills", "Bowl", "Stadium",
+    "Report", "Song", "Album",
 }
 """Words that make a name a body's, a place's or a thing's, never a person's."""
 
 
 @lru_cache(maxsize=4096)
 def person_key(name: str) -> str:
-    """A person's name without initials and "Jr.": "John F. Roe Jr." -> "John Roe"."""
-    return " ".join(w for w in SUFFIX.sub("", name).split() if not re.fullmatch(r"[A-Z]\.", w))
+    """A person's name without initials and "Jr.", hyphens as spaces: "John F. Roe Jr." ->
+    "John Roe", "Jean-Paul Roe" -> "Jean Paul Roe"."""
+    return " ".join(w for w in SUFFIX.sub("", name).replace("-", " ").split()
+                    if not re.fullmatch(r"[A-Z]\.", w))
 
 
 def same_ends(a: str, b: str) -> bool:

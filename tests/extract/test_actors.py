@@ -212,3 +212,16 @@ def test_a_name_ending_in_a_region_is_no_person():
             "the ship, said it could not comment. Chief Executive Rita Okafor said little.")
     people = {a.name for a in story_index(text, []).actors.values() if a.kind == "person"}
     assert people == {"Rita Okafor"}
+
+
+def test_a_first_name_before_a_country_signs_a_comment():
+    actors = story_index("What a loss. (Alison, Scotland). Crews reached Port Alvin, Ohio.",
+                         []).actors
+    assert "Alison" not in actors and actors["Port Alvin"].kind == "place"
+
+
+def test_survey_heads_a_body_and_a_cathedral_is_no_person():
+    actors = story_index("The Ruritanian Geological Survey said the quake struck at noon. The "
+                         "Saint Alvin Cathedral said its doors were open.", []).actors
+    assert actors["Ruritanian Geological Survey"].kind == "organisation"
+    assert not any(a.kind == "person" for a in actors.values())

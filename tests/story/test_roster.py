@@ -42,6 +42,8 @@ def test_roster_one_person_whatever_the_middle_initial_or_suffix():
     assert roster.canonical("John F. Roe") == "John Roe Jr."
     assert roster.merge(Actor("James Earl Doe", "person")) == "James Earl Doe"
     assert roster.merge(Actor("James Doe", "person")) == "James Earl Doe"
+    assert roster.merge(Actor("Jean-Paul Moreau", "person")) == "Jean-Paul Moreau"
+    assert roster.merge(Actor("Jean Paul Moreau", "person")) == "Jean-Paul Moreau"
 
     assert roster.merge(Actor("T.", "person", ["R."])) == "T."  # initials alone: no surname
     assert roster.merge(Actor("T.", "person")) == "T."
