@@ -172,6 +172,8 @@ ORGANISATIONS = [
     ("The NTSB told reporters the pier had failed.", ("NTSB", "organisation", [])),
     ("HLP Acquisition Partners made a bid, and HLP said it would raise it.",
      ("HLP Acquisition Partners", "organisation", ["HLP"])),
+    ("The Chairman of the Caribbean Community, Jane Roe, spoke.",
+     ("Caribbean Community", "organisation", [])),
     # where it is based and its possessive are not part of a body's name
     ("The Lakeside-based Bridge Safety Agency's report came out.",
      ("Bridge Safety Agency", "organisation", [])),
