@@ -156,7 +156,8 @@ def article_figures(
             if person:
                 phrase = _with_demonym(phrase, sentence, start, mentions)
                 key = _quantity_noun(phrase)
-            if not _part_of_a_whole(tokens, number):
+            measure = not person and _low(tokens, number.last + 1) == "-"  # "7.0-magnitude"
+            if not _part_of_a_whole(tokens, number) and not measure:
                 found_here.append((number.last, phrase, key, status))
             if person or not number.unit:
                 last_noun = (phrase, key)
@@ -540,6 +541,13 @@ def _qualifier_name(word: str) -> str:
 # --- what it counts -------------------------------------------------------------------------
 
 
+MEASURES = frozenset({"magnitude", "point", "member", "nation", "country", "vessel", "ship",
+                      "seat", "bed", "car", "page"})
+"""Words joined to a number before a noun that still make it a figure ("a 7.0-magnitude quake",
+"a 12-member panel", "a 27-nation bloc"); other such words describe the noun ("a five-storey
+building", "a two-car crash") and make no figure."""
+
+
 def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[str, str]
              ) -> tuple[str, str, str, bool] | None:
     """(noun phrase, key noun, status, counts people or things named by a noun) or None."""
@@ -565,8 +573,14 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
         word = tokens[j + 1].low
         if word in TIME_WORDS or word in UNITS or word == "year":
             return None
-        phrase = word
-        return phrase, _lemma(word), _status(tokens, number, found), False
+        if word == "strong":  # "a 61-strong team of firefighters": its firefighters
+            after = j + 2 + (_low(tokens, j + 2) in DETERMINERS)
+            of = _low(tokens, after + 1) == "of" and _noun_phrase(tokens, after + 2)
+            whole = of or _noun_phrase(tokens, after, any_head=True)
+            return (*whole, "", True) if whole else None
+        if tokens[j + 2 : j + 3] and tokens[j + 2].kind == "word" and word not in MEASURES:
+            return None  # "a five-storey building", "a two-car crash": it describes the noun
+        return word, _lemma(word), "", False  # "a 7.0-magnitude quake": the quake's measure
     noun = None
     if number.value == 1 and tokens[number.first].kind == "word" and _low(tokens, j) == "of" \
             and not _qualifier(tokens, number.first)[0]:

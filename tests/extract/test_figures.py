@@ -122,6 +122,11 @@ ROWS = [
     ("He spent three summers at the camp.", []),
     ("The laundromat at 405 Lincoln Avenue was closed.", []),
     ("At least one of the sites was a barracks.", [(1, "sites", "at least", PUBLISHED)]),
+    # a number joined to a word before a noun: a team's strength, a measure, or a description
+    ("A 61-strong team of firefighters flew out.", [(61, "firefighters", "", PUBLISHED)]),
+    ("The five-storey depot collapsed onto the road.", []),
+    ("The 6.1-magnitude quake hit the coast and hundreds are feared dead.",
+     [(None, "magnitude", "", PUBLISHED), (None, "people killed", "", PUBLISHED)]),
     pytest.param("Three-quarters of the voters backed the plan.",
                  [(None, "voters", "", PUBLISHED)],
                  marks=gap("fractions in words are not read")),
