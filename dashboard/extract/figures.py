@@ -83,6 +83,11 @@ PEOPLE_STATUSES = frozenset({"killed or injured", "killed", "wounded", "missing"
                              "arrested", "evacuated", "rescued", "hospitalized", "displaced",
                              "trapped", "infected"})  # fmt: skip
 """Statuses that say the number counts people when the text names no noun."""
+NO_STATUS = frozenset({*(cue for _, cues in STATUSES for cue in cues if " " not in cue),
+                       "countries", "states", "nations", "regions", "provinces", "cities",
+                       "towns", "territories", "continents"})
+"""Counted nouns that take no status: the outcome itself ("12 deaths", "40 cases") or a place
+("the virus has infected people in 20 countries": the countries were not infected)."""
 POINTING = frozenset({"them", "whom", "those", "these", "us", "which"})
 DETERMINERS = frozenset({"the", "his", "her", "its", "their", "our", "your", "those", "these",
                          "all", "a", "an"})  # fmt: skip
@@ -153,6 +158,8 @@ def article_figures(
             if claim is None:
                 continue
             phrase, key, status, person = claim
+            if status and phrase.rsplit(None, 1)[-1].lower() in NO_STATUS:
+                status = ""
             if person:
                 phrase = _with_demonym(phrase, sentence, start, mentions)
                 key = _quantity_noun(phrase)

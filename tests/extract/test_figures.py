@@ -125,6 +125,10 @@ ROWS = [
     # a number joined to a word before a noun: a team's strength, a measure, or a description
     ("A 61-strong team of firefighters flew out.", [(61, "firefighters", "", PUBLISHED)]),
     ("The five-storey depot collapsed onto the road.", []),
+    # an outcome or a place takes no status
+    ("The ward reported 20 deaths and 300 people infected.",
+     [(20, "deaths", "", PUBLISHED), (300, "people infected", "", PUBLISHED)]),
+    ("The virus has infected people in 20 countries.", [(20, "countries", "", PUBLISHED)]),
     ("The 6.1-magnitude quake hit the coast and hundreds are feared dead.",
      [(None, "magnitude", "", PUBLISHED), (None, "people killed", "", PUBLISHED)]),
     pytest.param("Three-quarters of the voters backed the plan.",
