@@ -476,6 +476,12 @@ def _not_a_figure(tokens: list[Tok], number: Number) -> bool:
         return True  # "the two men": people named before, not a count
     if number.first == 0 and after and after.text in (".", ")") and digits is not None:
         return True  # a list number
+    if first.low == "one" and number.first == number.last and (
+            (before is not None and before.low in ("no", "any", "every", "each"))
+            or (after is not None and after.kind == "word" and after.low.endswith("s"))):
+        return True  # "no one knows", "one sees": a pronoun
+    if after is not None and after.text == "-" and _low(tokens, number.last + 2) == "in":
+        return True  # "a one-in-five chance": odds
     return False
 
 
@@ -549,10 +555,10 @@ def _qualifier_name(word: str) -> str:
 
 
 MEASURES = frozenset({"magnitude", "point", "member", "nation", "country", "vessel", "ship",
-                      "seat", "bed", "car", "page"})
+                      "seat", "bed"})
 """Words joined to a number before a noun that still make it a figure ("a 7.0-magnitude quake",
 "a 12-member panel", "a 27-nation bloc"); other such words describe the noun ("a five-storey
-building", "a two-car crash") and make no figure."""
+building", "a two-car crash", "a three-page memo") and make no figure."""
 
 
 def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[str, str]

@@ -125,6 +125,8 @@ ROWS = [
     # a number joined to a word before a noun: a team's strength, a measure, or a description
     ("A 61-strong team of firefighters flew out.", [(61, "firefighters", "", PUBLISHED)]),
     ("The five-storey depot collapsed onto the road.", []),
+    ("No one knows how many barges sank, and one sees why.", []),
+    ("The dam has a one-in-five chance of failing this year.", []),
     # an outcome or a place takes no status
     ("The ward reported 20 deaths and 300 people infected.",
      [(20, "deaths", "", PUBLISHED), (300, "people infected", "", PUBLISHED)]),
