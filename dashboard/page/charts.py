@@ -82,7 +82,7 @@ def lanes(events: pd.DataFrame, by: str = "actor", pairs: pd.Series | None = Non
         return events.assign(lane=events["kind"].map(kind_label, na_action=None))
     names = actor_pairs(events) if pairs is None else among(pairs, events)
     names = names.replace("", NO_ACTOR)
-    return events.loc[names.index].assign(lane=names.to_numpy())
+    return events.loc[names.index].assign(lane=names.array)  # (the array: no str per row)
 
 
 def lane_order(laned: pd.DataFrame, limit: int = MAX_LANES) -> list[str]:
@@ -161,9 +161,35 @@ def focus_range(events: pd.DataFrame, window: tuple[dt.date, dt.date] | None = N
     return [(low - pad).isoformat(), (high + pad + dt.timedelta(days=1)).isoformat()]
 
 
+WRAP_SPACE = re.compile(r"[\t\n\x0b\x0c\r]")
+"""Whitespace `textwrap` would turn into spaces (it keeps plain spaces inside a line)."""
+
+
+def wrapped(line: str, width: int) -> list[str]:
+    """`textwrap.wrap(line, width)`, without its work for a line that fits as it is (most do).
+
+    >>> wrapped("Bridge closed", 60), wrapped(" Bridge  closed", 60), wrapped("a b c", 3)
+    (['Bridge closed'], [' Bridge  closed'], ['a b', 'c'])
+    """
+    if line and len(line) <= width and line.strip() == line and not WRAP_SPACE.search(line):
+        return [line]
+    return textwrap.wrap(line, width)
+
+
+def shortened(line: str, width: int) -> str:
+    """`textwrap.shorten(line, width)`, without its work for a line that fits once its
+    whitespace is collapsed (most do).
+
+    >>> shortened("Outlet:  a  title ", 90), shortened("word " * 30, 20)
+    ('Outlet: a title', 'word word word [...]')
+    """
+    collapsed = " ".join(line.split())
+    return collapsed if len(collapsed) <= width else textwrap.shorten(line, width)
+
+
 def hover_text(event: dict) -> str:
     """Escaped hover label: the date (and as written), summary, who says so, the source."""
-    summary = "<br>".join(textwrap.wrap(html.escape(text(event.get("summary"))), 60)[:4])
+    summary = "<br>".join(wrapped(html.escape(text(event.get("summary"))), 60)[:4])
     written = text(event.get("date_text"))
     shown = date_label(event.get("date"), event.get("date_end"), event.get("precision"),
                        event.get("timex"), event.get("mod"))
@@ -173,7 +199,7 @@ def hover_text(event: dict) -> str:
     source = f"{outlet}: {title}" if title else outlet
     return (f"<b>{html.escape(shown)}</b> (“{html.escape(written)}”) · "
             f"{html.escape(kind_label(event.get('kind')))}<br>{summary}<br>"
-            f"According to {html.escape(who)} · {html.escape(textwrap.shorten(source, 90))}")
+            f"According to {html.escape(who)} · {html.escape(shortened(source, 90))}")
 
 
 def short_label(summary: object, actors: object = "", words: int = 4) -> str:
@@ -264,15 +290,14 @@ MARK_COLUMNS = ("event_id", "date", "date_end", "precision", "timex", "mod", "da
 """The columns a timeline mark and its hover label use."""
 
 
-def _kind_trace(name: str, colour: str, rows: pd.DataFrame, y: list[float],
+def _kind_trace(name: str, colour: str, rows: list[tuple[int, dict]], y: list[float],
                 labelled: set[int]) -> dict:
     """One kind's marks in every lane: points for day-precise events, thick bars for longer
     periods. A bar is three points (first day, `Period.midpoint`, `Period.after`: the end of
     the last day; its label at the middle one) joined by a thick line; a gap (None) separates
-    events."""
+    events. `rows`: each event's position among the marks and its MARK_COLUMNS."""
     xs, ys, ids, hovers, sizes, labels = [], [], [], [], [], []
-    needed = rows[[c for c in MARK_COLUMNS if c in rows.columns]]  # (to_dict costs per column)
-    for position, event in zip(rows["_pos"], needed.to_dict("records"), strict=True):
+    for position, event in rows:
         start = text(event.get("date"))
         period = Period.of_row(start, text(event.get("date_end")), text(event.get("precision")))
         label = hover_text(event)
@@ -401,8 +426,7 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
         firsts = shown["date"].map(lambda v: (_day(v) or dt.date.min).toordinal())
         lasts = shown["date_end"].fillna(shown["date"]).map(
             lambda v: (_day(v) or dt.date.min).toordinal())
-        shown = shown.assign(_pos=range(len(shown)), _first=firsts,
-                             _last=lasts.where(lasts >= firsts, firsts))
+        shown = shown.assign(_first=firsts, _last=lasts.where(lasts >= firsts, firsts))
         y, centres, titles, height_rows = _layout_rows(shown, order)
         if window is not None:
             span = (window[1] - window[0]).days * 7 / 6 + 7
@@ -410,10 +434,14 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
             span = max(float(shown["_last"].max() - shown["_first"].min()), 1.0) + 2 \
                 if len(shown) else 1.0
         labelled = _labelled(shown, y, span)
-        kind_of = shown["kind"].fillna("").astype(str)
+        marks: dict[str, list[tuple[int, dict]]] = {}  # (one table to records, then split:
+        records = shown[[c for c in MARK_COLUMNS if c in shown]].to_dict("records")  # quicker)
+        for position, (kind, event) in enumerate(zip(shown["kind"].fillna("").astype(str),
+                                                     records, strict=True)):
+            marks.setdefault(kind, []).append((position, event))
         for kind in kinds:
-            traces.append(_kind_trace(kind_label(kind), kind_colour(kind),
-                                      shown[kind_of == kind], y, labelled))
+            traces.append(_kind_trace(kind_label(kind), kind_colour(kind), marks.get(kind, []),
+                                      y, labelled))
     pixels = max(14.0, min(24.0, 1100 / max(height_rows, 1)))
     layout = dict(
         height=int(max(320, 150 + pixels * (height_rows + 1.4))), hovermode="closest",

@@ -135,13 +135,20 @@ def with_story_sources(events: pd.DataFrame) -> pd.DataFrame:
     Rejected events do not count as reports; a blank `story_event_id` (an event no story
     links) becomes missing.
     """
+    import numpy as np
+
     if events.empty:
         return events.assign(story_sources=pd.Series(dtype="Int64"))
     events = events.assign(story_event_id=events["story_event_id"].replace("", pd.NA))
-    kept = events[(events["status"] != "rejected").fillna(True)] if "status" in events else events
-    counts = kept.groupby("story_event_id")["source_id"].nunique()
-    mapped = events["story_event_id"].map(counts).astype("Float64")
-    return events.assign(story_sources=mapped.fillna(1).clip(lower=1).astype("Int64"))
+    stories, found = pd.factorize(events["story_event_id"])  # (counted on integer codes:
+    articles, _ = pd.factorize(events["source_id"])  # quicker than grouping the strings)
+    kept = (stories >= 0) & (articles >= 0)
+    if "status" in events:
+        kept &= (events["status"] != "rejected").fillna(True).to_numpy(dtype=bool)
+    width = int(articles.max()) + 1
+    pairs = np.unique(stories[kept].astype(np.int64) * width + articles[kept])
+    counts = np.append(np.bincount(pairs // width, minlength=len(found)), 0)  # ([-1]: none)
+    return events.assign(story_sources=pd.array(np.maximum(counts[stories], 1), dtype="Int64"))
 
 
 def settings(folder: str | Path) -> dict:
