@@ -644,6 +644,20 @@ def person_key(name: str) -> str:
                     if not re.fullmatch(r"[A-Z]\.", w))
 
 
+MIDDLE = re.compile(r"(?<= )(?:[A-Z]\.){1,3}(?= )")
+
+
+def other_middles(a: str, b: str) -> bool:
+    """Whether two names give their middle initials and give different ones ("George W. Roe"
+    and "George H.W. Roe" are two people; "John F. Roe" and "John Roe" may be one).
+
+    >>> other_middles("George W. Roe", "George H.W. Roe"), other_middles("John F. Roe", "John Roe")
+    (True, False)
+    """
+    x, y = MIDDLE.findall(a), MIDDLE.findall(b)
+    return bool(x and y and x != y)
+
+
 def same_ends(a: str, b: str) -> bool:
     """Two keys of one person's names: the same first and last names, one with a middle name
     more ("James Earl Roe", "James Roe").
@@ -723,6 +737,8 @@ def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
     alone = [] if " " in key else [known for known in found
                                     if " " in person_key(known) and _surname(known) == key]
     for known, actor in found.items():
+        if other_middles(name, known):
+            continue
         if key == person_key(known) or name in actor.aliases or same_ends(key, person_key(known)):
             return known
         if " " in key and key.split()[-1] == known:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from dashboard.extract.actors import Actor, organisation_key, person_key, same_ends
+from dashboard.extract.actors import (
+    Actor,
+    organisation_key,
+    other_middles,
+    person_key,
+    same_ends,
+)
 
 
 class Roster:
@@ -61,7 +67,7 @@ class Roster:
         key = person_key(actor.name)
         if not key:  # only initials ("T."): the same name alone is the same person
             return None
-        if key in self._by_person:
+        if key in self._by_person and not other_middles(self._by_person[key], actor.name):
             return self._by_person[key]
         words = key.split()
         if len(words) == 1:  # a surname alone: the one person known by it, if only one
@@ -77,6 +83,8 @@ class Roster:
                 and not self._by_surname.get(words[-1], set()) - {alone.name}):
             return alone.name  # "Roe" before, now "Jane Roe"
         for name in sorted(self._by_first.get(words[0], ())):
+            if other_middles(name, actor.name):
+                continue  # "George W. Roe" and "George H.W. Roe"
             if spelt_alike(name, actor.name) or same_ends(key, person_key(name)):
                 return name
         return None

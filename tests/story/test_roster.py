@@ -64,3 +64,11 @@ def test_roster_one_company_with_or_without_its_ending():
         "Harbour Safety Organisation")  # British and American spellings
     assert roster.merge(Actor("U.N. Harbour Safety Organization", "organisation")) == (
         "Harbour Safety Organisation")
+
+
+def test_roster_two_people_with_other_middle_initials():
+    roster = Roster()
+    assert roster.merge(Actor("George H.W. Roe", "person")) == "George H.W. Roe"
+    assert roster.merge(Actor("George W. Roe", "person")) == "George W. Roe"
+    assert roster.merge(Actor("George Roe", "person")) == "George W. Roe"
+    assert set(roster.actors) == {"George H.W. Roe", "George W. Roe"}
