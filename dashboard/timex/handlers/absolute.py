@@ -99,9 +99,15 @@ def h_month(m: re.Match, ctx: Context) -> Result:
     return "DATE", value, mod_of_match(m)
 
 
+def h_stamp(m: re.Match, ctx: Context) -> Result:
+    """A live page's time stamp opening an entry ("0941 Crews say"): that time on the page's
+    day; None on a page that is not live (`live_stamps`)."""
+    if m.start("stamp") not in live_stamps(ctx.text, ctx.dct.year):
+        return None
+    return "TIME", f"{ctx.dct.isoformat()}T{m['stamp'][:2]}:{m['stamp'][2:]}", None
+
+
 def h_year(m: re.Match, ctx: Context) -> Result:
-    if m.start("y") in live_stamps(ctx.text, ctx.dct.year):  # a live page's entry at 20:34
-        return "TIME", f"{ctx.dct.isoformat()}T{m['y'][:2]}:{m['y'][2:]}", None
     return "DATE", f"{year_of(m['y']):04d}", mod_of_match(m)
 
 
