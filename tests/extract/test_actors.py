@@ -227,3 +227,10 @@ def test_survey_heads_a_body_and_a_cathedral_is_no_person():
                          "Saint Alvin Cathedral said its doors were open.", []).actors
     assert actors["Ruritanian Geological Survey"].kind == "organisation"
     assert not any(a.kind == "person" for a in actors.values())
+
+
+def test_a_name_run_into_the_next_sentence_stops_at_its_first_word():
+    text = ("A photo of the defence lawyer Rita Okafor Any claim she made was denied, he said. "
+            "So Bono sang at the gala.")
+    people = {a.name for a in story_index(text, []).actors.values() if a.kind == "person"}
+    assert people == {"Rita Okafor"}
