@@ -65,6 +65,8 @@ def join_clock(
 ) -> tuple[str, Timex] | None:
     """The one expression a day and a clock time written side by side make, or None."""
     (name_a, a), (name_b, b) = before, after
+    if "T" not in a.value and "T" not in b.value:  # (no clock time: quicker than the gap)
+        return None
     if not _GAP.fullmatch(text, a.end, b.start):
         return None
     if _bare_clock(b) and _DAY_VALUE.fullmatch(a.value):
@@ -91,7 +93,7 @@ def share_day(
     to 4 p.m. Saturday": both on Saturday) and, written without a.m. or p.m., in its half of
     the day ("between 3:30 and 4 p.m.": 15:30); None when `before` is no such first end."""
     (name, a), b = before, after[1]
-    if not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value)):
+    if "T" not in b.value or not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value)):
         return None
     if not _RANGE_GAP.fullmatch(text, a.end, b.start):
         return None
@@ -117,7 +119,7 @@ def range_end(
     ['2024-03-27T22:00', '2024-03-27T24:00']
     """
     a, (name, b) = before[1], after
-    if not (_CLOCK_VALUE.fullmatch(a.value) and b.value.endswith("T24:00") and _bare_clock(b)):
+    if not (b.value.endswith("T24:00") and _CLOCK_VALUE.fullmatch(a.value) and _bare_clock(b)):
         return None
     if not _RANGE_GAP.fullmatch(text, a.end, b.start) or b.value[:10] >= a.value[:10]:
         return None

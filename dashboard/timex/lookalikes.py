@@ -10,8 +10,8 @@ import re
 from dashboard.timex.lexicon import MONTHS, NUMBERS, PARTS_OF_DAY
 from dashboard.vocab import months
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
-"""The word before an offset: searched for in the stretch of text ending there."""
+_LETTERS_BEFORE = re.compile(r"[A-Za-z]+")
+"""The letters of the word before an offset, matched in the reversed text."""
 _WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z]+)")
 _YEAR_CUES = {
     "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through",
@@ -62,9 +62,18 @@ _ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", 
 
 
 def word_before(text: str, start: int) -> str:
-    """The word right before `start` (lower case), skipping blanks and commas."""
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
+    """The word right before `start` (lower case), skipping blanks and commas: the ASCII
+    letters before the blanks and commas that end the 30 characters before `start`.
+
+    >>> word_before("It fell in, 1998", 12), word_before("(1998", 1), word_before("x" * 40, 40)
+    ('in', '', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
+    """
+    window = text[max(0, start - 30) : start]
+    end = len(window)
+    while end and (window[end - 1] == "," or window[end - 1].isspace()):
+        end -= 1
+    m = _LETTERS_BEFORE.match(window[end - 1 :: -1]) if end else None
+    return m.group()[::-1].lower() if m else ""
 
 
 def word_after(text: str, end: int) -> str:

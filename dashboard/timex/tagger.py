@@ -77,10 +77,16 @@ def _candidates(text: str) -> list:
     """(start, -length, rule index, match) of every cued pattern match that passes its filter."""
     tried: dict = {}
     kept: dict = {}
+    reverse = text[::-1]
+    viable = _VIABLE.get
     for p, names in trigger_hits(text):
-        end = word_end(text, p)
-        for s in prefix_starts(text, p):
-            for i, match, check in _viable(names, text[s : end + 1].lower()):
+        end = word_end(text, p) + 1
+        for s in prefix_starts(text, p, reverse):
+            probe = text[s:end].lower()
+            entries = viable((names, probe))
+            if entries is None:
+                entries = _viable(names, probe)
+            for i, match, check in entries:
                 key = (s, i)
                 m = tried.get(key, tried)
                 if m is tried:
@@ -140,7 +146,7 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
             and last <= ctx.dct.isoformat()
         ):
             ctx.quarter, ctx.quarter_at = value, start
-        if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
-            ctx.last, ctx.last_at = value.split("T")[0], start
-            ctx.clock = value if _CLOCK.fullmatch(value) else None
+        if type_ in ("DATE", "TIME") and parse_value(day := value.split("T")[0]) is not None:
+            ctx.last, ctx.last_at = day, start
+            ctx.clock = value if "T" in value and _CLOCK.fullmatch(value) else None
     return out

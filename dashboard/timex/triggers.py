@@ -114,34 +114,40 @@ _NUMBER = re.compile(
 """A dotted date ("9.1.2025", the only match with two dots) or a number standing alone.
 
 It opens with a plain digit and looks behind only after it, so the engine can skip ahead."""
-_SKIP = " \t\r\n,-\u00a0"
-_WORDCH = "'.$"
+_BACK = re.compile(r"([ \t\r\n,\-\u00a0]*)((?:[^\W_]|['.$])*)")
+"""Read in the reversed text: the blanks, commas and dashes before an offset, then the word
+before them (letters and digits, apostrophes, periods, dollar signs)."""
 
 
-def prefix_starts(text: str, p: int) -> list[int]:
-    """The trigger offset `p` and the starts of the modifier words right before it."""
+def prefix_starts(text: str, p: int, reverse: str | None = None) -> list[int]:
+    """The trigger offset `p` and the starts of the modifier words right before it (up to
+    eight, none across a line break); `reverse` is `text[::-1]`, given when many are asked.
+
+    >>> text = "in the past two weeks"
+    >>> [text[s:] for s in prefix_starts(text, text.index("weeks"))]
+    ['weeks', 'two weeks', 'past two weeks', 'the past two weeks', 'in the past two weeks']
+    """
+    if reverse is None:
+        reverse = text[::-1]
+    n = len(text)
     starts = [p]
     if p and text[p - 1] == "'":
         starts.append(p - 1)
     q = p
     for _ in range(8):
-        j = q
-        while j > 0 and text[j - 1] in _SKIP:
-            if text[j - 1] == "\n":
-                return starts
-            j -= 1
-        k = j
-        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in _WORDCH):
-            k -= 1
-        if k == j:
+        m = _BACK.match(reverse, n - q)
+        blank, word = m.groups()
+        if "\n" in blank:
+            return starts
+        if not word:
             break
-        word = text[k:j].lower().rstrip(".")
+        word = word[::-1].lower().rstrip(".")
         if word.endswith("'s"):
             word = word[:-2]
         if word not in PREFIX_WORDS and not word.startswith("'"):
             break
-        starts.append(k)
-        q = k
+        q = n - m.end()
+        starts.append(q)
     return starts
 
 

@@ -31,11 +31,19 @@ def month_number(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
+_MOD_GROUPS: dict[re.Pattern, tuple[str, ...]] = {}
+"""The modifier groups each rule's pattern has, in the order `mod_of_match` reads them."""
+
+
 def mod_of_match(m: re.Match) -> str | None:
     """The TIMEX3 mod of a match's modifier group ("the end of", "early", "earlier")."""
-    for g in ("edge", "ear", "eart", "sub"):
-        if g in m.re.groupindex and m.group(g):
-            return mod_of(m.group(g))
+    groups = _MOD_GROUPS.get(m.re)
+    if groups is None:
+        index = m.re.groupindex
+        groups = _MOD_GROUPS[m.re] = tuple(g for g in ("edge", "ear", "eart", "sub") if g in index)
+    for g in groups:
+        if found := m.group(g):
+            return mod_of(found)
     return None
 
 
