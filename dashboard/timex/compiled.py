@@ -1,5 +1,6 @@
 """Long patterns compiled once, and kept beside Python's bytecode for the next process: the
-tagger's rules (`compile_all`) and the gazetteers' names (`compile_kept`).
+tagger's rules (`compile_all`), the other patterns of its modules (`kept`, written by `keep`)
+and the gazetteers' names (`compile_kept`).
 
 `re` parses and compiles a pattern in Python, and the rules' 33 long patterns were most of the
 tagger's start-up. `compile_all` keeps what compiling produced (the program `re` hands to its C
@@ -104,3 +105,33 @@ def compile_kept(source: str, flags: int, name: str, keep: int = 4) -> re.Patter
         return _sre.compile(source, *program)
     except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
         return re.compile(source, flags)
+
+
+_KEPT: dict = {}
+"""The programs `kept` read from `cache_file("patterns")` (on its first call)."""
+_USED: dict = {}
+"""The programs `kept` gave in this process, by (flags, source)."""
+
+
+def kept(source: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(source, flags)` for a module's pattern, from the program kept in
+    `cache_file("patterns")` when it holds it; `keep` writes what this process compiled.
+
+    >>> kept(r"\\d+ days?", re.I).match("3 Days").group()
+    '3 Days'
+    """
+    flags = int(flags)
+    if not _USED:
+        _KEPT.update(_load(cache_file("patterns")))
+    try:
+        program = _USED[flags, source] = _KEPT.get((flags, source)) or _program(source, flags)
+        return _sre.compile(source, *program)
+    except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
+        return re.compile(source, flags)
+
+
+def keep() -> None:
+    """Keep the programs of the patterns `kept` gave (exactly those) for the next process,
+    unless they are kept already or Python writes no bytecode."""
+    if _USED and _USED.keys() != _KEPT.keys() and not sys.dont_write_bytecode:
+        _save(cache_file("patterns"), dict(_USED))

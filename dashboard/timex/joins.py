@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
+from dashboard.timex.compiled import kept
 from dashboard.timex.lexicon import MONTHS, WEEKDAYS
 from dashboard.timex.model import Timex
 from dashboard.timex.ranges import value_range
 from dashboard.timex.resolve import hour_in_part
 from dashboard.vocab import weekdays
 
-_GAP = re.compile(
+_GAP = kept(
     r"(?:\s*[,/|]\s*|\s+)(?:(?:at|on)\s+)?(?:(?:about|around|approximately|roughly)\s+)?"
     rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=len)[::-1])})"
     r"\.?,?\s+)?",
@@ -29,12 +30,12 @@ _GAP = re.compile(
 """What may stand between a day and its clock time: a blank, a comma or a slash, "at", "on",
 "around", a weekday's abbreviation ("10:29 AM EDT, Mon May 20, 2024", "May 20, 2024 / 10:29
 AM")."""
-_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-4]):[0-5]\d")
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
-_WORD = re.compile(r"[A-Za-z]+")
+_CLOCK_VALUE = kept(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-4]):[0-5]\d")
+_DAY_VALUE = kept(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
+_WORD = kept(r"[A-Za-z]+")
 _DAY_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
-_ZONE_BLANKS = re.compile(r"[\s()]+")
-_MERIDIEM = re.compile(r"[ap]\.?\s?m\b|noon|midnight|midday", re.I)
+_ZONE_BLANKS = kept(r"[\s()]+")
+_MERIDIEM = kept(r"[ap]\.?\s?m\b|noon|midnight|midday", re.I)
 
 
 def zone(m: re.Match) -> str | None:
@@ -82,7 +83,7 @@ def join_clock(
     return name, joined
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|and)\s*", re.I)
+_RANGE_GAP = kept(r"\s*(?:-|\u2013|\u2014|to|until|till|and)\s*", re.I)
 """What stands between the two ends of a range of clock times ("from 10 a.m. to 4 p.m.")."""
 
 

@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from dashboard.period import day as iso_day
+from dashboard.timex.compiled import keep, kept
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import CHECKS, HANDLERS
@@ -20,7 +20,7 @@ from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.triggers import prefix_starts, trigger_hits
 
-_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+_CLOCK = kept(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
 _BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
 _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
@@ -150,3 +150,6 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
             ctx.last, ctx.last_at = day, start
             ctx.clock = value if "T" in value and _CLOCK.fullmatch(value) else None
     return out
+
+
+keep()  # (the patterns of the tagger's modules, all imported by now, for the next process)

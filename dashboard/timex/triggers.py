@@ -10,9 +10,7 @@ own `cues` field (`rules.txt`).
 
 from __future__ import annotations
 
-import re
-
-from dashboard.timex.compiled import cache_file, compile_all
+from dashboard.timex.compiled import cache_file, compile_all, kept
 from dashboard.timex.lexicon import (
     HOLIDAYS,
     MONTHS,
@@ -79,12 +77,12 @@ _CUE_WORDS = frozenset(CUES)
 [_CUE_WORD] = compile_all([f" {alternatives(sorted(CUES))}(?= )"], 0, cache_file("cues"))
 """A trigger word in the folded text, with the blank before it."""
 
-_AFTER_SMALL = re.compile(
+_AFTER_SMALL = kept(
     r"(?P<slash>/|\.\d\d?\.\d\d)|(?P<colon>[:.]\d\d)|(?P<ord>(?:st|nd|rd|th)\b)|(?P<dec>0?'?s\b)"
     r"|\s*(?P<ampm>[AaPp]\.?\s?[Mm]\b|o'clock)|(?P<word>[\s-]+(?:and[\s-]+|1/2\s+)?"
     r"(?P<next>[A-Za-z]+))"
 )
-_AFTER_LARGE = re.compile(r"[\s-]+(?:and[\s-]+|1/2\s+)?(?P<next>[A-Za-z]+)")
+_AFTER_LARGE = kept(r"[\s-]+(?:and[\s-]+|1/2\s+)?(?P<next>[A-Za-z]+)")
 """The word after a three-digit number ("230 days"), which decides whether it can start a date."""
 PREFIX_WORDS = frozenset(
     """the a an early late mid middle very end beginning start close turn of first second half
@@ -108,13 +106,13 @@ _BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
 _BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 _BLANK.update({ord(c): " " for c in "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026"})
 _FOLD = str.maketrans(_BLANK)
-_NUMBER = re.compile(
+_NUMBER = kept(
     r"\d(?:(?<![\d.]\d)\d?\.\d\d?\.\d{4}(?![\d.]\d)|(?<![\w.,$£€]\d)\d*(?:\.\d+)?(?!\d|[.,]\d))"
 )
 """A dotted date ("9.1.2025", the only match with two dots) or a number standing alone.
 
 It opens with a plain digit and looks behind only after it, so the engine can skip ahead."""
-_BACK = re.compile(r"([ \t\r\n,\-\u00a0]*)((?:[^\W_]|['.$])*)")
+_BACK = kept(r"([ \t\r\n,\-\u00a0]*)((?:[^\W_]|['.$])*)")
 """Read in the reversed text: the blanks, commas and dashes before an offset, then the word
 before them (letters and digits, apostrophes, periods, dollar signs)."""
 

@@ -52,3 +52,30 @@ def test_nothing_is_written_without_bytecode(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     compile_all([r"\d+"], 0, tmp_path / "kept.sre")
     assert not list(tmp_path.iterdir())
+
+
+def test_the_modules_patterns_are_built_as_compiled():
+    import dashboard.timex.tagger  # noqa: F401  (every module of the tagger, whose patterns are kept)
+    from dashboard.timex import compiled
+
+    assert len(compiled._USED) >= 30
+    for (flags, source), program in compiled._USED.items():
+        pattern, plain = compiled._sre.compile(source, *program), re.compile(source, flags)
+        assert (pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex) == (
+            plain.pattern, plain.flags, plain.groups, plain.groupindex)  # fmt: skip
+
+
+def test_keep_writes_the_patterns_given_once(tmp_path, monkeypatch, writes):
+    from dashboard.timex import compiled
+
+    monkeypatch.setattr(compiled, "cache_file", lambda name: tmp_path / f"{name}.sre")
+    monkeypatch.setattr(compiled, "_KEPT", {})
+    monkeypatch.setattr(compiled, "_USED", {})
+    assert compiled.kept(r"\d+ days", re.I).match("3 DAYS")
+    compiled.keep()
+    written = (tmp_path / "patterns.sre").stat().st_mtime_ns
+    monkeypatch.setattr(compiled, "_KEPT", {})
+    monkeypatch.setattr(compiled, "_USED", {})
+    assert compiled.kept(r"\d+ days", re.I).match("3 DAYS")  # from what was kept
+    compiled.keep()
+    assert (tmp_path / "patterns.sre").stat().st_mtime_ns == written
