@@ -4,8 +4,9 @@ importing `dataclasses`.
 `dataclasses` imports `inspect` (and with it `ast`, `dis` and `tokenize`) and compiles each
 class's methods from generated source; for the tagger's command (`python -m dashboard timex`)
 that was a sixth of the whole process. `record` reads the class's annotated fields and their
-defaults and gives it slots, `__init__` (positional or by name), `__repr__`, `__eq__` and
-`__hash__` over the fields, in their order, and refuses assignments, as a frozen dataclass does;
+defaults and gives it slots, an `__init__` written for its fields (the one method compiled per
+class: it runs for every record made), and `__repr__`, `__eq__` and `__hash__` over the fields
+in their order, shared by all records; it refuses assignments as a frozen dataclass does, and
 copies and pickles keep the fields.
 
 >>> @record
@@ -16,6 +17,9 @@ copies and pickles keep the fields.
 >>> s = Span(3, end=5)
 >>> s, s == Span(3, 5, ""), hash(s) == hash(Span(3, 5)), s.__slots__
 (Span(start=3, end=5, label=''), True, True, ('start', 'end', 'label'))
+>>> Span(3)
+Traceback (most recent call last):
+TypeError: __init__() missing 1 required positional argument: 'end'
 >>> s.start = 4
 Traceback (most recent call last):
 AttributeError: cannot change field 'start'
@@ -35,7 +39,7 @@ def record(cls: type) -> type:
     body.update(
         __slots__=names,
         __match_args__=names,
-        __init__=_init(cls.__name__, names, defaults),
+        __init__=_init(names, defaults),
         __repr__=_repr,
         __eq__=_eq,
         __hash__=_hash,
@@ -47,35 +51,14 @@ def record(cls: type) -> type:
     return type(cls)(cls.__name__, cls.__bases__, body)
 
 
-_set = object.__setattr__
-
-
-def _init(name: str, names: tuple[str, ...], defaults: dict):
-    count = len(names)
-
-    def __init__(self, *args, **kwargs):
-        if kwargs or len(args) != count:
-            args = _bind(name, names, defaults, args, kwargs)
-        for field, value in zip(names, args, strict=True):
-            _set(self, field, value)
-
-    return __init__
-
-
-def _bind(name: str, names: tuple[str, ...], defaults: dict, args: tuple, kwargs: dict) -> list:
-    """The values of every field from positional and named arguments and the defaults."""
-    if len(args) > len(names):
-        raise TypeError(f"{name}() takes {len(names)} arguments but {len(args)} were given")
-    values = dict(zip(names, args, strict=False))  # (fewer arguments than fields)
-    for key, value in kwargs.items():
-        if key not in names or key in values:
-            problem = "unexpected" if key not in names else "repeated"
-            raise TypeError(f"{name}() got an {problem} argument {key!r}")
-        values[key] = value
-    missing = [n for n in names if n not in values and n not in defaults]
-    if missing:
-        raise TypeError(f"{name}() missing arguments: {', '.join(missing)}")
-    return [values[n] if n in values else defaults[n] for n in names]
+def _init(names: tuple[str, ...], defaults: dict):
+    """An `__init__` that sets each field, written out for these names (as `dataclasses`
+    writes it: a loop over the fields costs more than making the record)."""
+    params = ", ".join(f"{n}=_default_{n}" if n in defaults else n for n in names)
+    body = "".join(f"\n    _set(self, {n!r}, {n})" for n in names) or "\n    pass"
+    scope = {"_set": object.__setattr__, **{f"_default_{n}": v for n, v in defaults.items()}}
+    exec(f"def __init__(self, {params}):{body}", scope)  # (names from the class's own fields)
+    return scope["__init__"]
 
 
 def _fields(self) -> tuple:
@@ -84,7 +67,7 @@ def _fields(self) -> tuple:
 
 def _setstate(self, state: tuple) -> None:
     for field, value in zip(self.__slots__, state, strict=True):
-        _set(self, field, value)
+        object.__setattr__(self, field, value)
 
 
 def _repr(self) -> str:
