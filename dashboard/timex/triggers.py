@@ -10,6 +10,8 @@ own `cues` field (`rules.txt`).
 
 from __future__ import annotations
 
+import re
+
 from dashboard.timex.compiled import cache_file, compile_all, kept
 from dashboard.timex.lexicon import (
     HOLIDAYS,
@@ -112,6 +114,9 @@ _NUMBER = kept(
 """A dotted date ("9.1.2025", the only match with two dots) or a number standing alone.
 
 It opens with a plain digit and looks behind only after it, so the engine can skip ahead."""
+_ASCII_NUMBER = kept(_NUMBER.pattern, re.ASCII)
+"""`_NUMBER` for a text of ASCII characters only, where it finds the same (its digits and word
+characters are ASCII ones), with quicker tests of a character."""
 _BACK = kept(r"([ \t\r\n,\-\u00a0]*)((?:[^\W_]|['.$])*)")
 """Read in the reversed text: the blanks, commas and dashes before an offset, then the word
 before them (letters and digits, apostrophes, periods, dollar signs)."""
@@ -153,7 +158,7 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """(offset, cued rule names) of every trigger in `text`."""
     folded = " " + text.translate(_FOLD) + " "
     hits = [(m.start(), CUES[m.group()[1:]]) for m in _CUE_WORD.finditer(folded)]
-    for m in _NUMBER.finditer(text):
+    for m in (_ASCII_NUMBER if text.isascii() else _NUMBER).finditer(text):
         if m.group().count(".") == 2:
             hits.append((m.start(), _SHAPE_RULES["dotted"]))
             continue
