@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from dashboard.period import day as iso_day
-from dashboard.timex.compiled import keep, kept
+from dashboard.timex.compiled import keep, kept, openings
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import CHECKS, HANDLERS
@@ -22,9 +22,10 @@ from dashboard.timex.triggers import prefix_starts, trigger_hits
 
 _CLOCK = kept(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
-_BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
+_BY_NAME = {name: (i, rx.match, check, openings(rx)) for i, name, rx, check, _ in _COMPILED}
 _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
-"""The (rule index, match function, check) entries of cued rules that can open with a probe."""
+"""The (rule index, match function, check, openings) entries of cued rules that can open with a
+probe."""
 _CUED: dict[tuple[str, ...], tuple] = {}
 """The entries of the rules a trigger cues, by their names."""
 
@@ -86,7 +87,10 @@ def _candidates(text: str) -> list:
             entries = viable((names, probe))
             if entries is None:
                 entries = _viable(names, probe)
-            for i, match, check in entries:
+            c = text[s]
+            for i, match, check, opens in entries:
+                if c not in opens and c < "\x80":
+                    continue  # (no match of the rule opens with this character)
                 key = (s, i)
                 m = tried.get(key, tried)
                 if m is tried:
