@@ -41,8 +41,10 @@ def _stamp() -> tuple:
 
 def _program(source: str, flags: int) -> tuple:
     """What `re.compile(source, flags)` hands to the engine (as `re._compiler.compile` does),
-    and last the ASCII characters a match can open with (`openings`)."""
+    and last what a match can open with (`openings`, `opening_words`)."""
     from re import _compiler, _parser
+
+    from dashboard.timex.opening import first_characters, first_words
 
     parsed = _parser.parse(source, flags)
     code = [int(c) for c in _compiler._code(parsed, flags)]  # (opcodes are named ints)
@@ -51,89 +53,17 @@ def _program(source: str, flags: int) -> tuple:
     for name, index in groupindex.items():
         indexgroup[index] = name
     groups = parsed.state.groups - 1
-    opens, empty = _first(parsed)
-    opens = _ASCII if opens is None or empty else frozenset(opens)
+    opens = (first_characters(parsed), first_words(parsed))
     return int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup), opens
 
 
 def _valid(program) -> bool:
     """Whether a kept program has every part `_program` gives (not one kept by older code)."""
-    return isinstance(program, tuple) and len(program) == 6
+    return isinstance(program, tuple) and len(program) == 6 and isinstance(program[5], tuple)
 
 
 _ASCII = frozenset(map(chr, range(128)))
-_CATEGORIES = {
-    "CATEGORY_DIGIT": "0123456789",
-    "CATEGORY_WORD": "0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    "CATEGORY_SPACE": " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f",
-}
-"""The ASCII characters of the categories a pattern's character sets name (as `re` reads a
-str pattern: `\\d`, `\\w` and `\\s` take these and more, none of it ASCII)."""
-_OPENINGS: dict[tuple[int, str], frozenset[str]] = {}
-
-
-def _first(items) -> tuple[set[str] | None, bool]:
-    """The ASCII characters a match of the parsed `items` can open with (both cases of a
-    letter; None: any character), and whether it can be empty. Look-arounds and anchors are
-    passed over, so the answer can only be too wide."""
-    opens: set[str] = set()
-    for op, av in items:
-        chars, empty = _first_of(str(op), av)
-        if chars is None:
-            return None, False
-        opens |= chars
-        if not empty:
-            return opens, False
-    return opens, True
-
-
-def _first_of(op: str, av) -> tuple[set[str] | None, bool]:
-    if op == "LITERAL":
-        return _cases(av), False
-    if op == "IN":
-        return _charset(av), False
-    if op in ("AT", "ASSERT", "ASSERT_NOT"):
-        return set(), True
-    if op == "SUBPATTERN":
-        return _first(av[3])
-    if op == "ATOMIC_GROUP":
-        return _first(av)
-    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        chars, empty = _first(av[2])
-        return chars, empty or av[0] == 0
-    if op in ("BRANCH", "GROUPREF_EXISTS"):
-        ways = av[1] if op == "BRANCH" else (av[1], av[2] or ())
-        opens: set[str] = set()
-        empty = False
-        for way in ways:
-            chars, may_be_empty = _first(way)
-            if chars is None:
-                return None, False
-            opens |= chars
-            empty = empty or may_be_empty
-        return opens, empty
-    return None, False  # any character, a reference to a group, what is not known here
-
-
-def _cases(code: int) -> set[str] | None:
-    """An ASCII character in both cases (case-insensitive patterns); None for another one."""
-    return {chr(code).lower(), chr(code).upper()} if code < 128 else None
-
-
-def _charset(items) -> set[str] | None:
-    chars: set[str] = set()
-    for op, av in items:
-        op = str(op)
-        if op == "LITERAL" and (cases := _cases(av)) is not None:
-            chars |= cases
-        elif op == "RANGE" and av[1] < 128:
-            for code in range(av[0], av[1] + 1):
-                chars |= _cases(code)
-        elif op == "CATEGORY" and str(av) in _CATEGORIES:
-            chars |= set(_CATEGORIES[str(av)])
-        else:
-            return None  # a negated set, another category, characters past ASCII
-    return chars
+_OPENINGS: dict[tuple[int, str], tuple] = {}
 
 
 def _built(source: str, program: tuple) -> re.Pattern:
@@ -152,7 +82,19 @@ def openings(pattern: re.Pattern) -> frozenset[str]:
     >>> "".join(sorted(openings(compile_all([r"(?:the\\s+)?end"], re.I, None)[0])))
     'ETet'
     """
-    return _OPENINGS.get((pattern.flags, pattern.pattern), _ASCII)
+    return _OPENINGS.get((pattern.flags, pattern.pattern), (_ASCII, None))[0]
+
+
+def opening_words(pattern: re.Pattern) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """What a match of `pattern` (built here) can open with as a run of ASCII letters (lower
+    case): (the runs a character other than a letter follows, the runs that may go on or end
+    the match), or None when that is not known (`dashboard.timex.opening.first_words`).
+
+    >>> closed, opened = opening_words(compile_all([r"(?:last |the )?years?\\b"], re.I, None)[0])
+    >>> sorted(closed), opened
+    (['last', 'the'], ('year', 'years'))
+    """
+    return _OPENINGS.get((pattern.flags, pattern.pattern), (_ASCII, None))[1]
 
 
 def _load(cache: Path) -> dict:

@@ -92,3 +92,15 @@ def test_no_rule_matches_where_its_openings_say_none_can_open():
             for s, c in enumerate(text):
                 if c < "\x80" and c not in opens:
                     assert rx.match(text, s) is None, (name, text[s:])
+
+
+def test_every_match_opens_with_a_run_of_letters_its_rule_can_open_with():
+    from dashboard.timex.compiled import opening_words
+
+    texts = SENTENCES + [trap.sentence for trap in with_examples()[1]]
+    for name, rx in RULES:
+        closed, opened = opening_words(rx)  # (known for every rule)
+        for text in texts:
+            for m in filter(None, (rx.match(text, s) for s in range(len(text)))):
+                run = re.match("[a-z]*", text[m.start() :].lower()).group()
+                assert run in closed or run.startswith(opened) or not run, (name, text[m.start() :])
