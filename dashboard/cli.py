@@ -377,6 +377,7 @@ def _tag_file(args: argparse.Namespace) -> int:
 
         sys.stdout.write(to_timeml(text, found))
     else:  # (one write: Python may be told to write each line at once, PYTHONUNBUFFERED)
-        sys.stdout.write("".join(json.dumps(t.to_dict(), ensure_ascii=False) + "\n" for t in found))
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # (`json.dumps` makes one a line)
+        sys.stdout.write("".join(encode(t.to_dict()) + "\n" for t in found))
     return 0
 

@@ -21,9 +21,16 @@ from dashboard.timex.ranges import value_range
 from dashboard.timex.resolve import hour_in_part
 from dashboard.vocab import weekdays
 
+
+def _longest(word: str) -> tuple[int, str]:
+    """Longest first, then in alphabetical order: one order, so one pattern in every process
+    (a set's order changes with the process's hash seed, and a new pattern is compiled anew)."""
+    return -len(word), word
+
+
 _GAP = kept(
     r"(?:\s*[,/|]\s*|\s+)(?:(?:at|on)\s+)?(?:(?:about|around|approximately|roughly)\s+)?"
-    rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=len)[::-1])})"
+    rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=_longest))})"
     r"\.?,?\s+)?",
     re.I,
 )

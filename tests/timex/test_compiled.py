@@ -104,3 +104,19 @@ def test_every_match_opens_with_a_run_of_letters_its_rule_can_open_with():
             for m in filter(None, (rx.match(text, s) for s in range(len(text)))):
                 run = re.match("[a-z]*", text[m.start() :].lower()).group()
                 assert run in closed or run.startswith(opened) or not run, (name, text[m.start() :])
+
+
+def test_the_kept_patterns_are_the_same_in_every_process():
+    """A pattern written in another order (a set's, which changes with the hash seed) would be
+    compiled anew in each process instead of read from what was kept."""
+    import os
+    import subprocess
+
+    script = ("from dashboard.timex import compiled, tagger; "
+              "print(sorted(s for _, s in compiled._USED))")  # fmt: skip
+    found = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout  # fmt: skip
+        for seed in ("1", "2", "3")
+    }
+    assert len(found) == 1
