@@ -117,9 +117,26 @@ It opens with a plain digit and looks behind only after it, so the engine can sk
 _ASCII_NUMBER = kept(_NUMBER.pattern, re.ASCII)
 """`_NUMBER` for a text of ASCII characters only, where it finds the same (its digits and word
 characters are ASCII ones), with quicker tests of a character."""
-_BACK = kept(r"([ \t\r\n,\-\u00a0]*)((?:[^\W_]|['.$])*)")
+_WORD_RUN = "(?:[^\\W_]|['.$])"
+"""A character of a word before a trigger: a letter or digit, an apostrophe, a period, "$"."""
+_BACK = kept(rf"([ \t\r\n,\-\u00a0]*)({_WORD_RUN}*)")
 """Read in the reversed text: the blanks, commas and dashes before an offset, then the word
-before them (letters and digits, apostrophes, periods, dollar signs)."""
+before them."""
+_REACHABLE = sorted(
+    w for w in PREFIX_WORDS
+    if re.fullmatch(f"{_WORD_RUN}+", w) and w == w.lower() and not w.endswith((".", "'s"))
+)  # fmt: skip
+"""The modifier words a word of the text can be (not "a couple of", "year-ago": several words)."""
+_FAST = all(w.isascii() for w in _REACHABLE)
+"""Whether `_PREFIX_BACK` reads them as `prefix_starts` does (letters past ASCII differ)."""
+_PREFIX_BACK = kept(
+    rf"[ \t\r,\-\u00a0]*+\.*+(?:[sS]')?+"
+    rf"(?:(?ai:{alternatives(sorted(w[::-1] for w in _REACHABLE))})|{_WORD_RUN}*')(?!{_WORD_RUN})"
+)
+"""`prefix_starts`' step in one match of the reversed text: the blanks (no line break) before
+an offset, then a word that is a modifier word once lower-cased and stripped of its last
+periods and "'s", or that starts with an apostrophe ("'90s"). (A text with the Kelvin sign,
+which lower-cases to "k", takes the word by word reading.)"""
 
 
 def prefix_starts(text: str, p: int, reverse: str | None = None) -> list[int]:
@@ -136,6 +153,21 @@ def prefix_starts(text: str, p: int, reverse: str | None = None) -> list[int]:
     starts = [p]
     if p and text[p - 1] == "'":
         starts.append(p - 1)
+    if "\u212a" in text or not _FAST:
+        return _prefix_starts_by_words(text, p, reverse, starts)
+    q = p
+    for _ in range(8):
+        m = _PREFIX_BACK.match(reverse, n - q)
+        if m is None:
+            break
+        q = n - m.end()
+        starts.append(q)
+    return starts
+
+
+def _prefix_starts_by_words(text: str, p: int, reverse: str, starts: list[int]) -> list[int]:
+    """`prefix_starts` a word at a time: each word lower-cased as Python does it."""
+    n = len(text)
     q = p
     for _ in range(8):
         m = _BACK.match(reverse, n - q)
