@@ -122,9 +122,10 @@ _WORD_RUN = "(?:[^\\W_]|['.$])"
 _BACK = kept(rf"([ \t\r\n,\-\u00a0]*)({_WORD_RUN}*)")
 """Read in the reversed text: the blanks, commas and dashes before an offset, then the word
 before them."""
+_ONE_WORD = kept(f"{_WORD_RUN}+").fullmatch
 _REACHABLE = sorted(
     w for w in PREFIX_WORDS
-    if re.fullmatch(f"{_WORD_RUN}+", w) and w == w.lower() and not w.endswith((".", "'s"))
+    if _ONE_WORD(w) and w == w.lower() and not w.endswith((".", "'s"))
 )  # fmt: skip
 """The modifier words a word of the text can be (not "a couple of", "year-ago": several words)."""
 _FAST = all(w.isascii() for w in _REACHABLE)
