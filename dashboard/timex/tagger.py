@@ -39,7 +39,9 @@ _CUED: dict[tuple[str, ...], tuple] = {}
 WARM_UP = 20_000
 """How many cued rule tries a process makes before it asks `can_open` which rules can open at
 all: each rule asked costs a partial pattern compiled (a few ms), which pays only over many
-texts; answers known already (`openers.learn`) are used from the start."""
+texts; answers known already (`openers.learn`) are used from the start, and until then a rule
+is not tried where no match of it can open with the run of letters there (`_by_words`, read
+from the patterns when they are compiled)."""
 _TRIED = [0]
 
 
