@@ -18,6 +18,9 @@ back-reference) answers "any".
 from __future__ import annotations
 
 _ASCII = frozenset(map(chr, range(128)))
+BRANCHES = 500
+"""The most alternatives read in one place (the rules' longest has 47; a gazetteer's thousands
+of names are not worth reading: any character, any word)."""
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _CATEGORIES = {
     "CATEGORY_DIGIT": "0123456789",
@@ -65,6 +68,8 @@ def _first_of(op: str, av) -> tuple[set[str] | None, bool]:
         return chars, empty or av[0] == 0
     if op in ("BRANCH", "GROUPREF_EXISTS"):
         ways = av[1] if op == "BRANCH" else (av[1], av[2] or ())
+        if len(ways) > BRANCHES:
+            return None, False  # (a list of names: any character, rather than read them all)
         opens: set[str] = set()
         empty = False
         for way in ways:
@@ -156,12 +161,16 @@ def _step(op: str, av, live: set[str]) -> tuple[set[str], set[tuple[str, str]]]:
         return _walk(av, live)
     if op in ("BRANCH", "GROUPREF_EXISTS"):
         ways = av[1] if op == "BRANCH" else (av[1], av[2] or ())
+        if len(ways) > BRANCHES:
+            raise _TooMany  # (a list of names, not a rule's words)
         after: set[str] = set()
         done: set[tuple[str, str]] = set()
         for way in ways:
             runs, closed = _walk(way, live)
             after |= runs
             done |= closed
+            if len(after) + len(done) > WORDS_LIMIT:
+                raise _TooMany  # (a long list of names: known soon enough to be of no use)
         return after, done
     if op in _REPEATS:
         least, most, part = av
