@@ -22,8 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 
+from dashboard.records import record
 from dashboard.vocab import months
 
 PRECISIONS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "season",
@@ -232,7 +232,7 @@ def day_label(d: dt.date) -> str:
     return f"{months()[d.month - 1].written} {d.day}, {d.year}"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Period:
     """The days `first`..`last` (both included), known to `precision` (see PRECISIONS, or ''
     when nobody said), with the TIMEX3 `value` and `mod` it was read from ('' when none).

@@ -1,5 +1,6 @@
 """Long patterns compiled once, and kept beside Python's bytecode for the next process: the
-tagger's rules (`compile_all`) and the gazetteers' names (`compile_kept`).
+tagger's rules (`compile_all`), the other patterns of its modules (`kept`, written by `keep`)
+and the gazetteers' names (`compile_kept`).
 
 `re` parses and compiles a pattern in Python, and the rules' 33 long patterns were most of the
 tagger's start-up. `compile_all` keeps what compiling produced (the program `re` hands to its C
@@ -39,8 +40,11 @@ def _stamp() -> tuple:
 
 
 def _program(source: str, flags: int) -> tuple:
-    """What `re.compile(source, flags)` hands to the engine (as `re._compiler.compile` does)."""
+    """What `re.compile(source, flags)` hands to the engine (as `re._compiler.compile` does),
+    and last what a match can open with (`openings`, `opening_words`)."""
     from re import _compiler, _parser
+
+    from dashboard.timex.opening import first_characters, first_words
 
     parsed = _parser.parse(source, flags)
     code = [int(c) for c in _compiler._code(parsed, flags)]  # (opcodes are named ints)
@@ -49,7 +53,48 @@ def _program(source: str, flags: int) -> tuple:
     for name, index in groupindex.items():
         indexgroup[index] = name
     groups = parsed.state.groups - 1
-    return int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup)
+    opens = (first_characters(parsed), first_words(parsed))
+    return int(flags | parsed.state.flags), code, groups, groupindex, tuple(indexgroup), opens
+
+
+def _valid(program) -> bool:
+    """Whether a kept program has every part `_program` gives (not one kept by older code)."""
+    return isinstance(program, tuple) and len(program) == 6 and isinstance(program[5], tuple)
+
+
+_ASCII = frozenset(map(chr, range(128)))
+_OPENINGS: dict[tuple[int, str], tuple] = {}
+
+
+def _built(source: str, program: tuple) -> re.Pattern:
+    """The pattern of a program; its openings are noted for `openings`."""
+    _OPENINGS[program[0], source] = program[5]
+    return _sre.compile(source, *program[:5])
+
+
+def openings(pattern: re.Pattern) -> frozenset[str]:
+    """The ASCII characters a match of `pattern` (built here) can open with, in either case:
+    a text whose character at an offset is ASCII and not one of them has no match there.
+    Every ASCII character when that is not known.
+
+    >>> sorted(openings(compile_all([r"(?:the\\s+)?(?:end|\\d)\\b"], re.I, None)[0]))[:4]
+    ['0', '1', '2', '3']
+    >>> "".join(sorted(openings(compile_all([r"(?:the\\s+)?end"], re.I, None)[0])))
+    'ETet'
+    """
+    return _OPENINGS.get((pattern.flags, pattern.pattern), (_ASCII, None))[0]
+
+
+def opening_words(pattern: re.Pattern) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """What a match of `pattern` (built here) can open with as a run of ASCII letters (lower
+    case): (the runs a character other than a letter follows, the runs that may go on or end
+    the match), or None when that is not known (`dashboard.timex.opening.first_words`).
+
+    >>> closed, opened = opening_words(compile_all([r"(?:last |the )?years?\\b"], re.I, None)[0])
+    >>> sorted(closed), opened
+    (['last', 'the'], ('year', 'years'))
+    """
+    return _OPENINGS.get((pattern.flags, pattern.pattern), (_ASCII, None))[1]
 
 
 def _load(cache: Path) -> dict:
@@ -78,11 +123,13 @@ def compile_all(sources: list[str], flags: int, cache: Path | None) -> list[re.P
     flags = int(flags)  # (a plain number, as `marshal` keeps it)
     try:
         kept = _load(cache) if cache else {}
-        programs = {(flags, s): kept.get((flags, s)) or _program(s, flags) for s in sources}
-        patterns = [_sre.compile(s, *programs[flags, s]) for s in sources]
+        programs = {(flags, s): kept.get((flags, s)) for s in sources}
+        fresh = {key for key, program in programs.items() if not _valid(program)}
+        programs.update({key: _program(key[1], flags) for key in fresh})
+        patterns = [_built(s, programs[flags, s]) for s in sources]
     except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
         return [re.compile(s, flags) for s in sources]  # a `re` that works otherwise
-    if cache and programs.keys() != kept.keys() and not sys.dont_write_bytecode:
+    if cache and (fresh or programs.keys() != kept.keys()) and not sys.dont_write_bytecode:
         _save(cache, programs)
     return patterns
 
@@ -96,11 +143,45 @@ def compile_kept(source: str, flags: int, name: str, keep: int = 4) -> re.Patter
     try:
         kept = _load(cache)
         program = kept.get((flags, source))
-        if program is None:
+        if not _valid(program):
             program = _program(source, flags)
             if not sys.dont_write_bytecode:
                 others = [key for key in kept if key != (flags, source)][-(keep - 1):]
                 _save(cache, {**{key: kept[key] for key in others}, (flags, source): program})
-        return _sre.compile(source, *program)
+        return _built(source, program)
     except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
         return re.compile(source, flags)
+
+
+_KEPT: dict = {}
+"""The programs `kept` read from `cache_file("patterns")` (on its first call)."""
+_USED: dict = {}
+"""The programs `kept` gave in this process, by (flags, source)."""
+
+
+def kept(source: str, flags: int = 0) -> re.Pattern:
+    """`re.compile(source, flags)` for a module's pattern, from the program kept in
+    `cache_file("patterns")` when it holds it; `keep` writes what this process compiled.
+
+    >>> kept(r"\\d+ days?", re.I).match("3 Days").group()
+    '3 Days'
+    """
+    flags = int(flags)
+    if not _USED:
+        _KEPT.update(_load(cache_file("patterns")))
+    try:
+        program = _KEPT.get((flags, source))
+        if not _valid(program):
+            program = _program(source, flags)
+            _KEPT.pop((flags, source), None)  # (kept by older code: `keep` writes it again)
+        _USED[flags, source] = program
+        return _built(source, program)
+    except (ImportError, AttributeError, TypeError, ValueError, RuntimeError):
+        return re.compile(source, flags)
+
+
+def keep() -> None:
+    """Keep the programs of the patterns `kept` gave (exactly those) for the next process,
+    unless they are kept already or Python writes no bytecode."""
+    if _USED and _USED.keys() != _KEPT.keys() and not sys.dont_write_bytecode:
+        _save(cache_file("patterns"), dict(_USED))

@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import re
 
+from dashboard.timex.compiled import kept
 from dashboard.timex.tense import WEAK, cues, reports
 from dashboard.vocab import abbreviations
 
@@ -23,14 +24,14 @@ _NOT_AFTER = "".join(
 )
 """One look-behind per abbreviation length (a look-behind must have a fixed width)."""
 _CLOSE = r"['\")\]]*\s+(?=[\"'(\[]?[A-Z0-9])"
-_SENT_END = re.compile(
+_SENT_END = kept(
     rf"[.!?\n](?:(?<=[!?]){_CLOSE}|(?<=\.){_NOT_AFTER}{_CLOSE}|(?<=\n)\s*\n)"
 )
 """A sentence end; it opens with a plain character set so the engine can skip ahead quickly."""
 
 
-_DAY = re.compile(r"\d{4}-\d\d-\d\d")
-_QUOTE_OPENS = re.compile("[\"\u201c:]")
+_DAY = kept(r"\d{4}-\d\d-\d\d")
+_QUOTE_OPENS = kept("[\"\u201c:]")
 """A quotation mark or colon: what opens a quoted speech."""
 
 DEFAULT_DIRECTION = 0

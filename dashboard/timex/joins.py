@@ -14,27 +14,35 @@ from __future__ import annotations
 
 import re
 
+from dashboard.timex.compiled import kept
 from dashboard.timex.lexicon import MONTHS, WEEKDAYS
 from dashboard.timex.model import Timex
 from dashboard.timex.ranges import value_range
 from dashboard.timex.resolve import hour_in_part
 from dashboard.vocab import weekdays
 
-_GAP = re.compile(
+
+def _longest(word: str) -> tuple[int, str]:
+    """Longest first, then in alphabetical order: one order, so one pattern in every process
+    (a set's order changes with the process's hash seed, and a new pattern is compiled anew)."""
+    return -len(word), word
+
+
+_GAP = kept(
     r"(?:\s*[,/|]\s*|\s+)(?:(?:at|on)\s+)?(?:(?:about|around|approximately|roughly)\s+)?"
-    rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=len)[::-1])})"
+    rf"(?:(?:{'|'.join(sorted({a for w in weekdays() for a in w.abbreviations}, key=_longest))})"
     r"\.?,?\s+)?",
     re.I,
 )
 """What may stand between a day and its clock time: a blank, a comma or a slash, "at", "on",
 "around", a weekday's abbreviation ("10:29 AM EDT, Mon May 20, 2024", "May 20, 2024 / 10:29
 AM")."""
-_CLOCK_VALUE = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-4]):[0-5]\d")
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
-_WORD = re.compile(r"[A-Za-z]+")
+_CLOCK_VALUE = kept(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-4]):[0-5]\d")
+_DAY_VALUE = kept(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI|MI))?")
+_WORD = kept(r"[A-Za-z]+")
 _DAY_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {"today", "yesterday", "tomorrow", "tonight"}
-_ZONE_BLANKS = re.compile(r"[\s()]+")
-_MERIDIEM = re.compile(r"[ap]\.?\s?m\b|noon|midnight|midday", re.I)
+_ZONE_BLANKS = kept(r"[\s()]+")
+_MERIDIEM = kept(r"[ap]\.?\s?m\b|noon|midnight|midday", re.I)
 
 
 def zone(m: re.Match) -> str | None:
@@ -65,6 +73,8 @@ def join_clock(
 ) -> tuple[str, Timex] | None:
     """The one expression a day and a clock time written side by side make, or None."""
     (name_a, a), (name_b, b) = before, after
+    if "T" not in a.value and "T" not in b.value:  # (no clock time: quicker than the gap)
+        return None
     if not _GAP.fullmatch(text, a.end, b.start):
         return None
     if _bare_clock(b) and _DAY_VALUE.fullmatch(a.value):
@@ -80,7 +90,7 @@ def join_clock(
     return name, joined
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|\u2014|to|until|till|and)\s*", re.I)
+_RANGE_GAP = kept(r"\s*(?:-|\u2013|\u2014|to|until|till|and)\s*", re.I)
 """What stands between the two ends of a range of clock times ("from 10 a.m. to 4 p.m.")."""
 
 
@@ -91,7 +101,7 @@ def share_day(
     to 4 p.m. Saturday": both on Saturday) and, written without a.m. or p.m., in its half of
     the day ("between 3:30 and 4 p.m.": 15:30); None when `before` is no such first end."""
     (name, a), b = before, after[1]
-    if not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value)):
+    if "T" not in b.value or not (_bare_clock(a) and _CLOCK_VALUE.fullmatch(b.value)):
         return None
     if not _RANGE_GAP.fullmatch(text, a.end, b.start):
         return None
@@ -117,7 +127,7 @@ def range_end(
     ['2024-03-27T22:00', '2024-03-27T24:00']
     """
     a, (name, b) = before[1], after
-    if not (_CLOCK_VALUE.fullmatch(a.value) and b.value.endswith("T24:00") and _bare_clock(b)):
+    if not (b.value.endswith("T24:00") and _CLOCK_VALUE.fullmatch(a.value) and _bare_clock(b)):
         return None
     if not _RANGE_GAP.fullmatch(text, a.end, b.start) or b.value[:10] >= a.value[:10]:
         return None

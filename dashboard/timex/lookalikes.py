@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
+from dashboard.timex.compiled import kept
 from dashboard.timex.lexicon import MONTHS, NUMBERS, PARTS_OF_DAY
 from dashboard.vocab import months
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
-"""The word before an offset: searched for in the stretch of text ending there."""
-_WORD_AFTER = re.compile(r"^[\s,]*([A-Za-z]+)")
+_LETTERS_BEFORE = kept(r"[A-Za-z]+")
+"""The letters of the word before an offset, matched in the reversed text."""
+_WORD_AFTER = kept(r"^[\s,]*([A-Za-z]+)")
 _YEAR_CUES = {
     "in", "since", "of", "by", "until", "till", "from", "during", "before", "after", "through",
     "between", "and", "to", "or", "early", "late", "mid", "fiscal", "year", "the", "around",
@@ -38,18 +39,18 @@ _NOT_NOUNS = frozenset(
 _COUNT = r"(?:\d[\d,.]*|hundreds|thousands|dozens|millions|several|many|few|" + "|".join(
     sorted(NUMBERS, key=len, reverse=True)
 ) + ")"
-_QUANTITY_BEFORE = re.compile(
+_QUANTITY_BEFORE = kept(
     rf"(?i)(?:\d|%|percent|cents?|pence|dollars?|million|billion|trillion|thousand|yen|pounds?"
     rf"|euros?|\b{_COUNT}\s+(?:of\s+)?(?:[a-z]+\s+)?[a-z]+s)\W*$"
 )
 """An amount or a count of things right before "a year"/"annually": the phrase is a rate."""
-_TIME_CUES = re.compile(
+_TIME_CUES = kept(
     r"(?i)\b(?:at|by|until|till|from|between|around|about|before|after|since)\s*$"
 )
 _MONTH_WORD = r"\b(?:" + "|".join(month.short for month in months()) + r")[a-z]*\.?"
 """A month name or its abbreviation, capitalised ("Jan.", "June", "Sept.")."""
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
-_DATE_BEFORE = re.compile(
+_DATE_BEFORE = kept(
     rf"(?:{_MONTH_WORD}\s+{_DAY_NUMBER}(?:,?\s+\d{{4}})?|\b\d{{1,2}}\s+{_MONTH_WORD}(?:\s+\d{{4}})?"
     r"|\b\d{4}-\d\d-\d\d),?\s+(?:at\s+)?$"
 )
@@ -62,9 +63,18 @@ _ZONES = {"GMT", "UTC", "EST", "EDT", "CST", "CDT", "PST", "PDT", "BST", "CET", 
 
 
 def word_before(text: str, start: int) -> str:
-    """The word right before `start` (lower case), skipping blanks and commas."""
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
+    """The word right before `start` (lower case), skipping blanks and commas: the ASCII
+    letters before the blanks and commas that end the 30 characters before `start`.
+
+    >>> word_before("It fell in, 1998", 12), word_before("(1998", 1), word_before("x" * 40, 40)
+    ('in', '', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')
+    """
+    window = text[max(0, start - 30) : start]
+    end = len(window)
+    while end and (window[end - 1] == "," or window[end - 1].isspace()):
+        end -= 1
+    m = _LETTERS_BEFORE.match(window[end - 1 :: -1]) if end else None
+    return m.group()[::-1].lower() if m else ""
 
 
 def word_after(text: str, end: int) -> str:
@@ -236,7 +246,7 @@ def check_relperiod(m: re.Match, text: str) -> bool:
     return True
 
 
-_NOW_IS = re.compile(r"(?:\bit['’]s|\bit\s+is|\btoday\s+is|\btoday\s+marks|\bnow\s+in)\s+\Z",
+_NOW_IS = kept(r"(?:\bit['’]s|\bit\s+is|\btoday\s+is|\btoday\s+marks|\bnow\s+in)\s+\Z",
                      re.IGNORECASE)
 
 
@@ -359,7 +369,7 @@ def check_season(m: re.Match, text: str) -> bool:
     return before in cues and not fall or before in cues[:6]
 
 
-_DAYLIST_BEFORE = re.compile(
+_DAYLIST_BEFORE = kept(
     rf"{_MONTH_WORD}\s+{_DAY_NUMBER}(?:\s*(?:,|and|or|-|to|through)\s*{_DAY_NUMBER})*"
     r"\s*(?:,|and|or|-|to|through)\s*$"
 )

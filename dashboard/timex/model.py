@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from dashboard.period import Period
+from dashboard.records import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Timex:
     """One time expression: its span in the text and its TIMEX3 normalisation.
 

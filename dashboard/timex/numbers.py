@@ -6,11 +6,10 @@
 
 from __future__ import annotations
 
-import re
-
+from dashboard.timex.compiled import kept
 from dashboard.timex.lexicon import NUMBERS
 
-_SPACE = re.compile(r"[\s-]+")
+_SPACE = kept(r"[\s-]+")
 
 
 def to_number(s: str) -> int | float | None:

@@ -16,13 +16,13 @@ errs towards "yes", lets the tagger skip tries that cannot succeed ("year " cann
 
 from __future__ import annotations
 
-import re
 from itertools import islice
 
+from dashboard.timex.compiled import kept
 from dashboard.timex.patterns import RULES
 
-_LOOKBEHIND = re.compile(r"\(\?<[=!](?:[^()\\\[]|\\.|\[(?:[^\]\\]|\\.)*\])*\)")
-_WORD = re.compile(r"[\w'.$]*")
+_LOOKBEHIND = kept(r"\(\?<[=!](?:[^()\\\[]|\\.|\[(?:[^\]\\]|\\.)*\])*\)")
+_WORD = kept(r"[\w'.$]*")
 _PARTIAL: list = [None] * len(RULES)
 _KNOWN: dict[tuple[int, str], bool] = {}
 

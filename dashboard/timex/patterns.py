@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.timex.compiled import cache_file, compile_all
+from dashboard.timex.compiled import cache_file, compile_all, kept
 from dashboard.timex.lexicon import NUMBERS, ORDINALS, SEASONS, VAGUE_NUMBERS
 from dashboard.timex.rules import PIECES as PIECE_RECORDS
 from dashboard.timex.rules import RULES as RECORDS
@@ -58,7 +58,7 @@ VOCABULARIES = {
 }
 """The vocabularies of `dashboard.vocab` as alternations, by the name a pattern uses."""
 
-_PIECE = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+_PIECE = kept(r"\{([A-Z][A-Z0-9_]*)\}")
 
 
 def _expand(what: str, pattern: str, pieces: dict[str, str]) -> str:

@@ -18,9 +18,10 @@ that several rules share are `piece` records. The format is described at the top
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from dashboard.records import record
 
 PATH = Path(__file__).with_name("rules.txt")
 
@@ -34,7 +35,7 @@ class RuleError(ValueError):
     """A record of `rules.txt` that cannot be read."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Example:
     """A sentence, its DCT and the expression in it that `rule` must find (type, value, mod
     and time zone); for a trap, the text that must stay untagged (`rule` is "-")."""
@@ -49,7 +50,7 @@ class Example:
     tz: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Piece:
     """A named part of the rules' patterns, written once (`piece NAME` in `rules.txt`)."""
 
@@ -59,7 +60,7 @@ class Piece:
     line: int
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """One record of `rules.txt`."""
 

@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from dashboard.period import day as iso_day
+from dashboard.timex.compiled import keep, kept, opening_words, openings
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import CHECKS, HANDLERS
@@ -20,11 +20,18 @@ from dashboard.timex.patterns import RULES
 from dashboard.timex.ranges import value_range
 from dashboard.timex.triggers import prefix_starts, trigger_hits
 
-_CLOCK = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
+_CLOCK = kept(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 _COMPILED = [(i, name, rx, CHECKS.get(name), HANDLERS[name]) for i, (name, rx) in enumerate(RULES)]
-_BY_NAME = {name: (i, rx.match, check) for i, name, rx, check, _ in _COMPILED}
+_BY_NAME = {
+    name: (i, rx.match, check, openings(rx), opening_words(rx))
+    for i, name, rx, check, _ in _COMPILED
+}
 _VIABLE: dict[tuple[tuple[str, ...], str], tuple] = {}
-"""The (rule index, match function, check) entries of cued rules that can open with a probe."""
+"""The (rule index, match function, check, openings, opening words) entries of cued rules that
+can open with a probe."""
+_BY_WORDS: dict[tuple[tuple[str, ...], str], tuple] = {}
+"""The entries of cued rules that can open with a run of letters (`compiled.opening_words`)."""
+_RUN = kept("[a-z]+")
 _CUED: dict[tuple[str, ...], tuple] = {}
 """The entries of the rules a trigger cues, by their names."""
 
@@ -32,7 +39,9 @@ _CUED: dict[tuple[str, ...], tuple] = {}
 WARM_UP = 20_000
 """How many cued rule tries a process makes before it asks `can_open` which rules can open at
 all: each rule asked costs a partial pattern compiled (a few ms), which pays only over many
-texts; answers known already (`openers.learn`) are used from the start."""
+texts; answers known already (`openers.learn`) are used from the start, and until then a rule
+is not tried where no match of it can open with the run of letters there (`_by_words`, read
+from the patterns when they are compiled)."""
 _TRIED = [0]
 
 
@@ -45,12 +54,31 @@ def _viable(names: tuple[str, ...], probe: str) -> tuple:
             cued = _CUED[names] = tuple(_BY_NAME[n] for n in names)
         if _TRIED[0] < WARM_UP:
             _TRIED[0] += len(cued)
+            cued = _by_words(names, cued, probe)
             if not anything_known():
                 return cued
             return tuple(e for e in cued if known(e[0], probe) is not False)
         if len(_VIABLE) >= KNOWN_LIMIT:
             _VIABLE.clear()
         entries = _VIABLE[key] = tuple(e for e in cued if can_open(e[0], probe))
+    return entries
+
+
+def _by_words(names: tuple[str, ...], cued: tuple, probe: str) -> tuple:
+    """The entries of `cued` whose rules can open with the run of letters `probe` opens with
+    (all of them when it opens with none, or when a character past ASCII follows the run)."""
+    run = _RUN.match(probe)
+    if run is None or probe[run.end() : run.end() + 1] >= "\x80":
+        return cued
+    key = (names, run.group())
+    entries = _BY_WORDS.get(key)
+    if entries is None:
+        if len(_BY_WORDS) >= KNOWN_LIMIT:
+            _BY_WORDS.clear()
+        word = key[1]
+        entries = _BY_WORDS[key] = tuple(
+            e for e in cued if e[4] is None or word in e[4][0] or word.startswith(e[4][1])
+        )
     return entries
 
 
@@ -77,10 +105,19 @@ def _candidates(text: str) -> list:
     """(start, -length, rule index, match) of every cued pattern match that passes its filter."""
     tried: dict = {}
     kept: dict = {}
+    reverse = text[::-1]
+    viable = _VIABLE.get
     for p, names in trigger_hits(text):
-        end = word_end(text, p)
-        for s in prefix_starts(text, p):
-            for i, match, check in _viable(names, text[s : end + 1].lower()):
+        end = word_end(text, p) + 1
+        for s in prefix_starts(text, p, reverse):
+            probe = text[s:end].lower()
+            entries = viable((names, probe))
+            if entries is None:
+                entries = _viable(names, probe)
+            c = text[s]
+            for i, match, check, opens, _ in entries:
+                if c not in opens and c < "\x80":
+                    continue  # (no match of the rule opens with this character)
                 key = (s, i)
                 m = tried.get(key, tried)
                 if m is tried:
@@ -140,7 +177,10 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
             and last <= ctx.dct.isoformat()
         ):
             ctx.quarter, ctx.quarter_at = value, start
-        if type_ in ("DATE", "TIME") and parse_value(value.split("T")[0]) is not None:
-            ctx.last, ctx.last_at = value.split("T")[0], start
-            ctx.clock = value if _CLOCK.fullmatch(value) else None
+        if type_ in ("DATE", "TIME") and parse_value(day := value.split("T")[0]) is not None:
+            ctx.last, ctx.last_at = day, start
+            ctx.clock = value if "T" in value and _CLOCK.fullmatch(value) else None
     return out
+
+
+keep()  # (the patterns of the tagger's modules, all imported by now, for the next process)

@@ -10,8 +10,7 @@
 
 from __future__ import annotations
 
-import re
-
+from dashboard.timex.compiled import kept
 from dashboard.timex.lexicon import MONTHS, WEEKDAYS
 
 FUTURE = frozenset(
@@ -41,10 +40,10 @@ PAST = frozenset(
 """Words that point back."""
 
 _ADVERBS = frozenset("not still also now then probably likely soon only never just".split())
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_WORD = kept(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
-_POSTPONED = re.compile(r"(?:postpon|delay|extend|give|gave|given|adjourn|deadline|defer|recess)")
+_POSTPONED = kept(r"(?:postpon|delay|extend|give|gave|given|adjourn|deadline|defer|recess)")
 """Words that make a following "until" point ahead ("postponed until Tuesday")."""
 
 STATE_VERBS = frozenset(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.timex.compiled import cache_file, compile_all
+from dashboard.timex.compiled import cache_file, compile_all, kept
 from dashboard.timex.lexicon import (
     HOLIDAYS,
     MONTHS,
@@ -79,12 +79,12 @@ _CUE_WORDS = frozenset(CUES)
 [_CUE_WORD] = compile_all([f" {alternatives(sorted(CUES))}(?= )"], 0, cache_file("cues"))
 """A trigger word in the folded text, with the blank before it."""
 
-_AFTER_SMALL = re.compile(
+_AFTER_SMALL = kept(
     r"(?P<slash>/|\.\d\d?\.\d\d)|(?P<colon>[:.]\d\d)|(?P<ord>(?:st|nd|rd|th)\b)|(?P<dec>0?'?s\b)"
     r"|\s*(?P<ampm>[AaPp]\.?\s?[Mm]\b|o'clock)|(?P<word>[\s-]+(?:and[\s-]+|1/2\s+)?"
     r"(?P<next>[A-Za-z]+))"
 )
-_AFTER_LARGE = re.compile(r"[\s-]+(?:and[\s-]+|1/2\s+)?(?P<next>[A-Za-z]+)")
+_AFTER_LARGE = kept(r"[\s-]+(?:and[\s-]+|1/2\s+)?(?P<next>[A-Za-z]+)")
 """The word after a three-digit number ("230 days"), which decides whether it can start a date."""
 PREFIX_WORDS = frozenset(
     """the a an early late mid middle very end beginning start close turn of first second half
@@ -108,40 +108,82 @@ _BLANK = {c: " " for c in range(128) if not chr(c).isalnum()}
 _BLANK.update({ord(c): ord(c.lower()) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
 _BLANK.update({ord(c): " " for c in "\u2019\u2018\u201c\u201d\u2013\u2014\u00a0\u2026"})
 _FOLD = str.maketrans(_BLANK)
-_NUMBER = re.compile(
+_NUMBER = kept(
     r"\d(?:(?<![\d.]\d)\d?\.\d\d?\.\d{4}(?![\d.]\d)|(?<![\w.,$£€]\d)\d*(?:\.\d+)?(?!\d|[.,]\d))"
 )
 """A dotted date ("9.1.2025", the only match with two dots) or a number standing alone.
 
 It opens with a plain digit and looks behind only after it, so the engine can skip ahead."""
-_SKIP = " \t\r\n,-\u00a0"
-_WORDCH = "'.$"
+_ASCII_NUMBER = kept(_NUMBER.pattern, re.ASCII)
+"""`_NUMBER` for a text of ASCII characters only, where it finds the same (its digits and word
+characters are ASCII ones), with quicker tests of a character."""
+_WORD_RUN = "(?:[^\\W_]|['.$])"
+"""A character of a word before a trigger: a letter or digit, an apostrophe, a period, "$"."""
+_BACK = kept(rf"([ \t\r\n,\-\u00a0]*)({_WORD_RUN}*)")
+"""Read in the reversed text: the blanks, commas and dashes before an offset, then the word
+before them."""
+_ONE_WORD = kept(f"{_WORD_RUN}+").fullmatch
+_REACHABLE = sorted(
+    w for w in PREFIX_WORDS
+    if _ONE_WORD(w) and w == w.lower() and not w.endswith((".", "'s"))
+)  # fmt: skip
+"""The modifier words a word of the text can be (not "a couple of", "year-ago": several words)."""
+_FAST = all(w.isascii() for w in _REACHABLE)
+"""Whether `_PREFIX_BACK` reads them as `prefix_starts` does (letters past ASCII differ)."""
+_PREFIX_BACK = kept(
+    rf"[ \t\r,\-\u00a0]*+\.*+(?:[sS]')?+"
+    rf"(?:(?ai:{alternatives(sorted(w[::-1] for w in _REACHABLE))})|{_WORD_RUN}*')(?!{_WORD_RUN})"
+)
+"""`prefix_starts`' step in one match of the reversed text: the blanks (no line break) before
+an offset, then a word that is a modifier word once lower-cased and stripped of its last
+periods and "'s", or that starts with an apostrophe ("'90s"). (A text with the Kelvin sign,
+which lower-cases to "k", takes the word by word reading.)"""
 
 
-def prefix_starts(text: str, p: int) -> list[int]:
-    """The trigger offset `p` and the starts of the modifier words right before it."""
+def prefix_starts(text: str, p: int, reverse: str | None = None) -> list[int]:
+    """The trigger offset `p` and the starts of the modifier words right before it (up to
+    eight, none across a line break); `reverse` is `text[::-1]`, given when many are asked.
+
+    >>> text = "in the past two weeks"
+    >>> [text[s:] for s in prefix_starts(text, text.index("weeks"))]
+    ['weeks', 'two weeks', 'past two weeks', 'the past two weeks', 'in the past two weeks']
+    """
+    if reverse is None:
+        reverse = text[::-1]
+    n = len(text)
     starts = [p]
     if p and text[p - 1] == "'":
         starts.append(p - 1)
+    if "\u212a" in text or not _FAST:
+        return _prefix_starts_by_words(text, p, reverse, starts)
     q = p
     for _ in range(8):
-        j = q
-        while j > 0 and text[j - 1] in _SKIP:
-            if text[j - 1] == "\n":
-                return starts
-            j -= 1
-        k = j
-        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in _WORDCH):
-            k -= 1
-        if k == j:
+        m = _PREFIX_BACK.match(reverse, n - q)
+        if m is None:
             break
-        word = text[k:j].lower().rstrip(".")
+        q = n - m.end()
+        starts.append(q)
+    return starts
+
+
+def _prefix_starts_by_words(text: str, p: int, reverse: str, starts: list[int]) -> list[int]:
+    """`prefix_starts` a word at a time: each word lower-cased as Python does it."""
+    n = len(text)
+    q = p
+    for _ in range(8):
+        m = _BACK.match(reverse, n - q)
+        blank, word = m.groups()
+        if "\n" in blank:
+            return starts
+        if not word:
+            break
+        word = word[::-1].lower().rstrip(".")
         if word.endswith("'s"):
             word = word[:-2]
         if word not in PREFIX_WORDS and not word.startswith("'"):
             break
-        starts.append(k)
-        q = k
+        q = n - m.end()
+        starts.append(q)
     return starts
 
 
@@ -149,7 +191,7 @@ def trigger_hits(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """(offset, cued rule names) of every trigger in `text`."""
     folded = " " + text.translate(_FOLD) + " "
     hits = [(m.start(), CUES[m.group()[1:]]) for m in _CUE_WORD.finditer(folded)]
-    for m in _NUMBER.finditer(text):
+    for m in (_ASCII_NUMBER if text.isascii() else _NUMBER).finditer(text):
         if m.group().count(".") == 2:
             hits.append((m.start(), _SHAPE_RULES["dotted"]))
             continue

@@ -14,9 +14,10 @@ the README's "Vocabularies" section for what each file holds and who reads it.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from dashboard.records import record
 
 FOLDER = Path(__file__).parent
 
@@ -28,7 +29,7 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
         return tuple(csv.DictReader(handle))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Name:
     """A numbered calendar name (a month or a weekday) with its short form and abbreviations;
     `alone`: the abbreviations that, written with their period, name the month on their own
@@ -102,7 +103,7 @@ def _number(cell: str) -> int | float:
     return int(value) if value.is_integer() else value
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Holiday:
     """A holiday: on a fixed `day` of its month, or on the `nth` `weekday` (ISO) of its month
     (-1: the last), then `days_after` days later (Election Day: the Tuesday after the first
@@ -133,7 +134,7 @@ def holidays() -> tuple[Holiday, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Coded:
     """A word with its TIMEX3 code, and whether it is a clock word (read after the "T")."""
 
@@ -156,7 +157,7 @@ def seasons() -> dict[str, str]:
     return {row["word"]: row["code"] for row in rows("seasons")}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TimeUnit:
     """A unit of time: its ISO 8601 duration letter(s), whether it goes after the "T" of a
     duration (hours, minutes, seconds), its plural when not the word with an "s", and whether
@@ -177,7 +178,7 @@ def time_units() -> tuple[TimeUnit, ...]:
                  for row in rows("time-units"))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SetWord:
     """A frequency adverb, the period of the SET it denotes, and whether it is read as a SET on
     its own ("quarterly" mostly qualifies a report, so only "on a quarterly basis" counts)."""
@@ -212,7 +213,7 @@ def ordinals() -> dict[str, int]:
     return {row["word"]: int(row["value"]) for row in rows("ordinals")}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cue:
     """Words that mark an event kind: any of `words` (phrases), followed, when `then` is given,
     within `within` characters of the same clause by any of `then`."""
@@ -222,7 +223,7 @@ class Cue:
     within: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EventKind:
     """A kind of event: its label, whether it happens once (two reports of it with different
     days disagree; statements recur), whether a photo caption can show it, and its cues."""
@@ -383,7 +384,7 @@ def stopwords() -> tuple[str, ...]:
     return _words("stopwords")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KnownActor:
     """An actor of the general gazetteer: name, kind, other names, a short description."""
 

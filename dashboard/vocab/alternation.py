@@ -26,10 +26,11 @@ def _alternatives(node: dict) -> str:
     branches = []
     for char, child in node.items():
         if char:
-            chain = re.escape(char)
+            chain = char
             while len(child) == 1 and "" not in child:
                 (char, child), = child.items()
-                chain += re.escape(char)
+                chain += char
+            chain = re.escape(chain)  # (a character at a time, so once for the chain)
             branches.append(chain + _alternatives(child) if child.keys() - {""} else chain)
     if not branches:
         return ""

@@ -124,4 +124,4 @@ def test_plain_timex_arguments_read_as_the_parser_does(argv):
     assert (plain is not None) == (argv in PLAIN)
     if plain is not None:
         parser = timex_arguments(argparse.ArgumentParser(description=TIMEX_HELP))
-        assert plain == parser.parse_args(argv)
+        assert vars(plain) == vars(parser.parse_args(argv))

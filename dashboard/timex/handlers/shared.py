@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from dashboard.period import moved
+from dashboard.timex.compiled import kept
 from dashboard.timex.context import Context
 from dashboard.timex.dates import format_value, parse_value, period_start, shift
 from dashboard.timex.lexicon import (
@@ -16,9 +17,9 @@ from dashboard.timex.resolve import mod_of, month_day
 
 Result = tuple[str, str, str | None] | None
 
-SPACE = re.compile(r"\s+")
+SPACE = kept(r"\s+")
 
-DIGITS = re.compile(r"\d+")
+DIGITS = kept(r"\d+")
 
 
 def norm(s: str | None) -> str:
@@ -31,11 +32,19 @@ def month_number(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
+_MOD_GROUPS: dict[re.Pattern, tuple[str, ...]] = {}
+"""The modifier groups each rule's pattern has, in the order `mod_of_match` reads them."""
+
+
 def mod_of_match(m: re.Match) -> str | None:
     """The TIMEX3 mod of a match's modifier group ("the end of", "early", "earlier")."""
-    for g in ("edge", "ear", "eart", "sub"):
-        if g in m.re.groupindex and m.group(g):
-            return mod_of(m.group(g))
+    groups = _MOD_GROUPS.get(m.re)
+    if groups is None:
+        index = m.re.groupindex
+        groups = _MOD_GROUPS[m.re] = tuple(g for g in ("edge", "ear", "eart", "sub") if g in index)
+    for g in groups:
+        if found := m.group(g):
+            return mod_of(found)
     return None
 
 
@@ -106,7 +115,7 @@ def period(ctx: Context, gran: str, n: int, anchored: bool) -> str:
 
 ORD_Q = {"final": 4, "last": 4}
 
-ENDED = re.compile(
+ENDED = kept(
     r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends|through)\s+(?P<mon>[A-Z][a-z]+\.?)\s+(?P<d>\d\d?)\b"
     r"(?:,?\s+(?P<y>\d{4}))?"
 )
