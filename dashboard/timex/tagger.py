@@ -145,6 +145,7 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
     day = _as_date(dct)
     if not isinstance(text, str) or not text:
         return []
+    written, text = text, text if text.isascii() else text.translate(FOLDS)
     ctx = Context(text, day)
     out: list[tuple[str, Timex]] = []
     last_end = 0
@@ -180,7 +181,16 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
         if type_ in ("DATE", "TIME") and parse_value(day := value.split("T")[0]) is not None:
             ctx.last, ctx.last_at = day, start
             ctx.clock = value if "T" in value and _CLOCK.fullmatch(value) else None
+    if written is not text:  # each expression as written ("FRİDAY", not "FRIDAY")
+        return [(name, Timex(t.start, t.end, written[t.start : t.end], t.type, t.value, t.mod,
+                             t.precision, t.date, t.date_end, t.tz)) for name, t in out]
     return out
+
+
+FOLDS = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
+"""Letters that match an ASCII letter of a pattern when case is ignored but do not lower-case
+to it ("FRİDAY" would match "friday" and then name no weekday): read as that letter, one for
+one, so offsets stay the text's."""
 
 
 keep()  # (the patterns of the tagger's modules, all imported by now, for the next process)

@@ -99,3 +99,14 @@ def test_non_string_input_gives_nothing():
 def test_a_bad_dct_is_an_error_whatever_the_text(text):
     with pytest.raises(ValueError, match="'soon'"):
         tag(text, "soon")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["The talks resumed on FRİDAY.", "They met on FRİDAY EVENİNG.",
+                                  "It ſnowed on Monday.", "Talks end on Frıday."])
+def test_letters_that_fold_to_ascii_ones_are_read_as_them(text):
+    """A dotted capital I, a dotless i, a long s or the Kelvin sign matches a pattern's letter
+    when case is ignored; the expression is read as that letter and kept as written."""
+    found = tag(text, "2024-06-12")
+    assert all(text[t.start : t.end] == t.text for t in found)
+    if "FR" in text:
+        assert found and found[0].date == "2024-06-07"
