@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from dashboard.extract.gazetteer import NAME_START, alternatives
+from dashboard.timex.compiled import compile_kept
 
 WORD_START = re.compile(r"\w(?<!\w\w)")
 
@@ -15,9 +16,17 @@ WORD_START = re.compile(r"\w(?<!\w\w)")
 @lru_cache(maxsize=64)
 def finder(pattern: re.Pattern) -> re.Pattern:
     """`pattern` without the word boundary or `NAME_START` it opens with: it matches wherever
-    `pattern` does, and the engine skips much faster to where its first words may start."""
+    `pattern` does, and the engine skips much faster to where its first words may start. A
+    long one (a gazetteer's names) is compiled once for many processes, as its pattern is."""
     source = pattern.pattern.removeprefix(r"\b").removeprefix(NAME_START)
+    if len(source) > LONG:
+        return compile_kept(source, pattern.flags, "finders", keep=8)
     return re.compile(source, pattern.flags)
+
+
+LONG = 1000
+"""A finder's pattern longer than this is kept (`compile_kept`): the gazetteers' names, the
+long patterns of names and titles (a shorter one compiles in less time than reading it)."""
 
 
 def scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
