@@ -326,8 +326,8 @@ def _changed_part(old: bytes, new: bytes, head: int, source: int,
     if (new.count(b'"', 0, start) % 2 or new.count(b'"', start, new_end) % 2
             or old.count(b'"', start, old_end) % 2):
         return None
-    articles = {row[source] for row in _parsed(records(old[start:old_end]))}
-    articles |= {row[source] for row in _parsed(records(new[start:new_end]))}
+    articles = _edge_articles(old[start:old_end], source) | _edge_articles(
+        new[start:new_end], source)
     while start > head:  # the articles' earlier rows
         before = new.rfind(b"\n", 0, start - 1) + 1
         record = new[max(before, head):start - 1]
@@ -346,6 +346,28 @@ def _changed_part(old: bytes, new: bytes, head: int, source: int,
         old_end += after - new_end
         new_end = after
     return start, old_end, new_end
+
+
+def _edge_articles(part: bytes, source: int) -> set[str]:
+    r"""The articles of the first and the last record of part of a table's file (whole
+    records, its quotes paired): the only ones of the part that can have rows just before or
+    after it (each article's rows come together), read without splitting the records between
+    (a relinked story event can make the part most of the file).
+
+    >>> sorted(_edge_articles(b'1,a,x\n2,b,"y\nz"\n3,c,"w\nv"\n', 1))
+    ['a', 'c']
+    """
+    if not part:
+        return set()
+    end = part.find(b"\n")
+    while end >= 0 and part.count(b'"', 0, end) % 2:  # (a line end inside quotes)
+        end = part.find(b"\n", end + 1)
+    body = part.removesuffix(b"\n")
+    start = body.rfind(b"\n")
+    while start >= 0 and body.count(b'"', start) % 2:
+        start = body.rfind(b"\n", 0, start)
+    edges = [part[:end] if end >= 0 else body, body[start + 1:]]
+    return {row[source] for row in _parsed(edges)}
 
 
 BLOCK = 2**20
