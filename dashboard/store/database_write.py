@@ -13,10 +13,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import mmap
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from dashboard.store import curation
@@ -229,19 +230,20 @@ def _write_changes(connection: sqlite3.Connection, name: str, file: Path,
     stamp = kept.fetchone()
     if not stamp or json.loads(stamp[0]) != _stamp(before) or not file.exists():
         return False
-    new, old = file.read_bytes(), before.read_bytes()
-    head = new.find(b"\n") + 1
-    if not head or old[:head] != new[:head]:
-        return False
-    header = next(_parsed([new[:head - 1]]))
-    source = header.index("source_id")
-    part = _changed_part(old, new, head, source)
-    if part is None:
-        return False
-    start, old_end, new_end = part
-    found = changed_articles(records(old[start:old_end]), records(new[start:new_end]), source)
-    if found is None or sum(len(row) + 1 for row in found[2]) * WHOLE_LIMIT > len(new):
-        return False
+    with _mapped(file) as new, _mapped(before) as old:
+        head = new.find(b"\n") + 1
+        if not head or old[:head] != new[:head]:
+            return False
+        header = next(_parsed([new[:head - 1]]))
+        source = header.index("source_id")
+        part = _changed_part(old, new, head, source)
+        if part is None:
+            return False
+        start, old_end, new_end = part
+        found = changed_articles(records(old[start:old_end]), records(new[start:new_end]),
+                                 source)
+        if found is None or sum(len(row) + 1 for row in found[2]) * WHOLE_LIMIT > len(new):
+            return False
     articles, held, came = found
     marks = ", ".join("?" * len(articles))
     if articles and connection.execute(  # (rows of an article apart from each other: the
@@ -252,6 +254,18 @@ def _write_changes(connection: sqlite3.Connection, name: str, file: Path,
                            ((article,) for article in articles))
     _insert(connection, name, header, _parsed(came))
     return True
+
+
+@contextmanager
+def _mapped(file: Path) -> Iterator[bytes | mmap.mmap]:
+    """A file's bytes, mapped (read as they are compared: most of a table's file is the same
+    in both versions and only compared, so none of it is copied into memory); b"" if empty."""
+    with open(file, "rb") as handle:
+        if not os.fstat(handle.fileno()).st_size:
+            yield b""
+            return
+        with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+            yield mapped
 
 
 def changed_articles(old: list[bytes], new: list[bytes], source: int,
@@ -323,8 +337,8 @@ def _changed_part(old: bytes, new: bytes, head: int, source: int,
         found = old.find(b"\n", old_end)
         old_end = len(old) if found < 0 else found + 1
     new_end = len(new) - (len(old) - old_end)
-    if (new.count(b'"', 0, start) % 2 or new.count(b'"', start, new_end) % 2
-            or old.count(b'"', start, old_end) % 2):
+    if (new[:start].count(b'"') % 2 or new[start:new_end].count(b'"') % 2
+            or old[start:old_end].count(b'"') % 2):
         return None
     articles = _edge_articles(old[start:old_end], source) | _edge_articles(
         new[start:new_end], source)
