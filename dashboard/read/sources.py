@@ -16,12 +16,15 @@ from pathlib import Path
 
 from dashboard.read.dates import infer_date
 from dashboard.read.decoding import decode as decode
-from dashboard.read.html import Page, read_page
 from dashboard.read.manifest import MANIFEST_COLUMNS, SourceError
 from dashboard.read.manifest import check_date as check_date
 from dashboard.read.manifest import check_url as check_url
 from dashboard.read.manifest import read_manifest as read_manifest
 from dashboard.read.sentences import Block, blocks
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # (`read.html` and lxml are imported for a page only: a plain-text article
+    from dashboard.read.html import Page  # needs neither)
 
 SUFFIXES = {".txt", ".md", ".html", ".htm"}
 MAX_FILE_BYTES = 20 * 2**20
@@ -99,6 +102,8 @@ def read_source(row: dict) -> Source:
     text = decode(raw, path)
     page = None
     if path.suffix.lower() in {".html", ".htm"}:
+        from dashboard.read.html import read_page
+
         try:
             page = read_page(text, path, row.get("url", ""))
         except RecursionError:

@@ -12,7 +12,7 @@ import io
 import re
 from pathlib import Path
 
-from dashboard.read.html import url_date
+from dashboard.read.html import read_page, url_date
 from dashboard.read.sources import (
     MANIFEST_COLUMNS,
     SUFFIXES,
@@ -23,7 +23,6 @@ from dashboard.read.sources import (
     decode,
     infer_date,
     read_manifest,
-    read_page,
 )
 from dashboard.store import table
 from dashboard.store.files import locked, write_atomic

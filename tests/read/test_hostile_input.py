@@ -10,7 +10,7 @@ import time
 import pytest
 from extracted import corpus
 
-from dashboard.read import sources
+from dashboard.read import html
 from dashboard.read.sentences import blocks, sentences
 from dashboard.read.sources import SourceError, read_manifest, read_source
 
@@ -21,7 +21,7 @@ def test_html_parser_recursion_is_a_source_error(tmp_path, monkeypatch):
     def overflow(html, path, url=""):
         raise RecursionError("maximum recursion depth exceeded")
 
-    monkeypatch.setattr(sources, "read_page", overflow)
+    monkeypatch.setattr(html, "read_page", overflow)
     manifest = corpus(tmp_path, {"deep.html": "<div>x</div>"},
                       "deep.html,,,,,2025-02-19\n")
     (row,) = read_manifest(manifest)
