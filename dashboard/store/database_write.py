@@ -62,7 +62,8 @@ def write_folder(connection: sqlite3.Connection, folder: Path, previous: Path | 
     with transaction(connection):
         for name in TABLES:
             if name == "sources":
-                _write_sources(connection, folder / "sources.csv")
+                changed = _write_sources(connection, folder / "sources.csv",
+                                         previous / "sources.csv")
             elif name not in ROW_TABLES:
                 _write_whole(connection, name, folder / f"{name}.csv")
         bulk = False
@@ -76,7 +77,7 @@ def write_folder(connection: sqlite3.Connection, folder: Path, previous: Path | 
                                (f"{name}.csv", json.dumps(_stamp(folder / f"{name}.csv"))))
         if bulk:
             derive(connection)
-        _add_texts(connection, folder)
+        _add_texts(connection, folder, changed)
         write_curation(connection, previous)
 
 
@@ -153,31 +154,58 @@ def _write_whole(connection: sqlite3.Connection, name: str, file: Path,
         connection.execute("DELETE FROM build WHERE key = 'bulk'")
 
 
-def _write_sources(connection: sqlite3.Connection, file: Path) -> None:
+def _write_sources(connection: sqlite3.Connection, file: Path,
+                   before: Path) -> set[str] | None:
     """Make the sources table hold a CSV file's rows (none when it is absent), writing only
-    the rows that changed: a rebuild changes few sources of thousands."""
+    the rows that changed: a rebuild changes few sources of thousands. When the database took
+    in `before` (the file `file` replaces; its stamp is kept in the `build` table) only the
+    lines that differ from its lines at the same place are read; else every row is read and
+    compared with the table's. Returns the hashes of the texts of the rows written or removed
+    (None: any may have changed)."""
+    kept = connection.execute("SELECT value FROM build WHERE key = 'sources.csv'").fetchone()
+    connection.execute("DELETE FROM build WHERE key = 'sources.csv'")
     if not file.exists():
         connection.execute("DELETE FROM sources")
-        return
-    with open(file, encoding="utf-8", newline="") as handle:
-        rows = csv.reader(handle)
-        header = next(rows, [])
-        width = len(TABLES["sources"])
-        wanted = {}
-        for position, row in enumerate(rows):
-            extra = (json.dumps(dict(zip(header[width:], row[width:], strict=False)))
-                     if header[width:] else None)
-            cells = (*_cells(TABLES["sources"], row), extra, position)
-            wanted[cells[0]] = cells
+        return None
+    new = records(file.read_bytes())
+    old = (records(before.read_bytes()) if kept and json.loads(kept[0]) == _stamp(before)
+           else None)
+    changed = None
+    if new and old and old[0] == new[0]:  # (the same header: the same columns)
+        changed = [i for i in range(1, len(new)) if i >= len(old) or old[i] != new[i]]
+        went = [old[i] for i in range(1, len(old)) if i >= len(new) or old[i] != new[i]]
+    rows = _parsed(new if changed is None else [new[0], *(new[i] for i in changed)])
+    header = next(rows, [])
+    width = len(TABLES["sources"])
+    wanted = {}
+    for position, row in zip(range(1, len(new)) if changed is None else changed, rows,
+                             strict=True):
+        extra = (json.dumps(dict(zip(header[width:], row[width:], strict=False)))
+                 if header[width:] else None)
+        cells = (*_cells(TABLES["sources"], row), extra, position - 1)
+        wanted[cells[0]] = cells
     columns = [*TABLES["sources"], "extra", "position"]
-    held = {row[0]: row for row in connection.execute(
-        f"SELECT {', '.join(columns)} FROM sources")}
+    if changed is None:
+        held = {row[0]: row for row in connection.execute(
+            f"SELECT {', '.join(columns)} FROM sources")}
+        gone = held.keys() - wanted.keys()
+    else:
+        held = {}
+        gone = {row[0] for row in _parsed(went)} - wanted.keys()
+    texts = None if changed is None else {sha for (sha,) in connection.execute(
+        "SELECT sha256 FROM sources WHERE source_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(gone | wanted.keys())),))}  # (their texts before the change)
     connection.executemany("DELETE FROM sources WHERE source_id = ?",
-                           ((source,) for source in held.keys() - wanted.keys()))
+                           ((source,) for source in gone))
     connection.executemany(
         f"INSERT OR REPLACE INTO sources ({', '.join(columns)}) "
         f"VALUES ({', '.join('?' * len(columns))})",
         (cells for source, cells in wanted.items() if held.get(source) != cells))
+    connection.execute("INSERT INTO build VALUES ('sources.csv', ?)",
+                       (json.dumps(_stamp(file)),))
+    if texts is None:
+        return None
+    return texts | {cells[columns.index("sha256")] for cells in wanted.values()}
 
 
 def _insert(connection: sqlite3.Connection, name: str, header: list[str],
@@ -430,15 +458,24 @@ def derive(connection: sqlite3.Connection) -> None:
     connection.execute("INSERT INTO events_search (events_search) VALUES ('rebuild')")
 
 
-def _add_texts(connection: sqlite3.Connection, folder: Path) -> None:
-    """Keep the text of every source (by its hash), dropping texts no source has."""
-    have = {sha for (sha,) in connection.execute("SELECT sha256 FROM texts")}
-    wanted = connection.execute("SELECT sha256, text_path FROM sources").fetchall()
+def _add_texts(connection: sqlite3.Connection, folder: Path,
+               changed: set[str] | None = None) -> None:
+    """Keep the text of every source (by its hash), dropping texts no source has; `changed`:
+    the only hashes that may have come or gone (None: any)."""
+    if changed is not None and not changed:
+        return
+    some = "" if changed is None else " AND sha256 IN (SELECT value FROM json_each(?))"
+    only = () if changed is None else (json.dumps(sorted(changed)),)
+    have = {sha for (sha,) in connection.execute(f"SELECT sha256 FROM texts WHERE 1{some}",
+                                                 only)}
+    wanted = connection.execute(f"SELECT sha256, text_path FROM sources WHERE 1{some}",
+                                only).fetchall()
     missing = {sha: text_path for sha, text_path in wanted if sha and sha not in have}
     connection.executemany("INSERT OR IGNORE INTO texts VALUES (?, ?)", (
         (sha, (folder / text_path).read_text(encoding="utf-8"))
         for sha, text_path in missing.items() if (folder / text_path).is_file()))
-    connection.execute("DELETE FROM texts WHERE sha256 NOT IN (SELECT sha256 FROM sources)")
+    connection.execute(f"DELETE FROM texts WHERE sha256 NOT IN (SELECT sha256 FROM sources)"
+                       f"{some}", only)
 
 
 def write_curation(connection: sqlite3.Connection, folder: Path) -> None:
