@@ -4,13 +4,14 @@ in a text as whole words."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.timex.compiled import compile_kept
-from dashboard.vocab import cities, gazetteer
+from dashboard.timex.compiled import compile_kept, kept_value, stamp
+from dashboard.vocab import alternation, cities, gazetteer
 from dashboard.vocab.alternation import alternatives as alternatives
 
 
@@ -136,8 +137,16 @@ def given_names() -> frozenset[str]:
     """
     from importlib.resources import files  # the package's data, read on first use
 
-    names = set()
     data = files("gender_guesser") / "data" / "nam_dict.txt"
+    key = stamp(str(data), __file__)
+    if not key:
+        return _given_names(data)
+    return kept_value("given-names", key, lambda: _given_names(data))  # (a tenth of a second
+    # to read, a few milliseconds kept)
+
+
+def _given_names(data) -> frozenset[str]:
+    names = set()
     with data.open(encoding="iso8859-1") as handle:
         for line in handle:
             if line[0] in "MF?" and line[1] in " MF?":
@@ -166,13 +175,23 @@ def names_pattern(names: tuple[str, ...]) -> re.Pattern:
     """
     if not names:
         return re.compile(r"(?!x)x")
-    source = NAME_START + alternatives(names) + r"(?![\w\-])"
-    return compile_kept(source, 0, "names") if len(names) > KEPT else re.compile(source)
+    if len(names) <= KEPT:
+        return re.compile(_names_source(names))
+    digest = hashlib.blake2b("\n".join(names).encode(), digest_size=16).hexdigest()
+    key = (digest, *stamp(__file__, alternation.__file__))
+    return compile_kept(kept_value("name-patterns", key, lambda: _names_source(names)), 0,
+                        "names")
+
+
+def _names_source(names: tuple[str, ...]) -> str:
+    return NAME_START + alternatives(names) + r"(?![\w\-])"
 
 
 KEPT = 200
 """Patterns of more names than this (the gazetteers') are compiled once for many processes
-(`timex.compiled.compile_kept`): compiling the world's places takes a quarter of a second."""
+(`timex.compiled.compile_kept`): compiling the world's places takes a quarter of a second, and
+writing their letter tree (`alternatives`) a twentieth, so the pattern is kept too, by a
+digest of the names (`timex.compiled.kept_value`)."""
 
 
 def occurrences(text: str, name: str) -> list[tuple[int, int, str]]:

@@ -153,6 +153,36 @@ def compile_kept(source: str, flags: int, name: str, keep: int = 4) -> re.Patter
         return re.compile(source, flags)
 
 
+def kept_value(name: str, key, make, keep: int = 4):
+    """`make()`, kept by `key` under `name` (`cache_file`, which holds the `keep` values last
+    made there) for the next process, as a pattern's program is: for plain data (what `marshal`
+    writes) that takes long to make from files that change rarely (the first names of a
+    package's list). `key` must change whenever the value would: name the files it is made
+    from, and the code that makes it, by their stamps (`stamp`)."""
+    cache = cache_file(name)
+    kept = _load(cache)
+    if key in kept:
+        return kept[key]
+    value = make()
+    if not sys.dont_write_bytecode:
+        others = [k for k in kept if k != key][-(keep - 1):]
+        _save(cache, {**{k: kept[k] for k in others}, key: value})
+    return value
+
+
+def stamp(*files: str | Path) -> tuple:
+    """The size and change time of files (a part of a `kept_value` key); () for one that
+    cannot be read, so that nothing is kept for it."""
+    found: list = []
+    for file in files:
+        try:
+            info = os.stat(file)
+        except OSError:
+            return ()
+        found += [str(file), info.st_size, info.st_mtime_ns]
+    return tuple(found)
+
+
 _KEPT: dict = {}
 """The programs `kept` read from `cache_file("patterns")` (on its first call)."""
 _USED: dict = {}
