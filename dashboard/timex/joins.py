@@ -134,3 +134,34 @@ def range_end(
     value = f"{a.value[:10]}T24:00"
     precision, first, last = value_range(value, "TIME")
     return name, Timex(b.start, b.end, b.text, "TIME", value, b.mod, precision, first, last, b.tz)
+
+
+_ASIDE = kept(r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?", re.I)
+"""A clock time's aside in brackets before its day: "10:35 a.m. (0735 GMT) Friday", "9 a.m.
+(local time) on Monday"."""
+
+
+def bracketed_day(text: str, out: list[tuple[str, Timex]]) -> None:
+    """Put on the day `out`'s last expression names the clock times before it that a bracketed
+    aside keeps apart from it ("at 10:35 a.m. (0735 GMT) Friday": both clock times on Friday,
+    as three expressions, the way TimeML marks them); `out` is changed in place.
+
+    >>> from dashboard.timex import tag
+    >>> [t.value for t in tag("It hit at 10:35 a.m. (0735 GMT) Friday.", "2024-03-27")]
+    ['2024-03-22T10:35', '2024-03-22T07:35', '2024-03-22']
+    """
+    day = out[-1][1]
+    if len(out) < 2 or not _DAY_VALUE.fullmatch(day.value) or "T" in day.value:
+        return
+    clocks = ()
+    for ks in ((-2,), (-3, -2)):  # (a clock alone, or a clock and its conversion inside)
+        if len(out) > len(ks) and all(_bare_clock(out[k][1]) for k in ks) and _ASIDE.fullmatch(
+                text, out[ks[0]][1].end, day.start):
+            clocks = ks
+            break
+    for k in clocks:
+        name, t = out[k]
+        value = f"{day.value}T{t.value.split('T')[1]}"
+        precision, first, last = value_range(value, "TIME")
+        out[k] = name, Timex(t.start, t.end, t.text, "TIME", value, t.mod, precision, first, last,
+                             t.tz)

@@ -13,7 +13,7 @@ from dashboard.timex.compiled import keep, kept, opening_words, openings
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import CHECKS, HANDLERS
-from dashboard.timex.joins import join_clock, range_end, share_day, zone
+from dashboard.timex.joins import bracketed_day, join_clock, range_end, share_day, zone
 from dashboard.timex.model import Timex
 from dashboard.timex.openers import KNOWN_LIMIT, anything_known, can_open, known, word_end
 from dashboard.timex.patterns import RULES
@@ -170,6 +170,8 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
                 timex = closing[1]
                 value = timex.value
             out.append((name, timex))
+            if len(out) > 1 and type_ == "DATE":
+                bracketed_day(text, out)
         last_end = end
         if (
             precision == "quarter"
