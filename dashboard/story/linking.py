@@ -71,6 +71,8 @@ OTHER_KIND = 0.1
 """How much less alike two events of different (compatible) kinds count."""
 CONFLICT_SIMILARITY = 0.4
 COARSE = {"quarter", "half", "season", "year", "decade", "century"}
+CLOCK = {"hour", "minute", "second"}
+"""Precisions of a clock time (`_Item.clock`)."""
 NEAR = 4
 """How many content words either side of a date say what it dates (`near_words`)."""
 COARSE_SIMILARITY = 0.25
@@ -116,12 +118,15 @@ class _Item:
     told: frozenset[str] = frozenset()
     """The kinds of happening (`CONCEPTS`) named next to the date, unless the sentence says
     it is another one (`ANOTHER`): what `LEDE` compares."""
+    clock: str = ""
+    """The clock time the event is dated to (its TIMEX3 value, for a date as fine as an hour),
+    else "": one article's events at two clock times are two happenings (`_clocks_apart`)."""
 
 
 UNKNOWN = "?"
 """The speaker of a saying whose speaker is not known."""
 LINK_COLUMNS = ("event_id", "source_id", "sentence", "date", "date_end", "precision", "kind",
-                "actors", "outlet", "date_text", "attributed_to")
+                "actors", "outlet", "date_text", "attributed_to", "timex")
 """The event columns linking reads."""
 
 
@@ -147,6 +152,7 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
     count = len(events["event_id"])
     speakers = events.get("attributed_to") or [""] * count
     dates = events.get("date_text") or [""] * count
+    timexes = events.get("timex") or [""] * count
     for i, (event_id, source_id, sentence, first, last, precision, kind, actors) in enumerate(
         zip(*columns, strict=True)
     ):
@@ -163,8 +169,9 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
         told = (frozenset(w for w in (near or near_words(sentence, dates[i])) if w[0] == "<")
                 if any(w[0] == "<" for w in words) and not ANOTHER.search(sentence)
                 else frozenset())
+        clock = timexes[i] if precision in CLOCK else ""
         items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
-                           kind, named, words, actor_mask, word_mask, said, near, told))
+                           kind, named, words, actor_mask, word_mask, said, near, told, clock))
     return items
 
 
@@ -370,6 +377,8 @@ def link(events: Mapping[str, Sequence],
         rare = rare_words({item.sentence: item.words for item in items})
     cluster = {item.index: [item] for item in items}
     span = {item.index: (item.first, item.last) for item in items}
+    clocks = {item.index: {item.source_id: {(item.clock, item.sentence)}}
+              for item in items if item.clock}
     owner = list(range(len(items)))
     may_conflict = [_may_conflict(item) for item in items]
     conflicts: dict[int, list[_Item]] = {}
@@ -384,7 +393,7 @@ def link(events: Mapping[str, Sequence],
         (keep_first, keep_last), (gone_first, gone_last) = span[keep], span[gone]
         first = keep_first if keep_first > gone_first else gone_first
         last = keep_last if keep_last < gone_last else gone_last
-        if first > last:
+        if first > last or _clocks_apart(clocks.get(keep), clocks.get(gone)):
             continue
         if len(cluster[keep]) < len(cluster[gone]):
             keep, gone = gone, keep
@@ -393,11 +402,31 @@ def link(events: Mapping[str, Sequence],
         cluster[keep].extend(cluster.pop(gone))
         span[keep] = (first, last)
         del span[gone]
+        if gone in clocks:
+            into = clocks.setdefault(keep, {})
+            for source, times in clocks.pop(gone).items():
+                into[source] = into.get(source, set()) | times
     ids = {root: story_event_id(members) for root, members in cluster.items()}
     story_ids = [ids[owner[item.index]] for item in items]
     notes = [_conflict_note(conflicts[item.index], events) if item.index in conflicts else ""
              for item in items]
     return story_ids, notes
+
+
+Clocks = dict[str, set[tuple[str, str]]]
+"""A group's clock times per article, each with its sentence."""
+
+
+def _clocks_apart(a: Clocks | None, b: Clocks | None) -> bool:
+    """Whether two groups of events hold events of one article at two clock times in two
+    sentences (`a` and `b`: each group's `Clocks`): a live page's entries at 14:05 and 14:40
+    tell two happenings, however alike their words. One sentence's two times ("10:35 a.m.
+    (0735 GMT)") and other articles' times (perhaps in another zone) do not count."""
+    if not (a and b):
+        return False
+    return any(clock != other and sentence != elsewhere
+               for source, times in a.items() if source in b
+               for clock, sentence in times for other, elsewhere in b[source])
 
 
 def boundary_conflicts(events: Mapping[str, Sequence], split: int, turn: str,
