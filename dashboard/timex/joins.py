@@ -136,9 +136,9 @@ def range_end(
     return name, Timex(b.start, b.end, b.text, "TIME", value, b.mod, precision, first, last, b.tz)
 
 
-_ASIDE = kept(r"\s*\([^()]{1,30}\)\s*,?\s*(?:on\s+)?", re.I)
+_ASIDE = kept(r"\s*(?:local\s+time\s*)?\([^()]{1,30}\)\s*,?\s*(?:on\s+)?", re.I)
 """A clock time's aside in brackets before its day: "10:35 a.m. (0735 GMT) Friday", "9 a.m.
-(local time) on Monday"."""
+(local time) on Monday", "0900 local time (1400 GMT) on Sunday"."""
 
 
 def bracketed_day(text: str, out: list[tuple[str, Timex]]) -> None:
