@@ -13,7 +13,14 @@ from dashboard.timex.compiled import keep, kept, opening_words, openings
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import CHECKS, HANDLERS
-from dashboard.timex.joins import bracketed_day, join_clock, range_end, share_day, zone
+from dashboard.timex.joins import (
+    bracketed_day,
+    join_clock,
+    range_end,
+    recurring,
+    share_day,
+    zone,
+)
 from dashboard.timex.model import Timex
 from dashboard.timex.openers import KNOWN_LIMIT, anything_known, can_open, known, word_end
 from dashboard.timex.patterns import RULES
@@ -169,6 +176,11 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
             if out and (closing := range_end(text, out[-1], (name, timex))):
                 timex = closing[1]
                 value = timex.value
+            if out and (repeated := recurring(text, out[-1], (name, timex))):
+                if repeated.start == timex.start:
+                    timex, type_, value = repeated, "SET", repeated.value
+                else:
+                    out[-1] = out[-1][0], repeated
             out.append((name, timex))
             if len(out) > 1 and type_ == "DATE":
                 bracketed_day(text, out)
