@@ -77,6 +77,10 @@ NEAR = 4
 """How many content words either side of a date say what it dates (`near_words`)."""
 COARSE_SIMILARITY = 0.25
 """How alike a date coarser than a month and a finer one must be to merge."""
+SAME_COARSE = 0.5
+"""How alike two events dated by one coarse date ("2008", "the 1990s") must be to merge unless
+the words next to their dates name one kind of happening (`_near_alike`): a year holds many
+happenings, and most of what is dated by it only mentions it."""
 WINDOW_DAYS = 14
 MAX_NEIGHBOURS = 100
 CONCEPT_NEIGHBOURS = 30
@@ -227,6 +231,12 @@ def _dates_alike(a: _Item, b: _Item) -> bool:
     more alike (`COARSE_SIMILARITY`)."""
     coarse, fine = (a, b) if a.precision in COARSE else (b, a)
     return _tells(coarse.near, fine.words)
+
+
+def _near_alike(a: _Item, b: _Item) -> bool:
+    """Whether the words next to two coarse dates name one kind of happening (`CONCEPTS`):
+    "the flood of 1998" and "the 1998 floods"."""
+    return any(word[0] == "<" for word in a.near & b.near)
 
 
 def _tells(near: frozenset[str], words: frozenset[str]) -> bool:
@@ -505,6 +515,8 @@ def _merge_pairs(items: list[_Item],
                 continue
             if (near[i] or near[j]) and precisions[i] != precisions[j] and (
                     score < COARSE_SIMILARITY or not _dates_alike(items[i], items[j])):
+                continue
+            if near[i] and near[j] and score < SAME_COARSE and not _near_alike(items[i], items[j]):
                 continue
             if kinds[i] != kinds[j]:
                 if not compatible(kinds[i], kinds[j]):

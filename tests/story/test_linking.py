@@ -296,6 +296,14 @@ def dated(*rows: tuple[str, str, str]) -> dict[str, list]:
     # a year and a day in it, of one kind of happening, but told in other words
     (dated(("2024", "last year", "Three warehouses burned down in Lakeside last year."),
            ("2024-08-07", "Aug. 7", "A fire destroyed the Lakeside depot on Aug. 7.")), False),
+    # one year, two happenings that only share the story's words
+    (dated(("2024", "this year", "Lakeside's harbour has lost half its trade this year."),
+           ("2024", "2024", "The harbour crisis of 2024 hit trade in Lakeside.")), False),
+    # one year, one happening named next to it by both
+    (dated(("1998", "1998", "Lakeside has not seen such a flood since the harbour flood of "
+            "1998."),
+           ("1998", "1998", "The flood of 1998 left the Lakeside harbour under water for a "
+            "week.")), True),
 ])
 def test_coarse_and_fine_dates_in_merging(events, one):
     assert merged(events) is one
