@@ -64,12 +64,14 @@ QUOTE_THEN_SPEAKER = re.compile(
 MAX_WORDS = 30
 PAGE_STAMP = re.compile(
     r"(?:\b(?:Published|Updated|Added|Posted|First published|Last updated|Last modified)\s*:"
-    r"|\b(?:Page last updated|Last updated)(?:\s+(?:at|on))?)\s*$"
+    r"|\b(?:Page last updated|Last updated)(?:\s+(?:at|on))?"
+    r"|\b[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)* \|(?:\s*[A-Z][a-z]{2},?)?)\s*$"
 )
 """What stands before a page's own time stamp, kept in a text saved with its furniture ("Last
 updated: 14 January, 2010 - 17:26 GMT", "Page last updated at 16:51 GMT", "Added: Tuesday ...",
-a reader's comment): when the page changed, not a happening. Case matters: "the report
-published on Tuesday" is one."""
+a reader's comment, "HONG KONG | Wed Apr 15, 2009 5:56 am EDT", a wire's dateline): when the
+page was written or changed, not a happening. Case matters: "the report published on Tuesday"
+is one."""
 
 
 def is_event(timex: Timex) -> bool:

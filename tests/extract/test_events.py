@@ -44,6 +44,8 @@ ROWS = [
      [("Monday", "2025-02-17", "event")]),
     ("Added: Tuesday, 18 February, 2025, 16:55 GMT I was on the bridge on Monday.",
      [("Monday", "2025-02-17", "event")]),
+    ("By Jane Roe LAKESIDE | Tue Feb 18, 2025 4:23 pm EST LAKESIDE (Wire) - The ferry sank on "
+     "Monday.", [("Monday", "2025-02-17", "event")]),
     ("The inquiry's report, published on Monday, blamed the contractor.",
      [("Monday", "2025-02-17", "event")]),
     ("The mayor visits the site every Monday.", []),
