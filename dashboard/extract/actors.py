@@ -28,6 +28,7 @@ from dashboard.extract.gazetteer import (
 from dashboard.extract.mentions import Mention, Mentions
 from dashboard.timex.compiled import compile_kept
 from dashboard.vocab import (
+    company_nouns,
     demonyms,
     gazetteer,
     months,
@@ -346,6 +347,10 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
         if (len(name.split()) > 1 or "what" in match.groupdict()) and (
                 name not in MEDIA_WORDS and not index.canonical(name) and name not in NOT_NAMES):
             index.add(Actor(name, "media"))
+    for match in NAMED_COMPANY.finditer(text) if NAMED_COMPANY_CUE.search(text) else ():
+        name = _named_company(match["name"])
+        if name and not index.canonical(name):
+            index.add(Actor(name, "organisation"))
     for person in find_people(text, index):
         index.add(person)
     for match in ACRONYM_SPEAKER.finditer(text):
@@ -378,6 +383,35 @@ _MEDIA_WHAT = ["newspaper", "daily", "weekly", "magazine", "radio", "television"
 _BEFORE_MEDIUM = re.compile(r"(?:[ \t]+[\w'&.\-]+){0,3}")
 """A medium by its name's last word ("the Lakeside Herald reported") or by what it is ("the
 Cape Courier newspaper"), found from those words (`scan_before`)."""
+
+
+_COMPANY_NOUNS = "|".join(sorted(map(re.escape, company_nouns()), key=len, reverse=True))
+NAMED_COMPANY_CUE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r")\s+[A-Z]")
+NAMED_COMPANY = re.compile(r"\b(?:" + _COMPANY_NOUNS
+                     + r")\s+(?P<name>[A-Z][\w'&.-]*(?:[ \t]+[A-Z][\w'&.-]*){0,3})")
+"""A company named after the noun that says what it is ("drugmaker Bio Farma", "airline Royal
+Air Maroc"; `dashboard.vocab.company_nouns`): an organisation, never a person."""
+
+
+def _named_company(found: str) -> str:
+    """The name a `NAMED_COMPANY` match gives, without what follows it ("Toyota Monday", a
+    sentence's period); "" when it starts with a title or ends with a head word or a company
+    ending (`ORGANISATION` finds those, with their aliases).
+
+    >>> _named_company("Bio Farma"), _named_company("Ryanair."), _named_company("Toyota Monday")
+    ('Bio Farma', 'Ryanair', 'Toyota')
+    >>> _named_company("Weisfield's Inc."), _named_company("CDs")
+    ('', '')
+    """
+    words = found.split()
+    while words and (words[-1].rstrip(".") in NOT_NAMES or words[-1] in TITLE_SET):
+        words.pop()
+    if not words or words[0] in TITLE_SET or words[-1] in HEAD_SET or COMPANY.search(
+            " " + " ".join(words)) or re.fullmatch(r"[A-Z]{2,}s", words[0]):
+        return ""  # (nor "bank CDs": an acronym's plural)
+    if words[-1].endswith(".") and not INITIAL_END.search(words[-1]):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
 
 
 def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> None:

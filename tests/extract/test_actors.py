@@ -177,6 +177,10 @@ ORGANISATIONS = [
     # where it is based and its possessive are not part of a body's name
     ("The Lakeside-based Bridge Safety Agency's report came out.",
      ("Bridge Safety Agency", "organisation", [])),
+    # a company named after what it is, whatever its words
+    ("Shares of drugmaker Harlow Farma rose on Monday.", ("Harlow Farma", "organisation", [])),
+    ("She flew home after the airline Royal Air Ruritania resumed flights.",
+     ("Royal Air Ruritania", "organisation", [])),
 ]  # fmt: skip
 
 
