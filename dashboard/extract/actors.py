@@ -321,6 +321,10 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
     and places it names."""
     index = _base_index(tuple((a.name, a.kind, tuple(a.aliases), a.description)
                               for a in gazetteers)).copy()
+    for name, kind, what in craft(text) if CRAFT_CUE.search(text) else ():
+        if not index.canonical(name):
+            bare = name.split(" ", 1)[1] if name.split()[0] in SHIP_PREFIXES else ""
+            index.add(Actor(name, kind, [bare] if bare else [], what))
     for match in scan(GOVERNMENT, text):
         country = index.canonical(DEMONYMS[match["adj"]])
         if (country and index.actors[country].kind == "country"
@@ -393,6 +397,50 @@ NAMED_COMPANY = re.compile(r"\b(?:" + _COMPANY_NOUNS
 Air Maroc"; `dashboard.vocab.company_nouns`): an organisation, never a person."""
 
 
+CRAFT_CUE = re.compile(r"\b(?:HMS|USS|HMAS|HMCS|INS|RMS|MV|ship|vessel|tanker|freighter|ferry"
+                       r"|yacht|trawler|warship|submarine|destroyer|frigate|carrier|[Ff]light)\b")
+SHIP_PREFIXES = ("HMS", "USS", "HMAS", "HMCS", "INS", "RMS", "MV")
+SHIP = re.compile(
+    r"\b(?:(?P<prefix>" + "|".join(SHIP_PREFIXES) + r")\s+|(?P<what>ship|vessel|tanker|freighter"
+    r"|ferry|yacht|trawler|warship|submarine|destroyer|frigate|aircraft\s+carrier)\s+"
+    r"(?:the\s+)?)(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]*)){0,3})"
+)
+"""A named ship: after a prefix ("HMS Invincible") or after what it is ("the container ship
+Dala", "the aircraft carrier John F. Kennedy"); case matters."""
+FLIGHT = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w&'-]*|[A-Z]{2,3})[ \t]+){0,3}[Ff]light[ \t]+"
+                    r"(?:No\.[ \t]*)?[A-Z]{0,3}\d{1,4})\b")
+"""A flight by its number, with its airline when written before it ("Pan Am flight 103")."""
+
+
+def craft(text: str) -> list[tuple[str, str, str]]:
+    """The named ships ("vessel") and flights ("aircraft") of a text, as (name, kind, what it
+    is), without the words after a ship's name that are not part of it ("the ship Dala
+    Tuesday").
+
+    >>> for found in craft("The ship Dala hit the pier; HMS Ruritania and Flight 17 helped."):
+    ...     print(found)
+    ('Dala', 'vessel', 'ship')
+    ('HMS Ruritania', 'vessel', 'ship')
+    ('Flight 17', 'aircraft', 'flight')
+    """
+    found = []
+    for match in SHIP.finditer(text):
+        words = match["name"].split()
+        while words and (words[-1] in NOT_NAMES or words[-1] in HEAD_SET):
+            words.pop()
+        if not words or words[0] in TITLE_SET:
+            continue
+        name = " ".join(words)
+        what = " ".join((match["what"] or "ship").split())
+        found.append((f"{match['prefix']} {name}" if match["prefix"] else name, "vessel", what))
+    for match in FLIGHT.finditer(text):
+        words = match["name"].split()
+        while words[0] in NOT_NAMES or words[0].lower() in STOPWORDS:
+            words.pop(0)
+        found.append((" ".join(words), "aircraft", "flight"))
+    return sorted(found, key=lambda f: text.find(f[0]))
+
+
 def _named_company(found: str) -> str:
     """The name a `NAMED_COMPANY` match gives, without what follows it ("Toyota Monday", a
     sentence's period); "" when it starts with a title or ends with a head word or a company
@@ -418,10 +466,11 @@ def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> Non
     """Register an organisation named `found` (with its acronym, its name without a company
     ending and without "U.S." as aliases), unless it is known or one word long."""
     name = _organisation_name(re.sub(r"\s+\([A-Z][A-Z&.]{1,7}\)$", "", found))
-    if len(name.split()) < 2 or name.split()[-1] in ("and", "of", "for", "&"):
-        return
-    known = index.canonical(name)
     short = COMPANY.sub("", name)
+    if len(name.split()) < 2 or name.split()[-1] in ("and", "of", "for", "&") or (
+            short != name and short in HEAD_SET):
+        return  # (nor "Company Limited": no name before the company's ending)
+    known = index.canonical(name)
     aliases = [alias for alias in (short, acronym) if alias and alias != name
                and not (alias == short and (short in NOT_NAMES or not short[:1].isupper()))]
     if known:

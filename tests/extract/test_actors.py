@@ -24,6 +24,7 @@ from dashboard.extract.actors import Actor, story_index
         ("The agency named a 19-year-old Sohn as the second captive.", "Sohn", "aged 19"),
         ("North Korean leader Kim Jong Un toured a factory.", "Kim Jong Un",
          "North Korean leader"),
+        ("Board Chair Jane Roe told reporters the pier had failed.", "Jane Roe", "Board Chair"),
     ],
 )
 def test_people_are_found_with_their_description(text, name, description):
@@ -181,6 +182,19 @@ ORGANISATIONS = [
     ("Shares of drugmaker Harlow Farma rose on Monday.", ("Harlow Farma", "organisation", [])),
     ("She flew home after the airline Royal Air Ruritania resumed flights.",
      ("Royal Air Ruritania", "organisation", [])),
+    # named ships and flights, with what they are
+    ("The container ship Dala lost power before it hit the pier.", ("Dala", "vessel", [])),
+    ("The aircraft carrier John F. Kennedy sailed on Monday.",
+     ("John F. Kennedy", "vessel", [])),
+    ("USS Lakeside reached the port with food and water.",
+     ("USS Lakeside", "vessel", ["Lakeside"])),
+    ("Wreckage of Ruritania Air flight 217 was found at sea.",
+     ("Ruritania Air flight 217", "aircraft", [])),
+    # a company by its full legal name, and what it is called without its ending
+    ("The ship is owned by Harlow Ocean Private Limited, which said the crew were safe.",
+     ("Harlow Ocean Private Limited", "organisation", ["Harlow Ocean"])),
+    ("Brawley Builders said its crew was filling potholes.",
+     ("Brawley Builders", "organisation", [])),
 ]  # fmt: skip
 
 
