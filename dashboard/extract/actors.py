@@ -94,6 +94,13 @@ SPEAKER = re.compile(
 """A name that says something: "Jane Roe said", "..., said Jane Roe." (two words or more)."""
 NAME_TAIL = re.compile(r"\b" + NAME + r"\Z")
 """A name that ends where the text searched ends (its `endpos`)."""
+AGED_TAIL = re.compile(r"\b(?P<name>" + _WORD + r"(?:\s+(?:(?:de|del|la|van|von|da|dos)\s+)?"
+                       + _WORD + r"){1,3})\Z")
+AGED_AT = re.compile(r",\s+\d{1,2},")
+CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'.-]*[ \t]+\Z")
+"""A name of up to four words before its bearer's age in commas ("Maria Elena Ruiz Soto, 38,"):
+given names and two surnames, as Spanish and Portuguese names have; not the end of a longer run
+of capitalised words (`CAPITAL_BEFORE`: "the Dominican Republic Jane Roe, 43,")."""
 APPOSITION_AT = re.compile(r",\s+(?:\d{1,2},\s+)?(?:(?:a|an|the|another)\s"
                            r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}'s\s)")
 ROLE_SET = frozenset(ROLE_WORDS.split("|"))
@@ -579,6 +586,9 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
             matches += [(m, "name") for m in found_here]
     if "," in text:
         matches += [(m, "name") for m in _anchored(text)]
+        matches += [(m, "name") for at in AGED_AT.finditer(text)
+                    if (m := AGED_TAIL.search(text, max(0, at.start() - 70), at.start()))
+                    and not CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start())]
     speakers = [(m, "name" if m["name"] else "after") for m in _speaking(text)]
     speakers += [(m, "name") for m in _first_named(text, index)]
     hits = sorted(((False, m.start(group), m, group) for m, group in matches),
@@ -814,21 +824,36 @@ TITLE_SET = frozenset(word for title in titles() for word in title.split())
 
 
 def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
-    """The known person `name` refers to: the same name (initials and "Jr." aside), or one is
-    the other's surname; "" when it is the surname of two or more."""
+    """The known person `name` refers to: the same name (initials and "Jr." aside), one is the
+    other's surname, or the other's last words ("Suazo Sandoval" of "Maynor Yasir Suazo
+    Sandoval", not "Jane Roe" of "Republic Jane Roe", the end of "the Dominican Republic Jane
+    Roe"); "" when it is the surname of two or more."""
     key = person_key(name)
     alone = [] if " " in key else [known for known in found
                                     if " " in person_key(known) and _surname(known) == key]
     for known, actor in found.items():
         if other_middles(name, known):
             continue
-        if key == person_key(known) or name in actor.aliases or same_ends(key, person_key(known)):
+        known_key = person_key(known)
+        if key == known_key or name in actor.aliases or same_ends(key, known_key):
             return known
+        if " " in key and " " in known_key and (key.endswith(" " + known_key)
+                                                or known_key.endswith(" " + key)):
+            longer, shorter = (name, known) if len(key) > len(known_key) else (known, name)
+            if not _place_words() & set(longer.split()[: -len(shorter.split())]):
+                return known  # ("Castillo Cabrera" of "Dorlian Ronial Castillo Cabrera")
         if " " in key and key.split()[-1] == known:
             return known
     if len(alone) > 1:
         return ""
     return alone[0] if alone else None
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """The words of the names of the built-in gazetteer's places and countries."""
+    return frozenset(word for a in builtin_gazetteer() if a.kind in PLACE_KINDS
+                     for word in a.name.split())
 
 
 def _person_facts(text: str, match: re.Match, group: str = "name") -> dict[str, str]:

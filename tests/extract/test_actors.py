@@ -86,6 +86,9 @@ PEOPLE = [
     ("Nadia Petrova, a spokeswoman for the port, declined to comment.",
      [("Nadia Petrova", "spokeswoman")]),
     ("Anna Novak met Tomas Novak on Monday.", [("Anna Novak", ""), ("Tomas Novak", "")]),
+    # given names and two surnames, later called by the surnames
+    ("Divers found Dorlan Rensi Castaneda Orellana, 26, on Wednesday. Castaneda Orellana had "
+     "moved to Harlow in 2015.", [("Dorlan Rensi Castaneda Orellana", "aged 26")]),
     ("King Tomas of Ruritania met the mayor.", [("King Tomas", "King")]),
     ("Pope Anselm visited the flooded county.", [("Pope Anselm", "Pope")]),
     ("Rain fell on Port-au-Prince Overnight crews cleared the roads.", []),
