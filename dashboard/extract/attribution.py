@@ -80,11 +80,12 @@ SUBORDINATE = re.compile(
 whose clause a verb joined after it seldom continues ("had said that X was Y and urged")."""
 INSERTED = re.compile(
     r",\s+(?:(?P<relative>who|which|whose|where)\b|(?:an?|the|another)\s|(?:[\w-]+\s+){0,2}"
-    r"(?:" + "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True)) + r")\b)"
+    r"(?:" + "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True)) + r")\b"
+    r"|(?:[a-z][\w-]*\s+){1,3}(?:of|for|at)\s)"
     r"[^,;:\"”]*$")
 """A clause in commas between a subject and its verb: a relative clause ("X, which owns Y,
-said") or what the subject is ("Jane Roe, a spokeswoman for the board, said"), read back from
-the comma before the verb."""
+said") or what the subject is ("Jane Roe, a spokeswoman for the board, said", "John Roe,
+superintendent of the state police, said"), read back from the comma before the verb."""
 COORDINATED = re.compile(r"\s(?:and|but)" + ADVERBS + r"\s+$")
 """A verb joined to the one before it ("did not name him, but said"): the same subject's."""
 WINDOW = 90

@@ -35,6 +35,8 @@ ROWS = [
     ("The bridge was built in 1968 and last repaired in 2019.",
      [("1968", "1968", "event"), ("2019", "2019", "event")]),
     ("The rescue lasted three days.", []),
+    ("The collapse sent four road workers to their deaths on Tuesday.",
+     [("Tuesday", "2025-02-18", "casualties")]),
     # a page's own time stamps, kept in a text saved with its furniture, are no events
     ("Last updated: 18 February, 2025 - 17:26 GMT Bridge reopens The bridge reopened on "
      "Monday.",
