@@ -603,7 +603,7 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
         if not name or index.canonical(name) or not _a_person(name, index, speaking):
             continue
         if speaking and any(f" {person_key(known)}" in f" {person_key(name)}"
-                            for known in found):
+                            and not _given_before(name, known) for known in found):
             continue  # "Ruritania Jane Roe said" after "Ambassador to Ruritania Jane Roe"
         canonical = _existing_person(name, found)
         if canonical == "":
@@ -847,6 +847,14 @@ def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
     if len(alone) > 1:
         return ""
     return alone[0] if alone else None
+
+
+def _given_before(name: str, known: str) -> bool:
+    """Whether `name` is `known` with given names before it ("Marisa Delgado Ortiz" of
+    "Delgado Ortiz"), not with a place's or a sentence's words ("Ruritania Jane Roe")."""
+    extra = name.split()[: -len(known.split())]
+    return (bool(extra) and name.endswith(" " + known) and all(w in _given_names() for w in extra)
+            and not _place_words() & set(extra))
 
 
 @lru_cache(maxsize=1)

@@ -89,6 +89,8 @@ PEOPLE = [
     # given names and two surnames, later called by the surnames
     ("Divers found Dorlan Rensi Castaneda Orellana, 26, on Wednesday. Castaneda Orellana had "
      "moved to Harlow in 2015.", [("Dorlan Rensi Castaneda Orellana", "aged 26")]),
+    ("A jury found former county clerk Marisa Delgado Ortiz guilty on Thursday. Delgado Ortiz, "
+     "54, will appeal.", [("Marisa Delgado Ortiz", "aged 54")]),
     ("King Tomas of Ruritania met the mayor.", [("King Tomas", "King")]),
     ("Pope Anselm visited the flooded county.", [("Pope Anselm", "Pope")]),
     ("Rain fell on Port-au-Prince Overnight crews cleared the roads.", []),
