@@ -442,8 +442,8 @@ def craft(text: str) -> list[tuple[str, str, str]]:
         found.append((f"{match['prefix']} {name}" if match["prefix"] else name, "vessel", what))
     for match in FLIGHT.finditer(text):
         words = match["name"].split()
-        while words[0] in NOT_NAMES or words[0].lower() in STOPWORDS:
-            words.pop(0)
+        while len(words) > 2 and (words[0] in NOT_NAMES or words[0].lower() in STOPWORDS):
+            words.pop(0)  # ("On Flight 17": its number and "flight" always stay)
         found.append((" ".join(words), "aircraft", "flight"))
     return sorted(found, key=lambda f: text.find(f[0]))
 
