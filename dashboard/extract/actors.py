@@ -197,7 +197,12 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)
 
 
 class ActorIndex:
-    """The actors of one story and a compiled pattern that finds their mentions."""
+    """The actors of one story and a compiled pattern that finds their mentions.
+
+    A copy shares the actors it was made from (`_shared`: their order in `actors`) and keeps
+    what it adds apart (`_new`: its actors' names, `_added`: its names and aliases, in the
+    order added), so an article's own actors and names are read without walking the
+    gazetteers'."""
 
     def __init__(self, actors: list[Actor]):
         self.actors: dict[str, Actor] = {}
@@ -205,7 +210,11 @@ class ActorIndex:
         self._base: frozenset[str] = frozenset()
         self._base_names: tuple[str, ...] = ()
         self._base_kinds: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._shared: set[str] = set()
+        self._shared: dict[str, int] = {}
+        self._owned: set[str] = set()
+        self._new: list[str] = []
+        self._added: list[str] = []
+        self._order: dict[str, int] | None = None
         for actor in actors:
             self.add(actor)
 
@@ -213,19 +222,28 @@ class ActorIndex:
         """An index with the same actors, to add to without changing this one."""
         copy = ActorIndex([])
         copy.actors = dict(self.actors)
-        copy._shared = set(self.actors)  # copied only when changed (`_own`)
+        if self._order is None or len(self._order) != len(self.actors):
+            self._order = {name: i for i, name in enumerate(self.actors)}
+        copy._shared = self._order  # copied only when changed (`_own`)
         copy._alias = dict(self._alias)
+        copy._added = list(self._added)
         copy._base, copy._base_names = self._base, self._base_names
         copy._base_kinds = self._base_kinds
         return copy
 
     def _own(self, name: str) -> Actor:
         """The actor `name`, this index's own copy (made before it is changed)."""
-        if name in self._shared:
-            self._shared.discard(name)
+        if name in self._shared and name not in self._owned:
+            self._owned.add(name)
             a = self.actors[name]
             self.actors[name] = Actor(a.name, a.kind, list(a.aliases), a.description)
         return self.actors[name]
+
+    def _name(self, alias: str, name: str) -> None:
+        """`alias` names the actor `name`, unless it already names one."""
+        if alias not in self._alias:
+            self._alias[alias] = name
+            self._added.append(alias)
 
     def add(self, actor: Actor) -> Actor:
         """Register an actor (or merge its aliases into the one already known by its name)."""
@@ -235,14 +253,20 @@ class ActorIndex:
             for alias in [actor.name, *actor.aliases]:
                 if alias != known.name and alias not in known.aliases:
                     known.aliases.append(alias)
-                    self._alias.setdefault(alias, known.name)
+                    self._name(alias, known.name)
             known.description = known.description or actor.description
             return known
         self.actors[actor.name] = Actor(actor.name, actor.kind, list(actor.aliases),
                                         actor.description)
+        self._new.append(actor.name)
         for alias in [actor.name, *actor.aliases]:
-            self._alias.setdefault(alias, actor.name)
+            self._name(alias, actor.name)
         return self.actors[actor.name]
+
+    def named(self, names: set[str]) -> list[Actor]:
+        """The actors of these canonical names, in the order of `actors`."""
+        shared = sorted((n for n in names if n in self._shared), key=self._shared.__getitem__)
+        return [self.actors[n] for n in (*shared, *(n for n in self._new if n in names))]
 
     def base_names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """Every name and alias of the base's actors of these kinds (found once)."""
@@ -260,11 +284,11 @@ class ActorIndex:
         compiled once per process, and only names added later are compiled per article."""
         self._base = frozenset(self._alias)
         self._base_names = tuple(sorted(self._base))
+        self._added = []
 
     def mentions(self, text: str) -> Mentions:
         """Every mention of a known actor in `text`, longest names first where they overlap."""
-        base = self._base
-        extra = tuple(sorted(n for n in self._alias if n not in base))
+        extra = sorted(self._added)
         hits = [(m.start(), m.end(), m.group())
                 for m in scan(names_pattern(self._base_names), text)]
         hits += [hit for name in extra for hit in occurrences(text, name)]
