@@ -344,12 +344,12 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
     and places it names."""
     index = _base_index(tuple((a.name, a.kind, tuple(a.aliases), a.description)
                               for a in gazetteers)).copy()
-    for match in scan(GOVERNMENT, text):
+    for match in scan(GOVERNMENT, text, ("government",)):
         country = index.canonical(DEMONYMS[match["adj"]])
         if (country and index.actors[country].kind == "country"
                 and not index.canonical(match.group())):
             index.add(Actor(country, "country", [match.group()]))
-    for match in scan(INSTITUTION, text):
+    for match in scan(INSTITUTION, text, tuple(_LOWER_BODIES)):
         place = index.canonical(DEMONYMS.get(match["adj"], match["adj"])) or match["adj"]
         written = f"{match['adj']} {match['noun']}"
         name = f"{ADJECTIVE.get(place, place)} {match['noun']}"
