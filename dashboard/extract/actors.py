@@ -678,8 +678,14 @@ def other_middles(a: str, b: str) -> bool:
     >>> other_middles("George W. Roe", "George H.W. Roe"), other_middles("John F. Roe", "John Roe")
     (True, False)
     """
-    x, y = MIDDLE.findall(a), MIDDLE.findall(b)
+    x, y = _middles(a), _middles(b)
     return bool(x and y and x != y)
+
+
+@lru_cache(maxsize=4096)
+def _middles(name: str) -> tuple[str, ...]:
+    """The middle initials a name gives (`MIDDLE`), found once per name."""
+    return tuple(MIDDLE.findall(name))
 
 
 def same_ends(a: str, b: str) -> bool:
@@ -718,6 +724,7 @@ AMERICAN = {"isation": "ization", "isations": "izations", "centre": "center",
 BRITISH = re.compile(r"(?:isations?|\bcentres?\b|\bdefence\b|\bprogramme\b)")
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     """The surname a later mention may use alone ("" when there is none to use): the last
     word of two or more, three letters or more, and not a hyphenated given name's ("Lee
