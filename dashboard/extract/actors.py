@@ -210,6 +210,7 @@ class ActorIndex:
         self._base: frozenset[str] = frozenset()
         self._base_names: tuple[str, ...] = ()
         self._base_kinds: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._patterns: dict[tuple[str, ...], re.Pattern] = {}
         self._shared: dict[str, int] = {}
         self._owned: set[str] = set()
         self._new: list[str] = []
@@ -228,7 +229,7 @@ class ActorIndex:
         copy._alias = dict(self._alias)
         copy._added = list(self._added)
         copy._base, copy._base_names = self._base, self._base_names
-        copy._base_kinds = self._base_kinds
+        copy._base_kinds, copy._patterns = self._base_kinds, self._patterns
         return copy
 
     def _own(self, name: str) -> Actor:
@@ -275,6 +276,17 @@ class ActorIndex:
                 n for n in self._base if self.actors[self._alias[n]].kind in kinds))
         return self._base_kinds[kinds]
 
+    def base_pattern(self, kinds: tuple[str, ...] = ()) -> re.Pattern:
+        """The pattern of the base's names (`kinds` given: a title before a name, with a
+        place or body of those kinds), made once for the base and shared by its copies
+        (a lookup by the names themselves would hash all of them each time)."""
+        pattern = self._patterns.get(kinds)
+        if pattern is None:
+            pattern = self._patterns[kinds] = (
+                _titled_person(self.base_names(kinds)) if kinds
+                else names_pattern(self._base_names))
+        return pattern
+
     def canonical(self, name: str) -> str | None:
         """The canonical name for `name`, if it is a known name or alias."""
         return self._alias.get(name)
@@ -284,13 +296,14 @@ class ActorIndex:
         compiled once per process, and only names added later are compiled per article."""
         self._base = frozenset(self._alias)
         self._base_names = tuple(sorted(self._base))
+        self._patterns = {}
         self._added = []
 
     def mentions(self, text: str) -> Mentions:
         """Every mention of a known actor in `text`, longest names first where they overlap."""
         extra = sorted(self._added)
         hits = [(m.start(), m.end(), m.group())
-                for m in scan(names_pattern(self._base_names), text)]
+                for m in scan(self.base_pattern(), text)]
         hits += [hit for name in extra for hit in occurrences(text, name)]
         hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
         found, reached, places = [], 0, set()
@@ -511,12 +524,13 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
     or as who says something, in text order; a later surname alone is the same person, but
     never when two people share it."""
     kinds = ("country", "place", "organisation")
-    titled = _titled_person(index.base_names(kinds))
+    titled = index.base_pattern(kinds)
     matches = [(m, "name") for m in scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE,
                                                 r"\s+(?:[A-Z]|(?:to|of)\s)")]
     for pattern, quick in PERSON_PATTERNS:
         if quick is None or quick.search(text):
-            found_here = scan(pattern, text) if pattern in _SCANNED else pattern.finditer(text)
+            found_here = (scan(pattern, text) if any(pattern is p for p in _SCANNED)
+                          else pattern.finditer(text))
             matches += [(m, "name") for m in found_here]
     if "," in text:
         matches += [(m, "name") for m in _anchored(text)]

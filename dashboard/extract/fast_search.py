@@ -12,12 +12,22 @@ from dashboard.extract.gazetteer import NAME_START, alternatives
 WORD_START = re.compile(r"\w(?<!\w\w)")
 
 
-@lru_cache(maxsize=64)
+_FINDERS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+"""Each pattern's `finder`, by the pattern's identity (a pattern's hash reads its whole
+program, which for the gazetteers' names took longer than the search), the pattern kept with
+it so that its identity is not another's."""
+
+
 def finder(pattern: re.Pattern) -> re.Pattern:
     """`pattern` without the word boundary or `NAME_START` it opens with: it matches wherever
     `pattern` does, and the engine skips much faster to where its first words may start."""
-    source = pattern.pattern.removeprefix(r"\b").removeprefix(NAME_START)
-    return re.compile(source, pattern.flags)
+    kept = _FINDERS.get(id(pattern))
+    if kept is None or kept[0] is not pattern:
+        if len(_FINDERS) >= 64:
+            _FINDERS.clear()
+        source = pattern.pattern.removeprefix(r"\b").removeprefix(NAME_START)
+        kept = _FINDERS[id(pattern)] = (pattern, re.compile(source, pattern.flags))
+    return kept[1]
 
 
 def scan(pattern: re.Pattern, text: str, needs: tuple[str, ...] = ()) -> Iterator[re.Match]:
