@@ -103,10 +103,13 @@ ROLE_AT = re.compile(r",\s+(?=[A-Z])")
 SPEECH_AT = re.compile(r"\s" + SAYS)
 """Where `APPOSITION`, `ROLE_THEN_NAME` and `SPEAKER` can match (a comma, a speech verb): they
 are tried only there, from the name that ends or starts there."""
-ACRONYM_SPEAKER = re.compile(r"(?<![\w&.-])(?P<name>[A-Z](?:[A-Z]|&(?=[A-Z])|\.(?=[A-Z])){1,7}\.?)"
-                             r"\s+" + SAYS)
+ACRONYM_SPEAKER = re.compile(r"(?P<name>[A-Z](?<![\w&.-][A-Z])(?:[A-Z]|&(?=[A-Z])|\.(?=[A-Z])){1,7}"
+                             r"\.?)\s+" + SAYS)
 """Capitals that say something ("AT&T said", "The NTSB told reporters"): a body by its
-initials (a role's, "the CEO said", is not one: `_NOT_BODIES`)."""
+initials (a role's, "the CEO said", is not one: `_NOT_BODIES`). Its first capital opens the
+pattern and looks behind itself (a pattern that opens with a capital is searched for by the
+engine at the capitals only; one that opens by looking behind, at every character); so do
+`ACRONYM`'s and `RUN`'s."""
 
 
 TITLE_WORDS = list(titles())
@@ -153,7 +156,7 @@ ORGANISATION = re.compile(
 "Securities and Exchange Commission", "Dunmore Tools Inc.", with an acronym in brackets after
 them ("(SEC)")."""
 ACRONYM = re.compile(
-    r"\b(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)?[A-Z][\w'-]*){1,6})"
+    r"(?P<name>[A-Z](?<!\w[A-Z])[\w'-]*(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)?[A-Z][\w'-]*){1,6})"
     r"[ \t]+\((?P<acronym>[A-Z][A-Z&.]{1,7})\)"
 )
 """A name and its acronym in brackets: "Kosovo Liberation Front (KLF)" (the acronym's letters
@@ -577,9 +580,11 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
 
 
 _RUN_WORD = r"(?:(?:[A-Z]\.)+(?:[A-Z][\w'-]*)?|[A-Z][\w'-]*)"
+_RUN_REST = r"(?:\.(?:[A-Z]\.)*(?:[A-Z][\w'-]*)?|[\w'-]*)"
+"""`_RUN_WORD` after its first capital."""
 RUN = re.compile(
-    r"\b(?P<name>" + _RUN_WORD + r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le|la|arap|ibn"
-    r"|der|den|dos|del)[ \t]+)?" + _RUN_WORD + r")+)"
+    r"(?P<name>[A-Z](?<!\w[A-Z])" + _RUN_REST + r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le"
+    r"|la|arap|ibn|der|den|dos|del)[ \t]+)?" + _RUN_WORD + r")+)"
 )
 """A run of capitalised words (with the particles of names: "de", "van", "bin"...)."""
 INITIAL_END = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
