@@ -91,8 +91,11 @@ SPEAKER = re.compile(
     + r"|\b(?:said|says|added|wrote)\s+(?P<after>" + NAME + r")\s*[,.]"
 )
 """A name that says something: "Jane Roe said", "..., said Jane Roe." (two words or more)."""
-NAME_TAIL = re.compile(r"\b" + NAME + r"\Z")
-"""A name that ends where the text searched ends (its `endpos`)."""
+_WORD_REST = (r"(?:(?!(?<=[JS])r\b)(?:[a-z]*[A-Z]|'[A-Z]?)?[a-z]+(?:-[A-Za-z][a-z]+)?|\.)")
+"""`_WORD` after its first capital."""
+NAME_TAIL = re.compile(r"[A-Z](?<!\w[A-Z])" + _WORD_REST + NAME.removeprefix(_WORD) + r"\Z")
+"""A name that ends where the text searched ends (its `endpos`): `NAME` from a word's start,
+opening with its capital (which looks behind itself: see `ACRONYM_SPEAKER`)."""
 APPOSITION_AT = re.compile(r",\s+(?:\d{1,2},\s+)?(?:(?:a|an|the|another)\s"
                            r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}'s\s)")
 ROLE_SET = frozenset(ROLE_WORDS.split("|"))
