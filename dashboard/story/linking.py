@@ -271,6 +271,7 @@ def _demonyms(place: str) -> tuple[str, ...]:
     return tuple(d for d, country in demonyms().items() if country == place)
 
 
+@lru_cache(maxsize=1024)
 def content_words(text: str) -> frozenset[str]:
     """Content words, lightly stemmed so that "captured" and "capture" meet; a word that tells
     of a kind of happening is its concept (`CONCEPTS`: "arrested" and "detained" meet).
@@ -328,14 +329,15 @@ def partitions(events: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     parts = [partition(*event[:4]) for event in events]
     if not any(event[3] in COARSE for event in events):
         return parts
-    finer = [(event[1], event[2] or event[1], content_words(event[4]), part)
+    finer = [(event[1], event[2] or event[1], event[4], part)
              for event, part in zip(events, parts, strict=True) if event[3] not in COARSE]
     for n, (_, first, last, precision, sentence, date_text) in enumerate(events):
         if precision not in COARSE or not finer:
             continue
         near = near_words(sentence, date_text)
-        for fine_first, fine_last, fine_words, part in finer:
-            if first <= fine_first and fine_last <= (last or first) and _tells(near, fine_words):
+        for fine_first, fine_last, fine_sentence, part in finer:
+            if first <= fine_first and fine_last <= (last or first) and _tells(
+                    near, content_words(fine_sentence)):
                 parts[n] = part
                 break
     return parts
