@@ -28,6 +28,7 @@ from dashboard.extract.gazetteer import (
 from dashboard.extract.mentions import Mention, Mentions
 from dashboard.timex.compiled import compile_kept
 from dashboard.vocab import (
+    company_nouns,
     demonyms,
     gazetteer,
     months,
@@ -91,8 +92,18 @@ SPEAKER = re.compile(
     + r"|\b(?:said|says|added|wrote)\s+(?P<after>" + NAME + r")\s*[,.]"
 )
 """A name that says something: "Jane Roe said", "..., said Jane Roe." (two words or more)."""
-NAME_TAIL = re.compile(r"\b" + NAME + r"\Z")
-"""A name that ends where the text searched ends (its `endpos`)."""
+_WORD_REST = (r"(?:(?!(?<=[JS])r\b)(?:[a-z]*[A-Z]|'[A-Z]?)?[a-z]+(?:-[A-Za-z][a-z]+)?|\.)")
+"""`_WORD` after its first capital."""
+NAME_TAIL = re.compile(r"[A-Z](?<!\w[A-Z])" + _WORD_REST + NAME.removeprefix(_WORD) + r"\Z")
+"""A name that ends where the text searched ends (its `endpos`): `NAME` from a word's start,
+opening with its capital (which looks behind itself: see `ACRONYM_SPEAKER`)."""
+AGED_TAIL = re.compile(r"\b(?P<name>" + _WORD + r"(?:\s+(?:(?:de|del|la|van|von|da|dos)\s+)?"
+                       + _WORD + r"){1,3})\Z")
+AGED_AT = re.compile(r",\s+\d{1,2},")
+CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'.-]*[ \t]+\Z")
+"""A name of up to four words before its bearer's age in commas ("Maria Elena Ruiz Soto, 38,"):
+given names and two surnames, as Spanish and Portuguese names have; not the end of a longer run
+of capitalised words (`CAPITAL_BEFORE`: "the Dominican Republic Jane Roe, 43,")."""
 APPOSITION_AT = re.compile(r",\s+(?:\d{1,2},\s+)?(?:(?:a|an|the|another)\s"
                            r"|[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,3}'s\s)")
 ROLE_SET = frozenset(ROLE_WORDS.split("|"))
@@ -103,10 +114,13 @@ ROLE_AT = re.compile(r",\s+(?=[A-Z])")
 SPEECH_AT = re.compile(r"\s" + SAYS)
 """Where `APPOSITION`, `ROLE_THEN_NAME` and `SPEAKER` can match (a comma, a speech verb): they
 are tried only there, from the name that ends or starts there."""
-ACRONYM_SPEAKER = re.compile(r"(?<![\w&.-])(?P<name>[A-Z](?:[A-Z]|&(?=[A-Z])|\.(?=[A-Z])){1,7}\.?)"
-                             r"\s+" + SAYS)
+ACRONYM_SPEAKER = re.compile(r"(?P<name>[A-Z](?<![\w&.-][A-Z])(?:[A-Z]|&(?=[A-Z])|\.(?=[A-Z])){1,7}"
+                             r"\.?)\s+" + SAYS)
 """Capitals that say something ("AT&T said", "The NTSB told reporters"): a body by its
-initials (a role's, "the CEO said", is not one: `_NOT_BODIES`)."""
+initials (a role's, "the CEO said", is not one: `_NOT_BODIES`). Its first capital opens the
+pattern and looks behind itself (a pattern that opens with a capital is searched for by the
+engine at the capitals only; one that opens by looking behind, at every character); so do
+`ACRONYM`'s and `RUN`'s."""
 
 
 TITLE_WORDS = list(titles())
@@ -153,7 +167,7 @@ ORGANISATION = re.compile(
 "Securities and Exchange Commission", "Dunmore Tools Inc.", with an acronym in brackets after
 them ("(SEC)")."""
 ACRONYM = re.compile(
-    r"\b(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)?[A-Z][\w'-]*){1,6})"
+    r"(?P<name>[A-Z](?<!\w[A-Z])[\w'-]*(?:[ \t]+(?:(?:of|for|and|the|on)[ \t]+)?[A-Z][\w'-]*){1,6})"
     r"[ \t]+\((?P<acronym>[A-Z][A-Z&.]{1,7})\)"
 )
 """A name and its acronym in brackets: "Kosovo Liberation Front (KLF)" (the acronym's letters
@@ -197,7 +211,12 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)
 
 
 class ActorIndex:
-    """The actors of one story and a compiled pattern that finds their mentions."""
+    """The actors of one story and a compiled pattern that finds their mentions.
+
+    A copy shares the actors it was made from (`_shared`: their order in `actors`) and keeps
+    what it adds apart (`_new`: its actors' names, `_added`: its names and aliases, in the
+    order added), so an article's own actors and names are read without walking the
+    gazetteers'."""
 
     def __init__(self, actors: list[Actor]):
         self.actors: dict[str, Actor] = {}
@@ -205,7 +224,12 @@ class ActorIndex:
         self._base: frozenset[str] = frozenset()
         self._base_names: tuple[str, ...] = ()
         self._base_kinds: dict[tuple[str, ...], tuple[str, ...]] = {}
-        self._shared: set[str] = set()
+        self._patterns: dict[tuple[str, ...], re.Pattern] = {}
+        self._shared: dict[str, int] = {}
+        self._owned: set[str] = set()
+        self._new: list[str] = []
+        self._added: list[str] = []
+        self._order: dict[str, int] | None = None
         for actor in actors:
             self.add(actor)
 
@@ -213,19 +237,28 @@ class ActorIndex:
         """An index with the same actors, to add to without changing this one."""
         copy = ActorIndex([])
         copy.actors = dict(self.actors)
-        copy._shared = set(self.actors)  # copied only when changed (`_own`)
+        if self._order is None or len(self._order) != len(self.actors):
+            self._order = {name: i for i, name in enumerate(self.actors)}
+        copy._shared = self._order  # copied only when changed (`_own`)
         copy._alias = dict(self._alias)
+        copy._added = list(self._added)
         copy._base, copy._base_names = self._base, self._base_names
-        copy._base_kinds = self._base_kinds
+        copy._base_kinds, copy._patterns = self._base_kinds, self._patterns
         return copy
 
     def _own(self, name: str) -> Actor:
         """The actor `name`, this index's own copy (made before it is changed)."""
-        if name in self._shared:
-            self._shared.discard(name)
+        if name in self._shared and name not in self._owned:
+            self._owned.add(name)
             a = self.actors[name]
             self.actors[name] = Actor(a.name, a.kind, list(a.aliases), a.description)
         return self.actors[name]
+
+    def _name(self, alias: str, name: str) -> None:
+        """`alias` names the actor `name`, unless it already names one."""
+        if alias not in self._alias:
+            self._alias[alias] = name
+            self._added.append(alias)
 
     def add(self, actor: Actor) -> Actor:
         """Register an actor (or merge its aliases into the one already known by its name)."""
@@ -235,14 +268,20 @@ class ActorIndex:
             for alias in [actor.name, *actor.aliases]:
                 if alias != known.name and alias not in known.aliases:
                     known.aliases.append(alias)
-                    self._alias.setdefault(alias, known.name)
+                    self._name(alias, known.name)
             known.description = known.description or actor.description
             return known
         self.actors[actor.name] = Actor(actor.name, actor.kind, list(actor.aliases),
                                         actor.description)
+        self._new.append(actor.name)
         for alias in [actor.name, *actor.aliases]:
-            self._alias.setdefault(alias, actor.name)
+            self._name(alias, actor.name)
         return self.actors[actor.name]
+
+    def named(self, names: set[str]) -> list[Actor]:
+        """The actors of these canonical names, in the order of `actors`."""
+        shared = sorted((n for n in names if n in self._shared), key=self._shared.__getitem__)
+        return [self.actors[n] for n in (*shared, *(n for n in self._new if n in names))]
 
     def base_names(self, kinds: tuple[str, ...]) -> tuple[str, ...]:
         """Every name and alias of the base's actors of these kinds (found once)."""
@@ -250,6 +289,17 @@ class ActorIndex:
             self._base_kinds[kinds] = tuple(sorted(
                 n for n in self._base if self.actors[self._alias[n]].kind in kinds))
         return self._base_kinds[kinds]
+
+    def base_pattern(self, kinds: tuple[str, ...] = ()) -> re.Pattern:
+        """The pattern of the base's names (`kinds` given: a title before a name, with a
+        place or body of those kinds), made once for the base and shared by its copies
+        (a lookup by the names themselves would hash all of them each time)."""
+        pattern = self._patterns.get(kinds)
+        if pattern is None:
+            pattern = self._patterns[kinds] = (
+                _titled_person(self.base_names(kinds)) if kinds
+                else names_pattern(self._base_names))
+        return pattern
 
     def canonical(self, name: str) -> str | None:
         """The canonical name for `name`, if it is a known name or alias."""
@@ -260,13 +310,14 @@ class ActorIndex:
         compiled once per process, and only names added later are compiled per article."""
         self._base = frozenset(self._alias)
         self._base_names = tuple(sorted(self._base))
+        self._patterns = {}
+        self._added = []
 
     def mentions(self, text: str) -> Mentions:
         """Every mention of a known actor in `text`, longest names first where they overlap."""
-        base = self._base
-        extra = tuple(sorted(n for n in self._alias if n not in base))
+        extra = sorted(self._added)
         hits = [(m.start(), m.end(), m.group())
-                for m in scan(names_pattern(self._base_names), text)]
+                for m in scan(self.base_pattern(), text)]
         hits += [hit for name in extra for hit in occurrences(text, name)]
         hits.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
         found, reached, places = [], 0, set()
@@ -320,12 +371,16 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
     and places it names."""
     index = _base_index(tuple((a.name, a.kind, tuple(a.aliases), a.description)
                               for a in gazetteers)).copy()
-    for match in scan(GOVERNMENT, text):
+    for name, kind, what in craft(text) if CRAFT_CUE.search(text) else ():
+        if not index.canonical(name):
+            bare = name.split(" ", 1)[1] if name.split()[0] in SHIP_PREFIXES else ""
+            index.add(Actor(name, kind, [bare] if bare else [], what))
+    for match in scan(GOVERNMENT, text, ("government",)):
         country = index.canonical(DEMONYMS[match["adj"]])
         if (country and index.actors[country].kind == "country"
                 and not index.canonical(match.group())):
             index.add(Actor(country, "country", [match.group()]))
-    for match in scan(INSTITUTION, text):
+    for match in scan(INSTITUTION, text, tuple(_LOWER_BODIES)):
         place = index.canonical(DEMONYMS.get(match["adj"], match["adj"])) or match["adj"]
         written = f"{match['adj']} {match['noun']}"
         name = f"{ADJECTIVE.get(place, place)} {match['noun']}"
@@ -346,6 +401,10 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
         if (len(name.split()) > 1 or "what" in match.groupdict()) and (
                 name not in MEDIA_WORDS and not index.canonical(name) and name not in NOT_NAMES):
             index.add(Actor(name, "media"))
+    for match in NAMED_COMPANY.finditer(text) if NAMED_COMPANY_CUE.search(text) else ():
+        name = _named_company(match["name"])
+        if name and not index.canonical(name):
+            index.add(Actor(name, "organisation"))
     for person in find_people(text, index):
         index.add(person)
     for match in ACRONYM_SPEAKER.finditer(text):
@@ -380,14 +439,88 @@ _BEFORE_MEDIUM = re.compile(r"(?:[ \t]+[\w'&.\-]+){0,3}")
 Cape Courier newspaper"), found from those words (`scan_before`)."""
 
 
+_COMPANY_NOUNS = "|".join(sorted(map(re.escape, company_nouns()), key=len, reverse=True))
+NAMED_COMPANY_CUE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r")\s+[A-Z]")
+NAMED_COMPANY = re.compile(r"\b(?:" + _COMPANY_NOUNS
+                     + r")\s+(?P<name>[A-Z][\w'&.-]*(?:[ \t]+[A-Z][\w'&.-]*){0,3})")
+"""A company named after the noun that says what it is ("drugmaker Bio Farma", "airline Royal
+Air Maroc"; `dashboard.vocab.company_nouns`): an organisation, never a person."""
+
+
+CRAFT_CUE = re.compile(r"\b(?:HMS|USS|HMAS|HMCS|INS|RMS|MV|ship|vessel|tanker|freighter|ferry"
+                       r"|yacht|trawler|warship|submarine|destroyer|frigate|carrier|[Ff]light)\b")
+SHIP_PREFIXES = ("HMS", "USS", "HMAS", "HMCS", "INS", "RMS", "MV")
+SHIP = re.compile(
+    r"\b(?:(?P<prefix>" + "|".join(SHIP_PREFIXES) + r")\s+|(?P<what>ship|vessel|tanker|freighter"
+    r"|ferry|yacht|trawler|warship|submarine|destroyer|frigate|aircraft\s+carrier)\s+"
+    r"(?:the\s+)?)(?P<name>[A-Z][\w'-]*(?:[ \t]+(?:[A-Z]\.|[A-Z][\w'-]*)){0,3})"
+)
+"""A named ship: after a prefix ("HMS Invincible") or after what it is ("the container ship
+Dala", "the aircraft carrier John F. Kennedy"); case matters."""
+FLIGHT = re.compile(r"\b(?P<name>(?:(?:[A-Z][\w&'-]*|[A-Z]{2,3})[ \t]+){0,3}[Ff]light[ \t]+"
+                    r"(?:No\.[ \t]*)?[A-Z]{0,3}\d{1,4})\b")
+"""A flight by its number, with its airline when written before it ("Pan Am flight 103")."""
+
+
+def craft(text: str) -> list[tuple[str, str, str]]:
+    """The named ships ("vessel") and flights ("aircraft") of a text, as (name, kind, what it
+    is), without the words after a ship's name that are not part of it ("the ship Dala
+    Tuesday").
+
+    >>> for found in craft("The ship Dala hit the pier; HMS Ruritania and Flight 17 helped."):
+    ...     print(found)
+    ('Dala', 'vessel', 'ship')
+    ('HMS Ruritania', 'vessel', 'ship')
+    ('Flight 17', 'aircraft', 'flight')
+    """
+    found = []
+    for match in SHIP.finditer(text):
+        words = match["name"].split()
+        while words and (words[-1] in NOT_NAMES or words[-1] in HEAD_SET):
+            words.pop()
+        if not words or words[0] in TITLE_SET:
+            continue
+        name = " ".join(words)
+        what = " ".join((match["what"] or "ship").split())
+        found.append((f"{match['prefix']} {name}" if match["prefix"] else name, "vessel", what))
+    for match in FLIGHT.finditer(text):
+        words = match["name"].split()
+        while len(words) > 2 and (words[0] in NOT_NAMES or words[0].lower() in STOPWORDS):
+            words.pop(0)  # ("On Flight 17": its number and "flight" always stay)
+        found.append((" ".join(words), "aircraft", "flight"))
+    return sorted(found, key=lambda f: text.find(f[0]))
+
+
+def _named_company(found: str) -> str:
+    """The name a `NAMED_COMPANY` match gives, without what follows it ("Toyota Monday", a
+    sentence's period); "" when it starts with a title or ends with a head word or a company
+    ending (`ORGANISATION` finds those, with their aliases).
+
+    >>> _named_company("Bio Farma"), _named_company("Ryanair."), _named_company("Toyota Monday")
+    ('Bio Farma', 'Ryanair', 'Toyota')
+    >>> _named_company("Weisfield's Inc."), _named_company("CDs")
+    ('', '')
+    """
+    words = found.split()
+    while words and (words[-1].rstrip(".") in NOT_NAMES or words[-1] in TITLE_SET):
+        words.pop()
+    if not words or words[0] in TITLE_SET or words[-1] in HEAD_SET or COMPANY.search(
+            " " + " ".join(words)) or re.fullmatch(r"[A-Z]{2,}s", words[0]):
+        return ""  # (nor "bank CDs": an acronym's plural)
+    if words[-1].endswith(".") and not INITIAL_END.search(words[-1]):
+        words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
 def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> None:
     """Register an organisation named `found` (with its acronym, its name without a company
     ending and without "U.S." as aliases), unless it is known or one word long."""
     name = _organisation_name(re.sub(r"\s+\([A-Z][A-Z&.]{1,7}\)$", "", found))
-    if len(name.split()) < 2 or name.split()[-1] in ("and", "of", "for", "&"):
-        return
-    known = index.canonical(name)
     short = COMPANY.sub("", name)
+    if len(name.split()) < 2 or name.split()[-1] in ("and", "of", "for", "&") or (
+            short != name and short in HEAD_SET):
+        return  # (nor "Company Limited": no name before the company's ending)
+    known = index.canonical(name)
     aliases = [alias for alias in (short, acronym) if alias and alias != name
                and not (alias == short and (short in NOT_NAMES or not short[:1].isupper()))]
     if known:
@@ -487,15 +620,19 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
     or as who says something, in text order; a later surname alone is the same person, but
     never when two people share it."""
     kinds = ("country", "place", "organisation")
-    titled = _titled_person(index.base_names(kinds))
+    titled = index.base_pattern(kinds)
     matches = [(m, "name") for m in scan_before(titled, text, TITLE_WORDS, _BEFORE_TITLE,
                                                 r"\s+(?:[A-Z]|(?:to|of)\s)")]
     for pattern, quick in PERSON_PATTERNS:
         if quick is None or quick.search(text):
-            found_here = scan(pattern, text) if pattern in _SCANNED else pattern.finditer(text)
+            found_here = (scan(pattern, text) if any(pattern is p for p in _SCANNED)
+                          else pattern.finditer(text))
             matches += [(m, "name") for m in found_here]
     if "," in text:
         matches += [(m, "name") for m in _anchored(text)]
+        matches += [(m, "name") for at in AGED_AT.finditer(text)
+                    if (m := AGED_TAIL.search(text, max(0, at.start() - 70), at.start()))
+                    and not CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start())]
     speakers = [(m, "name" if m["name"] else "after") for m in _speaking(text)]
     speakers += [(m, "name") for m in _first_named(text, index)]
     hits = sorted(((False, m.start(group), m, group) for m, group in matches),
@@ -510,7 +647,7 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
         if not name or index.canonical(name) or not _a_person(name, index, speaking):
             continue
         if speaking and any(f" {person_key(known)}" in f" {person_key(name)}"
-                            for known in found):
+                            and not _given_before(name, known) for known in found):
             continue  # "Ruritania Jane Roe said" after "Ambassador to Ruritania Jane Roe"
         canonical = _existing_person(name, found)
         if canonical == "":
@@ -539,9 +676,11 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
 
 
 _RUN_WORD = r"(?:(?:[A-Z]\.)+(?:[A-Z][\w'-]*)?|[A-Z][\w'-]*)"
+_RUN_REST = r"(?:\.(?:[A-Z]\.)*(?:[A-Z][\w'-]*)?|[\w'-]*)"
+"""`_RUN_WORD` after its first capital."""
 RUN = re.compile(
-    r"\b(?P<name>" + _RUN_WORD + r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le|la|arap|ibn"
-    r"|der|den|dos|del)[ \t]+)?" + _RUN_WORD + r")+)"
+    r"(?P<name>[A-Z](?<!\w[A-Z])" + _RUN_REST + r"(?:[ \t]+(?:(?:de|van|von|bin|al|da|di|du|le"
+    r"|la|arap|ibn|der|den|dos|del)[ \t]+)?" + _RUN_WORD + r")+)"
 )
 """A run of capitalised words (with the particles of names: "de", "van", "bin"...)."""
 INITIAL_END = re.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
@@ -654,8 +793,14 @@ def other_middles(a: str, b: str) -> bool:
     >>> other_middles("George W. Roe", "George H.W. Roe"), other_middles("John F. Roe", "John Roe")
     (True, False)
     """
-    x, y = MIDDLE.findall(a), MIDDLE.findall(b)
+    x, y = _middles(a), _middles(b)
     return bool(x and y and x != y)
+
+
+@lru_cache(maxsize=4096)
+def _middles(name: str) -> tuple[str, ...]:
+    """The middle initials a name gives (`MIDDLE`), found once per name."""
+    return tuple(MIDDLE.findall(name))
 
 
 def same_ends(a: str, b: str) -> bool:
@@ -694,6 +839,7 @@ AMERICAN = {"isation": "ization", "isations": "izations", "centre": "center",
 BRITISH = re.compile(r"(?:isations?|\bcentres?\b|\bdefence\b|\bprogramme\b)")
 
 
+@lru_cache(maxsize=4096)
 def _surname(name: str) -> str:
     """The surname a later mention may use alone ("" when there is none to use): the last
     word of two or more, three letters or more, and not a hyphenated given name's ("Lee
@@ -731,21 +877,44 @@ TITLE_SET = frozenset(word for title in titles() for word in title.split())
 
 
 def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
-    """The known person `name` refers to: the same name (initials and "Jr." aside), or one is
-    the other's surname; "" when it is the surname of two or more."""
+    """The known person `name` refers to: the same name (initials and "Jr." aside), one is the
+    other's surname, or the other's last words ("Suazo Sandoval" of "Maynor Yasir Suazo
+    Sandoval", not "Jane Roe" of "Republic Jane Roe", the end of "the Dominican Republic Jane
+    Roe"); "" when it is the surname of two or more."""
     key = person_key(name)
     alone = [] if " " in key else [known for known in found
                                     if " " in person_key(known) and _surname(known) == key]
     for known, actor in found.items():
         if other_middles(name, known):
             continue
-        if key == person_key(known) or name in actor.aliases or same_ends(key, person_key(known)):
+        known_key = person_key(known)
+        if key == known_key or name in actor.aliases or same_ends(key, known_key):
             return known
+        if " " in key and " " in known_key and (key.endswith(" " + known_key)
+                                                or known_key.endswith(" " + key)):
+            longer, shorter = (name, known) if len(key) > len(known_key) else (known, name)
+            if not _place_words() & set(longer.split()[: -len(shorter.split())]):
+                return known  # ("Castillo Cabrera" of "Dorlian Ronial Castillo Cabrera")
         if " " in key and key.split()[-1] == known:
             return known
     if len(alone) > 1:
         return ""
     return alone[0] if alone else None
+
+
+def _given_before(name: str, known: str) -> bool:
+    """Whether `name` is `known` with given names before it ("Marisa Delgado Ortiz" of
+    "Delgado Ortiz"), not with a place's or a sentence's words ("Ruritania Jane Roe")."""
+    extra = name.split()[: -len(known.split())]
+    return (bool(extra) and name.endswith(" " + known) and all(w in _given_names() for w in extra)
+            and not _place_words() & set(extra))
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """The words of the names of the built-in gazetteer's places and countries."""
+    return frozenset(word for a in builtin_gazetteer() if a.kind in PLACE_KINDS
+                     for word in a.name.split())
 
 
 def _person_facts(text: str, match: re.Match, group: str = "name") -> dict[str, str]:

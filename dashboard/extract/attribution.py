@@ -80,11 +80,14 @@ SUBORDINATE = re.compile(
 whose clause a verb joined after it seldom continues ("had said that X was Y and urged")."""
 INSERTED = re.compile(
     r",\s+(?:(?P<relative>who|which|whose|where)\b|(?:an?|the|another)\s|(?:[\w-]+\s+){0,2}"
-    r"(?:" + "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True)) + r")\b)"
+    r"(?:" + "|".join(sorted(map(re.escape, role_nouns()), key=len, reverse=True)) + r")\b"
+    r"|(?:[a-z][\w-]*\s+){1,3}(?:of|for|at)\s)"
     r"[^,;:\"”]*$")
 """A clause in commas between a subject and its verb: a relative clause ("X, which owns Y,
-said") or what the subject is ("Jane Roe, a spokeswoman for the board, said"), read back from
-the comma before the verb."""
+said") or what the subject is ("Jane Roe, a spokeswoman for the board, said", "John Roe,
+superintendent of the state police, said"), read back from the comma before the verb."""
+ONLY_ADVERBS = re.compile(r"\s*" + ADVERBS + r"\s*")
+"""What may stand between a comma and the verb after it for the comma to end its subject."""
 COORDINATED = re.compile(r"\s(?:and|but)" + ADVERBS + r"\s+$")
 """A verb joined to the one before it ("did not name him, but said"): the same subject's."""
 WINDOW = 90
@@ -377,7 +380,7 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
             if person is None:  # no one named yet: "he" speaks for the body named last
                 return last_before(mentions, before, ("organisation",)) or ""
             return person
-        if COORDINATED.search(sentence, 0, verb.start()):  # "X did Y but said": X
+        if _coordinated(sentence, verb.start()):  # "X did Y but said": X
             return _main_subject(sentence, offset, verb.start(), inside, previous)
         head = _before_clauses(sentence, offset, verb.start(), inside)
         subject = _subject_phrase(sentence, head)
@@ -421,6 +424,13 @@ def _speaker(sentence: str, offset: int, verb: re.Match, mentions: list[Mention]
     return ""
 
 
+def _coordinated(sentence: str, verb: int) -> bool:
+    """Whether the verb at `verb` is joined to one before it (`COORDINATED`), searched only
+    where "and" or "but" is written before it."""
+    return (sentence.find("and", 0, verb) >= 0 or sentence.find("but", 0, verb) >= 0) and (
+        COORDINATED.search(sentence, 0, verb) is not None)
+
+
 def _credit(sentence: str, offset: int, mention: Mention) -> bool:
     """A wire's credit in brackets ("(AP)"): no one's subject."""
     start, end = mention.start - offset, mention.end - offset
@@ -431,11 +441,11 @@ def _before_clauses(sentence: str, offset: int, head: int, inside: list[Mention]
     """Where the subject of a verb at `head` ends, before the clauses in commas between them:
     a relative clause ("X, which owns Y, said") or, after an actor's name, what it is ("Jane
     Roe, a spokeswoman for the board, said")."""
-    before = re.sub(ADVERBS + r"\s*$", "", " " + sentence[:head])[1:].rstrip()
-    if not before.endswith(","):  # (the adverbs before a verb aside: ", publicly said")
-        return head
+    comma = sentence.rfind(",", 0, head)
+    if comma < 0 or not ONLY_ADVERBS.fullmatch(sentence, comma + 1, head):
+        return head  # (the adverbs before a verb aside: ", publicly said")
     ends = {m.end - offset for m in inside}
-    comma, inserted = len(before) - 1, False
+    inserted = False
     for _ in range(3):
         clause = INSERTED.match(sentence, sentence.rfind(",", 0, comma), comma)
         if not clause or not (clause["relative"] or clause.start() in ends

@@ -62,11 +62,48 @@ QUOTE_THEN_SPEAKER = re.compile(
     r"|asked|stated|wrote|quoted as saying)\b[^\"“”]*)$"
 )
 MAX_WORDS = 30
+PAGE_STAMP = re.compile(
+    r"(?:\b(?:Published|Updated|Added|Posted|First published|Last updated|Last modified)\s*:"
+    r"|\b(?:Page last updated|Last updated)(?:\s+(?:at|on))?"
+    r"|\b[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)* \|(?:\s*[A-Z][a-z]{2},?)?)\s*$"
+)
+"""What stands before a page's own time stamp, kept in a text saved with its furniture ("Last
+updated: 14 January, 2010 - 17:26 GMT", "Page last updated at 16:51 GMT", "Added: Tuesday ...",
+a reader's comment, "HONG KONG | Wed Apr 15, 2009 5:56 am EDT", a wire's dateline): when the
+page was written or changed, not a happening. Case matters: "the report published on Tuesday"
+is one."""
 
 
 def is_event(timex: Timex) -> bool:
     """Whether a time expression dates an event: a calendar date or time at a known precision."""
     return timex.type in ("DATE", "TIME") and bool(timex.precision and timex.date)
+
+
+def page_stamps(dated: list[tuple[Timex, Sentence | None]]) -> set[int]:
+    """The indexes of the time expressions (each with its sentence) that are their page's own
+    time stamps: `PAGE_STAMP` before them, or right after such a stamp ("14 March, 2024 -
+    17:26 GMT").
+
+    >>> from dashboard.timex import tag
+    >>> text = "Last updated: 14 March, 2024 - 17:26 GMT The dam burst on Tuesday."
+    >>> sentence = Sentence(0, len(text), text, "body")
+    >>> found = [(t, sentence) for t in tag(text, "2024-03-14")]
+    >>> [t.text for n, (t, _) in enumerate(found) if n not in page_stamps(found)]
+    ['Tuesday']
+    """
+    stamps: set[int] = set()
+    for n, (timex, sentence) in enumerate(dated):
+        if sentence is None:
+            continue
+        at = timex.start - sentence.start
+        if PAGE_STAMP.search(sentence.text, max(0, at - 30), at) or (
+                n - 1 in stamps and dated[n - 1][1] is sentence
+                and STAMP_GAP.fullmatch(sentence.text, dated[n - 1][0].end - sentence.start, at)):
+            stamps.add(n)
+    return stamps
+
+
+STAMP_GAP = re.compile(r"[\s,\u2013-]*")
 
 
 def event_id(source_id: str, start: int, end: int) -> str:
@@ -87,6 +124,8 @@ def article_events(
     starts = [s.start for s in sentences]
     dated = [(timex, _sentence_at(sentences, starts, timex.start))
              for timex in timexes if is_event(timex)]
+    stamps = page_stamps(dated)
+    dated = [pair for n, pair in enumerate(dated) if n not in stamps]
     held = list({s.start: s for _, s in dated if s is not None}.values())
     speech = Speech.of(sentences, mentions)
     facts = {

@@ -13,15 +13,25 @@ from dashboard.timex.compiled import compile_kept
 WORD_START = re.compile(r"\w(?<!\w\w)")
 
 
-@lru_cache(maxsize=64)
+_FINDERS: dict[int, tuple[re.Pattern, re.Pattern]] = {}
+"""Each pattern's `finder`, by the pattern's identity (a pattern's hash reads its whole
+program, which for the gazetteers' names took longer than the search), the pattern kept with
+it so that its identity is not another's."""
+
+
 def finder(pattern: re.Pattern) -> re.Pattern:
     """`pattern` without the word boundary or `NAME_START` it opens with: it matches wherever
     `pattern` does, and the engine skips much faster to where its first words may start. A
     long one (a gazetteer's names) is compiled once for many processes, as its pattern is."""
-    source = pattern.pattern.removeprefix(r"\b").removeprefix(NAME_START)
-    if len(source) > LONG:
-        return compile_kept(source, pattern.flags, "finders", keep=8)
-    return re.compile(source, pattern.flags)
+    kept = _FINDERS.get(id(pattern))
+    if kept is None or kept[0] is not pattern:
+        if len(_FINDERS) >= 64:
+            _FINDERS.clear()
+        source = pattern.pattern.removeprefix(r"\b").removeprefix(NAME_START)
+        quick = (compile_kept(source, pattern.flags, "finders", keep=8) if len(source) > LONG
+                 else re.compile(source, pattern.flags))
+        kept = _FINDERS[id(pattern)] = (pattern, quick)
+    return kept[1]
 
 
 LONG = 1000
@@ -29,9 +39,12 @@ LONG = 1000
 long patterns of names and titles (a shorter one compiles in less time than reading it)."""
 
 
-def scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+def scan(pattern: re.Pattern, text: str, needs: tuple[str, ...] = ()) -> Iterator[re.Match]:
     """The matches of `pattern.finditer(text)` (never empty), searched for with its `finder`
-    and tried only where that matches."""
+    and tried only where that matches; none where the text has none of `needs` (words that
+    every match of the pattern holds one of, as written)."""
+    if needs and not any(word in text for word in needs):
+        return
     quick, position = finder(pattern), 0
     while hit := quick.search(text, position):
         match = pattern.match(text, hit.start())
@@ -45,8 +58,30 @@ def scan(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
 @lru_cache(maxsize=64)
 def _word_starts(words: tuple[str, ...], follow: str = "") -> re.Pattern:
     """Where one of `words` starts, with no word character before it and `follow` after it
-    (one pattern, the words as a trie: one pass over a text instead of a search for each)."""
-    return re.compile(r"(?<!\w)(?=(?:" + alternatives(words) + ")" + follow + ")")
+    (one pattern, the words as a trie: one pass over a text instead of a search for each).
+
+    When every word opens with a capital or a sign, the pattern opens with the first
+    characters themselves (each then looks behind for a word character and ahead for the rest
+    of its words), so the engine skips to them; lower-case letters are everywhere, and words
+    opening with one are found by looking behind first, at every place.
+
+    >>> [m.start() for m in _word_starts(("Board", "Bureau", "Ministry"), "").finditer(
+    ...     "the Board, a Bureaucrat, TheBoard, Ministry")]
+    [4, 13, 35]
+    """
+    if any(word[:1].islower() or not word for word in words):
+        return re.compile(r"(?<!\w)(?=(?:" + alternatives(words) + ")" + follow + ")")
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for first, ends in rests.items():
+        rest = alternatives([end for end in ends if end]) if any(ends) else ""
+        if rest and "" in ends:
+            rest = f"(?:{rest})?"
+        branches.append(re.escape(first) + r"(?<!\w.)(?=" + (f"(?:{rest})" if rest else "")
+                        + follow + ")")
+    return re.compile("|".join(branches))
 
 
 def scan_before(pattern: re.Pattern, text: str, words: list[str],

@@ -635,7 +635,7 @@ def _unit(tokens: list[Tok], number: Number) -> tuple[str, str, str] | None:
     if before in UNITS and UNITS[before][1] == "money":
         return tokens[number.first - 1].text, *UNITS[before]
     after = _low(tokens, number.last + 1)
-    if after in UNITS:
+    if after in UNITS and UNITS[after][1] != "address":  # ("six road workers": no address)
         return tokens[number.last + 1].text, *UNITS[after]
     if tokens[number.last + 1 : number.last + 2] and tokens[number.last + 1].kind == "abbr":
         money = _low(tokens, number.last + 2)  # "2 million U.S. dollars"

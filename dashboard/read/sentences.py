@@ -72,14 +72,13 @@ class Sentence:
 def blocks(text: str) -> list[Block]:
     """Classify every paragraph of `text`: a line, or lines wrapped at a fixed width."""
     paragraphs = _paragraphs(text)
+    keys = [" ".join(text[start:end].split()) for start, end in paragraphs]
     counts: dict[str, int] = {}
-    for start, end in paragraphs:
-        key = " ".join(text[start:end].split())
+    for key in keys:
         counts[key] = counts.get(key, 0) + 1
     seen: set[str] = set()
     result: list[Block] = []
-    for start, end in paragraphs:
-        key = " ".join(text[start:end].split())
+    for (start, end), key in zip(paragraphs, keys, strict=True):
         if key in seen:
             result.append(Block(start, end, "duplicate"))
             continue

@@ -66,8 +66,7 @@ def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
         source_row=row,
         events=[tuple(event[column] for column in EXTRACTED) for event in events],
         figures=[tuple(figure[column] for column in table.FIGURES_COLUMNS) for figure in figures],
-        actors=[(a.name, a.kind, a.aliases, a.description) for a in index.actors.values()
-                if a.name in named],
+        actors=[(a.name, a.kind, a.aliases, a.description) for a in index.named(named)],
     )
 
 

@@ -71,10 +71,16 @@ OTHER_KIND = 0.1
 """How much less alike two events of different (compatible) kinds count."""
 CONFLICT_SIMILARITY = 0.4
 COARSE = {"quarter", "half", "season", "year", "decade", "century"}
+CLOCK = {"hour", "minute", "second"}
+"""Precisions of a clock time (`_Item.clock`)."""
 NEAR = 4
 """How many content words either side of a date say what it dates (`near_words`)."""
 COARSE_SIMILARITY = 0.25
 """How alike a date coarser than a month and a finer one must be to merge."""
+SAME_COARSE = 0.5
+"""How alike two events dated by one coarse date ("2008", "the 1990s") must be to merge unless
+the words next to their dates name one kind of happening (`_near_alike`): a year holds many
+happenings, and most of what is dated by it only mentions it."""
 WINDOW_DAYS = 14
 MAX_NEIGHBOURS = 100
 CONCEPT_NEIGHBOURS = 30
@@ -116,12 +122,15 @@ class _Item:
     told: frozenset[str] = frozenset()
     """The kinds of happening (`CONCEPTS`) named next to the date, unless the sentence says
     it is another one (`ANOTHER`): what `LEDE` compares."""
+    clock: str = ""
+    """The clock time the event is dated to (its TIMEX3 value, for a date as fine as an hour),
+    else "": one article's events at two clock times are two happenings (`_clocks_apart`)."""
 
 
 UNKNOWN = "?"
 """The speaker of a saying whose speaker is not known."""
 LINK_COLUMNS = ("event_id", "source_id", "sentence", "date", "date_end", "precision", "kind",
-                "actors", "outlet", "date_text", "attributed_to")
+                "actors", "outlet", "date_text", "attributed_to", "timex")
 """The event columns linking reads."""
 
 
@@ -147,6 +156,7 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
     count = len(events["event_id"])
     speakers = events.get("attributed_to") or [""] * count
     dates = events.get("date_text") or [""] * count
+    timexes = events.get("timex") or [""] * count
     for i, (event_id, source_id, sentence, first, last, precision, kind, actors) in enumerate(
         zip(*columns, strict=True)
     ):
@@ -163,8 +173,9 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
         told = (frozenset(w for w in (near or near_words(sentence, dates[i])) if w[0] == "<")
                 if any(w[0] == "<" for w in words) and not ANOTHER.search(sentence)
                 else frozenset())
+        clock = timexes[i] if precision in CLOCK else ""
         items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
-                           kind, named, words, actor_mask, word_mask, said, near, told))
+                           kind, named, words, actor_mask, word_mask, said, near, told, clock))
     return items
 
 
@@ -222,6 +233,12 @@ def _dates_alike(a: _Item, b: _Item) -> bool:
     return _tells(coarse.near, fine.words)
 
 
+def _near_alike(a: _Item, b: _Item) -> bool:
+    """Whether the words next to two coarse dates name one kind of happening (`CONCEPTS`):
+    "the flood of 1998" and "the 1998 floods"."""
+    return any(word[0] == "<" for word in a.near & b.near)
+
+
 def _tells(near: frozenset[str], words: frozenset[str]) -> bool:
     """Whether a sentence (its content `words`) tells of the happening a coarse date's `near`
     words name."""
@@ -254,6 +271,7 @@ def _demonyms(place: str) -> tuple[str, ...]:
     return tuple(d for d, country in demonyms().items() if country == place)
 
 
+@lru_cache(maxsize=1024)
 def content_words(text: str) -> frozenset[str]:
     """Content words, lightly stemmed so that "captured" and "capture" meet; a word that tells
     of a kind of happening is its concept (`CONCEPTS`: "arrested" and "detained" meet).
@@ -311,14 +329,15 @@ def partitions(events: Sequence[Sequence[str]]) -> list[tuple[str, ...]]:
     parts = [partition(*event[:4]) for event in events]
     if not any(event[3] in COARSE for event in events):
         return parts
-    finer = [(event[1], event[2] or event[1], content_words(event[4]), part)
+    finer = [(event[1], event[2] or event[1], event[4], part)
              for event, part in zip(events, parts, strict=True) if event[3] not in COARSE]
     for n, (_, first, last, precision, sentence, date_text) in enumerate(events):
         if precision not in COARSE or not finer:
             continue
         near = near_words(sentence, date_text)
-        for fine_first, fine_last, fine_words, part in finer:
-            if first <= fine_first and fine_last <= (last or first) and _tells(near, fine_words):
+        for fine_first, fine_last, fine_sentence, part in finer:
+            if first <= fine_first and fine_last <= (last or first) and _tells(
+                    near, content_words(fine_sentence)):
                 parts[n] = part
                 break
     return parts
@@ -370,6 +389,8 @@ def link(events: Mapping[str, Sequence],
         rare = rare_words({item.sentence: item.words for item in items})
     cluster = {item.index: [item] for item in items}
     span = {item.index: (item.first, item.last) for item in items}
+    clocks = {item.index: {item.source_id: {(item.clock, item.sentence)}}
+              for item in items if item.clock}
     owner = list(range(len(items)))
     may_conflict = [_may_conflict(item) for item in items]
     conflicts: dict[int, list[_Item]] = {}
@@ -384,7 +405,7 @@ def link(events: Mapping[str, Sequence],
         (keep_first, keep_last), (gone_first, gone_last) = span[keep], span[gone]
         first = keep_first if keep_first > gone_first else gone_first
         last = keep_last if keep_last < gone_last else gone_last
-        if first > last:
+        if first > last or _clocks_apart(clocks.get(keep), clocks.get(gone)):
             continue
         if len(cluster[keep]) < len(cluster[gone]):
             keep, gone = gone, keep
@@ -393,11 +414,31 @@ def link(events: Mapping[str, Sequence],
         cluster[keep].extend(cluster.pop(gone))
         span[keep] = (first, last)
         del span[gone]
+        if gone in clocks:
+            into = clocks.setdefault(keep, {})
+            for source, times in clocks.pop(gone).items():
+                into[source] = into.get(source, set()) | times
     ids = {root: story_event_id(members) for root, members in cluster.items()}
     story_ids = [ids[owner[item.index]] for item in items]
     notes = [_conflict_note(conflicts[item.index], events) if item.index in conflicts else ""
              for item in items]
     return story_ids, notes
+
+
+Clocks = dict[str, set[tuple[str, str]]]
+"""A group's clock times per article, each with its sentence."""
+
+
+def _clocks_apart(a: Clocks | None, b: Clocks | None) -> bool:
+    """Whether two groups of events hold events of one article at two clock times in two
+    sentences (`a` and `b`: each group's `Clocks`): a live page's entries at 14:05 and 14:40
+    tell two happenings, however alike their words. One sentence's two times ("10:35 a.m.
+    (0735 GMT)") and other articles' times (perhaps in another zone) do not count."""
+    if not (a and b):
+        return False
+    return any(clock != other and sentence != elsewhere
+               for source, times in a.items() if source in b
+               for clock, sentence in times for other, elsewhere in b[source])
 
 
 def boundary_conflicts(events: Mapping[str, Sequence], split: int, turn: str,
@@ -476,6 +517,8 @@ def _merge_pairs(items: list[_Item],
                 continue
             if (near[i] or near[j]) and precisions[i] != precisions[j] and (
                     score < COARSE_SIMILARITY or not _dates_alike(items[i], items[j])):
+                continue
+            if near[i] and near[j] and score < SAME_COARSE and not _near_alike(items[i], items[j]):
                 continue
             if kinds[i] != kinds[j]:
                 if not compatible(kinds[i], kinds[j]):

@@ -33,6 +33,8 @@ _SENT_END = kept(
 _DAY = kept(r"\d{4}-\d\d-\d\d")
 _QUOTE_OPENS = kept("[\"\u201c:]")
 """A quotation mark or colon: what opens a quoted speech."""
+_QUOTE_CLOSES = kept(",?[\"\u201d]|''")
+"""What closes a quoted speech."""
 
 DEFAULT_DIRECTION = 0
 """The direction when no tense cue is near: 0 lets callers pick the nearest date."""
@@ -103,6 +105,26 @@ class Context:
         if said is None or not _QUOTE_OPENS.search(self.text, self.last_at, start):
             return None
         return said
+
+    def speech_after(self, end: int, found: list) -> dt.date | None:
+        """The day of a speech whose quotation holds offset `end` and whose speaker and day
+        follow it in the sentence ('"Today is a dark day," the mayor said on Tuesday.'): the
+        first day among the expressions `found` (Timex) after the closing quotation mark,
+        earlier than the DCT, with a reporting verb before it. Else None."""
+        lo, hi = self.sentence_span(end)
+        if not _QUOTE_OPENS.search(self.text, lo, end):
+            return None
+        close = _QUOTE_CLOSES.search(self.text, end, hi)
+        if close is None:
+            return None
+        for timex in found:
+            if close.end() <= timex.start < hi and _DAY.fullmatch(timex.value[:10]) and (
+                    timex.value[10:] in ("", "TMO", "TAF", "TEV", "TNI")):
+                day = dt.date.fromisoformat(timex.value[:10])
+                if day < self.dct and reports(self.text, close.end(), timex.start):
+                    return day
+                return None
+        return None
 
     def direction(self, start: int, end: int) -> int:
         """+1 when the expression at start..end looks forward in time, else -1 (news default).

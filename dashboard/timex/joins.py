@@ -134,3 +134,64 @@ def range_end(
     value = f"{a.value[:10]}T24:00"
     precision, first, last = value_range(value, "TIME")
     return name, Timex(b.start, b.end, b.text, "TIME", value, b.mod, precision, first, last, b.tz)
+
+
+_ASIDE = kept(r"\s*(?:local\s+time\s*)?\([^()]{1,30}\)\s*,?\s*(?:on\s+)?", re.I)
+"""A clock time's aside in brackets before its day: "10:35 a.m. (0735 GMT) Friday", "9 a.m.
+(local time) on Monday", "0900 local time (1400 GMT) on Sunday"."""
+
+
+def bracketed_day(text: str, out: list[tuple[str, Timex]]) -> None:
+    """Put on the day `out`'s last expression names the clock times before it that a bracketed
+    aside keeps apart from it ("at 10:35 a.m. (0735 GMT) Friday": both clock times on Friday,
+    as three expressions, the way TimeML marks them); `out` is changed in place.
+
+    >>> from dashboard.timex import tag
+    >>> [t.value for t in tag("It hit at 10:35 a.m. (0735 GMT) Friday.", "2024-03-27")]
+    ['2024-03-22T10:35', '2024-03-22T07:35', '2024-03-22']
+    """
+    day = out[-1][1]
+    if len(out) < 2 or not _DAY_VALUE.fullmatch(day.value) or "T" in day.value:
+        return
+    clocks = ()
+    for ks in ((-2,), (-3, -2)):  # (a clock alone, or a clock and its conversion inside)
+        if len(out) > len(ks) and all(_bare_clock(out[k][1]) for k in ks) and _ASIDE.fullmatch(
+                text, out[ks[0]][1].end, day.start):
+            clocks = ks
+            break
+    for k in clocks:
+        name, t = out[k]
+        value = f"{day.value}T{t.value.split('T')[1]}"
+        precision, first, last = value_range(value, "TIME")
+        out[k] = name, Timex(t.start, t.end, t.text, "TIME", value, t.mod, precision, first, last,
+                             t.tz)
+
+
+_SET_GAP = kept(r"\s+(?:at|from)\s+(?:(?:about|around)\s+)?", re.I)
+_CONVERSION = kept(r"\s*(?:local\s+time\s*)?\(\s*", re.I)
+
+
+def recurring(text: str, before: tuple[str, Timex], after: tuple[str, Timex]) -> Timex | None:
+    """A clock time that says when something recurs ("daily at 0910", "at 9 a.m. daily", and
+    a conversion in brackets after it: "daily at 0910 local time (1410 GMT)") as a SET of that
+    time of day, so that no event is dated by it; None for any other. The clock time is `after`
+    or, when `after` is the set, `before` ("at 9 a.m. daily").
+
+    >>> from dashboard.timex import tag
+    >>> [(t.type, t.value) for t in tag("It airs daily at 0910 (1410 GMT).", "2024-03-27")]
+    [('SET', 'P1D'), ('SET', 'XXXX-XX-XXT09:10'), ('SET', 'XXXX-XX-XXT14:10')]
+    """
+    a, b = before[1], after[1]
+    if b.type == "SET" and _bare_clock(a) and not text[a.end : b.start].strip():
+        return _as_set(a)  # ("at 9 a.m. daily": the clock before)
+    if a.type != "SET" or not _bare_clock(b):
+        return None
+    if not (_SET_GAP.fullmatch(text, a.end, b.start)
+            or (a.value.startswith("XXXX-XX-XXT") and _CONVERSION.fullmatch(text, a.end, b.start))):
+        return None
+    return _as_set(b)
+
+
+def _as_set(clock: Timex) -> Timex:
+    return Timex(clock.start, clock.end, clock.text, "SET",
+                 f"XXXX-XX-XXT{clock.value.split('T')[1]}", clock.mod, None, None, None, clock.tz)

@@ -13,7 +13,14 @@ from dashboard.timex.compiled import keep, kept, opening_words, openings
 from dashboard.timex.context import Context
 from dashboard.timex.dates import parse_value
 from dashboard.timex.handlers.registry import CHECKS, HANDLERS
-from dashboard.timex.joins import join_clock, range_end, share_day, zone
+from dashboard.timex.joins import (
+    bracketed_day,
+    join_clock,
+    range_end,
+    recurring,
+    share_day,
+    zone,
+)
 from dashboard.timex.model import Timex
 from dashboard.timex.openers import KNOWN_LIMIT, anything_known, can_open, known, word_end
 from dashboard.timex.patterns import RULES
@@ -169,7 +176,14 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
             if out and (closing := range_end(text, out[-1], (name, timex))):
                 timex = closing[1]
                 value = timex.value
+            if out and (repeated := recurring(text, out[-1], (name, timex))):
+                if repeated.start == timex.start:
+                    timex, type_, value = repeated, "SET", repeated.value
+                else:
+                    out[-1] = out[-1][0], repeated
             out.append((name, timex))
+            if len(out) > 1 and type_ == "DATE":
+                bracketed_day(text, out)
         last_end = end
         if (
             precision == "quarter"
@@ -181,10 +195,26 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
         if type_ in ("DATE", "TIME") and parse_value(day := value.split("T")[0]) is not None:
             ctx.last, ctx.last_at = day, start
             ctx.clock = value if "T" in value and _CLOCK.fullmatch(value) else None
+    _quoted_today(ctx, out)
     if written is not text:  # each expression as written ("FRİDAY", not "FRIDAY")
         return [(name, Timex(t.start, t.end, written[t.start : t.end], t.type, t.value, t.mod,
                              t.precision, t.date, t.date_end, t.tz)) for name, t in out]
     return out
+
+
+def _quoted_today(ctx: Context, out: list[tuple[str, Timex]]) -> None:
+    """Date "today" and "tonight" in a quotation by the day of the speech the sentence gives
+    after it ('"Today is a dark day," the mayor said on Tuesday.': Tuesday), in place."""
+    dct = ctx.dct.isoformat()
+    for k, (name, t) in enumerate(out):
+        if name != "deictic" or t.text.lower() not in ("today", "tonight") or t.value[:10] != dct:
+            continue
+        day = ctx.speech_after(t.end, [timex for _, timex in out[k + 1 :]])
+        if day is not None:
+            value = day.isoformat() + t.value[10:]
+            precision, first, last = value_range(value, t.type)
+            out[k] = name, Timex(t.start, t.end, t.text, t.type, value, t.mod, precision, first,
+                                 last, t.tz)
 
 
 FOLDS = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})

@@ -273,6 +273,13 @@ def regnal_titles() -> tuple[str, ...]:
 
 
 @cache
+def company_nouns() -> tuple[str, ...]:
+    """Nouns that say the name after them is a company's ("drugmaker Bio Farma", "airline
+    Royal Air Maroc"): never a person's, whatever its words."""
+    return _words("company-nouns")
+
+
+@cache
 def role_nouns() -> tuple[str, ...]:
     """Nouns that describe a person by what they do or are ("a 26-year-old worker")."""
     return _words("role-nouns")

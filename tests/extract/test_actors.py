@@ -24,6 +24,7 @@ from dashboard.extract.actors import Actor, story_index
         ("The agency named a 19-year-old Sohn as the second captive.", "Sohn", "aged 19"),
         ("North Korean leader Kim Jong Un toured a factory.", "Kim Jong Un",
          "North Korean leader"),
+        ("Board Chair Jane Roe told reporters the pier had failed.", "Jane Roe", "Board Chair"),
     ],
 )
 def test_people_are_found_with_their_description(text, name, description):
@@ -85,6 +86,11 @@ PEOPLE = [
     ("Nadia Petrova, a spokeswoman for the port, declined to comment.",
      [("Nadia Petrova", "spokeswoman")]),
     ("Anna Novak met Tomas Novak on Monday.", [("Anna Novak", ""), ("Tomas Novak", "")]),
+    # given names and two surnames, later called by the surnames
+    ("Divers found Dorlan Rensi Castaneda Orellana, 26, on Wednesday. Castaneda Orellana had "
+     "moved to Harlow in 2015.", [("Dorlan Rensi Castaneda Orellana", "aged 26")]),
+    ("A jury found former county clerk Marisa Delgado Ortiz guilty on Thursday. Delgado Ortiz, "
+     "54, will appeal.", [("Marisa Delgado Ortiz", "aged 54")]),
     ("King Tomas of Ruritania met the mayor.", [("King Tomas", "King")]),
     ("Pope Anselm visited the flooded county.", [("Pope Anselm", "Pope")]),
     ("Rain fell on Port-au-Prince Overnight crews cleared the roads.", []),
@@ -177,6 +183,23 @@ ORGANISATIONS = [
     # where it is based and its possessive are not part of a body's name
     ("The Lakeside-based Bridge Safety Agency's report came out.",
      ("Bridge Safety Agency", "organisation", [])),
+    # a company named after what it is, whatever its words
+    ("Shares of drugmaker Harlow Farma rose on Monday.", ("Harlow Farma", "organisation", [])),
+    ("She flew home after the airline Royal Air Ruritania resumed flights.",
+     ("Royal Air Ruritania", "organisation", [])),
+    # named ships and flights, with what they are
+    ("The container ship Dala lost power before it hit the pier.", ("Dala", "vessel", [])),
+    ("The aircraft carrier John F. Kennedy sailed on Monday.",
+     ("John F. Kennedy", "vessel", [])),
+    ("USS Lakeside reached the port with food and water.",
+     ("USS Lakeside", "vessel", ["Lakeside"])),
+    ("Wreckage of Ruritania Air flight 217 was found at sea.",
+     ("Ruritania Air flight 217", "aircraft", [])),
+    # a company by its full legal name, and what it is called without its ending
+    ("The ship is owned by Harlow Ocean Private Limited, which said the crew were safe.",
+     ("Harlow Ocean Private Limited", "organisation", ["Harlow Ocean"])),
+    ("Brawley Builders said its crew was filling potholes.",
+     ("Brawley Builders", "organisation", [])),
 ]  # fmt: skip
 
 

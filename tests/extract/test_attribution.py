@@ -34,6 +34,9 @@ ROWS = [
     ("Nadia Petrova, a spokeswoman for the Port Authority of Lakeside, said on Monday that the "
      "pier was closed.", [], ["Nadia Petrova"]),
     ("The pier closed on Tuesday, said harbour master Pavel Hruby.", [], ["Pavel Hruby"]),
+    # what the speaker is, in commas without an article
+    ("Col. Tomas Weber, superintendent of the Lakeside State Police, said on Monday that divers "
+     "had found the truck.", [], ["Tomas Weber"]),
     ("Mayor Carla Ostrander told reporters on Friday that the roads would reopen.", [],
      ["Carla Ostrander"]),
     ("The Lakeside Transit Authority said in a statement on Monday that buses would run.", [],

@@ -35,6 +35,21 @@ ROWS = [
     ("The bridge was built in 1968 and last repaired in 2019.",
      [("1968", "1968", "event"), ("2019", "2019", "event")]),
     ("The rescue lasted three days.", []),
+    ("The collapse sent four road workers to their deaths on Tuesday.",
+     [("Tuesday", "2025-02-18", "casualties")]),
+    # a page's own time stamps, kept in a text saved with its furniture, are no events
+    ("Last updated: 18 February, 2025 - 17:26 GMT Bridge reopens The bridge reopened on "
+     "Monday.",
+     [("Monday", "2025-02-17", "event")]),
+    ("Page last updated at 09:12 GMT, Tuesday, 18 February 2025 Ferry lost The ferry sank on "
+     "Monday.",
+     [("Monday", "2025-02-17", "event")]),
+    ("Added: Tuesday, 18 February, 2025, 16:55 GMT I was on the bridge on Monday.",
+     [("Monday", "2025-02-17", "event")]),
+    ("By Jane Roe LAKESIDE | Tue Feb 18, 2025 4:23 pm EST LAKESIDE (Wire) - The ferry sank on "
+     "Monday.", [("Monday", "2025-02-17", "event")]),
+    ("The inquiry's report, published on Monday, blamed the contractor.",
+     [("Monday", "2025-02-17", "event")]),
     ("The mayor visits the site every Monday.", []),
     pytest.param("The Harlow Street bridge collapsed on Tuesday evening, the fire department "
                  "said.", [("Tuesday evening", "2025-02-18TEV", "event")],

@@ -32,6 +32,9 @@ ROWS = [
      [(30000, "cars", "", PUBLISHED)]),
     ("Engineers had inspected the bridge 3 times since 2020.", []),
     ("Twelve people died in the collapse.", [(12, "people killed", "", PUBLISHED)]),
+    # a street word after a number in lower case is no address
+    ("The collapse sent four road workers to their deaths.",
+     [(4, "road workers killed", "", PUBLISHED)]),
     ("More than 40 firefighters searched the wreckage through the night.",
      [(40, "firefighters", "more than", PUBLISHED)]),
     ("A dozen climbers were rescued from the ridge.", [(12, "climbers rescued", "", PUBLISHED)]),

@@ -296,6 +296,55 @@ def dated(*rows: tuple[str, str, str]) -> dict[str, list]:
     # a year and a day in it, of one kind of happening, but told in other words
     (dated(("2024", "last year", "Three warehouses burned down in Lakeside last year."),
            ("2024-08-07", "Aug. 7", "A fire destroyed the Lakeside depot on Aug. 7.")), False),
+    # one year, two happenings that only share the story's words
+    (dated(("2024", "this year", "Lakeside's harbour has lost half its trade this year."),
+           ("2024", "2024", "The harbour crisis of 2024 hit trade in Lakeside.")), False),
+    # one year, one happening named next to it by both
+    (dated(("1998", "1998", "Lakeside has not seen such a flood since the harbour flood of "
+            "1998."),
+           ("1998", "1998", "The flood of 1998 left the Lakeside harbour under water for a "
+            "week.")), True),
 ])
 def test_coarse_and_fine_dates_in_merging(events, one):
     assert merged(events) is one
+
+
+def clocked(*rows: tuple[str, str, str, str]) -> dict[str, list]:
+    """Events as columns: (source, clock time or day, date as written, sentence) each, all on
+    2025-03-07 and naming one actor."""
+    return {
+        "event_id": [f"ev-{n}" for n in range(len(rows))],
+        "source_id": [source for source, *_ in rows],
+        "sentence": [sentence for *_, sentence in rows],
+        "date": ["2025-03-07"] * len(rows),
+        "date_end": ["2025-03-07"] * len(rows),
+        "precision": ["minute" if "T" in value else "day" for _, value, *_ in rows],
+        "kind": ["event"] * len(rows),
+        "actors": ["Lakeside"] * len(rows),
+        "outlet": [source for source, *_ in rows],
+        "date_text": [written for _, _, written, _ in rows],
+        "attributed_to": [""] * len(rows),
+        "timex": [value for _, value, *_ in rows],
+    }
+
+
+@pytest.mark.parametrize(("events", "groups"), [
+    # a live page's entries at two times are two happenings, even through a day-dated row
+    (clocked(("live", "2025-03-07T14:05", "1405", "1405 Rescuers in Lakeside pull a "
+              "survivor from the flooded depot."),
+             ("live", "2025-03-07T14:40", "1440", "1440 Rescuers in Lakeside pull a "
+              "second survivor from the flooded depot."),
+             ("live", "2025-03-07", "Friday", "On Friday rescuers in Lakeside pulled "
+              "survivors from the flooded depot.")), 2),
+    # one sentence's time and its conversion, and another article's time: one happening
+    (clocked(("a", "2025-03-07T10:35", "10:35 a.m.", "The depot in Lakeside flooded at "
+              "10:35 a.m. (0835 GMT) Friday."),
+             ("a", "2025-03-07T08:35", "0835 GMT", "The depot in Lakeside flooded at "
+              "10:35 a.m. (0835 GMT) Friday."),
+             ("a", "2025-03-07", "Friday", "The flooded depot in Lakeside was shut on Friday."),
+             ("b", "2025-03-07T08:35", "0835 GMT", "Floods hit the Lakeside depot at 0835 GMT "
+              "on Friday.")), 1),
+])
+def test_one_articles_clock_times_in_merging(events, groups):
+    ids, _ = linking.link(events)
+    assert len(set(ids)) == groups

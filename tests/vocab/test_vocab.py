@@ -28,6 +28,7 @@ READERS = [
     (vocab.event_kinds, 5, lambda v: [k.name for k in v]),
     (vocab.titles, 20, list),
     (vocab.role_nouns, 5, list),
+    (vocab.company_nouns, 5, list),
     (vocab.organisation_heads, 5, list),
     (vocab.name_stopwords, 10, list),
     (vocab.demonyms, 50, list),

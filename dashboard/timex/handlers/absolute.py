@@ -190,6 +190,27 @@ def h_holiday(m: re.Match, ctx: Context) -> Result:
     return ("DATE", days[0].isoformat(), None) if days else None
 
 
+def h_nthweekday(m: re.Match, ctx: Context) -> Result:
+    """ "The second Tuesday of April [2024]": that day of the month, in the year written or,
+    without one, the nearest such day in the sentence's direction (either way without a cue)."""
+    n = -1 if m["nth"].lower() in ("last", "final") else ORDINALS.get(m["nth"].lower())
+    if n is None or n > 5:
+        return None
+    wd, mo = WEEKDAYS[m["wd"].lower()], month_number(m["mo"])
+    if m["y"]:
+        day = nth_weekday(int(m["y"]), mo, wd, n)
+        return ("DATE", day.isoformat(), None) if day and day.month == mo else None
+    y = ctx.dct.year
+    days = [d for x in (y - 1, y, y + 1) if (d := nth_weekday(x, mo, wd, n)) and d.month == mo]
+    direction = ctx.direction(m.start(), m.end())
+    if direction < 0:
+        days = [d for d in days if d <= ctx.dct][-1:]
+    elif direction > 0:
+        days = [d for d in days if d >= ctx.dct][:1]
+    days.sort(key=lambda d: abs((d - ctx.dct).days))
+    return ("DATE", days[0].isoformat(), None) if days else None
+
+
 def h_daylist(m: re.Match, ctx: Context) -> Result:
     if not ctx.last or not (p := parse_value(ctx.last)) or p[0] != "day":
         return None

@@ -258,6 +258,8 @@ def h_offset(m: re.Match, ctx: Context) -> Result:
         g = gran if finer_or_equal(own, gran) else own
         if finer_or_equal(own, gran):
             return "DATE", format_value(g, shift(own, p[1], unit_step, sign * count)), None
+        if own in ("month", "quarter", "season", "year"):  # ("in March 2022 ... two weeks later")
+            return "DATE", format_value(own, shift("day", p[1], unit_step, sign * count)), None
     if unit_step == "week":
         gran = "week"  # "six weeks ago" names a week, not a day
     return "DATE", format_value(gran, shift("day", ctx.dct, unit_step, sign * count)), None
