@@ -893,7 +893,7 @@ def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
         if " " in key and " " in known_key and (key.endswith(" " + known_key)
                                                 or known_key.endswith(" " + key)):
             longer, shorter = (name, known) if len(key) > len(known_key) else (known, name)
-            if not _place_words() & set(longer.split()[: -len(shorter.split())]):
+            if not _place_words() & set(_lead(longer, shorter)):
                 return known  # ("Castillo Cabrera" of "Dorlian Ronial Castillo Cabrera")
         if " " in key and key.split()[-1] == known:
             return known
@@ -905,9 +905,14 @@ def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
 def _given_before(name: str, known: str) -> bool:
     """Whether `name` is `known` with given names before it ("Marisa Delgado Ortiz" of
     "Delgado Ortiz"), not with a place's or a sentence's words ("Ruritania Jane Roe")."""
-    extra = name.split()[: -len(known.split())]
+    extra = _lead(name, known)
     return (bool(extra) and name.endswith(" " + known) and all(w in _given_names() for w in extra)
             and not _place_words() & set(extra))
+
+
+def _lead(longer: str, shorter: str) -> list[str]:
+    """The words of `longer` before as many last words as `shorter` has."""
+    return longer.split()[: -len(shorter.split())]
 
 
 @lru_cache(maxsize=1)
