@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 
 from dashboard import humanize
 from dashboard.page import cached
@@ -110,11 +111,7 @@ def add_source_form(data_dir: str) -> None:
         else:
             st.error("Choose a file, paste the article's text or give its URL.")
             return
-        bar = st.progress(0.0, text="Reading the articles…")
-
-        def progress(done: int, total: int) -> None:
-            bar.progress(done / max(total, 1), text=f"Extracting: {done} of {total} articles")
-
+        progress = Unbroken(st.progress(0.0, text="Reading the articles…"))
         given, today = published.isoformat() if published else "", dt.date.today().isoformat()
         try:
             if content is None:
@@ -125,13 +122,43 @@ def add_source_form(data_dir: str) -> None:
                                      published=given, title=title, outlet=outlet,
                                      progress=progress, undated=today)
         except SourceError as error:
-            bar.empty()
+            if progress.interrupted is not None:  # the next run shows why nothing was added
+                st.session_state["flash_error"] = str(error)
+                progress.resume()
+            progress.bar.empty()
             st.error(humanize.plain_markdown(str(error)))
             return
     cached.load.clear()
     st.session_state["flash"] = (f"Added {stored.name} to {manifest.name} and rebuilt the data."
                                  + ("" if given else _dated_note(manifest, stored, today)))
+    progress.resume()
     st.rerun()
+
+
+class Unbroken:
+    """A build's progress bar that the page's next run cannot cut in half.
+
+    Streamlit stops a running script at its next element call when the reader touches a widget,
+    so a progress update would abandon an added article half built, and the run that follows
+    knows nothing of the click that started it: no message, no error. This callback keeps the
+    interruption for later (`resume` raises it once the build is over) and stops drawing.
+    """
+
+    def __init__(self, bar) -> None:
+        self.bar, self.interrupted = bar, None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.interrupted is not None:
+            return
+        try:
+            self.bar.progress(done / max(total, 1), text=f"Extracting: {done} of {total} articles")
+        except (RerunException, StopException) as interruption:
+            self.interrupted = interruption
+
+    def resume(self) -> None:
+        """Let the run the reader asked for during the build go on now."""
+        if self.interrupted is not None:
+            raise self.interrupted
 
 
 def _dated_note(manifest: Path, stored: Path, today: str) -> str:

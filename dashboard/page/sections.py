@@ -146,10 +146,14 @@ def orphans(data: dataset.Dataset) -> None:
 
 
 def flash() -> None:
-    """The message an action left for the next run (a saved review, an added source)."""
+    """The message an action left for the next run (a saved review, an added source, or why
+    a source the reader interrupted was not added)."""
     message = st.session_state.pop("flash", None)
     if message:
         st.success(humanize.plain_markdown(message))
+    error = st.session_state.pop("flash_error", None)
+    if error:
+        st.error(humanize.plain_markdown(error))
 
 
 def visible_count(events, spec: filters.FilterSpec) -> int:

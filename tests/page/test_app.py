@@ -301,6 +301,35 @@ def test_adding_a_source_rebuilds_and_shows_its_event(page, story):
     assert any("third North Korean soldier" in b for b in card_dates(at))
 
 
+def interrupt_progress(monkeypatch):
+    """Make the build's first progress update meet a rerun the reader asked for (a filter
+    touched while the build runs): Streamlit raises it at the script's next element call."""
+    from streamlit.delta_generator import DeltaGenerator
+    from streamlit.runtime.scriptrunner_utils.exceptions import RerunException
+    from streamlit.runtime.scriptrunner_utils.script_requests import RerunData
+
+    drawn = DeltaGenerator.progress
+
+    def progress(self, value, text=None, **kwargs):
+        if text and text.startswith("Extracting"):
+            raise RerunException(RerunData())
+        return drawn(self, value, text=text, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "progress", progress)
+
+
+def test_a_rerun_during_the_build_neither_cuts_it_nor_loses_its_message(page, story,
+                                                                          monkeypatch):
+    seeds, data = story
+    at = page(data)
+    interrupt_progress(monkeypatch)
+    at = add_source(at, "third.txt", NEW_ARTICLE, dt.date(2025, 2, 4),
+                    url="https://new.example.org/third", title="Third soldier")
+    assert manifest_rows(seeds)[-1]["url"] == "https://new.example.org/third"
+    assert "https://new.example.org/third" in (data / "sources.csv").read_text()
+    assert not at.error and "Added" in at.success[0].value
+
+
 def test_a_duplicate_url_is_refused_with_its_message(page, story):
     seeds, data = story
     at = add_source(page(data), "again.txt", NEW_ARTICLE,

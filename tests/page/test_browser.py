@@ -16,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -65,11 +66,22 @@ def wait_for(url: str, process: subprocess.Popen, attempts: int = 240) -> None:
     raise RuntimeError(f"{url} did not answer")
 
 
+LOGS: dict[str, Path] = {}
+"""The output file of each server `serve` started, by its URL."""
+
+
+def server_log(url: str, lines: int = 20) -> str:
+    """The last lines the server at `url` printed (for a failing test's message)."""
+    log = LOGS.get(url)
+    return "\n".join(log.read_text().splitlines()[-lines:]) if log and log.exists() else ""
+
+
 @contextlib.contextmanager
 def serve(data_dir: Path, story: Path | None = None):
     """`streamlit run` the page over `data_dir` on a free localhost port (new sources and
     settings go to `story`'s manifest) with the project's own .streamlit/config.toml and no
-    other option; yields its URL."""
+    other option; yields its URL. The server's output goes to a file in the temp folder (a pipe
+    nobody reads would stop the server once full); `server_log(url)` reads it."""
     port = free_port()
     env = {**os.environ, "DASHBOARD_DATA": str(data_dir),
            "DASHBOARD_SOURCES": str((story or data_dir.parent / "none") / "sources.csv")}
@@ -77,8 +89,11 @@ def serve(data_dir: Path, story: Path | None = None):
                str(ROOT / "dashboard" / "page" / "app.py"), "--server.headless", "true",
                "--server.address", "127.0.0.1", "--server.port", str(port),
                "--server.fileWatcherType", "none"]
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, text=True)
+    log = Path(tempfile.gettempdir()) / f"dashboard-streamlit-{port}.log"
+    LOGS[f"http://127.0.0.1:{port}/"] = log
+    with log.open("w") as output:
+        process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=output,
+                                   stderr=subprocess.STDOUT, text=True)
     try:
         wait_for(f"http://127.0.0.1:{port}/_stcore/health", process)
         yield f"http://127.0.0.1:{port}/"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import sample_data
 from extracted import FIXTURES, ROOT
-from test_browser import ARTIFACTS, TIMELINE, serve
+from test_browser import ARTIFACTS, TIMELINE, serve, server_log
 
 from dashboard.page import charts
 from dashboard.store import build, dataset, uploads
@@ -387,7 +387,10 @@ def test_a_blank_publication_date_in_the_add_form_is_not_refused(browser, tmp_pa
         try:
             flash.wait_for(timeout=90_000)
         except PlaywrightTimeout:
-            pytest.fail(f"no message of the added article; the page says: {alerts(page)}")
+            shot(page, f"newcomer-undated-{width}-failed")
+            added = "strike" in (story / "sources.csv").read_text()
+            pytest.fail(f"no message of the added article (in the manifest: {added}); the page "
+                        f"says: {alerts(page)}; the server printed:\n{server_log(url)}")
         assert "the day it was added" in flash.inner_text()
         assert page.get_by_text("no publication date given").count() == 0
         if width == "phone":  # the sidebar covers the page on a phone: close it to read on
