@@ -131,7 +131,8 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             continue  # "a hastily planned trip", "as previously planned": says when it was planned
         if w in FUTURE or (w == "next" and nxt != "to"):
             out.append((off, 1))
-        elif w in FUTURE_BEFORE_TO and nxt == "to" or w in ("plans", "plan") and nxt in ("a", "an"):
+        elif (w in FUTURE_BEFORE_TO and nxt == "to" or w in ("plans", "plan") and nxt in ("a", "an")
+              or w == "set" and nxt == "for"):  # "is set for Jan. 17"
             out.append((off, 1))
         elif w in ("takes", "take") and nxt == "place":
             out.append((off, 1))

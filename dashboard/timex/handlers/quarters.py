@@ -19,9 +19,14 @@ from dashboard.timex.lexicon import (
 from dashboard.timex.resolve import shifted
 
 
-def _quarter_year(ctx: Context, q: int, months: int) -> int:
+def _quarter_year(ctx: Context, q: int, months: int, m: re.Match | None = None) -> int:
+    """The year of quarter (or half) `q`: the DCT's when it has begun, or when it is still to
+    come and the sentence looks forward ("cuts are planned for the second quarter"); else the
+    year before."""
     start = dt.date(ctx.dct.year, months * (q - 1) + 1, 1)
-    return ctx.dct.year if start <= ctx.dct else ctx.dct.year - 1
+    if start <= ctx.dct or (m is not None and ctx.direction(m.start(), m.end()) > 0):
+        return ctx.dct.year
+    return ctx.dct.year - 1
 
 
 def h_quarter(m: re.Match, ctx: Context) -> Result:
@@ -37,7 +42,7 @@ def h_quarter(m: re.Match, ctx: Context) -> Result:
     elif m["rel2"] or m["ry"]:
         year = ctx.dct.year + {"last": -1, "next": 1}.get(norm(m["rel2"] or m["ry"]), 0)
     else:
-        year = _quarter_year(ctx, q, months)
+        year = _quarter_year(ctx, q, months, m)
     pre = norm(m["pre"])
     if any(w in pre for w in ("ago", "earlier", "previous", "prior", "comparable")):
         year -= 1
@@ -47,7 +52,7 @@ def h_quarter(m: re.Match, ctx: Context) -> Result:
 def h_qcode(m: re.Match, ctx: Context) -> Result:
     code = m["q"].upper()
     n = int(code[1])
-    year = int(m["y"]) if m["y"] else _quarter_year(ctx, n, 3 if code[0] == "Q" else 6)
+    year = int(m["y"]) if m["y"] else _quarter_year(ctx, n, 3 if code[0] == "Q" else 6, m)
     return "DATE", f"{year:04d}-{code}", None
 
 

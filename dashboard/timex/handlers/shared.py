@@ -63,7 +63,7 @@ def anchor(ctx: Context, gran: str) -> tuple[str, dt.date]:
     """The last mentioned period usable at granularity `gran`, else the DCT's."""
     if ctx.last:
         parsed = parse_value(ctx.last)
-        if parsed and finer_or_equal(parsed[0].replace("weekend", "week"), gran):
+        if parsed and finer_or_equal(*(g.replace("weekend", "week") for g in (parsed[0], gran))):
             return gran, period_start(gran, parsed[1])
     return gran, period_start(gran, ctx.dct)
 
