@@ -170,11 +170,13 @@ def article_figures(
                 last_noun = (phrase, key)
             if shared is None:
                 shared = (Speech.of(sentences, mentions).speakers(sentence),
-                          _as_of(sentence, timexes, published) or (published, "day"))
-            said, as_of = shared
+                          [t for t in timexes if sentence.start <= t.start < sentence.end
+                           and is_event(t) and not _opens_a_period(sentence, t)])
+            said, dated = shared
             qualifier, q_first = _qualifier(tokens, number.first)
             first = tokens[q_first].start
             end = tokens[number.last].end
+            as_of = _as_of(sentence, dated, (start, sentence.start + end), published)
             rows.append({
                 "figure_id": _figure_id(source_row["source_id"], start,
                                         sentence.start + end),
@@ -894,12 +896,34 @@ def _with_demonym(phrase: str, sentence: Sentence, start: int, mentions: list[Me
     return phrase
 
 
-def _as_of(sentence: Sentence, timexes: list[Timex], published: str) -> tuple[str, str] | None:
-    """The last day of the date a sentence gives for its figures (never after publication)."""
-    for timex in timexes:
-        if sentence.start <= timex.start < sentence.end and is_event(timex):
-            return min(timex.date_end or timex.date, published), timex.precision
-    return None
+def _as_of(sentence: Sentence, dated: list[Timex], at: tuple[int, int],
+           published: str) -> tuple[str, str]:
+    """The last day of the date the figure at offsets `at` is given for (never after
+    publication): the nearest of the sentence's dates in the figure's own clause ("up from 24
+    cases reported last Friday"), else the sentence's first date, else the publication day.
+    `dated`: the sentence's dates of events, those that open a period left out."""
+    near = [(b - a, t) for (a, b), t in ((_gap(at, t), t) for t in dated)
+            if not _CLAUSE_BREAK.search(sentence.text, a - sentence.start, b - sentence.start)]
+    best = min(near, key=lambda n: n[0])[1] if near else dated[0] if dated else None
+    if best is None:
+        return published, "day"
+    return min(best.date_end or best.date, published), best.precision
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+_SINCE = re.compile(r"\bsince\s+$", re.I)
+
+
+def _gap(at: tuple[int, int], timex: Timex) -> tuple[int, int]:
+    """The offsets of the text between a figure and a date."""
+    return (at[1], timex.start) if timex.start >= at[1] else (timex.end, at[0])
+
+
+def _opens_a_period(sentence: Sentence, timex: Timex) -> bool:
+    """Whether the date is where a period began ("has grown to 124 cases since late January"):
+    the figure is as of the telling, not of that date."""
+    before = sentence.text[max(0, timex.start - sentence.start - 8) : timex.start - sentence.start]
+    return bool(_SINCE.search(before))
 
 
 def _figure_id(source_id: str, start: int, end: int) -> str:
