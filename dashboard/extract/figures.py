@@ -911,7 +911,7 @@ def _as_of(sentence: Sentence, dated: list[Timex], at: tuple[int, int],
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
-_SINCE = re.compile(r"\bsince\s+$", re.I)
+_SINCE = re.compile(r"\bsince\b(?!.*\bsince\b)", re.I | re.S)
 
 
 def _gap(at: tuple[int, int], timex: Timex) -> tuple[int, int]:
@@ -920,10 +920,12 @@ def _gap(at: tuple[int, int], timex: Timex) -> tuple[int, int]:
 
 
 def _opens_a_period(sentence: Sentence, timex: Timex) -> bool:
-    """Whether the date is where a period began ("has grown to 124 cases since late January"):
-    the figure is as of the telling, not of that date."""
-    before = sentence.text[max(0, timex.start - sentence.start - 8) : timex.start - sentence.start]
-    return bool(_SINCE.search(before))
+    """Whether the date is where a period began ("has grown to 124 cases since late January",
+    "2,700 wounded since they entered combat in December"): the figure is as of the telling,
+    not of that date."""
+    at = timex.start - sentence.start
+    since = _SINCE.search(sentence.text, max(0, at - 50), at)
+    return bool(since and not _CLAUSE_BREAK.search(sentence.text, since.end(), at))
 
 
 def _figure_id(source_id: str, start: int, end: int) -> str:

@@ -109,6 +109,8 @@ ROWS = [
      [(124, "cases", "", PUBLISHED)]),
     ("Rescuers have freed 31 people since Tuesday's landslide.",
      [(31, "people", "", PUBLISHED)]),
+    ("The clinic has treated 40 children since the school reopened in January.",
+     [(40, "children hospitalized", "", PUBLISHED)]),
     ("There were 48 cases, officials said Monday, up from 24 cases reported on Thursday.",
      [(48, "cases", "", "2025-02-17"), (24, "cases", "", "2025-02-13")]),
     # --- numbers that are not figures --------------------------------------------------------
