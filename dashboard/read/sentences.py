@@ -28,7 +28,7 @@ CREDIT = re.compile(
     r"[\w /.&-]{2,40})\s*$"
 )
 DATELINE = re.compile(
-    r"^[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}(?:,\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})?"
+    r"[A-Z][A-Z'’.]{2,}(?:[ -][A-Z][A-Z'’.]+){0,3}(?:,\s+[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*){0,2})?"
     r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*+(?:\([A-Z][\w&.'’ -]{0,30}\))?\s*+(?:—|–|--?)\s*"
 )
 """A news dateline ("SEOUL, Feb. 19 (Yonhap) --"): where and when the story was filed, which
@@ -78,13 +78,16 @@ def blocks(text: str) -> list[Block]:
         counts[key] = counts.get(key, 0) + 1
     seen: set[str] = set()
     result: list[Block] = []
+    told = False  # (a dateline opens the story: a later "SWINE FLU - THE BASICS" is a heading)
     for (start, end), key in zip(paragraphs, keys, strict=True):
         if key in seen:
             result.append(Block(start, end, "duplicate"))
             continue
         seen.add(key)
         block = _classify(text[start:end], start, end, repeated=counts[key] > 1)
-        dateline = DATELINE.match(text, start, end) if block.role == "body" else None
+        opening = block.role == "body" and not told
+        told = told or block.role == "body"
+        dateline = DATELINE.match(text, start, end) if opening else None
         if dateline and dateline.end() < end:
             result.append(Block(start, dateline.end(), "dateline"))
             block = Block(dateline.end(), end, "body")

@@ -143,3 +143,17 @@ def test_hard_wrapped_paragraphs_are_joined():
     found = [" ".join(s.text.split()) for s in sentences(text)]
     assert found[0].startswith("The army said on Monday") and found[0].endswith("for weeks.")
     assert found[1] == "Officials expect talks to resume next week."
+
+
+@pytest.mark.parametrize("dateline", [
+    "LAKEVIEW, Ore. (Valley Wire) — ",
+    "LAKEVIEW, March 4 (Valley Wire) -- ",
+    "LAKEVIEW — ",
+])
+def test_a_dateline_after_the_headline_is_not_part_of_the_first_sentence(dateline):
+    text = (f"Ferry strike enters third day\n\nBy Ana Reyes\n\n{dateline}"
+            "Ferry crews stayed off the job on Tuesday, the union said.\n")
+    roles = [(text[b.start : b.end], b.role) for b in blocks(text)]
+    assert (dateline, "dateline") in roles
+    assert [s.text for s in sentences(text) if s.role == "body"] == [
+        "Ferry crews stayed off the job on Tuesday, the union said."]
