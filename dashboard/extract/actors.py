@@ -155,10 +155,11 @@ HEADS = "|".join(re.escape(head) for head in HEAD_WORDS)
 COMPANY = re.compile(r"(?:,?\s+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.|Group"
                      r"|Corporation|Company|Holdings|Private Limited|Limited|LLC|AG))+$")
 """What ends a company's name and may be left out ("Xerox Corp." is "Xerox")."""
-_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w'&-]*|&)"
+_CAP = r"(?:(?:[A-Z]\.){2,}|St\.|[A-Z][\w'&-]*|&)"
 ORGANISATION = re.compile(
     r"\b(?:" + _CAP + r"[ \t]+(?:(?:and|of|for|&)[ \t]+(?=[A-Z]))?){0,4}(?:" + HEADS + r")"
-    r"(?![\w-])(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]*)"
+    r"(?![\w-]|[ \t]+(?:Attorney|Judge)s?\b)"
+    r"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]*)"
     r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'-]*){0,3})?"
     r"(?:,?[ \t]+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.))?"
     r"(?:[ \t]+\((?P<acronym>[A-Z][A-Z&.]{1,7})\))?"
@@ -204,6 +205,8 @@ _BEFORE_TITLE = re.compile(r"(?:[ \t]+[\w'.\-]+){0,6}")
 _BEFORE_HEAD = re.compile(r"(?:\s+[\w'&.\-]+){0,8}")
 """Read backwards from a title or an organisation's head word: as far as the words that
 describe it (`_titled_person`, `ORGANISATION`) can reach."""
+COUNTY = re.compile(r"\b(?:[A-Z][a-z]+[ \t]){1,2}(?:County|Parish)\b(?![ \t]+[A-Z])")
+"""A US county or parish: "Gaines County" (not "Gaines County Council": an organisation)."""
 PLACE_KINDS = ("country", "place")
 LOCATIVE = re.compile(r"\b(?:in|at|near|inside|across|into|from|to)\s+(?:the\s+)?"
                       r"(?:[A-Z][\w.-]*'s\s+)?$")
@@ -387,7 +390,8 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
         if place in index.actors and not index.canonical(written):
             aliases = [written] if written != name else []
             index.add(Actor(name, _LOWER_BODIES[match["noun"]], aliases))
-    for match in scan_before(ORGANISATION, text, HEAD_WORDS, _BEFORE_HEAD):
+    found = list(scan_before(ORGANISATION, text, HEAD_WORDS, _BEFORE_HEAD))
+    for match in sorted(found, key=lambda m: not _national(m.group())):  # those first
         _add_organisation(index, match.group(), match["acronym"])
     if "(" in text:
         for match in ACRONYM.finditer(text):
@@ -405,6 +409,12 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
         name = _named_company(match["name"])
         if name and not index.canonical(name):
             index.add(Actor(name, "organisation"))
+    for match in COUNTY.finditer(text) if "County" in text or "Parish" in text else ():
+        words = match.group().split()
+        while words[0] in NOT_NAMES and words[0] not in _COMPASS:
+            words.pop(0)
+        if len(words) > 1 and not index.canonical(" ".join(words)):
+            index.add(Actor(" ".join(words), "place"))
     for person in find_people(text, index):
         index.add(person)
     for match in ACRONYM_SPEAKER.finditer(text):
@@ -520,15 +530,28 @@ def _add_organisation(index: ActorIndex, found: str, acronym: str | None) -> Non
     if len(name.split()) < 2 or name.split()[-1] in ("and", "of", "for", "&") or (
             short != name and short in HEAD_SET):
         return  # (nor "Company Limited": no name before the company's ending)
-    known = index.canonical(name)
+    known = index.canonical(name) or next(
+        (national for demonym in DEMONYMS
+         if (national := index.canonical(f"{demonym} {name}"))
+         and index.actors[national].kind == "organisation"), None)  # "South African ..." said
     aliases = [alias for alias in (short, acronym) if alias and alias != name
                and not (alias == short and (short in NOT_NAMES or not short[:1].isupper()))]
     if known:
-        if acronym and not index.canonical(acronym):
-            index.add(Actor(known, index.actors[known].kind, [acronym]))
+        for alias in (name, acronym):
+            if alias and not index.canonical(alias):
+                index.add(Actor(known, index.actors[known].kind, [alias]))
         return
     kind = "media" if any(word in MEDIA_WORDS for word in name.split()) else "organisation"
     index.add(Actor(name, kind, aliases))
+
+
+def _national(found: str) -> bool:
+    """Whether an organisation's name holds a country's demonym ("the South African Foreign
+    Affairs Department"): added first, the same name without it is then the same body."""
+    return bool(NATIONAL.search(found))
+
+
+NATIONAL = re.compile(r"\b(?:" + alternatives(DEMONYMS) + r")[ \t]+[A-Z]")
 
 
 def _organisation_name(found: str) -> str:
@@ -541,7 +564,8 @@ def _organisation_name(found: str) -> str:
     if "The" in words[1:]:  # run on from the sentence before: "... the Poor The AFP"
         words = words[len(words) - words[::-1].index("The") :]
     while len(words) > 1 and (words[0] in NOT_NAMES or words[0] in _LEADING
-                              or words[0].endswith("-based")) and words[0] not in DEMONYMS:
+                              or words[0].endswith("-based")) and words[0] not in DEMONYMS and (
+            words[0] not in _COMPASS or words[1] in HEAD_SET):  # "South Plains Health District"
         words.pop(0)  # "The", "On Monday", "Paris-based"
     if words[-1][-2:] in ("'s", "’s") and words[-1][:-2] in HEAD_SET:
         words[-1] = words[-1][:-2]  # "the Trade Organisation's rules"
@@ -553,9 +577,14 @@ def _organisation_name(found: str) -> str:
     name = " ".join(words)
     owned = re.sub(r"^(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*'s\s+", "", name)
     first = owned.split()[:1]
-    return name if first and COMPANY.fullmatch(" " + first[0]) else owned  # "Dunmore's Inc."
+    if len(owned.split()) < 2 or COMPANY.fullmatch(" " + first[0]):
+        return name  # "Covenant Children's Hospital", "Dunmore's Inc."
+    return owned
 
 
+_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                      "Western", "Central"})
+"""Words that may begin an organisation's name when a name follows ("West Texas Water Board")."""
 _LEADING = frozenset({"A", "An", "The", "In", "On", "At", "But", "And", "When", "While", "By",
                       "For", "From", "With", "As", "Of", "To", "Under", "After", "Before"})
 """Capitalised words that open a sentence, not an organisation's name."""

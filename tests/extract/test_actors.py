@@ -200,7 +200,25 @@ ORGANISATIONS = [
      ("Harlow Ocean Private Limited", "organisation", ["Harlow Ocean"])),
     ("Brawley Builders said its crew was filling potholes.",
      ("Brawley Builders", "organisation", [])),
+    # a centre, a district, a county; a possessive that is part of the name
+    ("The Lakeside Centers for Water Safety issued a warning.",
+     ("Lakeside Centers for Water Safety", "organisation", [])),
+    ("Officials of the North Plains Public Health District met.",
+     ("North Plains Public Health District", "organisation", [])),
+    ("Cases rose in Dunmore County over the weekend.", ("Dunmore County", "place", [])),
+    ("The girl was treated at Harlow Children's Hospital.",
+     ("Harlow Children's Hospital", "organisation", [])),
+    ("Nurses at St. Agnes's Medical Center walked out.",
+     ("St. Agnes's Medical Center", "organisation", [])),
+    # the same body without its country's demonym, told first or later
+    ("The Water Department said the pipes were old. The Kenyan Water Department agreed.",
+     ("Kenyan Water Department", "organisation", ["Water Department"])),
 ]  # fmt: skip
+
+
+def test_a_district_attorney_is_no_body():
+    found = story_index("Deputy District Attorney Jo Kane said the case was closed.", []).actors
+    assert set(found) - set(story_index("", []).actors) == {"Jo Kane"}
 
 
 def test_a_role_in_capitals_is_not_a_body():
