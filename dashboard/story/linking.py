@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from dashboard.extract.gazetteer import places
 from dashboard.vocab import (
     demonyms,
     event_kinds,
@@ -58,8 +59,15 @@ LEDE = 0.3
 period) and tell of one kind of happening next to the date (`_Item.told`): an article tells
 its main happening in its lede and again in its body, in other words ("the blast on Friday",
 "Friday's bombing")."""
+TOLD = 0.2
+"""How much more alike two articles' events count when they date the same day, name someone
+other than a known place in common and tell of one kind of happening next to the date, with
+another word in common there ("the Oct. 23 slaying of Roe", "the Oct. 23 killing of Dr.
+Roe"; not "Roe arrived in Ruritania on Sunday" and "Doe arrived in Ruritania on Sunday")."""
 ANOTHER = re.compile(r"\b(?:[Aa]lso|[Aa]nother)\b")
 """A sentence that says its happening is another one ("Also on Sunday, crews rescued ...")."""
+ANOTHER_REACH = 40
+"""How far from the date (characters) "also" or "another" says so."""
 SHORT = 3
 """Sentences with more content words than this must share two of them to merge: one word in
 common ("Lakeside" in a pier repair and a mayor's election) says little."""
@@ -120,8 +128,12 @@ class _Item:
     """For a date coarser than a month, the content words next to it (`near_words`): what
     the date dates, which a finer date's event must tell of to be the same happening."""
     told: frozenset[str] = frozenset()
-    """The kinds of happening (`CONCEPTS`) named next to the date, unless the sentence says
-    it is another one (`ANOTHER`): what `LEDE` compares."""
+    """The content words next to the date (`near_words`) when they name a kind of happening
+    (`CONCEPTS`), unless the sentence says it is another one (`ANOTHER`): what `LEDE` and
+    `TOLD` compare."""
+    parties: int = 0
+    """The bits (of `actor_bits`) of its actors that are not known places: who, rather than
+    where, which `TOLD` asks two events to share."""
     clock: str = ""
     """The clock time the event is dated to (its TIMEX3 value, for a date as fine as an hour),
     else "": one article's events at two clock times are two happenings (`_clocks_apart`)."""
@@ -170,13 +182,31 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
         (words, word_mask), (named, actor_mask) = words_of[sentence], actors_of[actors]
         said = (speakers[i] or UNKNOWN) if said_on(sentence, dates[i]) else ""
         near = near_words(sentence, dates[i]) if precision in COARSE else frozenset()
-        told = (frozenset(w for w in (near or near_words(sentence, dates[i])) if w[0] == "<")
-                if any(w[0] == "<" for w in words) and not ANOTHER.search(sentence)
+        told = ((near or near_words(sentence, dates[i]))
+                if any(w[0] == "<" for w in words) and not _another(sentence, dates[i])
                 else frozenset())
         clock = timexes[i] if precision in CLOCK else ""
         items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
-                           kind, named, words, actor_mask, word_mask, said, near, told, clock))
+                           kind, named, words, actor_mask, word_mask, said, near, told,
+                           actor_bits.of(named - _places()), clock))
     return items
+
+
+def _another(sentence: str, date_text: str) -> bool:
+    """Whether the sentence says, near the date, that it tells of another happening ("another
+    attack on Monday", "also killed on Monday"; not "a doctor who also performed abortions"
+    further on)."""
+    at = sentence.find(date_text) if date_text else -1
+    if at < 0:
+        return bool(ANOTHER.search(sentence))
+    return bool(ANOTHER.search(sentence, max(0, at - ANOTHER_REACH),
+                               at + len(date_text) + ANOTHER_REACH))
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """The names of the places the general gazetteer knows (countries, states, cities)."""
+    return frozenset(name for place in places() for name in (place.name, *place.aliases))
 
 
 def said_on(sentence: str, date_text: str) -> bool:
@@ -500,6 +530,7 @@ def _merge_pairs(items: list[_Item],
     near = [bool(item.near) for item in items]
     precisions = [item.precision for item in items]
     told = [item.told for item in items]
+    parties = [item.parties for item in items]
     spans = [(item.first, item.last, item.precision) for item in items]
     for i, others in candidate_pairs(items, rare).items():
         own_words, own_size, own_actors, sentence = words[i], sizes[i], actors[i], sentences[i]
@@ -524,8 +555,12 @@ def _merge_pairs(items: list[_Item],
                 if not compatible(kinds[i], kinds[j]):
                     continue
                 score -= OTHER_KIND
-            if sentence[0] == sentences[j][0] and told[i] & told[j] and spans[i] == spans[j]:
-                score += LEDE
+            common = told[i] & told[j]
+            if common and spans[i] == spans[j] and any(w[0] == "<" for w in common):
+                if sentence[0] == sentences[j][0]:
+                    score += LEDE
+                elif spans[i][2] == "day" and parties[i] & parties[j] and len(common) > 1:
+                    score += TOLD
             if score >= MERGE_SIMILARITY:
                 scored.setdefault(score, []).append(base + j)
     for score in sorted(scored, reverse=True):

@@ -236,6 +236,18 @@ def merged(events: dict[str, list]) -> bool:
     # ... and a body that says its blast is another one is another
     (told(("a", "event", "Lakeside", "", LEDE), ("a", "event", "", "", "Also, " + BODY.lower()))
      | TWO, False),
+    # two articles' long sentences about one killing, named next to the date in other words
+    (told(("a", "statement", "Tom Doe; Jane Roe", "", "Doe has been sought since witnesses "
+           "placed his van near the scene of the Friday slaying of Roe, 58, a surgeon at the "
+           "city hospital who had also taught at the medical school."),
+          ("b", "event", "Lakeside Police; Jane Roe", "", "The two men were questioned but "
+           "police played down any link between them and the Friday killing of Roe, the "
+           "city's best known surgeon.")), True),
+    # ... but a shared place is not enough: two arrivals in one country on one day
+    (told(("a", "event", "Haiti; Jane Roe", "", "Jane Roe, the first foreign minister to visit "
+           "since the storm, arrived in Haiti on Friday with a plane of medical supplies."),
+          ("b", "event", "Haiti; Tom Doe", "", "The singer Tom Doe, born in the north of the "
+           "island, arrived in Haiti on Friday to help raise money for the survivors.")), False),
 ])
 def test_kinds_and_sayings_in_merging(events, one):
     assert merged(events) is one
