@@ -16,6 +16,11 @@ from dashboard.store import curation, dataset, uploads
 from dashboard.story import review
 
 
+def leave(message: str, error: bool = False) -> None:
+    """Leave a message for the page's next runs (`sections.flash` shows it)."""
+    st.session_state["flash"] = {"text": message, "error": error}
+
+
 def review_form(data_dir: str, on_page, version: Version) -> None:
     """Mark an event of this page verified or rejected, or correct it (saved to curation.csv).
 
@@ -80,8 +85,8 @@ def save_review(data_dir: str, event: dict, values: dict) -> None:
         st.error(humanize.plain_markdown(f"Not saved: {error}"))
         return
     cached.load.clear()
-    st.session_state["flash"] = (f"Saved: the event is now {humanize.status_label(status)}"
-                                 + (f" ({', '.join(fixed)} corrected)." if fixed else "."))
+    leave(f"Saved: the event is now {humanize.status_label(status)}"
+          + (f" ({', '.join(fixed)} corrected)." if fixed else "."))
     st.rerun()
 
 
@@ -123,14 +128,14 @@ def add_source_form(data_dir: str) -> None:
                                      progress=progress, undated=today)
         except SourceError as error:
             if progress.interrupted is not None:  # the next run shows why nothing was added
-                st.session_state["flash_error"] = str(error)
+                leave(str(error), error=True)
                 progress.resume()
             progress.bar.empty()
             st.error(humanize.plain_markdown(str(error)))
             return
     cached.load.clear()
-    st.session_state["flash"] = (f"Added {stored.name} to {manifest.name} and rebuilt the data."
-                                 + ("" if given else _dated_note(manifest, stored, today)))
+    leave(f"Added {stored.name} to {manifest.name} and rebuilt the data."
+          + ("" if given else _dated_note(manifest, stored, today)))
     progress.resume()
     st.rerun()
 
@@ -189,8 +194,8 @@ def story_settings(data_dir: str, data: dataset.Dataset) -> None:
             return
     cached.load.clear()
     st.session_state.pop("settings_title", None)
-    st.session_state["flash"] = (f"Saved the story's title: {saved}." if saved else
-                                 "Removed the story's title: it is named from its articles.")
+    leave(f"Saved the story's title: {saved}." if saved else
+          "Removed the story's title: it is named from its articles.")
     st.rerun()
 
 

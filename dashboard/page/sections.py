@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import replace
 
 import streamlit as st
@@ -145,15 +146,22 @@ def orphans(data: dataset.Dataset) -> None:
                f"event (the articles changed). They are kept; review them:\n\n{lines}")
 
 
+FLASH_SECONDS = 20
+"""How long a message an action left stays on the page, whatever reruns the page meanwhile (a
+chart redrawn with the new data may rerun it at once)."""
+
+
 def flash() -> None:
-    """The message an action left for the next run (a saved review, an added source, or why
-    a source the reader interrupted was not added)."""
-    message = st.session_state.pop("flash", None)
-    if message:
-        st.success(humanize.plain_markdown(message))
-    error = st.session_state.pop("flash_error", None)
-    if error:
-        st.error(humanize.plain_markdown(error))
+    """The message an action left (`forms.leave`: a saved review, an added source, or why a
+    source was not added), shown on each run for `FLASH_SECONDS` after the first."""
+    note = st.session_state.get("flash")
+    if not note:
+        return
+    since = note.setdefault("since", time.monotonic())
+    if time.monotonic() - since > FLASH_SECONDS:
+        del st.session_state["flash"]
+        return
+    (st.error if note["error"] else st.success)(humanize.plain_markdown(note["text"]))
 
 
 def visible_count(events, spec: filters.FilterSpec) -> int:
