@@ -31,6 +31,7 @@ from dashboard.vocab import (
     name_stopwords,
     role_nouns,
     speaker_noun_kinds,
+    speaker_noun_names,
     speaker_nouns,
     speech_participles,
     speech_verbs,
@@ -211,7 +212,9 @@ class Speech:
                 who = _WHO.get(_singular(pronoun), "anyone")
                 wanted = (PRONOUN_KINDS[pronoun] if pronoun in PRONOUN_KINDS
                           else None if who == "anyone" else who == "person")
-                return name if wanted is None or wanted == person else None
+                if wanted is not None and wanted != person or not _may_be(pronoun, name):
+                    return None
+                return name
             sentence = self.sentences[j]
             if SPEECH.search(sentence.text):
                 return ""  # its speaker is no one we can name: neither is this one
@@ -270,6 +273,16 @@ CLOSERS = re.compile(r"”|''|(?<=[\w.,!?])\"(?=[\s,.;:!?)\]]|$)")
 """Quotation marks: curly, TeX-like (``, ''), and straight ones by the side their word is on."""
 THAT_SOURCE = re.compile(r"\s*(?:That|This)(?:'s|\s+is|\s+was)?\s+according\s+to\b")
 """A sentence that names the source of the one before ("That's according to X.")."""
+_NAMED = speaker_noun_names()
+
+
+def _may_be(noun: str, name: str) -> bool:
+    """Whether "the <noun>" may stand for the body `name` ("the union" for the "Lakeside
+    Nurses Association", not for "Mercy Hospital")."""
+    words = _NAMED.get(_singular(noun.lower()))
+    return not words or any(w in name.lower() for w in words)
+
+
 PRONOUN_KINDS = {"he": True, "she": True, "it": False, "they": False}
 """Whether the speaker a pronoun stands for is a person."""
 

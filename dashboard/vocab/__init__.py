@@ -311,6 +311,14 @@ def speaker_nouns() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def speaker_noun_names() -> dict[str, tuple[str, ...]]:
+    """Of `speaker_nouns`, those that stand only for a body whose name holds one of some words
+    ("the union" for a "... Nurses Association", not for "Mercy General Hospital")."""
+    return {row["word"]: tuple(row["named"].split()) for row in rows("speaker-nouns")
+            if row["named"]}
+
+
+@cache
 def speaker_noun_kinds() -> dict[str, str]:
     """Of `speaker_nouns`, who each names: a `person`, a `body`, or `anyone` (a spokesman
     speaks for a body as often as a person's name is given)."""

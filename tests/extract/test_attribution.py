@@ -134,6 +134,12 @@ ROWS = [
                  "spreading.", [], ["World Health Organization"]),
     pytest.param("Some 300 people have died, the World Health Organization said.", [],
                  ["World Health Organization"]),
+    # --- a strike ---------------------------------------------------------------------------
+    # "the union" stands for the speaker just quoted only when that is a union
+    ("Mercy Hospital said it had spent $2 million on replacement staff. About 4,100 nurses took "
+     "part, the union said.", [], ["Mercy Hospital", ""]),
+    ("The Lakeside Nurses Union said on Monday that talks had failed. The union said on Tuesday "
+     "that its members would vote.", [], ["Lakeside Nurses Union", "Lakeside Nurses Union"]),
     # --- troops in a war (the seed's kind of story) -----------------------------------------
     ("Ukrainian President Volodymyr Zelenskyy said on Jan. 11 that two soldiers had been "
      "captured.", [], ["Volodymyr Zelenskyy"]),
