@@ -73,15 +73,19 @@ ROLE_AFTER = re.compile(r",?\s+(?:another|a|the)\s+((?:[\w-]+\s+){0,2}(?:" + ROL
 ROLE_WORDS = "|".join(re.escape(w) for w in sorted(
     {*role_nouns(), *(t.lower() for t in titles() if t.isalpha())}, key=len, reverse=True))
 """Nouns that say what a person is, the titles' among them ("spokesman", "minister")."""
+_ROLE_WORD = r"(?:[\w'-]|(?<=\b[A-Z])\.)+"
+"""A word of what a person is: no period but an initial's ("U.S. envoy"), so that it does not
+run back over a sentence's end ("in a statement. Roe's lawyer, Jo Doe")."""
 APPOSITION = re.compile(
     r"\b(?P<name>" + NAME + r"),(?:\s+(?P<age>\d{1,2}),)?\s+(?:a|an|the|another"
-    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:[\w'.-]+\s+){0,4}?(?:"
+    r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:" + _ROLE_WORD + r"\s+){0,4}?(?:"
     + ROLE_WORDS + r"))s?\b"
 )
 """A name and what it is, in commas after it: "Jane Roe, a spokeswoman for the board",
 "John Doe, 61, the union's lawyer"."""
 ROLE_THEN_NAME = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:[\w'.-]+\s+){0,3}?(?:"
+    r"\b(?:[Tt]he|[Aa]n?|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:" + _ROLE_WORD
+    + r"\s+){0,3}?(?:"
     + ROLE_WORDS + r")),\s+(?P<name>" + NAME + r"),"
 )
 """A role then the name in commas: "The minister, Jane Roe, said"."""
@@ -153,7 +157,7 @@ story's own actors name its government)."""
 HEAD_WORDS = sorted(organisation_heads(), key=len, reverse=True)
 HEADS = "|".join(re.escape(head) for head in HEAD_WORDS)
 COMPANY = re.compile(r"(?:,?\s+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S\.A\.|Group"
-                     r"|Corporation|Company|Holdings|Private Limited|Limited|LLC|AG))+$")
+                     r"|Corporation|Company|Holdings|Private Limited|Limited|LLC|LLP|AG))+$")
 """What ends a company's name and may be left out ("Xerox Corp." is "Xerox")."""
 _CAP = r"(?:(?:[A-Z]\.){2,}|St\.|[A-Z][\w'&-]*|&)"
 ORGANISATION = re.compile(

@@ -25,6 +25,10 @@ from dashboard.extract.actors import Actor, story_index
         ("North Korean leader Kim Jong Un toured a factory.", "Kim Jong Un",
          "North Korean leader"),
         ("Board Chair Jane Roe told reporters the pier had failed.", "Jane Roe", "Board Chair"),
+        # what a person is does not run back over the sentence before
+        ("Tom Doe said so in a statement. Doe's lawyer, Jill Pruitt, said he would appeal.",
+         "Jill Pruitt", "lawyer"),
+        ("The U.S. envoy, Jane Roe, left on Monday.", "Jane Roe", "U.S. envoy"),
     ],
 )
 def test_people_are_found_with_their_description(text, name, description):
@@ -213,6 +217,11 @@ ORGANISATIONS = [
     # the same body without its country's demonym, told first or later
     ("The Water Department said the pipes were old. The Kenyan Water Department agreed.",
      ("Kenyan Water Department", "organisation", ["Water Department"])),
+    # a limited liability company or partnership
+    ("The city paid Bluegrass Paving LLC for the work.",
+     ("Bluegrass Paving LLC", "organisation", ["Bluegrass Paving"])),
+    ("Harlow & Dunn LLP represents the mayor.",
+     ("Harlow & Dunn LLP", "organisation", ["Harlow & Dunn"])),
 ]  # fmt: skip
 
 
