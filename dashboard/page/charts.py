@@ -50,6 +50,15 @@ LABEL_PIXELS = 170
 """Room a mark's short label needs (at the chart's usual 1,100 pixels): closer marks go without."""
 
 
+class Shared(list):
+    """A trace's values, one a mark, which copying the figure shares rather than copies: plotly
+    copies every value when a figure is made and again each time it is drawn (`to_dict`),
+    tenths of a second at 100,000 events; the page's figures are cached and read-only."""
+
+    def __deepcopy__(self, memo: dict) -> Shared:
+        return self
+
+
 def kind_colour(kind: object) -> str:
     """The colour of a kind of event (grey for kinds the vocabulary does not know)."""
     return KIND_COLOURS.get(text(kind), PALETTE[-1])
@@ -315,13 +324,15 @@ def _kind_trace(name: str, colour: str, rows: list[tuple[int, dict]], y: list[fl
         sizes += marks + [0]
         labels += words + [""]
     return {
-        "type": "scatter", "x": xs, "y": ys, "name": name, "mode": "lines+markers+text",
-        "legendgroup": name, "customdata": ids, "hovertext": hovers,
-        "hovertemplate": "%{hovertext}<extra></extra>", "text": labels,
+        "type": "scatter", "x": Shared(xs), "y": Shared(ys), "name": name,
+        "mode": "lines+markers+text", "legendgroup": name, "customdata": Shared(ids),
+        "hovertext": Shared(hovers), "hovertemplate": "%{hovertext}<extra></extra>",
+        "text": Shared(labels),
         "textposition": "middle right", "textfont": {"size": 10},
         "line": {"color": colour, "width": 9}, "opacity": 0.9, "connectgaps": False,
         "cliponaxis": True,
-        "marker": {"color": colour, "size": sizes, "line": {"color": "white", "width": 1}},
+        "marker": {"color": colour, "size": Shared(sizes),
+                   "line": {"color": "white", "width": 1}},
     }
 
 
@@ -333,11 +344,11 @@ def _count_trace(name: str, colour: str, counts: pd.DataFrame, centres: dict) ->
     labels = [f"{n:,} {what} events · {lane} · {months[m]}"
               for lane, m, n in zip(lanes_, months_, numbers, strict=True)]
     return {
-        "type": "scattergl", "x": [m + "-15" for m in months_],
-        "y": [centres[lane] for lane in lanes_], "name": name, "mode": "markers",
-        "legendgroup": name, "hovertext": labels,
+        "type": "scattergl", "x": Shared(m + "-15" for m in months_),
+        "y": Shared(centres[lane] for lane in lanes_), "name": name, "mode": "markers",
+        "legendgroup": name, "hovertext": Shared(labels),
         "hovertemplate": "%{hovertext}<extra></extra>",
-        "marker": {"color": colour, "size": [min(6 + n ** 0.5 * 2, 30) for n in numbers],
+        "marker": {"color": colour, "size": Shared(min(6 + n ** 0.5 * 2, 30) for n in numbers),
                    "opacity": 0.8},
     }
 
