@@ -173,10 +173,17 @@ def disagreements(claims: pd.DataFrame) -> list[str]:
                  if c in rows]]
     rows = rows.drop_duplicates([c for c in rows if c != "qualifier"])
     said: dict[str, list[str]] = {}
-    for row in rows.to_dict("records"):
-        who = ", ".join(x for x in (text(row.get("attributed_to")), text(row.get("outlet")))
-                        if x) or "unattributed"
-        said.setdefault(str(row["as_of"]), []).append(_claim_label(row, who))
+    labels: dict[tuple, str] = {}  # (a claim's label made once for its value and sayer:
+    columns = [rows[c].tolist() if c in rows else [None] * len(rows)  # thousands of claims
+               for c in ("as_of", "value", "qualifier", "attributed_to", "outlet")]  # repeat)
+    for as_of, *claim in zip(*columns, strict=True):
+        key = tuple(claim)
+        if key not in labels:
+            value, qualifier, attributed_to, outlet = claim
+            who = ", ".join(x for x in (text(attributed_to), text(outlet)) if x)
+            labels[key] = _claim_label({"value": value, "qualifier": qualifier},
+                                       who or "unattributed")
+        said.setdefault(str(as_of), []).append(labels[key])
     return [f"as of {day_label(as_of)}: " + " vs ".join(values) for as_of, values in said.items()]
 
 
