@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dashboard.read.sources import SourceError
-from dashboard.store import build, files, intake
+from dashboard.store import files, intake
 
 MAX_BYTES = 5 * 1024 * 1024
 """The largest article accepted from the page (5 MB)."""
@@ -118,6 +118,9 @@ def build_added(manifest: Path, data_dir: str | Path, stored: Path, before: str 
     """Rebuild `data_dir` after `stored` was added to `manifest` (whose text was `before`);
     returns the tables' row counts. If the build refuses the added article, it is taken back
     (the manifest as `before`, the data rebuilt without it) and its refusal raised."""
+    from dashboard.store import build  # (here: the extractors it imports cost the page's
+    # server half a second to start, and most visits add nothing)
+
     refused: list[dict[str, str]] = []
     try:
         counts = build.build(manifest, data_dir, refused=refused, **options)
