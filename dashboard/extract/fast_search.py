@@ -55,6 +55,13 @@ def scan(pattern: re.Pattern, text: str, needs: tuple[str, ...] = ()) -> Iterato
             position = hit.start() + 1
 
 
+def holds(pattern: re.Pattern, text: str, needs: tuple[str, ...]) -> bool:
+    """Whether `pattern` matches somewhere in `text`, searched for only when the text holds
+    one of `needs` (words that every match holds one of, as written): a pattern that opens
+    with a word boundary is tried at every character, and most texts hold none of them."""
+    return any(word in text for word in needs) and pattern.search(text) is not None
+
+
 @lru_cache(maxsize=64)
 def _word_starts(words: tuple[str, ...], follow: str = "") -> re.Pattern:
     """Where one of `words` starts, with no word character before it and `follow` after it
