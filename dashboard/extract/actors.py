@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from dashboard.extract.fast_search import scan, scan_before
+from dashboard.extract.fast_search import holds, scan, scan_before
 from dashboard.extract.gazetteer import (
     Actor,
     alternatives,
@@ -378,7 +378,7 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
     and places it names."""
     index = _base_index(tuple((a.name, a.kind, tuple(a.aliases), a.description)
                               for a in gazetteers)).copy()
-    for name, kind, what in craft(text) if CRAFT_CUE.search(text) else ():
+    for name, kind, what in craft(text) if holds(CRAFT_CUE, text, CRAFT_WORDS) else ():
         if not index.canonical(name):
             bare = name.split(" ", 1)[1] if name.split()[0] in SHIP_PREFIXES else ""
             index.add(Actor(name, kind, [bare] if bare else [], what))
@@ -409,7 +409,8 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
         if (len(name.split()) > 1 or "what" in match.groupdict()) and (
                 name not in MEDIA_WORDS and not index.canonical(name) and name not in NOT_NAMES):
             index.add(Actor(name, "media"))
-    for match in NAMED_COMPANY.finditer(text) if NAMED_COMPANY_CUE.search(text) else ():
+    for match in NAMED_COMPANY.finditer(text) if holds(NAMED_COMPANY_CUE, text,
+                                                        COMPANY_NOUNS) else ():
         name = _named_company(match["name"])
         if name and not index.canonical(name):
             index.add(Actor(name, "organisation"))
@@ -453,7 +454,8 @@ _BEFORE_MEDIUM = re.compile(r"(?:[ \t]+[\w'&.\-]+){0,3}")
 Cape Courier newspaper"), found from those words (`scan_before`)."""
 
 
-_COMPANY_NOUNS = "|".join(sorted(map(re.escape, company_nouns()), key=len, reverse=True))
+COMPANY_NOUNS = tuple(company_nouns())
+_COMPANY_NOUNS = "|".join(sorted(map(re.escape, COMPANY_NOUNS), key=len, reverse=True))
 NAMED_COMPANY_CUE = re.compile(r"\b(?:" + _COMPANY_NOUNS + r")\s+[A-Z]")
 NAMED_COMPANY = re.compile(r"\b(?:" + _COMPANY_NOUNS
                      + r")\s+(?P<name>[A-Z][\w'&.-]*(?:[ \t]+[A-Z][\w'&.-]*){0,3})")
@@ -461,9 +463,11 @@ NAMED_COMPANY = re.compile(r"\b(?:" + _COMPANY_NOUNS
 Air Maroc"; `dashboard.vocab.company_nouns`): an organisation, never a person."""
 
 
-CRAFT_CUE = re.compile(r"\b(?:HMS|USS|HMAS|HMCS|INS|RMS|MV|ship|vessel|tanker|freighter|ferry"
-                       r"|yacht|trawler|warship|submarine|destroyer|frigate|carrier|[Ff]light)\b")
 SHIP_PREFIXES = ("HMS", "USS", "HMAS", "HMCS", "INS", "RMS", "MV")
+CRAFT_WORDS = (*SHIP_PREFIXES, "ship", "vessel", "tanker", "freighter", "ferry", "yacht",
+               "trawler", "warship", "submarine", "destroyer", "frigate", "carrier", "flight",
+               "Flight")
+CRAFT_CUE = re.compile(r"\b(?:" + "|".join(CRAFT_WORDS) + r")\b")
 SHIP = re.compile(
     r"\b(?:(?P<prefix>" + "|".join(SHIP_PREFIXES) + r")\s+|(?P<what>ship|vessel|tanker|freighter"
     r"|ferry|yacht|trawler|warship|submarine|destroyer|frigate|aircraft\s+carrier)\s+"

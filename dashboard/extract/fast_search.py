@@ -55,6 +55,13 @@ def scan(pattern: re.Pattern, text: str, needs: tuple[str, ...] = ()) -> Iterato
             position = hit.start() + 1
 
 
+def holds(pattern: re.Pattern, text: str, needs: tuple[str, ...]) -> bool:
+    """Whether `pattern` matches somewhere in `text`, searched for only when the text holds
+    one of `needs` (words that every match holds one of, as written): a pattern that opens
+    with a word boundary is tried at every character, and most texts hold none of them."""
+    return any(word in text for word in needs) and pattern.search(text) is not None
+
+
 @lru_cache(maxsize=64)
 def _word_starts(words: tuple[str, ...], follow: str = "") -> re.Pattern:
     """Where one of `words` starts, with no word character before it and `follow` after it
@@ -84,6 +91,40 @@ def _word_starts(words: tuple[str, ...], follow: str = "") -> re.Pattern:
     return re.compile("|".join(branches))
 
 
+WORD_CHAR = re.compile(r"\w")
+
+
+@lru_cache(maxsize=64)
+def _by_case(words: tuple[str, ...], follow: str) -> tuple[re.Pattern | None, tuple[str, ...],
+                                                           re.Pattern | None]:
+    """`words` parted for `_starts_of`: the pattern of those opening with a capital or a sign
+    (`_word_starts`), those opening in lower case, and `follow` compiled (None: nothing)."""
+    if any(not word for word in words):
+        return _word_starts(words, follow), (), None
+    lower = tuple(word for word in words if word[:1].islower())
+    others = tuple(word for word in words if not word[:1].islower())
+    return (_word_starts(others, follow) if others else None, lower,
+            re.compile(f"(?:{follow})") if follow else None)
+
+
+def _starts_of(text: str, words: tuple[str, ...], follow: str) -> list[int]:
+    """Where `_word_starts(words, follow)` matches in `text`, each once, in no set order: the
+    words that open with a capital by that pattern, which the engine skips to; those in lower
+    case by looking for each (a pattern would look behind at every character first, lower-case
+    letters being everywhere; three times slower)."""
+    pattern, lower, after = _by_case(words, follow)
+    starts = [hit.start() for hit in pattern.finditer(text)] if pattern is not None else []
+    word_char, find = WORD_CHAR.match, text.find
+    for word in lower:
+        at = find(word)
+        while at >= 0:
+            if (not at or not word_char(text, at - 1)) and (
+                    after is None or after.match(text, at + len(word))):
+                starts.append(at)
+            at = find(word, at + 1)
+    return starts
+
+
 def scan_before(pattern: re.Pattern, text: str, words: list[str],
                  before: re.Pattern, follow: str = "") -> Iterator[re.Match]:
     r"""The matches of `pattern.finditer(text)`, where every match runs from a word start to one
@@ -98,8 +139,7 @@ def scan_before(pattern: re.Pattern, text: str, words: list[str],
     ['the Weather Office', 'Bureau']
     """
     reverse, size, starts = text[::-1], len(text), set()
-    for hit in _word_starts(tuple(words), follow).finditer(text):
-        at = hit.start()
+    for at in _starts_of(text, tuple(words), follow):
         floor = size - before.match(reverse, size - at).end()
         starts.update(m.start() for m in WORD_START.finditer(text, floor, at + 1))
     position = 0
