@@ -52,7 +52,7 @@ STATE_VERBS = frozenset(
 )
 """Words after which an "-ed" word is a state, not a past event ("will stay closed")."""
 
-WEAK_FUTURE = frozenset("until till by due deadline deadlines".split())
+WEAK_FUTURE = frozenset("until till by through due deadline deadlines".split())
 """Words that point ahead unless a tense cue nearer says otherwise ("closed until Monday",
 "due by Friday", "the deadline is Thursday", but "had left by Friday")."""
 
@@ -145,7 +145,7 @@ def cues(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
             out.append((off, -1))  # not "to have a vaccine ready", but "to have been"
         elif w == "until" and any(_POSTPONED.match(v) for _, v in words[max(0, i - 4):i]):
             out.append((off, 1))
-        elif w in ("until", "till", "by") and nxt.lower() in _LIMIT_OPENERS or w in (
+        elif w in ("until", "till", "by", "through") and nxt.lower() in _LIMIT_OPENERS or w in (
             "due", "deadline", "deadlines"
         ):
             out.append((off, WEAK))
