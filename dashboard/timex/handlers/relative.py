@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -282,6 +283,24 @@ def h_dayafter(m: re.Match, ctx: Context) -> Result:
             return None
         return "DATE", format_value(gran, shift(gran, day[1], gran, n)), None
     return "DATE", period(ctx, gran, n, True), None
+
+
+def h_day_of_month(m: re.Match, ctx: Context) -> Result:
+    """"Resumes on the 15th": that day of the month the text last gave, else of the DCT's
+    month, or of the month after (before) when the sentence points ahead (back) past it."""
+    day = int(m["d"])
+    parsed = parse_value(ctx.last) if ctx.last else None
+    if parsed and finer_or_equal(parsed[0].replace("weekend", "week"), "month"):
+        year, month = parsed[1].year, parsed[1].month
+    else:
+        year, month = ctx.dct.year, ctx.dct.month
+        ahead = ctx.direction(m.start(), m.end()) > 0
+        month += (1 if ahead and day < ctx.dct.day else
+                  -1 if not ahead and day > ctx.dct.day else 0)
+        year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    if day > calendar.monthrange(year, month)[1]:
+        return None
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}", None
 
 
 def h_nthday(m: re.Match, ctx: Context) -> Result:
