@@ -907,7 +907,23 @@ def _as_of(sentence: Sentence, dated: list[Timex], at: tuple[int, int],
     best = min(near, key=lambda n: n[0])[1] if near else dated[0] if dated else None
     if best is None:
         return published, "day"
+    best = _range_end(sentence, dated, best)
     return min(best.date_end or best.date, published), best.precision
+
+
+_RANGE_GAP = re.compile(r"\s*(?:-|\u2013|to|through|until|and)\s*", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+
+
+def _range_end(sentence: Sentence, dated: list[Timex], timex: Timex) -> Timex:
+    """The date that closes the range `timex` opens ("between 2019 and 2022", "from May to
+    July"), else `timex`: a figure of a period is as of its end."""
+    at = timex.start - sentence.start
+    if not _RANGE_OPEN.search(sentence.text, max(0, at - 10), at):
+        return timex
+    after = [t for t in dated if t.start >= timex.end and _RANGE_GAP.fullmatch(
+        sentence.text, timex.end - sentence.start, t.start - sentence.start)]
+    return after[0] if after else timex
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")

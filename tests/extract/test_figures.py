@@ -109,6 +109,8 @@ ROWS = [
      [(124, "cases", "", PUBLISHED)]),
     ("Rescuers have freed 31 people since Tuesday's landslide.",
      [(31, "people", "", PUBLISHED)]),
+    ("The mayor steered $4.8 million in contracts to the firm between 2019 and 2022.",
+     [(4800000, "dollars", "", "2022-12-31")]),
     ("The clinic has treated 40 children since the school reopened in January.",
      [(40, "children hospitalized", "", PUBLISHED)]),
     ("There were 48 cases, officials said Monday, up from 24 cases reported on Thursday.",
