@@ -128,9 +128,9 @@ class _Item:
     """For a date coarser than a month, the content words next to it (`near_words`): what
     the date dates, which a finer date's event must tell of to be the same happening."""
     told: frozenset[str] = frozenset()
-    """The content words next to the date (`near_words`) when they name a kind of happening
-    (`CONCEPTS`), unless the sentence says it is another one (`ANOTHER`): what `LEDE` and
-    `TOLD` compare."""
+    """The content words next to the date (`near_words`) when the sentence names a kind of
+    happening (`CONCEPTS`), unless it says near the date that it is another one (`ANOTHER`):
+    what `LEDE` and `TOLD` compare."""
     parties: int = 0
     """The bits (of `actor_bits`) of its actors that are not known places: who, rather than
     where, which `TOLD` asks two events to share."""
@@ -161,7 +161,7 @@ class _Bits:
 
 def _items(events: Mapping[str, Sequence]) -> list[_Item]:
     words_of: dict[str, tuple[frozenset[str], int]] = {}
-    actors_of: dict[str, tuple[frozenset[str], int]] = {}
+    actors_of: dict[str, tuple[frozenset[str], int, int]] = {}
     word_bits, actor_bits = _Bits(), _Bits()
     items = []
     columns = (events[name] for name in LINK_COLUMNS[:8])
@@ -178,8 +178,8 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
         actors = actors or ""
         if actors not in actors_of:
             named = frozenset(a for a in actors.split("; ") if a)
-            actors_of[actors] = named, actor_bits.of(named)
-        (words, word_mask), (named, actor_mask) = words_of[sentence], actors_of[actors]
+            actors_of[actors] = named, actor_bits.of(named), actor_bits.of(named - _places())
+        (words, word_mask), (named, actor_mask, parties) = words_of[sentence], actors_of[actors]
         said = (speakers[i] or UNKNOWN) if said_on(sentence, dates[i]) else ""
         near = near_words(sentence, dates[i]) if precision in COARSE else frozenset()
         told = ((near or near_words(sentence, dates[i]))
@@ -187,8 +187,8 @@ def _items(events: Mapping[str, Sequence]) -> list[_Item]:
                 else frozenset())
         clock = timexes[i] if precision in CLOCK else ""
         items.append(_Item(i, event_id, source_id, sentence, first, last or first, precision,
-                           kind, named, words, actor_mask, word_mask, said, near, told,
-                           actor_bits.of(named - _places()), clock))
+                           kind, named, words, actor_mask, word_mask, said, near, told, parties,
+                           clock))
     return items
 
 
