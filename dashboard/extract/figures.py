@@ -61,7 +61,9 @@ VAGUE = frozenset({"dozens", "hundreds", "thousands", "millions", "billions", "s
 FEW = frozenset({"several", "few", "many"})
 UNITS = figure_units()
 PLURALS = plurals()
-COUNTING_KINDS = frozenset({"money", "percent", "weight", "volume", "energy"})
+COUNTING_KINDS = frozenset({"money", "percent", "weight", "volume", "energy", "area"})
+"""Units whose amounts are figures of a story (dollars, tons, gallons, acres burned); not
+lengths, speeds or temperatures, which measure rather than count."""
 TIME_WORDS = frozenset(
     [w for u in time_units() for w in (u.word, u.plural or u.word + "s", u.word + "-old")]
     + [w for season in seasons() for w in (season, season + "s")]
@@ -89,6 +91,16 @@ NO_STATUS = frozenset({*(cue for _, cues in STATUSES for cue in cues if " " not 
 """Counted nouns that take no status: the outcome itself ("12 deaths", "40 cases") or a place
 ("the virus has infected people in 20 countries": the countries were not infected)."""
 POINTING = frozenset({"them", "whom", "those", "these", "us", "which"})
+MONEY_STATUS, JOBS_STATUS = "paid", "laid off"
+"""The status only money has ("spent $3 million"), and one money never has ("cut $3 million")."""
+REACHING = frozenset({"rose", "climbed", "jumped", "reached", "hit", "stood", "grew",
+                      "increased", "risen", "was", "is", "has", "had", "have", "been", "now",
+                      "put", "estimated", "placed", "along", "amount", "amounts", "amounted",
+                      "total", "totaled", "totalled", "numbered"})
+PREPOSITIONS = frozenset({"to", "at", "of", "for", "from", "on", "in", "with"})
+"""A status cue before a number is about it unless a word other than these (`REACHING`) comes
+before a preposition between them: "the death toll rose to 45", "fined the company $2
+million", but not "cut power to 9,200 customers"."""
 DETERMINERS = frozenset({"the", "his", "her", "its", "their", "our", "your", "those", "these",
                          "all", "a", "an"})  # fmt: skip
 NUMBERING_VERBS = frozenset({"numbered", "totaled", "totalled", "numbering", "totaling",
@@ -574,6 +586,12 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
             return None
         phrase, key = word, lemma
         end = j + (0 if number.unit or _low(tokens, number.first - 1) in UNITS else 1)
+        if kind == "area" and _low(tokens, j) == "-":
+            return None  # "a 5-acre lot", "a 2,000-square-foot home": a size
+        if lemma == "square" and UNITS.get(_low(tokens, end), ("", ""))[1] == "length":
+            phrase = f"{word} {tokens[end].text}"  # "12 square miles"
+            key = f"square {UNITS[tokens[end].low][0]}"
+            end += 1
         if UNITS.get(_low(tokens, end), ("", "money"))[1] not in COUNTING_KINDS:
             return None  # "80 percent sure"
         if _low(tokens, end) == "of" and kind != "percent" or kind == "percent" and \
@@ -582,6 +600,8 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
             if of:
                 phrase, key = f"{phrase} of {of[0]}", f"{lemma} of {_key_head(of[0])}"
         status = _status(tokens, number, found)
+        if (status == MONEY_STATUS) != (kind == "money") and status in (MONEY_STATUS, JOBS_STATUS):
+            status = ""  # "$3 million cut from the budget"
         return phrase, key, status, False
     if _low(tokens, j) == "-" and j + 1 < len(tokens) and tokens[j + 1].kind == "word" and \
             tokens[j].start == tokens[number.last].end:
@@ -618,6 +638,8 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
         if noun and noun[0].lower() in POINTING:
             noun = None
     status = _status(tokens, number, found, skip=_written_noun(tokens, j))
+    if status == MONEY_STATUS:
+        status = ""  # "420 people spent the night in shelters"
     if noun is None:
         noun = _noun_elsewhere(tokens, number, found, status)
     if noun is None:
@@ -680,8 +702,9 @@ def _noun_phrase(tokens: list[Tok], k: int, partitive: bool = False, any_head: b
             if plural_at >= 0 and words[plural_at].text.islower() and (
                 (low.endswith(("ed", "ing")) and tok.text.islower())
                 or (tok.text.islower() and not _plural(tok.text))
+                or (tok.text.islower() and _low(tokens, k + 1) in DETERMINERS)
             ):
-                break
+                break  # (a word taking "the" after it is a verb: "three families accuses the")
             if low in CARDINALS or low in VAGUE:
                 if words:
                     break
@@ -869,18 +892,26 @@ def _status(tokens: list[Tok], number: Number, found: list, skip: int = 0) -> st
         return found_status
     q_first = _qualifier(tokens, first)[1]
     before = [t.low for t in tokens[max(0, q_first - 3) : q_first] if t.kind == "word"]
-    return _status_in(before, first=False)
+    return _status_in(before, first=False, reaching=True)
 
 
-def _status_in(words: list[str], first: bool) -> str:
-    """The status of the first (else the last) cue among `words`."""
+def _status_in(words: list[str], first: bool, reaching: bool = False) -> str:
+    """The status of the first (else the last) cue among `words`; `reaching`: the words are
+    before the number, and a cue counts only if it reaches it (`REACHING`)."""
     found = ""
     for at, word in enumerate(words):
+        if first and word in ("and", "but", "or", "while") and at + 1 < len(words) and any(
+                tuple(words[at + 1 : at + 1 + len(cue)]) == cue
+                for cue, _ in CUES.get(words[at + 1], ())):
+            return ""  # "destroyed 38 homes and damaged 12 others": the verb of another clause
         for cue, status in CUES.get(word, ()):
             if tuple(words[at : at + len(cue)]) == cue:
                 if first:
                     return status
-                found = status
+                between = words[at + len(cue) :]  # ("death toll at 45": the cue's own "at")
+                reaches = not any(word in PREPOSITIONS and before not in REACHING
+                                  for before, word in zip(between, between[1:], strict=False))
+                found = status if reaches or not reaching else ""
                 break
     return found
 
