@@ -296,20 +296,28 @@ def _clause_span(text: str, start: int, end: int) -> tuple[str, int]:
 
     >>> _clause_span("Nurses left on Monday, officials said Tuesday.", 37, 44)
     (' officials said Tuesday.', 22)
+    >>> _clause_span("It burned 12,400 acres by Tuesday.", 26, 33)
+    ('It burned 12,400 acres by Tuesday.', 0)
     """
-    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start)) + 1
-    rights = [i for i in (text.find(",", end), text.find(";", end)) if i != -1]
-    return text[left : min(rights) if rights else len(text)], left
+    lefts = [m.end() for m in CLAUSE_MARK.finditer(text, 0, start)]
+    left = lefts[-1] if lefts else 0
+    right = CLAUSE_MARK.search(text, end)
+    return text[left : right.start() if right else len(text)], left
+
+
+CLAUSE_MARK = re.compile(r";|,(?!(?<=\d,)\d)")
+"""A comma or semicolon that ends a clause: not the comma of "12,400"."""
 
 
 _JOINED = r"(?:(?:and|but|while|then)\s+)?"
 PIECE_BOUNDARY = re.compile(
-    r"[\s,;:—–\"“”](?:(?<=[,;:—–])\s*" + _JOINED
+    r"[\s,;:—–\"“”](?:(?<=[,;:—–])(?<!\d[,:](?=\d))\s*" + _JOINED
     + r"|(?<=\s)(?:\s*[,;:—–]\s*" + _JOINED + r"|\s*(?:and|but|while|whereas|then|that)\s+"
     + r"|\s*[\"“”]\s*)|(?<=[\"“”])\s*)")
 """Where a sentence holding several dates is cut into the piece of each date: a comma, colon,
 semicolon or dash (spaces before and after it, and "and", "but"... after it), "and", "but",
-"that"... between spaces, or a quotation mark. Written to open with the character a boundary
+"that"... between spaces, or a quotation mark; not the comma or colon inside a number or a
+clock time ("12,400 acres", "2:47 p.m."). Written to open with the character a boundary
 opens with (which then looks behind at itself), so the engine skips to those instead of trying
 every character, as the pattern did when it opened with optional spaces (the same matches,
 checked on 250,000 texts; ~1.7x faster)."""

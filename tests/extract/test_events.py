@@ -155,6 +155,15 @@ def test_two_dates_of_one_sentence_each_say_what_happened_then():
     }
 
 
+def test_the_comma_of_a_number_and_the_colon_of_a_clock_part_no_summary():
+    text = ("The fire grew to nearly 19,000 acres overnight, and crews on Thursday saved 2,300 "
+            "homes. The alarm was raised at 2:47 p.m. on June 11, and crews arrived on Friday.")
+    rows = extract(text, published="2025-06-14")["events"]
+    assert [row["summary"] for row in rows] == [
+        "The fire grew to nearly 19,000 acres overnight", "Crews on Thursday saved 2,300 homes",
+        "The alarm was raised at 2:47 p.m. on June 11", "Crews arrived on Friday"]
+
+
 def test_dates_no_boundary_parts_say_which_date_in_brackets():
     rows = extract("The ferry ran from March 3 to March 9.", published="2025-03-14")["events"]
     assert [row["summary"] for row in rows] == ["The ferry ran from March 3 to March 9 (March 3)",
