@@ -118,6 +118,10 @@ ROLE_AT = re.compile(r",\s+(?=[A-Z])")
 SPEECH_AT = re.compile(r"\s" + SAYS)
 """Where `APPOSITION`, `ROLE_THEN_NAME` and `SPEAKER` can match (a comma, a speech verb): they
 are tried only there, from the name that ends or starts there."""
+KNOWN_AS = re.compile(r",?[ \t]+(?:also[ \t]+|better[ \t]+)?known[ \t]+as[ \t]+"
+                      r"(?P<alias>[A-Z][\w&'-]*(?:[ \t]+[A-Z][\w&'-]*){0,3})")
+"""A body's other name right after it: "the Department of Forestry and Fire Protection, known
+as Cal Fire" (an alias of the body, never a person)."""
 ACRONYM_SPEAKER = re.compile(r"(?P<name>[A-Z](?<![\w&.-][A-Z])(?:[A-Z]|&(?=[A-Z])|\.(?=[A-Z])){1,7}"
                              r"\.?)\s+" + SAYS)
 """Capitals that say something ("AT&T said", "The NTSB told reporters"): a body by its
@@ -420,15 +424,23 @@ def story_index(text: str, gazetteers: list[Actor]) -> ActorIndex:
             words.pop(0)
         if len(words) > 1 and not index.canonical(" ".join(words)):
             index.add(Actor(" ".join(words), "place"))
+    for match in KNOWN_AS.finditer(text) if "known as" in text else ():
+        body = next((a.name for a in index.actors.values() if a.kind in ("organisation", "media")
+                     and text.endswith(a.name, 0, match.start())), None)
+        if body and not index.canonical(match["alias"]):
+            index.add(Actor(body, index.actors[body].kind, [match["alias"]]))
     for person in find_people(text, index):
         index.add(person)
     for match in ACRONYM_SPEAKER.finditer(text):
         name = match["name"]
         if not index.canonical(name) and name.lower() not in _NOT_BODIES:
+            letters = acronym_letters(name)
             longer = [a.name for a in index.actors.values()
-                      if a.kind == "organisation" and a.name.startswith(name + " ")]
+                      if a.kind == "organisation" and (a.name.startswith(name + " ") or (
+                          len(letters) > 2 and acronym_letters(a.name) == letters))]
             index.add(Actor(longer[0], "organisation", [name]) if len(longer) == 1
-                      else Actor(name, "organisation"))  # ("DPC" of "DPC Partners")
+                      else Actor(name, "organisation"))  # ("DPC" of "DPC Partners", "PG&E"
+            # of "Pacific Gas and Electric Co.")
     for match in WHERE.finditer(text):
         town = TOWN.search(text, max(0, match.start() - 40), match.start())
         if town:
@@ -601,6 +613,21 @@ _LEADING = frozenset({"A", "An", "The", "In", "On", "At", "But", "And", "When", 
 def _initials(name: str) -> str:
     """The capitals of a name's capitalised words: "Kosovo Liberation Front" -> "KLF"."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def acronym_letters(name: str) -> str:
+    """The letters a body's acronym would have: of an acronym itself ("PG&E": "PGE", "U.N.":
+    "UN"), else the initials of a name of two capitalised words or more without its company
+    ending ("Pacific Gas and Electric Co.": "PGE"); '' for anything else.
+
+    >>> [acronym_letters(n) for n in ("PG&E", "Pacific Gas and Electric Co.", "Reuters")]
+    ['PGE', 'PGE', '']
+    """
+    if re.fullmatch(r"[A-Z][A-Z&.]+", name):
+        return name.replace("&", "").replace(".", "")
+    short = COMPANY.sub("", name)
+    letters = _initials(short)
+    return letters if len(letters) > 1 and len(short.split()) > 1 else ""
 
 
 def _add_place(index: ActorIndex, place: str, where: str, opens_sentence: bool) -> None:

@@ -6,6 +6,7 @@ from difflib import SequenceMatcher
 
 from dashboard.extract.actors import (
     Actor,
+    acronym_letters,
     organisation_key,
     other_middles,
     person_key,
@@ -31,6 +32,7 @@ class Roster:
         self._by_person: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] = {}
         self._by_key: dict[str, str] = {}
+        self._by_letters: dict[str, set[str]] = {}
 
     def merge(self, actor: Actor) -> str:
         """Add one article's actor; returns its canonical name."""
@@ -39,10 +41,11 @@ class Roster:
             self._register(Actor(actor.name, actor.kind, list(actor.aliases), actor.description))
             return actor.name
         entry = self.actors[known]
-        if actor.kind == "person" and len(actor.name) > len(known):
-            self._rename(known, actor.name)
+        if (actor.kind == "person" or " " not in known) and len(actor.name) > len(known):
+            self._rename(known, actor.name)  # (a body named by its acronym first: its name)
             entry, known = self.actors[actor.name], actor.name
-        for alias in [actor.name, *actor.aliases]:
+        person_as_body = actor.kind == "person" and entry.kind != "person"  # (not "Fire")
+        for alias in [actor.name, *([] if person_as_body else actor.aliases)]:
             if alias != entry.name and alias not in entry.aliases:
                 entry.aliases.append(alias)
                 self._by_alias.setdefault(alias, entry.name)
@@ -63,7 +66,16 @@ class Roster:
                 known = self._by_key.get(organisation_key(name))
                 if known and self.actors[known].kind != "person":
                     return known
+            letters = acronym_letters(actor.name) if actor.kind == "organisation" else ""
+            bodies = {b for b in self._by_letters.get(letters, ()) if b in self.actors}
+            named = {b for b in bodies if " " in b}  # (two FHAs named in full: neither)
+            other = named if " " not in actor.name else bodies - named if not named else set()
+            if len(letters) > 2 and len(other) == 1:
+                return other.pop()  # "PG&E" and "Pacific Gas and Electric Co.", either order
             return None
+        body = self._by_alias.get(actor.name)
+        if " " in actor.name and body and self.actors[body].kind != "person":
+            return body  # "Cal Fire" after "the Department of Forestry..., known as Cal Fire"
         key = person_key(actor.name)
         if not key:  # only initials ("T."): the same name alone is the same person
             return None
@@ -103,6 +115,8 @@ class Roster:
         else:
             for name in [actor.name, *actor.aliases]:
                 self._by_key.setdefault(organisation_key(name), actor.name)
+            if actor.kind == "organisation" and len(acronym_letters(actor.name)) > 2:
+                self._by_letters.setdefault(acronym_letters(actor.name), set()).add(actor.name)
 
     def _rename(self, old: str, new: str) -> None:
         actor = self.actors.pop(old)

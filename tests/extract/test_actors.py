@@ -182,6 +182,11 @@ ORGANISATIONS = [
     ("The NTSB told reporters the pier had failed.", ("NTSB", "organisation", [])),
     ("HLP Acquisition Partners made a bid, and HLP said it would raise it.",
      ("HLP Acquisition Partners", "organisation", ["HLP"])),
+    ("Lakeside Gas and Electric Co. cut power, and LG&E said it would restore it.",
+     ("Lakeside Gas and Electric Co.", "organisation", ["Lakeside Gas and Electric", "LG&E"])),
+    # another name given with "known as" is the body's, never a person's
+    ("The Department of Forestry and Fire Protection, known as Cal Fire, sent crews.",
+     ("Department of Forestry and Fire Protection", "organisation", ["Cal Fire"])),
     ("The Chairman of the Caribbean Community, Jane Roe, spoke.",
      ("Caribbean Community", "organisation", [])),
     # where it is based and its possessive are not part of a body's name

@@ -66,6 +66,27 @@ def test_roster_one_company_with_or_without_its_ending():
         "Harbour Safety Organisation")
 
 
+def test_roster_a_body_and_its_initials_in_either_order_unless_two_bodies_share_them():
+    roster = Roster()
+    roster.merge(Actor("Lakeside Gas and Electric Co.", "organisation"))
+    assert roster.merge(Actor("LG&E", "organisation")) == "Lakeside Gas and Electric Co."
+    roster.merge(Actor("NTSB", "organisation"))
+    roster.merge(Actor("National Transportation Safety Board", "organisation"))
+    assert roster.canonical("NTSB") == "National Transportation Safety Board"
+    roster.merge(Actor("Federal Housing Agency", "organisation"))
+    roster.merge(Actor("Federal Highway Agency", "organisation"))
+    assert roster.merge(Actor("FHA", "organisation")) == "FHA"
+
+
+def test_roster_a_name_a_body_was_given_is_not_a_person():
+    roster = Roster()
+    roster.merge(Actor("Department of Forestry and Fire Protection", "organisation",
+                       ["Cal Fire"]))
+    assert roster.merge(Actor("Cal Fire", "person", ["Fire"])) == (
+        "Department of Forestry and Fire Protection")
+    assert roster.actors["Department of Forestry and Fire Protection"].aliases == ["Cal Fire"]
+
+
 def test_roster_two_people_with_other_middle_initials():
     roster = Roster()
     assert roster.merge(Actor("George H.W. Roe", "person")) == "George H.W. Roe"
