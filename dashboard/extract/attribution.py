@@ -29,6 +29,7 @@ from dashboard.vocab import (
     demonyms,
     months,
     name_stopwords,
+    ordinals,
     role_nouns,
     speaker_noun_kinds,
     speaker_noun_names,
@@ -280,6 +281,7 @@ CLOSERS = re.compile(r"”|''|(?<=[\w.,!?])\"(?=[\s,.;:!?)\]]|$)")
 THAT_SOURCE = re.compile(r"\s*(?:That|This)(?:'s|\s+is|\s+was)?\s+according\s+to\b")
 """A sentence that names the source of the one before ("That's according to X.")."""
 _NAMED = speaker_noun_names()
+ORDINALS = frozenset(ordinals())
 
 
 def _may_be(noun: str, name: str) -> bool:
@@ -553,10 +555,35 @@ def _unnamed(phrase: str, opens: bool, start: int, mentions: list[Mention],
     while words and words[0].lower() in COMMON:
         words.pop(0)
     named = NAMED.match(" ".join(words))
-    if named and (len(words) > 1 or not opens) and all(
+    if named and (len(words) > 1 or not opens or _opening_name(words[0])) and all(
             _a_name(word) for word in words if word[:1].isupper()):
         return named["name"]
     return ""
+
+
+def _opening_name(word: str) -> bool:
+    """Whether one capitalised word opening a sentence before a speech verb may be a name
+    ("Whitaker said"): not a plural ("Forecasters said"), an ordinal ("First reports") or a
+    contraction ("I'm told")."""
+    return (not word.endswith("s") and bool(OPENING_NAME.fullmatch(word))
+            and word.lower() not in ORDINALS)
+
+
+OPENING_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z][A-Z&]{1,6}")
+
+
+SPEAKER = "other"
+"""The kind of a name known only as one that says something ("Whitaker said"): the story's
+roster makes it the person of that surname if the story has one, the body of that name if it
+has one, else keeps it."""
+
+
+def unnamed_speakers(rows: list[dict], known) -> list[str]:
+    """The speakers of `rows` (events' or figures') that are one word and no actor the article
+    names (`known(name)` is None): "Whitaker said", in an article that never gives his first
+    name. The story's roster then finds the person of that surname, if the story has one."""
+    names = {row["attributed_to"] for row in rows if row["attributed_to"]}
+    return sorted(n for n in names if OPENING_NAME.fullmatch(n) and known(n) is None)
 
 
 def _a_name(word: str) -> bool:

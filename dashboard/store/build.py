@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dashboard.extract.actors import Actor, heading_actors, story_index
+from dashboard.extract.attribution import SPEAKER, unnamed_speakers
 from dashboard.extract.events import article_events
 from dashboard.extract.figures import article_figures
 from dashboard.extract.gazetteer import load_gazetteer
@@ -62,11 +63,13 @@ def analyse(source: Source, gazetteer: list[Actor], manifest_dir: Path,
     events = article_events(row, article_sentences, timexes, mentions)
     figures = article_figures(row, article_sentences, timexes, mentions)
     named = mentions.named() | (heading_actors(index, headings) if headings else set())
+    speakers = unnamed_speakers([*events, *figures], index.canonical)
     return Article(
         source_row=row,
         events=[tuple(event[column] for column in EXTRACTED) for event in events],
         figures=[tuple(figure[column] for column in table.FIGURES_COLUMNS) for figure in figures],
-        actors=[(a.name, a.kind, a.aliases, a.description) for a in index.named(named)],
+        actors=[*((a.name, a.kind, a.aliases, a.description) for a in index.named(named)),
+                *((name, SPEAKER, [], "") for name in speakers)],
     )
 
 

@@ -12,6 +12,7 @@ from dashboard.extract.actors import (
     person_key,
     same_ends,
 )
+from dashboard.extract.attribution import SPEAKER
 
 
 class Roster:
@@ -33,12 +34,17 @@ class Roster:
         self._by_surname: dict[str, set[str]] = {}
         self._by_key: dict[str, str] = {}
         self._by_letters: dict[str, set[str]] = {}
+        self._by_word: dict[str, set[str]] = {}
+        self._speakers: set[str] = set()
 
     def merge(self, actor: Actor) -> str:
         """Add one article's actor; returns its canonical name."""
+        if actor.kind == SPEAKER:
+            return self._speaker(actor.name)
         known = self._find(actor)
         if known is None:
             self._register(Actor(actor.name, actor.kind, list(actor.aliases), actor.description))
+            self._settle(actor.name)
             return actor.name
         entry = self.actors[known]
         if (actor.kind == "person" or " " not in known) and len(actor.name) > len(known):
@@ -52,7 +58,37 @@ class Roster:
         entry.description = entry.description or actor.description
         if actor.name != known:
             self.renames[actor.name] = known
+        self._settle(known)
         return known
+
+    def _speaker(self, name: str) -> str:
+        """A name only known as one that says something ("Whitaker said" in an article that
+        never gives his first name): the one person of that surname or body of that name (or
+        first word: "Goldman" of "Goldman Sachs") the story has, if one; else kept aside, no
+        actor, until one comes (`_settle`)."""
+        if name in self.actors:
+            return name
+        found = {n for n in self._by_surname.get(name, set()) | self._by_word.get(name.lower(),
+                                                                                  set())
+                 if n in self.actors}
+        if len(found) != 1:
+            self._speakers.add(name)
+            return name
+        known = found.pop()
+        if name not in self.actors[known].aliases:
+            self.actors[known].aliases.append(name)
+        self.renames[name] = known
+        self._speakers.discard(name)
+        return known
+
+    def _settle(self, name: str) -> None:
+        """The speakers kept aside that an actor just added or renamed may be."""
+        if not self._speakers:
+            return
+        key = person_key(name) if self.actors[name].kind == "person" else organisation_key(name)
+        word = (key.split() or [""])[-1 if self.actors[name].kind == "person" else 0].lower()
+        for speaker in [s for s in self._speakers if s.lower() == word]:
+            self._speaker(speaker)
 
     def canonical(self, name: str) -> str:
         """The canonical name a name was merged into (itself if none)."""
@@ -115,6 +151,9 @@ class Roster:
         else:
             for name in [actor.name, *actor.aliases]:
                 self._by_key.setdefault(organisation_key(name), actor.name)
+                if organisation_key(name):
+                    self._by_word.setdefault(organisation_key(name).split()[0], set()).add(
+                        actor.name)
             if actor.kind == "organisation" and len(acronym_letters(actor.name)) > 2:
                 self._by_letters.setdefault(acronym_letters(actor.name), set()).add(actor.name)
 

@@ -59,6 +59,10 @@ ROWS = [
      ["Brackwater Mining"]),
     ("Residents said on Friday that the quarry was loud. Officials said on Monday that it "
      "would close.", [], ["", ""]),
+    # a surname alone opening a sentence (the full name in an earlier article of the story)
+    ("Whitaker said on Friday that the evacuation orders would be lifted.", [], ["Whitaker"]),
+    ("Forecasters said on Friday that the winds would return.", [], [""]),
+    ("First reports on Friday suggested the dam had held.", [], [""]),
     ("The Lakeside Port Authority did not name the ship, but said on Friday that it had sunk.",
      [], ["Lakeside Port Authority"]),
     ("Canada's Ivo Petrak called Mayor Carla Ostrander a liar and said on Friday that the "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from extracted import built_tables, corpus
+
 from dashboard.extract.actors import Actor
 from dashboard.story.roster import Roster
 
@@ -87,9 +89,35 @@ def test_roster_a_name_a_body_was_given_is_not_a_person():
     assert roster.actors["Department of Forestry and Fire Protection"].aliases == ["Cal Fire"]
 
 
+def test_roster_a_surname_that_says_something_is_the_one_person_of_that_name():
+    roster = Roster()
+    assert roster.merge(Actor("Whitaker", "other")) == "Whitaker"  # kept aside, no actor
+    assert "Whitaker" not in roster.actors
+    roster.merge(Actor("Tom Whitaker", "person"))
+    assert roster.canonical("Whitaker") == "Tom Whitaker"
+    assert roster.merge(Actor("Whitaker", "other")) == "Tom Whitaker"
+    roster.merge(Actor("Harlow Steel Inc.", "organisation"))
+    assert roster.merge(Actor("Harlow", "other")) == "Harlow Steel Inc."
+    roster.merge(Actor("Ann Roe", "person"))
+    roster.merge(Actor("Bob Roe", "person"))
+    assert roster.merge(Actor("Roe", "other")) == "Roe"  # two people: neither
+    assert sorted(roster.actors) == ["Ann Roe", "Bob Roe", "Harlow Steel Inc.", "Tom Whitaker"]
+
+
 def test_roster_two_people_with_other_middle_initials():
     roster = Roster()
     assert roster.merge(Actor("George H.W. Roe", "person")) == "George H.W. Roe"
     assert roster.merge(Actor("George W. Roe", "person")) == "George W. Roe"
     assert roster.merge(Actor("George Roe", "person")) == "George W. Roe"
     assert set(roster.actors) == {"George H.W. Roe", "George W. Roe"}
+
+
+def test_a_later_article_naming_only_the_surname_is_attributed_to_the_person(tmp_path):
+    manifest = corpus(tmp_path / "in", {
+        "a.txt": "Sheriff Tom Whitaker said on Monday that 40 homes had burned.\n",
+        "b.txt": "Whitaker said on Tuesday that the evacuation orders would be lifted.\n",
+    }, "a.txt,https://example.org/a,A,Example,,2025-06-11\n"
+       "b.txt,https://example.org/b,B,Example,,2025-06-12\n")
+    tables = built_tables(manifest, tmp_path / "data")
+    assert list(tables["events"]["attributed_to"]) == ["Tom Whitaker", "Tom Whitaker"]
+    assert list(tables["actors"]["name"]) == ["Tom Whitaker"]
