@@ -91,6 +91,9 @@ ROLE_THEN_NAME = re.compile(
 """A role then the name in commas: "The minister, Jane Roe, said"."""
 SAYS = r"(?:said|says|told|added|announced|testified|wrote)\b"
 """The verbs after which a name is who says something."""
+THEN_SAYS = re.compile(r"[^,.;:]{0,60},\s+" + SAYS)
+"""The rest of an apposition, then its bearer's speech verb: "(Roe, the fire chief) for the
+county, said": a surname alone with its role in commas, who says something, is a person."""
 SPEAKER = re.compile(
     r"\b(?P<name>" + NAME + r")\s+" + SAYS
     + r"|\b(?:said|says|added|wrote)\s+(?P<after>" + NAME + r")\s*[,.]"
@@ -711,6 +714,7 @@ def find_people(text: str, index: ActorIndex) -> list[Actor]:
         if not name or index.canonical(name) or not _a_person(name, index, speaking):
             continue
         if speaking and any(f" {person_key(known)}" in f" {person_key(name)}"
+                            and (" " in known or not _given_names_of(name, known))
                             and not _given_before(name, known) for known in found):
             continue  # "Ruritania Jane Roe said" after "Ambassador to Ruritania Jane Roe"
         canonical = _existing_person(name, found)
@@ -756,8 +760,8 @@ def _anchored(text: str) -> list[re.Match]:
     for at in APPOSITION_AT.finditer(text):
         name = NAME_TAIL.search(text, max(0, at.start() - 60), at.start())
         match = name and APPOSITION.match(text, name.start())
-        if match and (match["age"] or " " in match["name"]):  # not "Nevertheless, the ..."
-            found.append(match)
+        if match and (match["age"] or " " in match["name"] or THEN_SAYS.match(text, match.end())):
+            found.append(match)  # not "Nevertheless, the minister said"; "Roe, the chief, said"
     for at in ROLE_AT.finditer(text):
         last = LAST_WORD.search(text, max(0, at.start() - 20), at.start())
         if last and last.group(1) in ROLE_SET:
@@ -964,6 +968,13 @@ def _existing_person(name: str, found: dict[str, Actor]) -> str | None:
     if len(alone) > 1:
         return ""
     return alone[0] if alone else None
+
+
+def _given_names_of(name: str, surname: str) -> bool:
+    """Whether `name` is a first name (and initials) before the `surname` known alone: "Marc
+    H. Morial" of "Morial", not "Though Morial" or "Morial Cause"."""
+    words = name.split()
+    return words[-1] == surname and len(words) > 1 and words[0] in _given_names()
 
 
 def _given_before(name: str, known: str) -> bool:

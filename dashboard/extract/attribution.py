@@ -563,9 +563,9 @@ def _unnamed(phrase: str, opens: bool, start: int, mentions: list[Mention],
 
 def _opening_name(word: str) -> bool:
     """Whether one capitalised word opening a sentence before a speech verb may be a name
-    ("Whitaker said"): not a plural ("Forecasters said"), an ordinal ("First reports") or a
-    contraction ("I'm told")."""
-    return (not word.endswith("s") and bool(OPENING_NAME.fullmatch(word))
+    ("Whitaker said"): not a plural ("Forecasters said"), an ordinal ("First reports"), a
+    participle ("Having said that") or a contraction ("I'm told")."""
+    return (not word.endswith(("s", "ing")) and bool(OPENING_NAME.fullmatch(word))
             and word.lower() not in ORDINALS)
 
 

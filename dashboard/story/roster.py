@@ -47,8 +47,11 @@ class Roster:
             self._settle(actor.name)
             return actor.name
         entry = self.actors[known]
-        if (actor.kind == "person" or " " not in known) and len(actor.name) > len(known):
-            self._rename(known, actor.name)  # (a body named by its acronym first: its name)
+        initials = (actor.kind == entry.kind == "organisation" and " " not in known
+                    and " " in actor.name and acronym_letters(known) == acronym_letters(
+                        actor.name))  # a body named by its initials first ("NTSB"): its name
+        if (actor.kind == "person" or initials) and len(actor.name) > len(known):
+            self._rename(known, actor.name)
             entry, known = self.actors[actor.name], actor.name
         person_as_body = actor.kind == "person" and entry.kind != "person"  # (not "Fire")
         for alias in [actor.name, *([] if person_as_body else actor.aliases)]:
@@ -167,9 +170,14 @@ class Roster:
         if old not in actor.aliases:
             actor.aliases.append(old)
         actor.name = new
-        for alias, target in self._by_alias.items():
-            if target == old:
-                self._by_alias[alias] = new
+        for index in (self._by_alias, self._by_key):
+            for alias, target in index.items():
+                if target == old:
+                    index[alias] = new
+        for names in (*self._by_word.values(), *self._by_letters.values()):
+            if old in names:
+                names.discard(old)
+                names.add(new)
         self._register(actor)
         self.renames[old] = new
 

@@ -62,6 +62,8 @@ ROWS = [
     # a surname alone opening a sentence (the full name in an earlier article of the story)
     ("Whitaker said on Friday that the evacuation orders would be lifted.", [], ["Whitaker"]),
     ("Forecasters said on Friday that the winds would return.", [], [""]),
+    ("Delgado, the Lakeside Fire Department's chief, said on Friday that the lines held.", [],
+     ["Delgado"]),
     ("First reports on Friday suggested the dam had held.", [], [""]),
     ("The Lakeside Port Authority did not name the ship, but said on Friday that it had sunk.",
      [], ["Lakeside Port Authority"]),
