@@ -148,6 +148,8 @@ def article_events(
         if len(shared[sentence.start]) > 1:  # say which date is which
             summary = (date_summary(sentence, timex, shared[sentence.start], mentions)
                        or f"{summary.removesuffix('…')} ({timex.text})")
+        elif timex.text not in summary:  # cut off with a trailing clause: "…, which met Monday"
+            summary = date_summary(sentence, timex, [timex], mentions, relative=True) or summary
         rows.append({
             "event_id": event_id(source_row["source_id"], timex.start, timex.end),
             "date": timex.date,
@@ -347,13 +349,26 @@ def date_piece(text: str, start: int, end: int, others: list[tuple[int, int]]) -
     return left, right
 
 
+RELATIVE = re.compile(r"(?:which|who)\s+(?!(?:the|a|an|most|many|some|all|it|he|she|they|we|i"
+                      r"|you|his|her|its|their|our|is\s+why|was\s+why|means|meant)\b)")
+ANTECEDENT = re.compile(r"(?:^|,|\b(?:according\s+to|by|from|with|for|at|in|on|of))\s+"
+                        r"(?P<noun>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
+                        r"(?:[\w'&.-]+\s+){0,4}[\w'&.-]*\w|(?:[A-Z][\w'&.-]*\s+){0,5}"
+                        r"[A-Z][\w'&.-]*\w)$")
+"""The noun phrase a relative clause (`RELATIVE`: its subject, not "which most experts
+expected" or "which is why") follows ("according to the Safety Board, which sent a team on
+Saturday", "at the city's main seaport, which was damaged on Tuesday"): who or what did it;
+else the sentence's subject is (`date_summary`)."""
+
+
 def date_summary(sentence: Sentence, timex: Timex, dates: list[Timex],
-                 mentions: list[Mention]) -> str:
+                 mentions: list[Mention], relative: bool = False) -> str:
     """The summary of one of several dates in `sentence`: the piece of the sentence that
     belongs to it (`date_piece`), so each date's row says what happened then ('' when the piece
     is too short to say it). A piece that starts after the sentence's subject gets it back
     when the sentence opens with one undated stretch ("The bridge, which opened in 1962, fell
-    on Monday": "The bridge opened in 1962", "The bridge fell on Monday")."""
+    on Monday": "The bridge opened in 1962", "The bridge fell on Monday"), and a relative
+    clause the name it follows (`relative`: only such a clause, else '')."""
     base = sentence.start
     others = [(t.start - base, t.end - base) for t in dates if t is not timex]
     start, end = timex.start - base, timex.end - base
@@ -364,13 +379,20 @@ def date_summary(sentence: Sentence, timex: Timex, dates: list[Timex],
         return ""
     if any(left <= s and e <= right for s, e in others):  # another date in the same piece
         return ""
-    if left > 0:
+    which = RELATIVE.match(piece)
+    before = sentence.text[:left].rstrip(" ,;")
+    antecedent = ANTECEDENT.search(before) if which and left > 0 else None
+    if antecedent:  # "..., according to the safety board, which sent a team on Saturday"
+        piece = antecedent["noun"] + " " + piece[which.end() :]
+    elif relative:
+        return ""
+    elif left > 0:
         opening = PIECE_BOUNDARY.search(sentence.text)
-        subject = sentence.text[: opening.start()].strip() if opening else ""
+        head = sentence.text[: opening.start()].strip() if opening else ""
         undated = opening is not None and all(s >= opening.start() for s, _ in [*others,
                                                                                   (start, end)])
-        if subject and undated and opening.start() < left:  # "which opened" → "opened"
-            piece = subject + " " + re.sub(r"^(?:which|who)\s+", "", piece)
+        if head and undated and opening.start() < left:  # "which opened" → "opened"
+            piece = head + " " + re.sub(r"^(?:which|who)\s+", "", piece)
     return summarise(Sentence(base + left, base + right, piece, sentence.role), mentions)
 
 

@@ -178,6 +178,8 @@ ORGANISATIONS = [
      ("Securities and Exchange Board", "organisation", [])),
     # company words as head words; a person "of" a body is not part of its name
     ("Harlow Motors said it would close two plants.", ("Harlow Motors", "organisation", [])),
+    ("A Great Plains Railway train derailed, Great Plains Railway said.",
+     ("Great Plains Railway", "organisation", [])),
     ("Rita Okafor of Harlow Motors spoke first.", ("Harlow Motors", "organisation", [])),
     ("The Royal Bank of Ruritania cut its rates.",
      ("Royal Bank of Ruritania", "organisation", [])),

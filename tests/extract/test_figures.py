@@ -134,6 +134,7 @@ ROWS = [
      [(1600, "personnel", "more than", PUBLISHED)]),
     ("A suit filed on behalf of three families accuses the utility of negligence.",
      [(3, "families", "", PUBLISHED)]),
+    ("About 3,500 fish died in the creek.", [(3500, "fish killed", "around", PUBLISHED)]),
     ("The agency put the death toll at 45 on Tuesday.",
      [(45, "people killed", "", "2025-02-18")]),
     # --- numbers that are not figures --------------------------------------------------------
