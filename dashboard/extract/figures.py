@@ -931,11 +931,15 @@ def _as_of(sentence: Sentence, dated: list[Timex], at: tuple[int, int],
            published: str) -> tuple[str, str]:
     """The last day of the date the figure at offsets `at` is given for (never after
     publication): the nearest of the sentence's dates in the figure's own clause ("up from 24
-    cases reported last Friday"), else the sentence's first date, else the publication day.
+    cases reported last Friday"), else the sentence's first date not in a clause of its own
+    after the figure ("$6.5 million to the town, where the train derailed on Feb. 3, the
+    company announced Thursday": Thursday; but "The 1918 flu, which began in 1918, killed
+    millions"), else the publication day.
     `dated`: the sentence's dates of events, those that open a period left out."""
     near = [(b - a, t) for (a, b), t in ((_gap(at, t), t) for t in dated)
             if not _CLAUSE_BREAK.search(sentence.text, a - sentence.start, b - sentence.start)]
-    best = min(near, key=lambda n: n[0])[1] if near else dated[0] if dated else None
+    main = [t for t in dated if t.start < at[0] or not _in_relative(sentence, t)]
+    best = min(near, key=lambda n: n[0])[1] if near else main[0] if main else None
     if best is None:
         return published, "day"
     best = _range_end(sentence, dated, best)
@@ -958,6 +962,13 @@ def _range_end(sentence: Sentence, dated: list[Timex], timex: Timex) -> Timex:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]")
+_RELATIVE = re.compile(r"[,;(\u2013\u2014]\s*(?:where|which|who|when|whose)\b"
+                       r"[^,;:()\u2013\u2014]*$")
+
+
+def _in_relative(sentence: Sentence, timex: Timex) -> bool:
+    """Whether a date is in a relative clause ("…, where the train derailed on Feb. 3")."""
+    return bool(_RELATIVE.search(sentence.text, 0, timex.start - sentence.start))
 _SINCE = re.compile(r"\bsince\b(?!.*\bsince\b)", re.I | re.S)
 
 

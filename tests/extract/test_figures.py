@@ -113,6 +113,10 @@ ROWS = [
      [(4800000, "dollars", "", "2022-12-31")]),
     ("The clinic has treated 40 children since the school reopened in January.",
      [(40, "children hospitalized", "", PUBLISHED)]),
+    ("The firm will pay $6 million to the town, where its train derailed on Feb. 3, it said "
+     "on Monday.", [(6_000_000, "dollars paid", "", "2025-02-17")]),
+    ("The flu of 1957, which began in 1957, killed 2 million people.",
+     [(2_000_000, "people killed", "", "1957-12-31")]),
     ("There were 48 cases, officials said Monday, up from 24 cases reported on Thursday.",
      [(48, "cases", "", "2025-02-17"), (24, "cases", "", "2025-02-13")]),
     # --- a wildfire: areas, what became of homes, and cues that are about something else ----
