@@ -349,6 +349,8 @@ def date_piece(text: str, start: int, end: int, others: list[tuple[int, int]]) -
     return left, right
 
 
+WHERE = re.compile(r"(?:where|when)\s+(?=(?:the|a|an|his|her|its|their)\s|[A-Z])")
+"""A date's piece that is a clause of its own after "where" or "when" with its own subject."""
 RELATIVE = re.compile(r"(?:which|who)\s+(?!(?:the|a|an|most|many|some|all|it|he|she|they|we|i"
                       r"|you|his|her|its|their|our|is\s+why|was\s+why|means|meant)\b)")
 ANTECEDENT = re.compile(r"(?:^|,|\b(?:according\s+to|by|from|with|for|at|in|on|of))\s+"
@@ -382,8 +384,11 @@ def date_summary(sentence: Sentence, timex: Timex, dates: list[Timex],
     which = RELATIVE.match(piece)
     before = sentence.text[:left].rstrip(" ,;")
     antecedent = ANTECEDENT.search(before) if which and left > 0 else None
+    where = WHERE.match(piece)
     if antecedent:  # "..., according to the safety board, which sent a team on Saturday"
         piece = antecedent["noun"] + " " + piece[which.end() :]
+    elif where and left > 0:  # "…, where a train derailed on Feb. 3": a clause of its own
+        piece = piece[where.end() :]
     elif relative:
         return ""
     elif left > 0:

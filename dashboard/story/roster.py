@@ -66,14 +66,16 @@ class Roster:
 
     def _speaker(self, name: str) -> str:
         """A name only known as one that says something ("Whitaker said" in an article that
-        never gives his first name): the one person of that surname or body of that name (or
-        first word: "Goldman" of "Goldman Sachs") the story has, if one; else kept aside, no
-        actor, until one comes (`_settle`)."""
+        never gives his first name): the one person of that surname or body of that name,
+        first word ("Goldman" of "Goldman Sachs") or initials ("GPR" of "Great Plains
+        Railway") the story has, if one; else kept aside, no actor, until one comes
+        (`_settle`)."""
         if name in self.actors:
             return name
-        found = {n for n in self._by_surname.get(name, set()) | self._by_word.get(name.lower(),
-                                                                                  set())
-                 if n in self.actors}
+        letters = acronym_letters(name) if " " not in name else ""
+        found = {n for n in (self._by_surname.get(name, set()) | self._by_word.get(
+                     name.lower(), set()) | (self._by_letters.get(letters, set()) if len(
+                         letters) > 2 else set())) if n in self.actors and n != name}
         if len(found) != 1:
             self._speakers.add(name)
             return name
@@ -90,7 +92,9 @@ class Roster:
             return
         key = person_key(name) if self.actors[name].kind == "person" else organisation_key(name)
         word = (key.split() or [""])[-1 if self.actors[name].kind == "person" else 0].lower()
-        for speaker in [s for s in self._speakers if s.lower() == word]:
+        letters = acronym_letters(name) if self.actors[name].kind == "organisation" else ""
+        for speaker in [s for s in self._speakers if s.lower() == word or (
+                len(letters) > 2 and acronym_letters(s) == letters)]:
             self._speaker(speaker)
 
     def canonical(self, name: str) -> str:

@@ -174,6 +174,13 @@ def test_a_date_in_a_trailing_relative_clause_is_told_with_the_name_it_follows()
         "The pier held"]  # (not "The pier most experts expected to fail in 2030")
 
 
+def test_a_date_in_a_clause_after_where_is_told_as_that_clause():
+    text = ("The railway will pay $6 million to Millbrook, where a freight train derailed on "
+            "Feb. 3, it said on Thursday.")
+    rows = extract(text, published="2025-03-14")["events"]
+    assert rows[0]["summary"] == "A freight train derailed on Feb. 3"
+
+
 def test_dates_no_boundary_parts_say_which_date_in_brackets():
     rows = extract("The ferry ran from March 3 to March 9.", published="2025-03-14")["events"]
     assert [row["summary"] for row in rows] == ["The ferry ran from March 3 to March 9 (March 3)",

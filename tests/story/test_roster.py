@@ -98,10 +98,14 @@ def test_roster_a_surname_that_says_something_is_the_one_person_of_that_name():
     assert roster.merge(Actor("Whitaker", "other")) == "Tom Whitaker"
     roster.merge(Actor("Harlow Steel Inc.", "organisation"))
     assert roster.merge(Actor("Harlow", "other")) == "Harlow Steel Inc."
+    assert roster.merge(Actor("HSI", "other")) == "HSI"
+    roster.merge(Actor("Harlow Steel International", "organisation"))
+    assert roster.canonical("HSI") == "Harlow Steel International"
     roster.merge(Actor("Ann Roe", "person"))
     roster.merge(Actor("Bob Roe", "person"))
     assert roster.merge(Actor("Roe", "other")) == "Roe"  # two people: neither
-    assert sorted(roster.actors) == ["Ann Roe", "Bob Roe", "Harlow Steel Inc.", "Tom Whitaker"]
+    assert sorted(roster.actors) == ["Ann Roe", "Bob Roe", "Harlow Steel Inc.",
+                                     "Harlow Steel International", "Tom Whitaker"]
 
 
 def test_roster_two_people_with_other_middle_initials():
