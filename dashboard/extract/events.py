@@ -198,8 +198,16 @@ def sentence_actors(sentence: Sentence, mentions: list[Mention]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+TOPIC = re.compile(r"\b(?:on|into|about|over)\s+(?:the|a|an|its|their)\s+\Z", re.I)
+"""What stands before a kind word that is a topic, not the happening dated ("a report on the
+collapse", "an inquiry into the crash")."""
+POSSESSIVE_DATE = re.compile(r"['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}[\w-]+)")
+"""A date that owns what follows it ("last year's deadly blasts"): the happening it dates."""
+
+
 def classify(sentence: Sentence, timex: Timex, spans: KindSpans | None = None) -> str:
-    """The event's kind: the kind word nearest the date in its clause, else in its sentence.
+    """The event's kind: the kind word nearest the date in its clause, else in its sentence;
+    of a date that owns a noun ("last year's blasts"), that noun's kind or none.
 
     A caption is a photo unless it shows a briefing, interview or meeting. `spans` are the
     sentence's `kind_spans` (found again if not given).
@@ -208,9 +216,14 @@ def classify(sentence: Sentence, timex: Timex, spans: KindSpans | None = None) -
     start = timex.start - sentence.start
     end = start + len(timex.text)
     kinds = CAPTION_KINDS if sentence.role == "caption" else None
+    owner = POSSESSIVE_DATE.match(sentence.text, end)
+    if owner:  # "last year's blasts", "Tuesday's vote": the kind of what the date owns
+        after = _within(spans, sentence.text, owner.start("noun"), owner.end("noun"))
+        return _nearest_kind(after, start, end, kinds) or (
+            "photo" if sentence.role == "caption" else OTHER)
     clause, left = _clause_span(sentence.text, start, end)
     for found in (_within(spans, sentence.text, left, left + len(clause)), spans):
-        kind = _nearest_kind(found, start, end, kinds)
+        kind = _nearest_kind(found, start, end, kinds, sentence.text)
         if kind:
             return kind
     return "photo" if sentence.role == "caption" else OTHER
@@ -280,13 +293,17 @@ def _within(spans: KindSpans, text: str, left: int, right: int) -> KindSpans:
     return tuple(out)
 
 
-def _nearest_kind(spans: KindSpans, start: int, end: int, kinds: set[str] | None) -> str | None:
-    """The kind whose word is closest to [start, end) (earlier kinds win ties)."""
+def _nearest_kind(spans: KindSpans, start: int, end: int, kinds: set[str] | None,
+                  text: str = "") -> str | None:
+    """The kind whose word is closest to [start, end) (earlier kinds win ties); not a word
+    that is what something is about (`TOPIC`: "their report on the collapse next month")."""
     best = None
     for rank, ((kind, _), matches) in enumerate(zip(KINDS, spans, strict=True)):
         if kinds is not None and kind not in kinds:
             continue
         for a, b in matches:
+            if text and TOPIC.search(text, max(0, a - 12), a):
+                continue
             gap = max(a - end, start - b, 0)
             if best is None or (gap, rank) < best[:2]:
                 best = (gap, rank, kind)
