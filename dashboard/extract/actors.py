@@ -84,11 +84,12 @@ APPOSITION = re.compile(
 """A name and what it is, in commas after it: "Jane Roe, a spokeswoman for the board",
 "John Doe, 61, the union's lawyer"."""
 ROLE_THEN_NAME = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+(?P<role>(?:" + _ROLE_WORD
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}'s)\s+"
+    r"(?P<role>(?:" + _ROLE_WORD
     + r"\s+){0,3}?(?:"
     + ROLE_WORDS + r")),\s+(?P<name>" + NAME + r"),"
 )
-"""A role then the name in commas: "The minister, Jane Roe, said"."""
+"""A role then the name in commas: "The minister, Jane Roe, said", "His attorney, Leon Fisk,"."""
 SAYS = r"(?:said|says|told|added|announced|testified|wrote)\b"
 """The verbs after which a name is who says something."""
 THEN_SAYS = re.compile(r"[^,.;:]{0,60},\s+" + SAYS)

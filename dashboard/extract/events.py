@@ -201,7 +201,7 @@ def sentence_actors(sentence: Sentence, mentions: list[Mention]) -> list[str]:
 TOPIC = re.compile(r"\b(?:on|into|about|over)\s+(?:the|a|an|its|their)\s+\Z", re.I)
 """What stands before a kind word that is a topic, not the happening dated ("a report on the
 collapse", "an inquiry into the crash")."""
-POSSESSIVE_DATE = re.compile(r"['’]s\s+(?P<noun>(?:[\w-]+\s+){0,2}[\w-]+)")
+POSSESSIVE_DATE = re.compile(r"(?:['’]s)?\s+(?P<noun>(?:[\w-]+\s+){0,2}[\w-]+)")
 """A date that owns what follows it ("last year's deadly blasts"): the happening it dates."""
 
 
@@ -216,7 +216,8 @@ def classify(sentence: Sentence, timex: Timex, spans: KindSpans | None = None) -
     start = timex.start - sentence.start
     end = start + len(timex.text)
     kinds = CAPTION_KINDS if sentence.role == "caption" else None
-    owner = POSSESSIVE_DATE.match(sentence.text, end)
+    owner = POSSESSIVE_DATE.match(sentence.text, end) if timex.text.endswith(("'s", "’s")) or \
+        sentence.text.startswith(("'s", "’s"), end) else None
     if owner:  # "last year's blasts", "Tuesday's vote": the kind of what the date owns
         after = _within(spans, sentence.text, owner.start("noun"), owner.end("noun"))
         return _nearest_kind(after, start, end, kinds) or (

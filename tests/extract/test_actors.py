@@ -29,6 +29,8 @@ from dashboard.extract.actors import Actor, story_index
         ("Tom Doe said so in a statement. Doe's lawyer, Jill Pruitt, said he would appeal.",
          "Jill Pruitt", "lawyer"),
         ("The U.S. envoy, Jane Roe, left on Monday.", "Jane Roe", "U.S. envoy"),
+        ("Doe denies the charges. His attorney, Leon Fisk, told jurors so.", "Leon Fisk",
+         "attorney"),
         # a surname alone, with its role in commas, that says something
         ("Delgado, the county fire chief, said the lines held.", "Delgado", "county fire chief"),
         ("Marc H. Roe said so. Roe, a former mayor, said on Monday that he would run.",
