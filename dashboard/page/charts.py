@@ -25,9 +25,11 @@ from dashboard.period import Period
 from dashboard.vocab import event_kinds
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#882255",
-           "#F0E442", "#44AA99", "#999999"]
+           "#F0E442", "#44AA99", "#332288", "#88CCEE", "#117733", "#DDCC77", "#AA4499",
+           "#CC6677", "#999933", "#661100", "#6699CC", "#999999"]
 """Okabe-Ito colours (black swapped for grey so it shows on dark themes too), then Tol's wine
-and teal for the kinds beyond eight."""
+and teal, then Tol's muted scheme, for the kinds beyond eight; grey (last) is the general
+kind's."""
 KIND_COLOURS = {kind.name: PALETTE[index % (len(PALETTE) - 1)] if kind.cues else PALETTE[-1]
                 for index, kind in enumerate(event_kinds())}
 """One fixed colour per kind of event (the kinds of `dashboard.vocab.event_kinds`, in order;
