@@ -90,11 +90,11 @@ DEICTIC = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0,
 
 PREV = {"last", "the previous", "the preceding", "the prior", "last fiscal"}
 
-PASTDUR = {"the past", "the last"}
+PASTDUR = {"the past", "the last", "this past"}
 
 THIS = {"this", "the current", "this fiscal", "the current fiscal", "the present"}
 
-NEXT = {"next", "the coming", "the upcoming", "next fiscal"}
+NEXT = {"next", "the coming", "the upcoming", "next fiscal", "this coming"}
 
 FOLLOW = {"the following", "the next"}
 
