@@ -35,7 +35,10 @@ PAST = frozenset(
     announced added noted brought bought sold made took gave came went got saw found left lost
     won began became fell rose held kept met paid ran sent spent stood struck thought wrote
     built caught chose drew drove knew led meant sought shook shot spoke stole swore taught tore
-    threw understood woke wore withdrew yesterday""".split()
+    threw understood woke wore withdrew yesterday arose awoke bled blew broke chose clung crept
+    dealt drank drove dug ate fled flew fought forbade forgave forgot froze grew heard hid knelt
+    lent rang rode sang sank shone shrank slept slid sped spun sprang stole stuck stung swam
+    swept swung strove wept""".split()
 )
 """Words that point back."""
 
