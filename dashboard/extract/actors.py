@@ -169,7 +169,8 @@ COMPANY = re.compile(r"(?:,?\s+(?:Corp\.|Inc\.|Co\.|Ltd\.|PLC|N\.V\.|S\.p\.A\.|S
 """What ends a company's name and may be left out ("Xerox Corp." is "Xerox")."""
 _CAP = r"(?:(?:[A-Z]\.){2,}|St\.|[A-Z][\w'&-]*|&)"
 ORGANISATION = re.compile(
-    r"\b(?:" + _CAP + r"[ \t]+(?:(?:and|of|for|&)[ \t]+(?=[A-Z]))?){0,4}(?:" + HEADS + r")"
+    r"\b(?:The[ \t]+)?(?:" + _CAP + r"[ \t]+(?:(?:and|of|for|&)[ \t]+(?=[A-Z]))?){0,4}(?:"
+    + HEADS + r")"
     r"(?![\w-]|[ \t]+(?:Attorney|Judge)s?\b)"
     r"(?:[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?(?:[A-Z][\w'-]*)"
     r"(?:[ \t]+(?:and[ \t]+)?[A-Z][\w'-]*){0,3})?"

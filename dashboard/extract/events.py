@@ -371,7 +371,7 @@ WHERE = re.compile(r"(?:where|when)\s+(?=(?:the|a|an|his|her|its|their)\s|[A-Z])
 """A date's piece that is a clause of its own after "where" or "when" with its own subject."""
 RELATIVE = re.compile(r"(?:which|who)\s+(?!(?:the|a|an|most|many|some|all|it|he|she|they|we|i"
                       r"|you|his|her|its|their|our|is\s+why|was\s+why|means|meant)\b)")
-ANTECEDENT = re.compile(r"(?:^|,|\b(?:according\s+to|by|from|with|for|at|in|on|of))\s+"
+ANTECEDENT = re.compile(r"(?:^\s*|(?:,|\b(?:according\s+to|by|from|with|for|at|in|on|of))\s+)"
                         r"(?P<noun>(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+"
                         r"(?:[\w'&.-]+\s+){0,4}[\w'&.-]*\w|(?:[A-Z][\w'&.-]*\s+){0,5}"
                         r"[A-Z][\w'&.-]*\w)$")

@@ -188,7 +188,10 @@ def article_figures(
             qualifier, q_first = _qualifier(tokens, number.first)
             first = tokens[q_first].start
             end = tokens[number.last].end
-            as_of = _as_of(sentence, dated, (start, sentence.start + end), published)
+            numbers = [(sentence.start + t.start, sentence.start + t.end) for t in tokens
+                       if t.kind == "num" and not any(a <= sentence.start + t.start < b
+                                                      for a, b in near)]  # (not a date's)
+            as_of = _as_of(sentence, dated, (start, sentence.start + end), published, numbers)
             rows.append({
                 "figure_id": _figure_id(source_row["source_id"], start,
                                         sentence.start + end),
@@ -928,17 +931,20 @@ def _with_demonym(phrase: str, sentence: Sentence, start: int, mentions: list[Me
 
 
 def _as_of(sentence: Sentence, dated: list[Timex], at: tuple[int, int],
-           published: str) -> tuple[str, str]:
+           published: str, numbers: list[tuple[int, int]] = ()) -> tuple[str, str]:
     """The last day of the date the figure at offsets `at` is given for (never after
     publication): the nearest of the sentence's dates in the figure's own clause ("up from 24
     cases reported last Friday"), else the sentence's first date not in a clause of its own
     after the figure ("$6.5 million to the town, where the train derailed on Feb. 3, the
     company announced Thursday": Thursday; but "The 1918 flu, which began in 1918, killed
-    millions"), else the publication day.
+    millions") and not one in another number's clause nearer to it ("Turnout was 41%, up
+    from 38% in November": 41% is as of the telling; `numbers`: the sentence's numbers'
+    offsets), else the publication day.
     `dated`: the sentence's dates of events, those that open a period left out."""
     near = [(b - a, t) for (a, b), t in ((_gap(at, t), t) for t in dated)
             if not _CLAUSE_BREAK.search(sentence.text, a - sentence.start, b - sentence.start)]
-    main = [t for t in dated if t.start < at[0] or not _in_relative(sentence, t)]
+    main = [t for t in dated if (t.start < at[0] or not _in_relative(sentence, t))
+            and not _claimed(sentence, t, at, numbers)]
     best = min(near, key=lambda n: n[0])[1] if near else main[0] if main else None
     if best is None:
         return published, "day"
@@ -970,6 +976,21 @@ def _in_relative(sentence: Sentence, timex: Timex) -> bool:
     """Whether a date is in a relative clause ("…, where the train derailed on Feb. 3")."""
     return bool(_RELATIVE.search(sentence.text, 0, timex.start - sentence.start))
 _SINCE = re.compile(r"\bsince\b(?!.*\bsince\b)", re.I | re.S)
+
+
+def _claimed(sentence: Sentence, timex: Timex, at: tuple[int, int],
+             numbers: list[tuple[int, int]]) -> bool:
+    """Whether another number is nearer to a date than the figure at `at`, in one clause with
+    it: the date is that number's."""
+    a, b = _gap(at, timex)
+    for other in numbers:
+        if at[0] <= other[0] < at[1]:
+            continue
+        c, d = _gap(other, timex)
+        if d - c < b - a and not _CLAUSE_BREAK.search(sentence.text, c - sentence.start,
+                                                      d - sentence.start):
+            return True
+    return False
 
 
 def _gap(at: tuple[int, int], timex: Timex) -> tuple[int, int]:

@@ -54,6 +54,9 @@ class Context:
         self.dct = dct
         self.last: str | None = None
         self.last_at = 0
+        self.last_past: str | None = None
+        """The last day the text gave that is not after the DCT (a clock time told in the past
+        tense after a date still to come belongs to it)."""
         self.clock: str | None = None
         """The last clock time the text gave ("2024-03-26T01:28"), which "an hour later" counts
         from."""

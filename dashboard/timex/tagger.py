@@ -194,6 +194,8 @@ def tag_rules(text: str, dct: str | dt.date) -> list[tuple[str, Timex]]:
             ctx.quarter, ctx.quarter_at = value, start
         if type_ in ("DATE", "TIME") and parse_value(day := value.split("T")[0]) is not None:
             ctx.last, ctx.last_at = day, start
+            if len(day) == 10 and day <= ctx.dct.isoformat():
+                ctx.last_past = day
             ctx.clock = value if "T" in value and _CLOCK.fullmatch(value) else None
     _quoted_today(ctx, out)
     if written is not text:  # each expression as written ("FRİDAY", not "FRIDAY")

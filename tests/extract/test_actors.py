@@ -33,6 +33,7 @@ from dashboard.extract.actors import Actor, story_index
          "attorney"),
         # a surname alone, with its role in commas, that says something
         ("Delgado, the county fire chief, said the lines held.", "Delgado", "county fire chief"),
+        ("Registrar Paul Nguyen said 148,000 ballots were cast.", "Paul Nguyen", "Registrar"),
         ("Marc H. Roe said so. Roe, a former mayor, said on Monday that he would run.",
          "Marc H. Roe", "former mayor"),
     ],
@@ -180,6 +181,8 @@ ORGANISATIONS = [
      ("Securities and Exchange Board", "organisation", [])),
     # company words as head words; a person "of" a body is not part of its name
     ("Harlow Motors said it would close two plants.", ("Harlow Motors", "organisation", [])),
+    ("The Harbor City Police Officers Association called it a mandate.",
+     ("Harbor City Police Officers Association", "organisation", [])),
     ("A Great Plains Railway train derailed, Great Plains Railway said.",
      ("Great Plains Railway", "organisation", [])),
     ("Rita Okafor of Harlow Motors spoke first.", ("Harlow Motors", "organisation", [])),

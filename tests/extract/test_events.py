@@ -186,6 +186,12 @@ def test_a_date_in_a_clause_after_where_is_told_as_that_clause():
     assert rows[0]["summary"] == "A freight train derailed on Feb. 3"
 
 
+def test_a_date_in_a_relative_clause_after_the_subject_is_told_with_the_subject():
+    rows = extract("Roe, who was first elected in 2017, said she would run again.",
+                   published="2025-03-14")["events"]
+    assert [row["summary"] for row in rows] == ["Roe was first elected in 2017"]
+
+
 def test_dates_no_boundary_parts_say_which_date_in_brackets():
     rows = extract("The ferry ran from March 3 to March 9.", published="2025-03-14")["events"]
     assert [row["summary"] for row in rows] == ["The ferry ran from March 3 to March 9 (March 3)",

@@ -115,6 +115,8 @@ ROWS = [
      [(40, "children hospitalized", "", PUBLISHED)]),
     ("The firm will pay $6 million to the town, where its train derailed on Feb. 3, it said "
      "on Monday.", [(6_000_000, "dollars paid", "", "2025-02-17")]),
+    ("Turnout was 41%, up from 38% in November, the clerk said.",
+     [(41, "percent", "", PUBLISHED), (38, "percent", "", "2024-11-30")]),
     ("The flu of 1957, which began in 1957, killed 2 million people.",
      [(2_000_000, "people killed", "", "1957-12-31")]),
     ("There were 48 cases, officials said Monday, up from 24 cases reported on Thursday.",

@@ -228,8 +228,14 @@ def h_weekof(m: re.Match, ctx: Context) -> Result:
 
 
 def clock_day(ctx: Context, word: str | None, m: re.Match) -> str:
+    """The day of a clock time: its own day word's, else the last day the text gave, unless
+    that one is still to come and the clock's sentence tells of the past ("lost Tuesday's
+    runoff. She will leave on Jan. 6. She conceded shortly after 11 p.m.": Tuesday's)."""
     if not word:
-        return period(ctx, "day", 0, True)
+        day = period(ctx, "day", 0, True)
+        if day > ctx.dct.isoformat() and ctx.direction(m.start(), m.end()) < 0:
+            return ctx.last_past or ctx.dct.isoformat()
+        return day
     w = word.lower()
     if w in DEICTIC:
         return day_after(ctx.dct, DEICTIC[w])
