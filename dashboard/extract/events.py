@@ -233,8 +233,9 @@ def classify(sentence: Sentence, timex: Timex, spans: KindSpans | None = None) -
 def kind_spans(text: str) -> KindSpans:
     """Where each kind's words are in `text`.
 
-    >>> kind_spans("Officials SAID crews were deployed")[4:]
-    ([(26, 34)], [], [], [], [(10, 14)])
+    >>> spans = kind_spans("Officials SAID crews were deployed")
+    >>> {kind: found for (kind, _), found in zip(KINDS, spans, strict=True) if found}
+    {'deployment': [(26, 34)], 'statement': [(10, 14)]}
     """
     return kind_spans_of([text])[0]
 
