@@ -91,12 +91,16 @@ NO_STATUS = frozenset({*(cue for _, cues in STATUSES for cue in cues if " " not 
 """Counted nouns that take no status: the outcome itself ("12 deaths", "40 cases") or a place
 ("the virus has infected people in 20 countries": the countries were not infected)."""
 POINTING = frozenset({"them", "whom", "those", "these", "us", "which"})
+BEFORE = 5
+"""How many words before a number (and its qualifier) a tally's cue may stand ("the death toll
+rose to 45", `TOLLS`), when only `REACHING` words stand between; other cues, three."""
+TOLLS = ("toll", "case count", "caseload", "case total", "number of")
 MONEY_STATUS, JOBS_STATUS = "paid", "laid off"
 """The status only money has ("spent $3 million"), and one money never has ("cut $3 million")."""
 REACHING = frozenset({"rose", "climbed", "jumped", "reached", "hit", "stood", "grew",
                       "increased", "risen", "was", "is", "has", "had", "have", "been", "now",
                       "put", "estimated", "placed", "along", "amount", "amounts", "amounted",
-                      "total", "totaled", "totalled", "numbered"})
+                      "total", "totaled", "totalled", "numbered", "stands", "standing"})
 PREPOSITIONS = frozenset({"to", "at", "of", "for", "from", "on", "in", "with"})
 """A status cue before a number is about it unless a word other than these (`REACHING`) comes
 before a preposition between them: "the death toll rose to 45", "fined the company $2
@@ -643,6 +647,8 @@ def _counted(tokens: list[Tok], number: Number, found: list, last_noun: tuple[st
     status = _status(tokens, number, found, skip=_written_noun(tokens, j))
     if status == MONEY_STATUS:
         status = ""  # "420 people spent the night in shelters"
+    if noun is None and _low(tokens, j) == "magnitude":
+        return None  # "the toll from the 7.0 magnitude quake": a measure
     if noun is None:
         noun = _noun_elsewhere(tokens, number, found, status)
     if noun is None:
@@ -894,8 +900,12 @@ def _status(tokens: list[Tok], number: Number, found: list, skip: int = 0) -> st
     if found_status:
         return found_status
     q_first = _qualifier(tokens, first)[1]
-    before = [t.low for t in tokens[max(0, q_first - 3) : q_first] if t.kind == "word"]
-    return _status_in(before, first=False, reaching=True)
+    before = [t.low for t in tokens[max(0, q_first - BEFORE) : q_first] if t.kind == "word"]
+    near = _status_in(before[-3:], first=False, reaching=True)
+    if near:
+        return near
+    toll = _status_in(before, first=False, reaching=True)  # "the death toll rose to 45"
+    return toll if toll and any(" ".join(before).find(word) >= 0 for word in TOLLS) else ""
 
 
 def _status_in(words: list[str], first: bool, reaching: bool = False) -> str:

@@ -141,6 +141,10 @@ ROWS = [
     ("A suit filed on behalf of three families accuses the utility of negligence.",
      [(3, "families", "", PUBLISHED)]),
     ("About 3,500 fish died in the creek.", [(3500, "fish killed", "around", PUBLISHED)]),
+    ("The death toll rose to 45 on Tuesday.", [(45, "people killed", "", "2025-02-18")]),
+    ("The case count now stands at 124.", [(124, "people infected", "", PUBLISHED)]),
+    ("The toll from the 7.0 magnitude quake is not known.", []),
+    ("The clinic has one million doses of the vaccine.", [(1_000_000, "doses", "", PUBLISHED)]),
     ("The agency put the death toll at 45 on Tuesday.",
      [(45, "people killed", "", "2025-02-18")]),
     # --- numbers that are not figures --------------------------------------------------------
