@@ -711,9 +711,10 @@ def _noun_phrase(tokens: list[Tok], k: int, partitive: bool = False, any_head: b
             if plural_at >= 0 and words[plural_at].text.islower() and (
                 (low.endswith(("ed", "ing")) and tok.text.islower())
                 or (tok.text.islower() and not _plural(tok.text))
-                or (tok.text.islower() and _low(tokens, k + 1) in DETERMINERS)
+                or (tok.text.islower() and (_low(tokens, k + 1) in DETERMINERS or (
+                    k + 1 < n and tokens[k + 1].text[:1].isupper())))
             ):
-                break  # (a word taking "the" after it is a verb: "three families accuses the")
+                break  # (a word taking "the" or a name after it is a verb: "families accuses")
             if low in CARDINALS or low in VAGUE:
                 if words:
                     break
@@ -919,6 +920,8 @@ def _status_in(words: list[str], first: bool, reaching: bool = False) -> str:
             return ""  # "destroyed 38 homes and damaged 12 others": the verb of another clause
         for cue, status in CUES.get(word, ()):
             if tuple(words[at : at + len(cue)]) == cue:
+                if words[at + len(cue) : at + len(cue) + 1] == ["off"] and status == JOBS_STATUS:
+                    break  # "the customers it cut off": no layoff
                 if first:
                     return status
                 between = words[at + len(cue) :]  # ("death toll at 45": the cue's own "at")
