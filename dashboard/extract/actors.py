@@ -41,8 +41,11 @@ from dashboard.vocab import (
     weekdays,
 )
 
-TITLES = "|".join(re.escape(title) for title in titles())
-"""Titles before a name ("President", "Gov."), in `dashboard.vocab.titles` order."""
+_OPENING_TITLES = [t.capitalize() for t in titles() if t.islower() and t.isalpha()
+                   and t.capitalize() not in titles() and t not in ("chief", "economist")]
+TITLES = "|".join(re.escape(title) for title in (*titles(), *_OPENING_TITLES))
+"""Titles before a name ("President", "Gov."), in `dashboard.vocab.titles` order, then the
+lower-case ones as a sentence opens with them ("Choreographer Kenny Ortega said")."""
 _WORD = r"(?:(?!(?:Jr|Sr)\b)[A-Z](?:[a-z]*[A-Z]|'[A-Z]?)?[a-z]+(?:-[A-Za-z][a-z]+)?|[A-Z]\.)"
 NAME = (_WORD + r"(?:\s+(?:(?:de|van|von|bin|al|da|arap|ibn|del)\s+)?" + _WORD
         + r"){0,2}(?:,?\s+(?:Jr\.|Sr\.|III\b|II\b))?")
@@ -135,7 +138,7 @@ engine at the capitals only; one that opens by looking behind, at every characte
 `ACRONYM`'s and `RUN`'s."""
 
 
-TITLE_WORDS = list(titles())
+TITLE_WORDS = [*titles(), *_OPENING_TITLES]
 STOPWORDS = frozenset(stopwords())
 
 

@@ -34,6 +34,8 @@ from dashboard.extract.actors import Actor, story_index
         # a surname alone, with its role in commas, that says something
         ("Delgado, the county fire chief, said the lines held.", "Delgado", "county fire chief"),
         ("Registrar Paul Nguyen said 148,000 ballots were cast.", "Paul Nguyen", "Registrar"),
+        ("Choreographer Kenny Roe said the show would go on.", "Kenny Roe", "Choreographer"),
+        ("The show by singer Ann Roe opened.", "Ann Roe", "singer"),
         ("Marc H. Roe said so. Roe, a former mayor, said on Monday that he would run.",
          "Marc H. Roe", "former mayor"),
     ],
