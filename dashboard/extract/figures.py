@@ -906,7 +906,15 @@ def _status(tokens: list[Tok], number: Number, found: list, skip: int = 0) -> st
     if near:
         return near
     toll = _status_in(before, first=False, reaching=True)  # "the death toll rose to 45"
-    return toll if toll and any(" ".join(before).find(word) >= 0 for word in TOLLS) else ""
+    if toll and any(" ".join(before).find(word) >= 0 for word in TOLLS):
+        return toll
+    if before[-2:-1] and before[-2] in REACHING and before[-1] in ("to", "at") or \
+            before[-1:] and before[-1] in ("reached", "hit"):  # "the toll from X rose to 19"
+        subject = [t.low for t in tokens[: q_first] if t.kind == "word"]
+        joined = " ".join(subject)
+        if any(word in joined for word in TOLLS):
+            return _status_in(subject, first=True)
+    return ""
 
 
 def _status_in(words: list[str], first: bool, reaching: bool = False) -> str:
