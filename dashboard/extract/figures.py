@@ -187,14 +187,14 @@ def article_figures(
             if shared is None:
                 shared = (Speech.of(sentences, mentions).speakers(sentence),
                           [t for t in timexes if sentence.start <= t.start < sentence.end
-                           and is_event(t) and not _opens_a_period(sentence, t)])
-            said, dated = shared
+                           and is_event(t) and not _opens_a_period(sentence, t)],
+                          [(sentence.start + t.start, sentence.start + t.end) for t in tokens
+                           if t.kind == "num" and not any(a <= sentence.start + t.start < b
+                                                          for a, b in near)])  # (not dates)
+            said, dated, numbers = shared
             qualifier, q_first = _qualifier(tokens, number.first)
             first = tokens[q_first].start
             end = tokens[number.last].end
-            numbers = [(sentence.start + t.start, sentence.start + t.end) for t in tokens
-                       if t.kind == "num" and not any(a <= sentence.start + t.start < b
-                                                      for a, b in near)]  # (not a date's)
             as_of = _as_of(sentence, dated, (start, sentence.start + end), published, numbers)
             rows.append({
                 "figure_id": _figure_id(source_row["source_id"], start,
@@ -906,15 +906,20 @@ def _status(tokens: list[Tok], number: Number, found: list, skip: int = 0) -> st
     if near:
         return near
     toll = _status_in(before, first=False, reaching=True)  # "the death toll rose to 45"
-    if toll and any(" ".join(before).find(word) >= 0 for word in TOLLS):
+    if toll and _tally(before):
         return toll
     if before[-2:-1] and before[-2] in REACHING and before[-1] in ("to", "at") or \
             before[-1:] and before[-1] in ("reached", "hit"):  # "the toll from X rose to 19"
         subject = [t.low for t in tokens[: q_first] if t.kind == "word"]
-        joined = " ".join(subject)
-        if any(word in joined for word in TOLLS):
+        if _tally(subject):
             return _status_in(subject, first=True)
     return ""
+
+
+def _tally(words: list[str]) -> bool:
+    """Whether `words` name a tally ("the death toll", "the number of cases": `TOLLS`)."""
+    joined = " ".join(words)
+    return any(word in joined for word in TOLLS)
 
 
 def _status_in(words: list[str], first: bool, reaching: bool = False) -> str:

@@ -112,7 +112,10 @@ class Roster:
             letters = acronym_letters(actor.name) if actor.kind == "organisation" else ""
             bodies = {b for b in self._by_letters.get(letters, ()) if b in self.actors}
             named = {b for b in bodies if " " in b}  # (two FHAs named in full: neither)
-            other = named if " " not in actor.name else bodies - named if not named else set()
+            if " " not in actor.name:  # initials: the one body named in full with them
+                other = named
+            else:  # a name in full: the body known by its initials, if no other name has them
+                other = set() if named else bodies
             if len(letters) > 2 and len(other) == 1:
                 return other.pop()  # "PG&E" and "Pacific Gas and Electric Co.", either order
             return None
