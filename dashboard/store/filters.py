@@ -186,8 +186,10 @@ def apply_figures(figures: pd.DataFrame, spec: FilterSpec,
 
 def date_bounds(events: pd.DataFrame, fallback: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day any event covers (`fallback` twice when none is dated)."""
-    days = pd.concat([events["date"], events["date_end"]]).dropna().drop_duplicates()
-    days = days.str.slice(0, 10)  # (of each distinct value: a large table has few)
+    # (each column's distinct values, hashed: a large table has few)
+    days = pd.Series([day for column in ("date", "date_end")
+                      for day in events[column].dropna().unique()], dtype="string")
+    days = days.drop_duplicates().str.slice(0, 10)
     days = days[days.str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
     low, high = (iso_day(days.min()), iso_day(days.max())) if len(days) else ("", "")
     if not (low and high):
@@ -202,7 +204,7 @@ def sort_events(events: pd.DataFrame) -> pd.DataFrame:
 
 def options(events: pd.DataFrame, column: str) -> list[str]:
     """The distinct non-empty values of a column, `; `-lists split, sorted case-insensitively."""
-    values = events[column].dropna().drop_duplicates()
+    values = pd.Series(events[column].dropna().unique(), dtype="string")
     if column == "actors":
         values = values.str.split("; ", regex=False).explode().drop_duplicates()
     return sorted({v.strip() for v in values if v and v.strip()}, key=str.casefold)
