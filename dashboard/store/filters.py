@@ -186,10 +186,9 @@ def apply_figures(figures: pd.DataFrame, spec: FilterSpec,
 
 def date_bounds(events: pd.DataFrame, fallback: dt.date) -> tuple[dt.date, dt.date]:
     """The first and last day any event covers (`fallback` twice when none is dated)."""
-    # (each column's distinct values, hashed: a large table has few)
-    days = pd.Series([day for column in ("date", "date_end")
-                      for day in events[column].dropna().unique()], dtype="string")
-    days = days.drop_duplicates().str.slice(0, 10)
+    days = pd.concat([pd.Series(events[column].dropna().unique())  # (each column's distinct
+                      for column in ("date", "date_end")], ignore_index=True)  # values, hashed:
+    days = days.drop_duplicates().str.slice(0, 10)  # a large table has few)
     days = days[days.str.fullmatch(r"\d{4}-\d{2}-\d{2}")]
     low, high = (iso_day(days.min()), iso_day(days.max())) if len(days) else ("", "")
     if not (low and high):
