@@ -87,20 +87,11 @@ def lanes(events: pd.DataFrame, by: str = "actor", pairs: pd.Series | None = Non
           ) -> pd.DataFrame:
     """Events with a `lane` column; an event naming several actors sits in each of their lanes
     (`pairs`: the `actor_pairs` of a table `events` is part of, if made already)."""
-    names = lane_names(events, by, pairs)
     if by == "kind":
-        return events.assign(lane=names)
-    return events.loc[names.index].assign(lane=names.array)  # (the array: no str per row)
-
-
-def lane_names(events: pd.DataFrame, by: str = "actor", pairs: pd.Series | None = None
-               ) -> pd.Series:
-    """The lane of each event's mark, one a row under the event's index label (an event
-    naming several actors has a row for each): `lanes` without the events' columns."""
-    if by == "kind":
-        return events["kind"].map(kind_label, na_action=None)
+        return events.assign(lane=events["kind"].map(kind_label, na_action=None))
     names = actor_pairs(events) if pairs is None else among(pairs, events)
-    return names.replace("", NO_ACTOR)
+    names = names.replace("", NO_ACTOR)
+    return events.loc[names.index].assign(lane=names.array)  # (the array: no str per row)
 
 
 def lane_order(laned: pd.DataFrame, limit: int = MAX_LANES) -> list[str]:
@@ -362,30 +353,6 @@ def _count_trace(name: str, colour: str, counts: pd.DataFrame, centres: dict) ->
     }
 
 
-def _monthly(dated: pd.DataFrame, names: pd.Series, order: list[str]
-             ) -> tuple[pd.DataFrame, int]:
-    """The events of the lanes in `order` counted by kind, lane and month (columns kind, lane,
-    month, n; sorted by them) and how many distinct events they are (`names`: `lane_names` of
-    `dated`, whose index is unique). Counted on integer codes, the events' columns never
-    copied a row per lane."""
-    kept = names[names.isin(order)]
-    at = dated.index.get_indexer(kept.index)
-    kinds, kind_names = pd.factorize(dated["kind"].fillna(""), sort=True)
-    months, month_names = pd.factorize(dated["date"].str.slice(0, 7), sort=True)
-    lane_codes, lane_names_ = pd.factorize(kept, sort=True)
-    key = ((kinds[at].astype(np.int64) * len(lane_names_) + lane_codes) * len(month_names)
-           + months[at])
-    found, n = np.unique(key, return_counts=True)
-    found, month = np.divmod(found, len(month_names))
-    kind, lane = np.divmod(found, len(lane_names_))
-    ids, _ = pd.factorize(dated["event_id"])
-    events = ids[at]
-    monthly = pd.DataFrame({"kind": np.asarray(kind_names, dtype=object)[kind],
-                            "lane": np.asarray(lane_names_, dtype=object)[lane],
-                            "month": np.asarray(month_names, dtype=object)[month], "n": n})
-    return monthly, len(np.unique(events[events >= 0]))
-
-
 def _kinds_in_order(kinds: pd.Series) -> list[str]:
     """The kinds present, in the vocabulary's order (unknown ones after, by name)."""
     known = [kind.name for kind in event_kinds()]
@@ -447,28 +414,26 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
     """
     dated = _dated(events)
     aggregated = aggregates(dated, max_events)
+    wanted = (["event_id", "date", "date_end", "actors", "kind"] if aggregated
+              else [c for c in MARK_COLUMNS if c in dated])
+    laned = lanes(dated[wanted], by, pairs)  # (only the columns drawn: each copy costs)
+    order = lane_order(laned, max_lanes)
+    shown = laned[laned["lane"].isin(order)]
     window = focus_window(dated)
+    kinds = _kinds_in_order(shown["kind"])
     traces = []
     if aggregated:
-        if not dated.index.is_unique:  # (rows are found by their labels)
-            dated, pairs = dated.reset_index(drop=True), None
-        names = lane_names(dated, by, pairs)
-        order = lane_order(pd.DataFrame({"lane": names.array}), max_lanes)
-        monthly, drawn = _monthly(dated, names, order)
-        kinds = _kinds_in_order(monthly["kind"])
-        hidden = names.nunique() - len(order)
         titles = {name: index * (LANE_TITLE + 1.5) for index, name in enumerate(order)}
         centres = {name: top + LANE_TITLE for name, top in titles.items()}
         height_rows = (LANE_TITLE + 1.5) * len(order) - 1.5
+        monthly = (shown.assign(month=shown["date"].str.slice(0, 7),
+                                kind=shown["kind"].fillna(""))
+                   .groupby(["kind", "lane", "month"]).size().rename("n").reset_index())
         for kind in kinds:
             counts = monthly[monthly["kind"] == kind][["lane", "month", "n"]]
             traces.append(_count_trace(kind_label(kind), kind_colour(kind), counts, centres))
     else:
-        laned = lanes(dated[[c for c in MARK_COLUMNS if c in dated]], by, pairs)  # (only the
-        order = lane_order(laned, max_lanes)  # columns drawn: each copy costs)
-        shown = laned[laned["lane"].isin(order)].reset_index(drop=True)
-        kinds = _kinds_in_order(shown["kind"])
-        hidden, drawn = laned["lane"].nunique() - len(order), shown["event_id"].nunique()
+        shown = shown.reset_index(drop=True)
         firsts = shown["date"].map(lambda v: (_day(v) or dt.date.min).toordinal())
         lasts = shown["date_end"].fillna(shown["date"]).map(
             lambda v: (_day(v) or dt.date.min).toordinal())
@@ -509,9 +474,9 @@ def timeline(events: pd.DataFrame, by: str = "actor", max_lanes: int = MAX_LANES
                      "</b>", "xref": "paper", "x": 0, "y": titles[name], "yref": "y",
              "xanchor": "left", "yanchor": "middle", "showarrow": False, "font": {"size": 11},
              "opacity": 0.85, "name": f"lane_{index}"} for index, name in enumerate(order)],
-        meta={"lanes": order, "hidden_lanes": hidden,
+        meta={"lanes": order, "hidden_lanes": laned["lane"].nunique() - len(order),
               "kinds": [kind_label(k) for k in kinds], "aggregated": bool(aggregated),
-              "events": int(drawn), "zoomed": window is not None,
+              "events": int(shown["event_id"].nunique()), "zoomed": window is not None,
               "window": [d.isoformat() for d in window] if window else None},
     )
     for axis in ("xaxis", "yaxis"):
