@@ -202,8 +202,8 @@ def sort_events(events: pd.DataFrame) -> pd.DataFrame:
     kind="stable")` orders them.
 
     The ids, nearly all distinct, are sorted by Arrow's kernel, then the days (few distinct
-    values) as numbers over that order: a third of the time pandas takes to rank each
-    column's values."""
+    values) as numbers over that order: the order found in a third of the time pandas takes
+    to rank each column's values."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
