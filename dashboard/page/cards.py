@@ -254,11 +254,12 @@ def actor_cards(events: pd.DataFrame, actors: pd.DataFrame, limit: int = 12,
         return []
     names = actor_pairs(events) if pairs is None else among(pairs, events)
     names = names[names != ""]
-    info = {row["name"]: row for row in actors.to_dict("records")}
-    top = sorted(_event_counts(events["event_id"].take(events.index.get_indexer(names.index)),
-                               names).items(),
+    ids, _ = pd.factorize(events["event_id"])  # (each event's id as a number, by its position)
+    top = sorted(_event_counts(ids[events.index.get_indexer(names.index)], names).items(),
                  key=lambda item: (-item[1], item[0].casefold()))[:limit]
-    names = names[names.isin([name for name, _ in top])]  # (only the top actors' events)
+    chosen = [name for name, _ in top]
+    info = {row["name"]: row for row in actors[actors["name"].isin(chosen)].to_dict("records")}
+    names = names[names.isin(chosen)]  # (only the top actors' events)
     laned = events.loc[names.index, [c for c in ("event_id", "date", "date_end", "precision",
                                                  "timex", "mod") if c in events]]
     dated = laned.assign(name=names.to_numpy())[laned["date"].notna()]
@@ -268,23 +269,24 @@ def actor_cards(events: pd.DataFrame, actors: pd.DataFrame, limit: int = 12,
     if details is not None and not {"timex", "mod"} <= set(events.columns):
         both = details(pd.concat([first, last]))  # (one read for both ends)
         first, last = both.iloc[:len(first)], both.iloc[len(first):]
-    first, last = first.set_index("name"), last.set_index("name")
+    first = first.set_index("name").to_dict("index")  # (rows as dicts: quicker than .loc)
+    last = last.set_index("name").to_dict("index")
     cards = []
     for name, count in top:
         meta = info.get(name, {})
         cards.append({
             "name": name, "kind": text(meta.get("kind")).capitalize(),
             "description": text(meta.get("description")), "events": int(count),
-            "first": event_date(first.loc[name]) if name in first.index else "Undated",
-            "last": event_date(last.loc[name]) if name in last.index else "Undated",
+            "first": event_date(first[name]) if name in first else "Undated",
+            "last": event_date(last[name]) if name in last else "Undated",
         })
     return cards
 
 
-def _event_counts(event_ids: pd.Series, names: pd.Series) -> dict[str, int]:
-    """How many distinct events each name has (`event_ids` and `names` pair up, one a row):
-    counted on integer codes, which is quicker than on the strings."""
-    events, _ = pd.factorize(event_ids)
+def _event_counts(events: np.ndarray, names: pd.Series) -> dict[str, int]:
+    """How many distinct events each name has (`events`, the events' ids as integer codes,
+    and `names` pair up, one a row): counted on integer codes, which is quicker than on the
+    strings."""
     codes, distinct = pd.factorize(names)
     pairs = pd.unique(events.astype(np.int64) * max(len(distinct), 1) + codes)
     counts = np.bincount(pairs % max(len(distinct), 1), minlength=len(distinct))

@@ -116,3 +116,27 @@ def test_figures_follow_the_actor_and_the_dates():
     assert list(dated["figure_id"]) == ["f2"]
     outlet = filters.apply_figures(figures, FilterSpec(outlets=("Yonhap",)))
     assert set(outlet["outlet"]) == {"Yonhap"}
+
+
+@pytest.mark.parametrize("dtype", ["string", "string[pyarrow]", object])
+@pytest.mark.parametrize(
+    ("dates", "ends", "ids"),
+    [
+        (["2024-01-02", "2024-01-01", None, "2024-01-01", ""], ["2024-01-02", None, None,
+         "2024-01-31", ""], ["b", "c", "a", "a", "d"]),  # missing values last, "" first
+        (["2024-01-01"] * 4, ["2024-01-01"] * 4, ["é", "B", None, "b"]),  # ids by code point
+        (["2024-10", "2024-10", "2024-10-01", "2024"], ["2024-10-31"] * 4, ["x", "x", "x", "x"]),
+        ([], [], []),
+    ],
+)
+def test_sort_events_orders_as_sorting_the_columns_does(dtype, dates, ends, ids):
+    import pandas as pd
+
+    events = pd.DataFrame({"date": pd.array(dates, dtype=dtype),
+                           "date_end": pd.array(ends, dtype=dtype),
+                           "event_id": pd.array(ids, dtype=dtype),
+                           "row": range(len(ids))}, index=[7, 3, 9, 1, 5][:len(ids)])
+    expected = events.sort_values(["date", "date_end", "event_id"], na_position="last",
+                                  kind="stable")
+    assert filters.sort_events(events).equals(expected)
+    assert list(filters.sort_events(events).index) == list(expected.index)
