@@ -16,7 +16,7 @@ import json
 import mmap
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from itertools import repeat
 from pathlib import Path
@@ -30,13 +30,17 @@ ROW_TABLES = ("events", "figures")
 """The tables written article by article where they changed."""
 WHOLE_LIMIT = 4
 """Write a table whole when more than one record in this many changed."""
+CACHE_KIB = 131072
+"""The page cache of the connection that writes a build (KiB): the indexes of the large tables
+take their rows in random order, and a page out of the cache is a page read again."""
 
 
 def store_folder(data_dir: Path, staging: Path) -> None:
     """Write the tables of a data folder being made (`staging`) into the data folder's
     database, then put the database into the staging folder (a hard link once every change is
     in the main file, else a copy made with SQLite's backup), so that swapping the folder in
-    keeps it. Without a database yet, it is made in the staging folder.
+    keeps it. Without a database yet, it is made in the staging folder, without a journal
+    until it is written (a failed build throws the staging folder away), then in WAL mode.
 
     A reader of the database (the page, `sqlite3` or datasette) never makes the build wait: the
     checkpoint that empties the write-ahead log into the main file does not wait for readers
@@ -44,9 +48,13 @@ def store_folder(data_dir: Path, staging: Path) -> None:
     current = path(data_dir)
     target = current if current.is_file() else staging / FILE
     with closing(connect(target, create=True)) as connection:
-        write_folder(connection, staging, data_dir)
+        connection.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         if target == staging / FILE:
+            connection.execute("PRAGMA journal_mode = OFF")
+            write_folder(connection, staging, data_dir)
+            connection.execute("PRAGMA journal_mode = WAL")
             return
+        write_folder(connection, staging, data_dir)
         connection.execute("PRAGMA busy_timeout = 0")
         busy, frames, done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         if not busy and frames == done:
@@ -94,16 +102,22 @@ def _stamp(file: Path) -> list[int]:
     return [info.st_size, info.st_mtime_ns, info.st_ino]
 
 
-def _cells(schema: dict[str, str], values: Iterable[str]) -> list:
-    """A CSV row's cells as the database stores them."""
-    cells: list = []
-    for dtype, value in zip(schema.values(), values, strict=False):
-        if dtype == "Int64":
-            cells.append(int(value) if value else None)
-        elif dtype == "boolean":
-            cells.append(None if value == "" else int(value in ("True", "true", "1")))
-        else:
-            cells.append(value)
+def _cells(schema: dict[str, str]) -> Callable[[list[str]], list]:
+    """What makes a CSV row's cells (the schema's first columns) as the database stores them;
+    only the numbers and booleans are converted, text is kept as it is."""
+    typed = [(i, dtype == "Int64") for i, dtype in enumerate(schema.values())
+             if dtype in ("Int64", "boolean")]
+    width = len(schema)
+
+    def cells(values: list[str]) -> list:
+        found = values[:width]
+        for i, number in typed:
+            if i < len(found):
+                value = found[i]
+                found[i] = ((int(value) if value else None) if number else
+                            None if value == "" else int(value in ("True", "true", "1")))
+        return found
+
     return cells
 
 
@@ -179,12 +193,13 @@ def _write_sources(connection: sqlite3.Connection, file: Path,
     rows = _parsed(new if changed is None else [new[0], *(new[i] for i in changed)])
     header = next(rows, [])
     width = len(TABLES["sources"])
+    convert = _cells(TABLES["sources"])
     wanted = {}
     for position, row in zip(range(1, len(new)) if changed is None else changed, rows,
                              strict=True):
         extra = (json.dumps(dict(zip(header[width:], row[width:], strict=False)))
                  if header[width:] else None)
-        cells = (*_cells(TABLES["sources"], row), extra, position - 1)
+        cells = (*convert(row), extra, position - 1)
         wanted[cells[0]] = cells
     columns = [*TABLES["sources"], "extra", "position"]
     if changed is None:
@@ -219,11 +234,12 @@ def _insert(connection: sqlite3.Connection, name: str, header: list[str],
     columns = [*schema, *(["position"] if name in ROW_TABLES else [])]
     insert = f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
     count, last, position = 0, None, 0
+    convert = _cells(schema)
 
     def cells() -> Iterator[list]:
         nonlocal count, last, position
         for row in rows:
-            found = _cells(schema, row)
+            found = convert(row)
             if name in ROW_TABLES:
                 position = position + 1 if row[source] == last else 0
                 last = row[source]

@@ -68,6 +68,7 @@ class Partitions:
         self._changed: set[tuple] = set()
         self._links: dict[tuple, Links] = {}
         self._offsets: dict[tuple, dict[tuple[str, int], int]] = {}
+        self._made: dict[tuple, dict[str, list]] = {}
 
     def touched(self) -> set[tuple]:
         """The partitions whose links may differ from the last build's."""
@@ -133,7 +134,13 @@ class Partitions:
         return notes
 
     def _columns(self, part: tuple) -> dict[str, list]:
-        """The linked columns of a partition's events, under the canonical names."""
+        """The linked columns of a partition's events, under the canonical names (made once
+        a build: a partition's links and its two turns of the month read them)."""
+        if part not in self._made:
+            self._made[part] = self._make_columns(part)
+        return self._made[part]
+
+    def _make_columns(self, part: tuple) -> dict[str, list]:
         store = self._store(part)
         columns: dict[str, list] = {column: [] for column in linking.LINK_COLUMNS}
         lists = list(columns.values())
